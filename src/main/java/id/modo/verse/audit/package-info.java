@@ -1,0 +1,5 @@
+/**
+ * Audit: the append-only record of who changed what, written by listening to every module's
+ * events, so no business code calls it. Owns audit_logs.
+ */
+package id.modo.verse.audit;

@@ -1,0 +1,74 @@
+package id.modo.verse.common;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The platform-wide settings under {@code modo.*}; each business module adds its own record
+ * under {@code modo.<module>.*} when it gets settings.
+ */
+@Validated
+@ConfigurationProperties("modo")
+public record ModoProperties(
+        @NotNull Environment env,
+        @NotNull Path dataDir,
+        @Valid @NotNull Db db,
+        @Valid @NotNull Web web,
+        @Valid @NotNull Events events) {
+
+    public enum Environment { DEVELOPMENT, TEST, PRODUCTION }
+
+    /**
+     * Where the data lives. A blank {@code url} starts the embedded PostgreSQL under
+     * {@code data-dir}; a set one connects to that server instead.
+     */
+    public record Db(
+            @Pattern(regexp = "^$|^jdbc:postgresql://.+", message = "must be empty or a jdbc:postgresql:// URL") String url,
+            String user,
+            String password,
+            @Min(0) @Max(65535) int embeddedPort,
+            @Min(1) @Max(200) int poolSize) {
+
+        public boolean external() {
+            return StringUtils.hasText(url);
+        }
+
+        @Override
+        public String toString() {
+            // The password must never reach a log line or an error page.
+            return "Db[url=" + url + ", user=" + user + ", embeddedPort=" + embeddedPort + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    public record Web(
+            @NotNull DataSize maxBodySize,
+            @NotNull Locale defaultLocale,
+            @NotNull ZoneId defaultTimeZone,
+            @NotNull Currency defaultCurrency) {
+
+        public Web {
+            if (defaultLocale != null && !SUPPORTED_LANGUAGES.contains(defaultLocale.getLanguage())) {
+                throw new IllegalArgumentException(
+                        "modo.web.default-locale must be one of " + SUPPORTED_LANGUAGES + ", was '" + defaultLocale + "'");
+            }
+        }
+    }
+
+    /** The languages the pages are translated into; the first is the fallback. */
+    public static final java.util.List<String> SUPPORTED_LANGUAGES = java.util.List.of("en", "id");
+
+    public record Events(@NotNull Duration retention, @NotNull Duration cleanupInterval) {
+    }
+}

@@ -1,0 +1,133 @@
+package id.modo.verse.common.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import id.modo.verse.common.ModoProperties;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One {@link DataSource} for the whole app. With {@code modo.db.url} set it points at that
+ * PostgreSQL; without it the app starts its own PostgreSQL under {@code modo.data-dir}/postgres.
+ * The embedded server is a bean the pool depends on, so Spring closes it only after everything
+ * using the database (the event publication registry, the scheduler, JPA) has shut down.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+    static final String EMBEDDED_DATABASE = "modo";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${modo.db.url:}'.isBlank()")
+    EmbeddedDatabase embeddedDatabase(ModoProperties properties) {
+        return EmbeddedDatabase.start(properties.dataDir(), properties.db().embeddedPort());
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(ModoProperties properties, Optional<EmbeddedDatabase> embedded) {
+        ModoProperties.Db db = properties.db();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("modo");
+        config.setMaximumPoolSize(db.poolSize());
+        config.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
+        if (db.external()) {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+            log.info("Using the external PostgreSQL at {}", db.url());
+        } else {
+            EmbeddedDatabase server = embedded.orElseThrow();
+            config.setJdbcUrl(server.jdbcUrl());
+            config.setUsername("postgres");
+        }
+        return new HikariDataSource(config);
+    }
+
+    /** The embedded PostgreSQL and the lock that keeps a second app off its files. */
+    static final class EmbeddedDatabase implements AutoCloseable {
+
+        private final DataDirectoryLock lock;
+        private final EmbeddedPostgres postgres;
+
+        private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres) {
+            this.lock = lock;
+            this.postgres = postgres;
+        }
+
+        static EmbeddedDatabase start(Path dataDir, int port) {
+            DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
+            Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                        .setDataDirectory(pgData)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .setRegisterShutdownHook(false)
+                        .setPGStartupWait(Duration.ofSeconds(30))
+                        .setLocaleConfig("locale", "C.UTF-8")
+                        .setServerConfig("max_connections", "100")
+                        .start();
+                createDatabaseIfMissing(postgres);
+                log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
+                return new EmbeddedDatabase(lock, postgres);
+            } catch (IOException | SQLException e) {
+                closeQuietly(lock);
+                throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + pgData
+                        + " (modo.data-dir / MODO_DATA_DIR): " + e.getMessage(), e);
+            }
+        }
+
+        private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                 var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                exists.setString(1, EMBEDDED_DATABASE);
+                if (!exists.executeQuery().next()) {
+                    try (var create = c.createStatement()) {
+                        create.execute("create database " + EMBEDDED_DATABASE + " encoding 'UTF8'");
+                    }
+                }
+            }
+        }
+
+        String jdbcUrl() {
+            return postgres.getJdbcUrl("postgres", EMBEDDED_DATABASE);
+        }
+
+        int port() {
+            return postgres.getPort();
+        }
+
+        @Override
+        public void close() {
+            try {
+                postgres.close();
+                log.info("Embedded PostgreSQL stopped");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                closeQuietly(lock);
+            }
+        }
+
+        private static void closeQuietly(DataDirectoryLock lock) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Could not release the data directory lock: {}", e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Where the data lives: the embedded PostgreSQL under the data directory, or an external server. */
+package id.modo.verse.common.db;

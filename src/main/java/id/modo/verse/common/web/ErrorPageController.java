@@ -1,0 +1,64 @@
+package id.modo.verse.common.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * The servlet container's error path: whatever failed outside a controller (unknown routes,
+ * rejected requests, filters) lands here. Browsers get the error page in the site's layout,
+ * everyone else a problem document.
+ */
+@Controller
+class ErrorPageController implements ErrorController {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPageController.class);
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+        int status = status(request);
+        logIfFailure(request, status);
+        response.setStatus(status);
+        model.addAttribute("status", status);
+        return "pages/error";
+    }
+
+    @RequestMapping("/error")
+    ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        int status = status(request);
+        logIfFailure(request, status);
+        String path = Requests.originalPath(request);
+        ProblemType type = ProblemType.forStatus(status);
+        ProblemDetail problem = Problems.of(type, switch (status) {
+            case 404 -> "There is nothing at this address.";
+            case 413 -> RequestSizeLimitFilter.BodyTooLargeException.DETAIL;
+            case 401 -> "Sign in to use this resource.";
+            case 403 -> "You are not allowed to do this.";
+            default -> type.title() + ".";
+        });
+        problem.setInstance(URI.create(path));
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static int status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        return code instanceof Integer i && i >= 400 ? i : 500;
+    }
+
+    private static void logIfFailure(HttpServletRequest request, int status) {
+        Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (status >= 500 && error instanceof Throwable t) {
+            log.error("Request to {} failed", Requests.originalPath(request), t);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package id.modo.verse.common.web;
+
+import gg.jte.support.LocalizationSupport;
+import id.modo.verse.common.Formats;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+
+/**
+ * What every page template gets as {@code ui}: translated text ({@code @ui.localize("key")} or
+ * {@code ui.t("key")}), formatting in the visitor's language, time zone and currency, the
+ * versioned URL of a static asset, and the request facts the layout needs.
+ */
+public final class Ui implements LocalizationSupport {
+
+    private final MessageSource messages;
+    private final ResourceUrlProvider assets;
+    private final Locale locale;
+    private final ZoneId zone;
+    private final Currency currency;
+    private final String path;
+    private final CsrfToken csrf;
+
+    Ui(MessageSource messages, ResourceUrlProvider assets, Locale locale, ZoneId zone, Currency currency, String path,
+            CsrfToken csrf) {
+        this.messages = messages;
+        this.assets = assets;
+        this.locale = locale;
+        this.zone = zone;
+        this.currency = currency;
+        this.path = path;
+        this.csrf = csrf;
+    }
+
+    @Override
+    public String lookup(String key) {
+        return messages.getMessage(key, null, key, locale);
+    }
+
+    /** Translated text with {0}-style arguments. */
+    public String t(String key, Object... args) {
+        return messages.getMessage(key, args, key, locale);
+    }
+
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The current page in another language. */
+    public String langUrl(String language) {
+        return path + "?lang=" + language;
+    }
+
+    /** Whether the navigation entry for {@code section} (e.g. "/watch") is the current one. */
+    public boolean current(String section) {
+        return section.equals("/") ? path.equals("/") : path.equals(section) || path.startsWith(section + "/");
+    }
+
+    /** The content-hashed URL of a static file, so it can be cached for long. */
+    public String asset(String file) {
+        String url = assets.getForLookupPath(file);
+        return url == null ? file : url;
+    }
+
+    public String money(BigDecimal amount) {
+        return Formats.money(amount, currency, locale);
+    }
+
+    public String money(BigDecimal amount, String currencyCode) {
+        return Formats.money(amount, Currency.getInstance(currencyCode), locale);
+    }
+
+    public String number(long value) {
+        return Formats.number(value, locale);
+    }
+
+    public String date(Instant instant) {
+        return Formats.date(instant, zone, locale);
+    }
+
+    public String dateTime(Instant instant) {
+        return Formats.dateTime(instant, zone, locale);
+    }
+
+    /** The form field name for the CSRF token; read only by forms, so API requests never create a session. */
+    public String csrfParameter() {
+        return csrf == null ? "_csrf" : csrf.getParameterName();
+    }
+
+    public String csrfToken() {
+        return csrf == null ? "" : csrf.getToken();
+    }
+}

@@ -1,0 +1,32 @@
+package id.modo.verse.common.web;
+
+import id.modo.verse.common.ModoProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSource;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/** Puts the {@link Ui} helper into the model of every page. */
+@ControllerAdvice
+class UiModelAdvice {
+
+    private final MessageSource messages;
+    private final ResourceUrlProvider assets;
+    private final ModoProperties properties;
+
+    UiModelAdvice(MessageSource messages, ResourceUrlProvider assets, ModoProperties properties) {
+        this.messages = messages;
+        this.assets = assets;
+        this.properties = properties;
+    }
+
+    @ModelAttribute("ui")
+    Ui ui(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return new Ui(messages, assets, RequestContextUtils.getLocale(request), properties.web().defaultTimeZone(),
+                properties.web().defaultCurrency(), Requests.originalPath(request), csrf);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Credits: the AI credit ledger per organization, exact under concurrency. Owns credit_balances, credit_transactions.
+ * Its tables are created by the migrations in {@code db/migration/credit}; its features come with their issues.
+ */
+package id.modo.verse.credit;

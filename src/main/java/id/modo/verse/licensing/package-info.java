@@ -1,0 +1,5 @@
+/**
+ * Licensing: the B2B licence catalogue, licence requests, agreements and royalty reports. Owns license_catalog, license_requests, license_agreements, royalty_reports.
+ * Its tables are created by the migrations in {@code db/migration/licensing}; its features come with their issues.
+ */
+package id.modo.verse.licensing;

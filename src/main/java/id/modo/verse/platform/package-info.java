@@ -1,0 +1,5 @@
+/**
+ * Platform: system settings, feature flags, outgoing webhooks with their delivery log, and the
+ * admin console. Owns system_settings, feature_flags, webhooks, webhook_logs.
+ */
+package id.modo.verse.platform;

@@ -1,0 +1,5 @@
+/**
+ * Studio: the IP bible workspace: projects and collaborators, stories and structure beats, characters, universes, moodboards, animations and audience predictions. Owns projects, project_collaborators, stories, characters, universes, moodboards, animations, performance_predictions.
+ * Its tables are created by the migrations in {@code db/migration/studio}; its features come with their issues.
+ */
+package id.modo.verse.studio;

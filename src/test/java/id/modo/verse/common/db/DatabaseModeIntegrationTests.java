@@ -1,0 +1,102 @@
+package id.modo.verse.common.db;
+
+import id.modo.verse.ModoApplication;
+import id.modo.verse.support.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The app as a user starts it: on its own embedded PostgreSQL under the data directory, or on
+ * an external server named by MODO_DB_URL, and refusing to start on a wrong setting.
+ */
+class DatabaseModeIntegrationTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void embeddedDatabaseKeepsDataAcrossRestartsAndRefusesASecondAppOnTheSameDirectory() {
+        try (var first = start(embedded())) {
+            assertThat(first.getBeansOfType(DatabaseConfiguration.EmbeddedDatabase.class)).hasSize(1);
+            assertThat(Files.exists(dataDir.resolve("postgres/postgresql.conf"))).isTrue();
+            jdbc(first).sql("insert into system_settings (key, value) values ('test.survives_restart', '\"yes\"')").update();
+
+            assertThatThrownBy(() -> start(embedded()))
+                    .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
+                    .rootCause().hasMessageContaining("is in use by another MODO process");
+        }
+        try (var second = start(embedded())) {
+            assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.survives_restart'")
+                    .query(String.class).single()).isEqualTo("\"yes\"");
+        }
+    }
+
+    @Test
+    void externalDatabaseUrlStartsNoEmbeddedServer() {
+        TestDatabase db = TestDatabase.get();
+        List<String> args = new ArrayList<>(common());
+        args.add("--modo.db.url=" + db.url());
+        args.add("--modo.db.user=" + db.user());
+        args.add("--modo.db.password=" + (db.password() == null ? "" : db.password()));
+        try (var app = start(args)) {
+            assertThat(app.getBeansOfType(DatabaseConfiguration.EmbeddedDatabase.class)).isEmpty();
+            assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
+            String url = jdbc(app).sql("select 'jdbc:postgresql://localhost:' || current_setting('port') || '/' || current_database()")
+                    .query(String.class).single();
+            assertThat(db.url()).startsWith(url);
+        }
+    }
+
+    @Test
+    void wrongSettingsFailAtStartNamingTheKey() {
+        assertStartFails("--modo.web.default-currency=RUPIAH", "modo.web.default-currency");
+        assertStartFails("--modo.web.default-time-zone=Mars/Olympus", "modo.web.default-time-zone");
+        assertStartFails("--modo.db.url=mysql://localhost/modo", "modo.db.url");
+        assertStartFails("--modo.web.default-locale=fr", "modo.web.default-locale");
+        assertStartFails("--modo.env=staging", "modo.env");
+    }
+
+    private void assertStartFails(String setting, String key) {
+        List<String> args = new ArrayList<>(embedded());
+        args.add(setting);
+        assertThatThrownBy(() -> start(args))
+                .satisfies(e -> assertThat(messages(e)).contains(key));
+        assertThat(Files.exists(dataDir.resolve("postgres"))).as("no database started for " + setting).isFalse();
+    }
+
+    private List<String> embedded() {
+        List<String> args = new ArrayList<>(common());
+        args.add("--modo.db.url=");
+        return args;
+    }
+
+    private List<String> common() {
+        return List.of("--server.port=0", "--modo.data-dir=" + dataDir, "--spring.main.banner-mode=off");
+    }
+
+    private static ConfigurableApplicationContext start(List<String> args) {
+        return new SpringApplicationBuilder(ModoApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static JdbcClient jdbc(ConfigurableApplicationContext app) {
+        return app.getBean(JdbcClient.class);
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package id.modo.verse.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one PostgreSQL every Spring test context of this JVM shares: an embedded server in a
+ * fresh temporary directory, started on first use and stopped when the JVM exits. Set
+ * {@code MODO_TEST_DB_URL} (+ {@code _USER}, {@code _PASSWORD}) to run the suite against an
+ * external server instead.
+ */
+public final class TestDatabase {
+
+    private static volatile TestDatabase instance;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final Path dataDir;
+
+    private TestDatabase(String url, String user, String password, Path dataDir) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.dataDir = dataDir;
+    }
+
+    public static TestDatabase get() {
+        if (instance == null) {
+            synchronized (TestDatabase.class) {
+                if (instance == null) {
+                    instance = start();
+                }
+            }
+        }
+        return instance;
+    }
+
+    private static TestDatabase start() {
+        try {
+            Path dataDir = Files.createTempDirectory("modo-test-data");
+            String external = System.getenv("MODO_TEST_DB_URL");
+            if (external != null && !external.isBlank()) {
+                return new TestDatabase(external, System.getenv("MODO_TEST_DB_USER"), System.getenv("MODO_TEST_DB_PASSWORD"), dataDir);
+            }
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** A data directory for logs and files of test contexts; the database itself lives elsewhere. */
+    public Path dataDir() {
+        return dataDir;
+    }
+}

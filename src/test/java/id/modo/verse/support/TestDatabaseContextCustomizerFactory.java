@@ -1,0 +1,46 @@
+package id.modo.verse.support;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * Points every Spring test context at the shared {@link TestDatabase}, as a user would with
+ * MODO_DB_URL, so no test context starts a PostgreSQL of its own. Properties a test sets
+ * itself still win.
+ */
+class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new SharedDatabase();
+    }
+
+    private record SharedDatabase() implements ContextCustomizer {
+
+        private static final String INLINED = "Inlined Test Properties";
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+            TestDatabase db = TestDatabase.get();
+            MapPropertySource source = new MapPropertySource("modo-test-database", Map.of(
+                    "modo.db.url", db.url(),
+                    "modo.db.user", db.user() == null ? "" : db.user(),
+                    "modo.db.password", db.password() == null ? "" : db.password(),
+                    "modo.data-dir", db.dataDir().toString(),
+                    "modo.env", "test"));
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            if (sources.contains(INLINED)) {
+                sources.addAfter(INLINED, source);
+            } else {
+                sources.addFirst(source);
+            }
+        }
+    }
+}
