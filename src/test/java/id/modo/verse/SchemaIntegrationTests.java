@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import id.modo.verse.support.IntegrationTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -39,7 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * statement (a data-modifying {@code WITH}), so the failure discards them too, and the one insert that
  * succeeds is deleted again.
  */
-@SpringBootTest
+@IntegrationTest
 class SchemaIntegrationTests {
 
     /** Tables in schema public that are not ERD tables. A table added beyond the ERD is listed here. */

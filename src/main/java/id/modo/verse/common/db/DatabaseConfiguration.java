@@ -6,11 +6,13 @@ import id.modo.verse.common.ModoProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +73,7 @@ class DatabaseConfiguration {
             DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             try {
+                stopOrphanedServer(pgData);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
@@ -79,6 +82,11 @@ class DatabaseConfiguration {
                         .setPGStartupWait(Duration.ofSeconds(30))
                         .setLocaleConfig("locale", "C.UTF-8")
                         .setServerConfig("max_connections", "100")
+                        // The library starts PostgreSQL with -F (no fsync) for throw-away test data;
+                        // this is the user's data, so every commit is made durable.
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on")
                         .start();
                 createDatabaseIfMissing(postgres);
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
@@ -87,6 +95,33 @@ class DatabaseConfiguration {
                 closeQuietly(lock);
                 throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + pgData
                         + " (modo.data-dir / MODO_DATA_DIR): " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * A PostgreSQL still running on our directory although we hold the lock was left behind by
+         * an app that was killed without shutting down: stop it so this start can take over.
+         */
+        private static void stopOrphanedServer(Path pgData) throws IOException {
+            Path pidFile = pgData.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (!firstLine.matches("\\d+")) {
+                return;
+            }
+            Optional<ProcessHandle> orphan = ProcessHandle.of(Long.parseLong(firstLine))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(process -> process.info().commandLine().map(cmd -> cmd.contains(pgData.toString())).orElse(false));
+            if (orphan.isPresent()) {
+                log.warn("Stopping the embedded PostgreSQL (pid {}) left running by an app that did not shut down", firstLine);
+                orphan.get().destroy();
+                try {
+                    orphan.get().onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IOException("The PostgreSQL left running in " + pgData + " (pid " + firstLine + ") did not stop", e);
+                }
             }
         }
 

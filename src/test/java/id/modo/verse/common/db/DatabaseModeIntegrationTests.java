@@ -5,6 +5,7 @@ import id.modo.verse.support.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The app as a user starts it: on its own embedded PostgreSQL under the data directory, or on
@@ -30,6 +32,8 @@ class DatabaseModeIntegrationTests {
             assertThat(first.getBeansOfType(DatabaseConfiguration.EmbeddedDatabase.class)).hasSize(1);
             assertThat(Files.exists(dataDir.resolve("postgres/postgresql.conf"))).isTrue();
             jdbc(first).sql("insert into system_settings (key, value) values ('test.survives_restart', '\"yes\"')").update();
+            assertThat(jdbc(first).sql("show fsync").query(String.class).single()).as("user data is durable").isEqualTo("on");
+            assertThat(jdbc(first).sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
@@ -38,6 +42,45 @@ class DatabaseModeIntegrationTests {
         try (var second = start(embedded())) {
             assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.survives_restart'")
                     .query(String.class).single()).isEqualTo("\"yes\"");
+        }
+    }
+
+    @Test
+    void aPostgresLeftRunningByAKilledAppIsStoppedAndTakenOver() throws Exception {
+        try (var first = start(embedded())) {
+            jdbc(first).sql("insert into system_settings (key, value) values ('test.orphan', '1')").update();
+        }
+        // What a JVM killed with SIGKILL leaves behind: the server still running on the directory.
+        Path pgData = dataDir.resolve("postgres");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        // As root, PostgreSQL only runs inside a user namespace, which is how the embedded library starts it too.
+        List<String> command = new ArrayList<>(isRoot() ? List.of("unshare", "-U") : List.of());
+        command.addAll(List.of(postgresBinary().toString(), "-D", pgData.toString(), "-p", String.valueOf(port)));
+        Process orphan = new ProcessBuilder(command)
+                .redirectErrorStream(true).redirectOutput(dataDir.resolve("orphan.log").toFile()).start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pgData.resolve("postmaster.pid"))
+                && Files.readString(pgData.resolve("postmaster.pid")).contains("ready"));
+        long orphanPid = orphan.pid();
+
+        try (var second = start(embedded())) {
+            assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.orphan'")
+                    .query(String.class).single()).isEqualTo("1");
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The server binary the embedded PostgreSQL library unpacked for this machine. */
+    private static Path postgresBinary() throws java.io.IOException {
+        Path binaries = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+        try (var versions = Files.list(binaries)) {
+            return versions.map(dir -> dir.resolve("bin/postgres")).filter(Files::isExecutable).findFirst().orElseThrow();
         }
     }
 
