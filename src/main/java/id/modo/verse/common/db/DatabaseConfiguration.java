@@ -23,8 +23,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One {@link DataSource} for the whole app. With {@code modo.db.url} set it points at that
  * PostgreSQL; without it the app starts its own PostgreSQL under {@code modo.data-dir}/postgres.
- * The embedded server is a bean the pool depends on, so Spring closes it only after everything
- * using the database (the event publication registry, the scheduler, JPA) has shut down.
+ * The embedded server starts in the background as soon as the context starts refreshing, while
+ * the web server and the rest of the app are set up, and the pool waits for it. It is stopped by
+ * {@link EmbeddedDatabaseLauncher}, the first bean created and so the last one destroyed: after
+ * everything using the database (the event publication registry, the scheduler, JPA) has shut down.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -32,10 +34,17 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
     static final String EMBEDDED_DATABASE = "modo";
 
-    @Bean(destroyMethod = "close")
+    @Bean
     @ConditionalOnExpression("'${modo.db.url:}'.isBlank()")
-    EmbeddedDatabase embeddedDatabase(ModoProperties properties) {
-        return EmbeddedDatabase.start(properties.dataDir(), properties.db().embeddedPort());
+    static EmbeddedDatabaseLauncher embeddedDatabaseLauncher() {
+        return new EmbeddedDatabaseLauncher();
+    }
+
+    /** Closed by the launcher, not here: see the class comment. */
+    @Bean(destroyMethod = "")
+    @ConditionalOnExpression("'${modo.db.url:}'.isBlank()")
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseLauncher launcher) {
+        return launcher.await();
     }
 
     @Bean(destroyMethod = "close")

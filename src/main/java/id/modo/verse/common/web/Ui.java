@@ -24,16 +24,18 @@ public final class Ui implements LocalizationSupport {
     private final ZoneId zone;
     private final Currency currency;
     private final String path;
+    private final String query;
     private final CsrfToken csrf;
 
     Ui(MessageSource messages, ResourceUrlProvider assets, Locale locale, ZoneId zone, Currency currency, String path,
-            CsrfToken csrf) {
+            String query, CsrfToken csrf) {
         this.messages = messages;
         this.assets = assets;
         this.locale = locale;
         this.zone = zone;
         this.currency = currency;
         this.path = path;
+        this.query = query == null ? "" : query;
         this.csrf = csrf;
     }
 
@@ -63,9 +65,12 @@ public final class Ui implements LocalizationSupport {
         return path;
     }
 
-    /** The current page in another language. */
+    /** The current page, with its other query parameters, in another language. */
     public String langUrl(String language) {
-        return path + "?lang=" + language;
+        String others = java.util.Arrays.stream(query.split("&"))
+                .filter(part -> !part.isEmpty() && !part.startsWith("lang=") && !part.equals("lang"))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return path + "?" + (others.isEmpty() ? "" : others + "&") + "lang=" + language;
     }
 
     /** Whether the navigation entry for {@code section} (e.g. "/watch") is the current one. */

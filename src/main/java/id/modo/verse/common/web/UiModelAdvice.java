@@ -27,6 +27,6 @@ class UiModelAdvice {
     Ui ui(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Ui(messages, assets, RequestContextUtils.getLocale(request), properties.web().defaultTimeZone(),
-                properties.web().defaultCurrency(), Requests.originalPath(request), csrf);
+                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf);
     }
 }

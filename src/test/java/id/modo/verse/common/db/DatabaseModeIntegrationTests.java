@@ -39,6 +39,7 @@ class DatabaseModeIntegrationTests {
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
                     .rootCause().hasMessageContaining("is in use by another MODO process");
         }
+        assertThat(Files.exists(dataDir.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped cleanly with the app").isFalse();
         try (var second = start(embedded())) {
             assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.survives_restart'")
                     .query(String.class).single()).isEqualTo("\"yes\"");

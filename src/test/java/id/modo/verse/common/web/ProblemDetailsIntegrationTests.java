@@ -140,6 +140,17 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void malformedUrlRejectedByTheServerItselfIsAProblemWithoutServerDetails() throws Exception {
+        try (var socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write("GET /% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".getBytes());
+            String response = new String(socket.getInputStream().readAllBytes());
+            assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"type\":\"" + ProblemType.BASE_URI + "bad-request\"")
+                    .doesNotContain("Tomcat", "<style", "<html");
+        }
+    }
+
+    @Test
     void notAcceptableIs406() {
         var response = http.get(PROBE + "?page=1", "application/xml");
         assertThat(response.statusCode()).isEqualTo(406);

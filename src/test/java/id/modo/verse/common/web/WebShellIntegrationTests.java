@@ -92,6 +92,7 @@ class WebShellIntegrationTests {
         var docs = http.get("/v3/api-docs", "application/json");
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).get("openapi").asString()).startsWith("3.1");
+        assertThat(json(docs).at("/info/title").asString()).isEqualTo("MODO Creator Verse API");
         var ui = http.get("/swagger-ui.html", HTML);
         assertThat(ui.statusCode()).isIn(200, 302);
         assertThat(http.get("/swagger-ui/index.html", HTML).statusCode()).isEqualTo(200);
