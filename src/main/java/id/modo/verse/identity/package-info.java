@@ -1,5 +1,9 @@
 /**
- * Identity: accounts (users), their sessions and bearer tokens, one-time tokens for email verification and password reset, and OAuth links. Owns users, sessions.
- * Its tables are created by the migrations in {@code db/migration/identity}; its features come with their issues.
+ * Identity: accounts (users) with their passwords, sessions and bearer tokens, one-time tokens
+ * for email verification and password reset, sign-in throttling, and OAuth links.
+ * Owns users, sessions, one_time_tokens.
+ * <p>
+ * Other modules learn who is calling from {@link id.modo.verse.identity.CurrentUser} (the
+ * authenticated principal) and look accounts up through {@link id.modo.verse.identity.Accounts}.
  */
 package id.modo.verse.identity;

@@ -34,7 +34,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                     "modo.db.user", db.user() == null ? "" : db.user(),
                     "modo.db.password", db.password() == null ? "" : db.password(),
                     "modo.data-dir", db.dataDir().toString(),
-                    "modo.env", "test"));
+                    "modo.env", "test",
+                    // Every test signs up from 127.0.0.1; the limits themselves are tested by filling their windows.
+                    "modo.identity.signups-per-ip-per-hour", "10000",
+                    "modo.identity.password-resets-per-ip-per-hour", "10000"));
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             if (sources.contains(INLINED)) {
                 sources.addAfter(INLINED, source);

@@ -51,7 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleProblem(ProblemException ex, NativeWebRequest request) {
         ProblemDetail problem = Problems.of(ex.type(), ex.getMessage());
         ex.properties().forEach(problem::setProperty);
-        return respond(problem, new HttpHeaders(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (ex instanceof TooManyRequestsException limited) {
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
+        }
+        return respond(problem, headers, request);
     }
 
     /** Spring Security decides these: hand them back to its filters. */
@@ -164,6 +168,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (headers.getAccept() != null && !headers.getAccept().isEmpty()) {
             responseHeaders.setAccept(headers.getAccept());
+        }
+        if (headers.getFirst(HttpHeaders.RETRY_AFTER) != null) {
+            responseHeaders.set(HttpHeaders.RETRY_AFTER, headers.getFirst(HttpHeaders.RETRY_AFTER));
         }
         responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(problem.getStatus()).headers(responseHeaders).body(problem);

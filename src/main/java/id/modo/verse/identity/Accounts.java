@@ -1,0 +1,133 @@
+package id.modo.verse.identity;
+
+import id.modo.verse.common.RateLimiter;
+import id.modo.verse.common.web.ClientInfo;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.web.TooManyRequestsException;
+import id.modo.verse.identity.IdentityEvents.PasswordChanged;
+import id.modo.verse.identity.IdentityEvents.ProfileUpdated;
+import id.modo.verse.identity.IdentityEvents.UserRegistered;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: sign-up, profile and password. The module's facade for other modules too. */
+@Service
+public class Accounts {
+
+    static final ProblemType EMAIL_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "email-taken", "Email already registered");
+    static final ProblemType USERNAME_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "username-taken", "Username already taken");
+
+    private final UserRepository users;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordHasher passwordHasher;
+    private final Sessions sessions;
+    private final RateLimiter rateLimiter;
+    private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Accounts(UserRepository users, PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, Sessions sessions,
+            RateLimiter rateLimiter, IdentityProperties properties, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.users = users;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordHasher = passwordHasher;
+        this.sessions = sessions;
+        this.rateLimiter = rateLimiter;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** An account as its owner and other modules see it: never its password hash. */
+    public record Account(UserId id, String email, boolean emailVerified, String name, String username, String avatar,
+            String bio, Map<String, Object> preferences, Map<String, Object> notificationSettings, PlatformRole platformRole,
+            String status, Instant createdAt, Instant lastLoginAt) {
+
+        static Account of(User user) {
+            return new Account(UserId.of(user.id()), user.email(), user.emailVerified(), user.name(), user.username(),
+                    user.avatar(), user.bio(), user.preferences(), user.notificationSettings(), user.platformRole(),
+                    user.status().name().toLowerCase(java.util.Locale.ROOT), user.createdAt(), user.lastLoginAt());
+        }
+    }
+
+    @Transactional
+    public Account register(String email, String password, String name, ClientInfo client) {
+        TooManyRequestsException.throwIfLimited(rateLimiter.hit("signup:" + client.ip(), properties.signupsPerIpPerHour(), Duration.ofHours(1)));
+        passwordPolicy.check(password, email, name);
+        if (users.findByEmail(email).isPresent()) {
+            throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
+        }
+        User user = User.register(email, passwordHasher.hash(password), name, clock.instant());
+        try {
+            users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            // Two sign-ups with the same email at once: the unique index decides.
+            throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
+        }
+        events.publishEvent(new UserRegistered(user.id(), user.email(), user.name()));
+        return Account.of(user);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Account> find(UserId id) {
+        return users.findById(id.value()).map(Account::of);
+    }
+
+    @Transactional
+    public Account updateProfile(UserId id, ProfileChange change) {
+        User user = users.findById(id.value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
+        if (change.username() != null && !change.username().isBlank()
+                && users.usernameTaken(change.username().strip(), user.id())) {
+            throw new ProblemException(USERNAME_TAKEN, "This username is taken; choose another.");
+        }
+        Map<String, Object> before = user.profileSnapshot();
+        user.updateProfile(change, clock.instant());
+        try {
+            users.saveAndFlush(user);
+        } catch (DataIntegrityViolationException e) {
+            throw new ProblemException(USERNAME_TAKEN, "This username is taken; choose another.");
+        }
+        Map<String, Object> after = user.profileSnapshot();
+        if (!before.equals(after)) {
+            events.publishEvent(new ProfileUpdated(user.id(), changed(before, after), changed(after, before)));
+        }
+        return Account.of(user);
+    }
+
+    /** Changes the password after checking the current one, and signs out every other session. */
+    @Transactional
+    public void changePassword(CurrentUser caller, String currentPassword, String newPassword) {
+        User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
+        if (user.passwordHash() == null || !passwordHasher.matches(currentPassword, user.passwordHash())) {
+            throw new ProblemException(ProblemType.VALIDATION, "The current password is not right.",
+                    Map.of("errors", List.of(new Problems.FieldError("current_password", "is not right"))));
+        }
+        passwordPolicy.check(newPassword, user.email(), user.name());
+        user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());
+        users.save(user);
+        int revoked = sessions.revokeAllExcept(user.id(), caller.sessionId());
+        events.publishEvent(new PasswordChanged(user.id(), revoked));
+    }
+
+    /** The entries of {@code from} whose value differs in {@code other}. */
+    private static Map<String, Object> changed(Map<String, Object> from, Map<String, Object> other) {
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        from.forEach((key, value) -> {
+            if (!java.util.Objects.equals(value, other.get(key))) {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+}

@@ -1,0 +1,73 @@
+package id.modo.verse.identity;
+
+import id.modo.verse.common.web.ClientInfo;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Authentication", description = "Sign up, sign in and out with bearer tokens")
+@RestController
+@RequestMapping("/api/v1/auth")
+class AuthApiController {
+
+    static final ProblemType INVALID_CREDENTIALS = ProblemType.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Wrong email or password");
+    static final ProblemType ACCOUNT_SUSPENDED = ProblemType.of(HttpStatus.FORBIDDEN, "account-suspended", "Account suspended");
+
+    private final Accounts accounts;
+    private final SignIn signIn;
+
+    AuthApiController(Accounts accounts, SignIn signIn) {
+        this.accounts = accounts;
+        this.signIn = signIn;
+    }
+
+    record RegisterRequest(@NotBlank @Email @Size(max = 255) String email, @NotNull @Size(max = 1000) String password,
+            @NotBlank @Size(max = 255) String name) {
+    }
+
+    record LoginRequest(@NotBlank @Size(max = 255) String email, @NotNull @Size(max = 1000) String password) {
+    }
+
+    record LoginResponse(String token, String tokenType, Instant expiresAt, MeApiController.AccountResponse user) {
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    MeApiController.AccountResponse register(@Valid @RequestBody RegisterRequest request, HttpServletRequest http) {
+        return MeApiController.AccountResponse.of(accounts.register(request.email(), request.password(), request.name(), ClientInfo.of(http)));
+    }
+
+    @PostMapping("/login")
+    LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        return switch (signIn.signIn(request.email(), request.password(), ClientInfo.of(http), "api")) {
+            case SignIn.Succeeded ok -> new LoginResponse(ok.session().token(), "Bearer", ok.session().expiresAt(),
+                    MeApiController.AccountResponse.of(ok.account()));
+            case SignIn.Failed failed -> throw new ProblemException(INVALID_CREDENTIALS, "The email or the password is wrong.");
+            case SignIn.Suspended suspended -> throw new ProblemException(ACCOUNT_SUSPENDED,
+                    "This account is suspended. Contact the platform's support.");
+        };
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@AuthenticationPrincipal CurrentUser caller) {
+        if (caller == null) {
+            throw new ProblemException(ProblemType.UNAUTHORIZED, "Sign in to use this resource.");
+        }
+        signIn.signOut(caller);
+    }
+}

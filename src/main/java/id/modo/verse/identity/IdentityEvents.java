@@ -1,0 +1,66 @@
+package id.modo.verse.identity;
+
+import id.modo.verse.common.AuditedEvent;
+import java.util.Map;
+import java.util.UUID;
+
+/** What happens to accounts, published for the audit log and any module that cares. */
+public final class IdentityEvents {
+
+    private IdentityEvents() {
+    }
+
+    public record UserRegistered(UUID userId, String email, String name) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "register"; }
+        public Map<String, Object> newValues() { return Map.of("email", email, "name", name); }
+    }
+
+    public record UserSignedIn(UUID userId, UUID sessionId, String client) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "session"; }
+        public UUID entityId() { return sessionId; }
+        public String action() { return "login"; }
+        public Map<String, Object> metadata() { return Map.of("client", client); }
+    }
+
+    /** A failed sign-in; {@code userId} is null when no account has that email. */
+    public record SignInFailed(UUID userId, String email, String reason) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "login_failed"; }
+        public Map<String, Object> metadata() { return Map.of("email", email, "reason", reason); }
+    }
+
+    public record UserSignedOut(UUID userId, UUID sessionId) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "session"; }
+        public UUID entityId() { return sessionId; }
+        public String action() { return "logout"; }
+    }
+
+    public record SessionRevoked(UUID userId, UUID sessionId) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "session"; }
+        public UUID entityId() { return sessionId; }
+        public String action() { return "revoke"; }
+    }
+
+    public record PasswordChanged(UUID userId, int otherSessionsRevoked) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "password_change"; }
+        public Map<String, Object> metadata() { return Map.of("sessions_revoked", otherSessionsRevoked); }
+    }
+
+    public record ProfileUpdated(UUID userId, Map<String, Object> oldValues, Map<String, Object> newValues) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "update"; }
+    }
+}

@@ -1,0 +1,26 @@
+package id.modo.verse.identity;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings of accounts and sessions, under {@code modo.identity.*}. */
+@Validated
+@ConfigurationProperties("modo.identity")
+record IdentityProperties(
+        @NotNull Duration sessionIdleTimeout,
+        @NotNull Duration sessionAbsoluteTimeout,
+        @Min(1) @Max(100) int loginMaxFailures,
+        @NotNull Duration loginFailureWindow,
+        @Min(1) @Max(10000) int signupsPerIpPerHour,
+        @Min(1) @Max(10000) int passwordResetsPerIpPerHour) {
+
+    IdentityProperties {
+        if (sessionIdleTimeout != null && sessionAbsoluteTimeout != null && sessionIdleTimeout.compareTo(sessionAbsoluteTimeout) > 0) {
+            throw new IllegalArgumentException("modo.identity.session-idle-timeout must not be longer than modo.identity.session-absolute-timeout");
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package id.modo.verse.identity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An account. Its rules live here; services only load, call and save it. */
+@Entity
+@Table(name = "users")
+class User {
+
+    enum Status {
+        ACTIVE, SUSPENDED, DELETED
+    }
+
+    @Id
+    private UUID id;
+    private String email;
+    @Column(name = "email_verified")
+    private boolean emailVerified;
+    @Column(name = "password_hash")
+    private String passwordHash;
+    private String name;
+    private String username;
+    private String avatar;
+    private String bio;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Object> preferences = new HashMap<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "notification_settings")
+    private Map<String, Object> notificationSettings = new HashMap<>();
+    @Convert(converter = StatusConverter.class)
+    private Status status;
+    @Convert(converter = PlatformRoleConverter.class)
+    @Column(name = "platform_role")
+    private PlatformRole platformRole;
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected User() {
+    }
+
+    static User register(String email, String passwordHash, String name, Instant now) {
+        User user = new User();
+        user.id = UUID.randomUUID();
+        user.email = normalizeEmail(email);
+        user.passwordHash = passwordHash;
+        user.name = name.strip();
+        user.status = Status.ACTIVE;
+        user.platformRole = PlatformRole.USER;
+        user.createdAt = now;
+        user.updatedAt = now;
+        return user;
+    }
+
+    static String normalizeEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    boolean canSignIn() {
+        return status == Status.ACTIVE;
+    }
+
+    void signedIn(Instant now) {
+        lastLoginAt = now;
+    }
+
+    void changePasswordHash(String newHash, Instant now) {
+        passwordHash = newHash;
+        updatedAt = now;
+    }
+
+    void verifyEmail(Instant now) {
+        emailVerified = true;
+        updatedAt = now;
+    }
+
+    void updateProfile(ProfileChange change, Instant now) {
+        if (change.name() != null) {
+            name = change.name().strip();
+        }
+        if (change.username() != null) {
+            username = change.username().isBlank() ? null : change.username().strip().toLowerCase(Locale.ROOT);
+        }
+        if (change.avatar() != null) {
+            avatar = change.avatar().isBlank() ? null : change.avatar().strip();
+        }
+        if (change.bio() != null) {
+            bio = change.bio().isBlank() ? null : change.bio().strip();
+        }
+        if (change.language() != null) {
+            preferences.put("language", change.language());
+        }
+        if (change.timeZone() != null) {
+            preferences.put("time_zone", change.timeZone());
+        }
+        if (change.notificationSettings() != null) {
+            notificationSettings = new HashMap<>(change.notificationSettings());
+        }
+        updatedAt = now;
+    }
+
+    /** A snapshot of what a profile change may alter, for the audit log's old and new values. */
+    Map<String, Object> profileSnapshot() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("name", name);
+        values.put("username", username);
+        values.put("avatar", avatar);
+        values.put("bio", bio);
+        values.put("preferences", Map.copyOf(preferences));
+        values.put("notification_settings", Map.copyOf(notificationSettings));
+        return values;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String email() {
+        return email;
+    }
+
+    boolean emailVerified() {
+        return emailVerified;
+    }
+
+    String passwordHash() {
+        return passwordHash;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String username() {
+        return username;
+    }
+
+    String avatar() {
+        return avatar;
+    }
+
+    String bio() {
+        return bio;
+    }
+
+    Map<String, Object> preferences() {
+        return Map.copyOf(preferences);
+    }
+
+    Map<String, Object> notificationSettings() {
+        return Map.copyOf(notificationSettings);
+    }
+
+    Status status() {
+        return status;
+    }
+
+    PlatformRole platformRole() {
+        return platformRole;
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastLoginAt() {
+        return lastLoginAt;
+    }
+
+    @Converter
+    static class StatusConverter implements AttributeConverter<Status, String> {
+        @Override
+        public String convertToDatabaseColumn(Status status) {
+            return status == null ? null : status.name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public Status convertToEntityAttribute(String value) {
+            return value == null ? null : Status.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Converter
+    static class PlatformRoleConverter implements AttributeConverter<PlatformRole, String> {
+        @Override
+        public String convertToDatabaseColumn(PlatformRole role) {
+            return role == null ? null : role.dbValue();
+        }
+
+        @Override
+        public PlatformRole convertToEntityAttribute(String value) {
+            return value == null ? null : PlatformRole.fromDb(value);
+        }
+    }
+}
