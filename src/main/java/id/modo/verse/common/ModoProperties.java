@@ -59,6 +59,9 @@ public record ModoProperties(
             @NotNull Currency defaultCurrency) {
 
         public Web {
+            if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
+                throw new IllegalArgumentException("modo.web.max-body-size must be positive, was " + maxBodySize);
+            }
             if (defaultLocale != null && !SUPPORTED_LANGUAGES.contains(defaultLocale.getLanguage())) {
                 throw new IllegalArgumentException(
                         "modo.web.default-locale must be one of " + SUPPORTED_LANGUAGES + ", was '" + defaultLocale + "'");
@@ -70,5 +73,14 @@ public record ModoProperties(
     public static final java.util.List<String> SUPPORTED_LANGUAGES = java.util.List.of("en", "id");
 
     public record Events(@NotNull Duration retention, @NotNull Duration cleanupInterval) {
+
+        public Events {
+            if (retention != null && (retention.isNegative() || retention.isZero())) {
+                throw new IllegalArgumentException("modo.events.retention must be positive, was " + retention);
+            }
+            if (cleanupInterval != null && cleanupInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("modo.events.cleanup-interval must be at least 1s, was " + cleanupInterval);
+            }
+        }
     }
 }

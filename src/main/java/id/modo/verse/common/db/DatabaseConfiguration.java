@@ -43,7 +43,11 @@ class DatabaseConfiguration {
     /** Closed by the launcher, not here: see the class comment. */
     @Bean(destroyMethod = "")
     @ConditionalOnExpression("'${modo.db.url:}'.isBlank()")
-    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseLauncher launcher) {
+    EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseLauncher launcher, ModoProperties properties) {
+        if (properties.env() == ModoProperties.Environment.PRODUCTION) {
+            log.warn("MODO_ENV=production on the embedded PostgreSQL: fine for a single small node, but set MODO_DB_URL to "
+                    + "a managed PostgreSQL with backups for real use");
+        }
         return launcher.await();
     }
 
@@ -83,6 +87,7 @@ class DatabaseConfiguration {
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
             try {
                 stopOrphanedServer(pgData);
+                refuseBusyPort(port);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
@@ -98,6 +103,7 @@ class DatabaseConfiguration {
                         .setServerConfig("full_page_writes", "on")
                         .start();
                 createDatabaseIfMissing(postgres);
+                refuseForeignServer(postgres, pgData);
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
                 return new EmbeddedDatabase(lock, postgres);
             } catch (IOException | SQLException e) {
@@ -130,6 +136,34 @@ class DatabaseConfiguration {
                     orphan.get().onExit().get(30, TimeUnit.SECONDS);
                 } catch (Exception e) {
                     throw new IOException("The PostgreSQL left running in " + pgData + " (pid " + firstLine + ") did not stop", e);
+                }
+            }
+        }
+
+        /** A fixed port someone else listens on would connect us to their server, or hang the start. */
+        private static void refuseBusyPort(int port) {
+            if (port == 0) {
+                return;
+            }
+            try (var socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+            } catch (IOException e) {
+                throw new IllegalStateException("modo.db.embedded-port (MODO_DB_EMBEDDED_PORT) " + port
+                        + " is already in use on 127.0.0.1; choose another port, or 0 for any free one");
+            }
+        }
+
+        /** The server answering on our port must be the one running on our data directory. */
+        private static void refuseForeignServer(EmbeddedPostgres postgres, Path pgData) throws SQLException, IOException {
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); var query = c.createStatement();
+                 var rs = query.executeQuery("show data_directory")) {
+                rs.next();
+                Path served = Path.of(rs.getString(1)).toRealPath();
+                if (!served.equals(pgData.toRealPath())) {
+                    postgres.close();
+                    throw new IllegalStateException("The PostgreSQL on port " + postgres.getPort() + " serves " + served
+                            + ", not " + pgData + "; check modo.db.embedded-port (MODO_DB_EMBEDDED_PORT)");
                 }
             }
         }

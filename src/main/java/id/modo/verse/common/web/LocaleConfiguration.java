@@ -31,6 +31,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
         this.resolver = new CookieLocaleResolver(COOKIE);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(properties.env() == ModoProperties.Environment.PRODUCTION);
         resolver.setDefaultLocaleFunction(this::fromAcceptLanguage);
     }
 
@@ -40,6 +41,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
     }
 
     private Locale fromAcceptLanguage(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            // Without the header the container offers its own locale, which says nothing about the visitor.
+            return Locale.of(properties.web().defaultLocale().getLanguage());
+        }
         var preferred = request.getLocales();
         while (preferred.hasMoreElements()) {
             String language = preferred.nextElement().getLanguage();
@@ -56,8 +61,11 @@ class LocaleConfiguration implements WebMvcConfigurer {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 String language = request.getParameter(PARAMETER);
-                if (language != null && ModoProperties.SUPPORTED_LANGUAGES.contains(language)) {
-                    resolver.setLocale(request, response, Locale.of(language));
+                if (language != null && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+                    language = language.strip().toLowerCase(Locale.ROOT);
+                    if (ModoProperties.SUPPORTED_LANGUAGES.contains(language)) {
+                        resolver.setLocale(request, response, Locale.of(language));
+                    }
                 }
                 return true;
             }

@@ -1,9 +1,11 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.ModoProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,8 +36,33 @@ class WebSecurityConfiguration {
             "form-action 'self'",
             "frame-ancestors 'none'");
 
+    /**
+     * Swagger UI's bundle sets inline styles; only its own pages get a policy that allows them.
+     * Scripts stay same-origin only.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RequestAuthenticator> authenticators) throws Exception {
+    @Order(1)
+    SecurityFilterChain swaggerUi(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher("/swagger-ui/**", "/swagger-ui.html")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .requestCache(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RequestAuthenticator> authenticators,
+            ModoProperties properties) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax")
+                .secure(properties.env() == ModoProperties.Environment.PRODUCTION));
         AuthenticationEntryPoint unauthorized = (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         http
                 .authorizeHttpRequests(requests -> requests
@@ -47,7 +74,7 @@ class WebSecurityConfiguration {
                 .addFilterBefore(new RequestAuthenticationFilter(authenticators.orderedStream().toList(), unauthorized), AnonymousAuthenticationFilter.class)
                 // The API only accepts bearer tokens, which a browser never attaches by itself; pages use the
                 // session cookie and need a CSRF token, kept in a cookie so any node can check it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(csrfTokens))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

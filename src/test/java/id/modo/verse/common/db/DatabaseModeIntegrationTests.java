@@ -108,6 +108,32 @@ class DatabaseModeIntegrationTests {
         assertStartFails("--modo.db.url=mysql://localhost/modo", "modo.db.url");
         assertStartFails("--modo.web.default-locale=fr", "modo.web.default-locale");
         assertStartFails("--modo.env=staging", "modo.env");
+        assertStartFails("--modo.web.max-body-size=-1MB", "modo.web.max-body-size");
+        assertStartFails("--modo.events.retention=-1d", "modo.events.retention");
+        assertStartFails("--modo.events.cleanup-interval=-1h", "modo.events.cleanup-interval");
+    }
+
+    @Test
+    void anEmbeddedPortSomeoneElseListensOnIsRefusedNamingTheKey() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> args = new ArrayList<>(embedded());
+            args.add("--modo.db.embedded-port=" + taken.getLocalPort());
+            assertThatThrownBy(() -> start(args)).satisfies(e -> assertThat(messages(e)).contains("modo.db.embedded-port"));
+        }
+    }
+
+    @Test
+    void anUnreachableExternalDatabaseFailsWithAReportNamingTheSetting() {
+        List<String> args = new ArrayList<>(common());
+        args.add("--modo.db.url=jdbc:postgresql://127.0.0.1:1/modo");
+        args.add("--spring.datasource.hikari.initialization-fail-timeout=1");
+        var analyzer = new DatabaseUnreachableFailureAnalyzer();
+        assertThatThrownBy(() -> start(args)).satisfies(e -> {
+            var analysis = analyzer.analyze(e);
+            assertThat(analysis).isNotNull();
+            assertThat(analysis.getDescription()).contains("Cannot connect to the PostgreSQL server");
+            assertThat(analysis.getAction()).contains("MODO_DB_URL");
+        });
     }
 
     private void assertStartFails(String setting, String key) {

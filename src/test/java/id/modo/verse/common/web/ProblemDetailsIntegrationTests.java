@@ -2,6 +2,7 @@ package id.modo.verse.common.web;
 
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -26,7 +27,14 @@ class ProblemDetailsIntegrationTests {
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        // The API answers anonymous callers 401 before anything else; these tests are about what a signed-in client gets.
+        http = new Http(port).withBearer(new Users(new Http(port)).signUpAndIn("problems").token());
+    }
+
+    @Test
+    void anonymousCallersGet401EvenForUnknownRoutes() {
+        var response = new Http(port).get("/api/v1/no-such-thing", "application/json");
+        assertProblem(response, 401, "unauthorized");
     }
 
     @Test

@@ -93,6 +93,8 @@ class WebShellIntegrationTests {
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).get("openapi").asString()).startsWith("3.1");
         assertThat(json(docs).at("/info/title").asString()).isEqualTo("MODO Creator Verse API");
+        assertThat(http.get("/swagger-ui/index.html", HTML).headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("style-src 'self' 'unsafe-inline'").contains("script-src 'self';");
         var ui = http.get("/swagger-ui.html", HTML);
         assertThat(ui.statusCode()).isIn(200, 302);
         assertThat(http.get("/swagger-ui/index.html", HTML).statusCode()).isEqualTo(200);
@@ -105,7 +107,7 @@ class WebShellIntegrationTests {
         assertThat(json(health).get("status").asString()).isEqualTo("UP");
         assertThat(json(http.get("/actuator/health/liveness", "application/json")).get("status").asString()).isEqualTo("UP");
         assertThat(json(http.get("/actuator/health/readiness", "application/json")).get("status").asString()).isEqualTo("UP");
-        for (String hidden : new String[] {"/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/configprops", "/actuator/heapdump"}) {
+        for (String hidden : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/metrics", "/actuator/configprops", "/actuator/heapdump"}) {
             assertThat(http.get(hidden, "application/json").statusCode()).as(hidden).isEqualTo(404);
         }
     }
