@@ -67,6 +67,11 @@ class PasswordHasher {
         return false;
     }
 
+    /** The hash {@link #matchesDummy} verifies against (for tests: it must carry the current settings). */
+    String dummyHash() {
+        return dummyHash;
+    }
+
     /**
      * Whether a stored hash was made with other settings than the current ones (another Argon2
      * variant or version, memory, iterations, parallelism, salt or hash length), or is not an

@@ -100,27 +100,15 @@ class PasswordHasherTests {
         assertThat(hasher.matchesDummy("")).isFalse();
         assertThat(hasher.matchesDummy(null)).isFalse();
 
-        // Same work: both paths run Argon2id with the current settings. Compare the median of a few
-        // runs each, loosely, so a slow machine or a GC pause does not make the test flaky.
-        String hash = hasher.hash(PASSWORD);
-        long real = medianNanos(() -> hasher.matches("a wrong password!", hash));
-        long dummy = medianNanos(() -> hasher.matchesDummy("a wrong password!"));
-        assertThat((double) dummy / real).isBetween(0.5, 2.0);
+        // Same work as a real check: the dummy hash carries the current settings, so verifying
+        // against it runs Argon2id with m=19456 KiB, t=2, p=1 like any stored hash. (Timing itself is
+        // not asserted: timed assertions are flaky; the benchmarks are the place for that.)
+        assertThat(hasher.dummyHash()).matches(CURRENT);
+        assertThat(hasher.needsRehash(hasher.dummyHash())).isFalse();
+        assertThat(new PasswordHasher().dummyHash()).as("a fresh random secret per instance").isNotEqualTo(hasher.dummyHash());
     }
 
     private static String salt(String hash) {
         return hash.split("\\$")[4];
-    }
-
-    private static long medianNanos(Runnable work) {
-        work.run(); // warm up
-        long[] times = new long[5];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            work.run();
-            times[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(times);
-        return times[times.length / 2];
     }
 }
