@@ -49,6 +49,11 @@ class PasswordHasher {
 
     /** Whether the password is the one this stored hash was made from; false for an empty password or a malformed hash. */
     boolean matches(String raw, String hash) {
+        // Spring Security's decoder fails with an ArrayIndexOutOfBoundsException on some malformed
+        // strings (too few '$' parts), so only well-formed Argon2 PHC strings reach it.
+        if (hash == null || !PHC.matcher(hash).matches()) {
+            return false;
+        }
         return encoder.matches(raw, hash);
     }
 
@@ -60,6 +65,11 @@ class PasswordHasher {
     boolean matchesDummy(String raw) {
         encoder.matches(raw, dummyHash);
         return false;
+    }
+
+    /** The hash {@link #matchesDummy} verifies against (for tests: it must carry the current settings). */
+    String dummyHash() {
+        return dummyHash;
     }
 
     /**
