@@ -26,9 +26,10 @@ public final class Ui implements LocalizationSupport {
     private final String path;
     private final String query;
     private final CsrfToken csrf;
+    private final java.security.Principal user;
 
     Ui(MessageSource messages, ResourceUrlProvider assets, Locale locale, ZoneId zone, Currency currency, String path,
-            String query, CsrfToken csrf) {
+            String query, CsrfToken csrf, java.security.Principal user) {
         this.messages = messages;
         this.assets = assets;
         this.locale = locale;
@@ -37,6 +38,7 @@ public final class Ui implements LocalizationSupport {
         this.path = path;
         this.query = query == null ? "" : query;
         this.csrf = csrf;
+        this.user = user;
     }
 
     @Override
@@ -47,6 +49,16 @@ public final class Ui implements LocalizationSupport {
     /** Translated text with {0}-style arguments. */
     public String t(String key, Object... args) {
         return messages.getMessage(key, args, key, locale);
+    }
+
+    /** Whether someone is signed in on this page. */
+    public boolean signedIn() {
+        return user != null;
+    }
+
+    /** The signed-in person's display name, or an empty string. */
+    public String userName() {
+        return user == null ? "" : user.getName();
     }
 
     public String lang() {

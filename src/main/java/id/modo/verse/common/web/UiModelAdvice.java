@@ -23,10 +23,17 @@ class UiModelAdvice {
         this.properties = properties;
     }
 
+    /** The signed-in principal of this request, if the identity module authenticated one. */
+    private static java.security.Principal signedIn() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof java.security.Principal principal ? principal : null;
+    }
+
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return new Ui(messages, assets, RequestContextUtils.getLocale(request), properties.web().defaultTimeZone(),
-                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf);
+                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, signedIn());
     }
 }

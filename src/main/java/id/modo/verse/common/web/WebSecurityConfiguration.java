@@ -2,6 +2,8 @@ package id.modo.verse.common.web;
 
 import id.modo.verse.common.ModoProperties;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,11 +65,22 @@ class WebSecurityConfiguration {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax")
                 .secure(properties.env() == ModoProperties.Environment.PRODUCTION));
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        // Browsers are sent to the sign-in page and brought back; API clients get a 401 problem.
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            String path = Requests.originalPath(request);
+            if (Requests.wantsHtml(request, path) && "GET".equals(request.getMethod())) {
+                String query = request.getQueryString();
+                String next = path + (query == null ? "" : "?" + query);
+                response.sendRedirect("/signin?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            } else {
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            }
+        };
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,245 @@
+package id.modo.verse.identity;
+
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ClientInfo;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.web.TooManyRequestsException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Sign-up, sign-in, sign-out and the account page. Pages carry the session in an HttpOnly
+ * cookie holding the same kind of token the API gets, resolving to the same sessions rows.
+ */
+@Controller
+class AccountPagesController {
+
+    private final Accounts accounts;
+    private final SignIn signIn;
+    private final IdentityProperties identity;
+    private final ModoProperties modo;
+
+    AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo) {
+        this.accounts = accounts;
+        this.signIn = signIn;
+        this.identity = identity;
+        this.modo = modo;
+    }
+
+    @GetMapping("/signin")
+    String signInPage(@RequestParam(required = false) String next, Model model) {
+        model.addAttribute("form", AccountPageModels.SignInForm.empty(safeNext(next)));
+        return "pages/signin";
+    }
+
+    @PostMapping("/signin")
+    String signIn(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String password,
+            @RequestParam(required = false) String next, HttpServletRequest request, HttpServletResponse response, Model model) {
+        String target = safeNext(next);
+        SignIn.Result result;
+        try {
+            result = signIn.signIn(email, password, ClientInfo.of(request), "web");
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
+            model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.throttled", Math.max(1, e.retryAfter().toMinutes())));
+            return "pages/signin";
+        }
+        return switch (result) {
+            case SignIn.Succeeded ok -> {
+                setSessionCookie(request, response, ok.session().token(), identity.sessionAbsoluteTimeout());
+                yield "redirect:" + target;
+            }
+            case SignIn.Failed failed -> {
+                response.setStatus(HttpStatus.UNAUTHORIZED.value());
+                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.credentials", 0));
+                yield "pages/signin";
+            }
+            case SignIn.Suspended suspended -> {
+                response.setStatus(HttpStatus.FORBIDDEN.value());
+                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.suspended", 0));
+                yield "pages/signin";
+            }
+        };
+    }
+
+    @GetMapping("/signup")
+    String signUpPage(Model model) {
+        model.addAttribute("form", AccountPageModels.SignUpForm.empty());
+        return "pages/signup";
+    }
+
+    @PostMapping("/signup")
+    String signUp(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name.isBlank() || name.length() > 255) {
+            errors.put("name", "signup.error.name");
+        }
+        if (!email.strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 255) {
+            errors.put("email", "signup.error.email");
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.register(email, password, name, ClientInfo.of(request));
+                if (signIn.signIn(email, password, ClientInfo.of(request), "web") instanceof SignIn.Succeeded ok) {
+                    setSessionCookie(request, response, ok.session().token(), identity.sessionAbsoluteTimeout());
+                }
+                return "redirect:/account?welcome";
+            } catch (TooManyRequestsException e) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                errors.put("form", "signup.error.throttled");
+            } catch (ProblemException e) {
+                response.setStatus(e.type().status().value());
+                errors.putAll(fieldErrors(e));
+            }
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("form", new AccountPageModels.SignUpForm(name, email, errors));
+        return "pages/signup";
+    }
+
+    @PostMapping("/signout")
+    String signOut(@AuthenticationPrincipal CurrentUser caller, HttpServletRequest request, HttpServletResponse response) {
+        if (caller != null) {
+            signIn.signOut(caller);
+        }
+        setSessionCookie(request, response, "", Duration.ZERO);
+        return "redirect:/";
+    }
+
+    @GetMapping("/account")
+    String account(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String welcome,
+            @RequestParam(required = false) String saved, Model model) {
+        model.addAttribute("page", accountPage(caller, welcome != null, saved, Map.of()));
+        return "pages/account";
+    }
+
+    @PostMapping("/account/profile")
+    String updateProfile(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String bio,
+            @RequestParam(defaultValue = "en") String language, @RequestParam(defaultValue = "") String timeZone,
+            HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name.isBlank()) {
+            errors.put("name", "signup.error.name");
+        }
+        if (!username.isBlank() && !username.matches("^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{1,28}[a-zA-Z0-9])$")) {
+            errors.put("username", "account.error.username");
+        }
+        if (!timeZone.isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
+            errors.put("time_zone", "account.error.time_zone");
+        }
+        if (!List.of("en", "id").contains(language)) {
+            errors.put("language", "account.error.language");
+        }
+        if (errors.isEmpty()) {
+            try {
+                accounts.updateProfile(caller.id(), new ProfileChange(name, username, null, bio, language,
+                        timeZone.isBlank() ? null : timeZone, null));
+                return "redirect:/account?saved=profile&lang=" + language;
+            } catch (ProblemException e) {
+                errors.putAll(fieldErrors(e));
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("page", accountPage(caller, false, null, errors));
+        return "pages/account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String currentPassword,
+            @RequestParam(defaultValue = "") String newPassword, HttpServletResponse response, Model model) {
+        try {
+            accounts.changePassword(caller, currentPassword, newPassword);
+            return "redirect:/account?saved=password";
+        } catch (ProblemException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            Map<String, String> errors = new LinkedHashMap<>(fieldErrors(e));
+            if (errors.containsKey("password")) {
+                errors.put("new_password", errors.remove("password"));
+            }
+            model.addAttribute("page", accountPage(caller, false, null, errors));
+            return "pages/account";
+        }
+    }
+
+    @PostMapping("/account/sessions/{sessionId}/revoke")
+    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID sessionId) {
+        signIn.revoke(caller, sessionId);
+        return "redirect:/account?saved=sessions";
+    }
+
+    private AccountPageModels.AccountPage accountPage(CurrentUser caller, boolean welcome, String saved, Map<String, String> errors) {
+        Accounts.Account account = accounts.find(caller.id()).orElseThrow();
+        List<AccountPageModels.SessionRow> sessions = signIn.sessionsOf(caller).stream()
+                .map(s -> new AccountPageModels.SessionRow(s.id(), s.id().equals(caller.sessionId()), s.client(), s.ipAddress(), s.userAgent(), s.lastActiveAt()))
+                .toList();
+        return new AccountPageModels.AccountPage(account, sessions, welcome, saved, errors);
+    }
+
+    /** The fields of a refused change, each with the message key the page shows for it. */
+    private static Map<String, String> fieldErrors(ProblemException e) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        switch (e.type().slug()) {
+            case "email-taken" -> errors.put("email", "signup.error.email_taken");
+            case "username-taken" -> errors.put("username", "account.error.username_taken");
+            case "too-many-requests" -> errors.put("form", "signup.error.throttled");
+            default -> {
+                if (e.properties().get("errors") instanceof List<?> list) {
+                    for (Object item : list) {
+                        if (item instanceof Problems.FieldError error) {
+                            errors.putIfAbsent(error.field(), switch (error.field()) {
+                                case "password", "new_password" -> "signup.error.password";
+                                case "current_password" -> "account.error.current_password";
+                                case "email" -> "signup.error.email";
+                                case "name" -> "signup.error.name";
+                                default -> "form.error.generic";
+                            });
+                        }
+                    }
+                }
+                if (errors.isEmpty()) {
+                    errors.put("form", "form.error.generic");
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Only a path on this site: never another host, so a sign-in link cannot send people elsewhere. */
+    static String safeNext(String next) {
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r")
+                || next.contains("\n")) {
+            return "/account";
+        }
+        return next;
+    }
+
+    private void setSessionCookie(HttpServletRequest request, HttpServletResponse response, String token, Duration maxAge) {
+        ResponseCookie cookie = ResponseCookie.from(SessionAuthenticator.COOKIE, token)
+                .httpOnly(true)
+                .secure(request.isSecure() || modo.env() == ModoProperties.Environment.PRODUCTION)
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(maxAge)
+                .build();
+        response.addHeader("Set-Cookie", cookie.toString());
+    }
+}

@@ -1,0 +1,64 @@
+package id.modo.verse.identity;
+
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The pages' session cookie, CSRF protection and redirects, as a browser meets them on the wire. */
+@IntegrationTest
+class AccountPagesIntegrationTests {
+
+    private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    @Test
+    void theAccountPageSendsAnonymousVisitorsToSignIn() {
+        var response = http.get("/account?saved=profile", HTML);
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/signin?next=%2Faccount%3Fsaved%3Dprofile"));
+    }
+
+    @Test
+    void formsWithoutACsrfTokenAreRefused() {
+        var response = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.id&password=x")));
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void signingInSetsAnHttpOnlySessionCookieThatTheApiDoesNotAccept() {
+        Users.Signed user = new Users(http).signUpAndIn("cookie");
+        var page = http.get("/signin", HTML);
+        String csrfCookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        String csrf = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var signIn = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + user.email() + "&password=" + Users.PASSWORD + "&next=%2F%2Fevil.example&_csrf=" + csrf)));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        assertThat(signIn.headers().firstValue("Location")).as("no redirect to another host").hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION=")).findFirst().orElseThrow();
+        assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
+        String cookie = session.substring(0, session.indexOf(';'));
+
+        var account = http.send(http.request("/account").header("Accept", HTML).header("Cookie", cookie).GET());
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains(user.email());
+        // The cookie is for pages; the API only takes bearer tokens, so a forged cross-site call carries no authority.
+        assertThat(http.send(http.request("/api/v1/me").header("Cookie", cookie).GET()).statusCode()).isEqualTo(401);
+    }
+}
