@@ -1,5 +1,6 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.Changes;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.web.ClientInfo;
 import id.modo.verse.common.web.ProblemException;
@@ -79,6 +80,18 @@ public class Accounts {
         return Account.of(user);
     }
 
+    /** The public face of an account, for other modules listing people (members, authors…). */
+    public record Person(UserId id, String name, String email, String username, String avatar) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UserId, Person> people(java.util.Collection<UserId> ids) {
+        Map<UserId, Person> people = new java.util.HashMap<>();
+        users.findAllById(ids.stream().map(UserId::value).toList()).forEach(user -> people.put(UserId.of(user.id()),
+                new Person(UserId.of(user.id()), user.name(), user.email(), user.username(), user.avatar())));
+        return people;
+    }
+
     @Transactional(readOnly = true)
     public Optional<Account> find(UserId id) {
         return users.findById(id.value()).map(Account::of);
@@ -100,7 +113,7 @@ public class Accounts {
         }
         Map<String, Object> after = user.profileSnapshot();
         if (!before.equals(after)) {
-            events.publishEvent(new ProfileUpdated(user.id(), changed(before, after), changed(after, before)));
+            events.publishEvent(new ProfileUpdated(user.id(), Changes.differing(before, after), Changes.differing(after, before)));
         }
         return Account.of(user);
     }
@@ -118,16 +131,5 @@ public class Accounts {
         users.save(user);
         int revoked = sessions.revokeAllExcept(user.id(), caller.sessionId());
         events.publishEvent(new PasswordChanged(user.id(), revoked));
-    }
-
-    /** The entries of {@code from} whose value differs in {@code other}. */
-    private static Map<String, Object> changed(Map<String, Object> from, Map<String, Object> other) {
-        Map<String, Object> result = new java.util.LinkedHashMap<>();
-        from.forEach((key, value) -> {
-            if (!java.util.Objects.equals(value, other.get(key))) {
-                result.put(key, value);
-            }
-        });
-        return result;
     }
 }

@@ -1,0 +1,23 @@
+package id.modo.verse.common;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** What changed between two snapshots of an aggregate, for the old and new values of an audited event. */
+public final class Changes {
+
+    private Changes() {
+    }
+
+    /** The entries of {@code from} whose value differs in {@code other}: call it both ways for old and new values. */
+    public static Map<String, Object> differing(Map<String, Object> from, Map<String, Object> other) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        from.forEach((key, value) -> {
+            if (!Objects.equals(value, other.get(key))) {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+}

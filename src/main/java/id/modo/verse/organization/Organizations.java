@@ -1,0 +1,294 @@
+package id.modo.verse.organization;
+
+import id.modo.verse.common.Changes;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.Accounts;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationEvents.MemberAdded;
+import id.modo.verse.organization.OrganizationEvents.MemberRemoved;
+import id.modo.verse.organization.OrganizationEvents.MemberRoleChanged;
+import id.modo.verse.organization.OrganizationEvents.OrganizationCreated;
+import id.modo.verse.organization.OrganizationEvents.OrganizationDeleted;
+import id.modo.verse.organization.OrganizationEvents.OrganizationUpdated;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organizations and their members, and the one access check every module uses:
+ * {@link #require(UserId, OrganizationId, Permission)}.
+ */
+@Service
+public class Organizations {
+
+    static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
+    static final ProblemType LAST_OWNER = ProblemType.of(HttpStatus.CONFLICT, "last-owner", "An organization needs an owner");
+    static final ProblemType STILL_IN_USE = ProblemType.of(HttpStatus.CONFLICT, "organization-in-use", "Organization still has content");
+
+    private final OrganizationRepository organizations;
+    private final JdbcClient jdbc;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Organizations(OrganizationRepository organizations, JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.organizations = organizations;
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public record OrganizationView(OrganizationId id, String name, String slug, String description, String website, String logo,
+            String billingEmail, String plan, Role myRole, Instant createdAt) {
+    }
+
+    public record MemberView(UserId userId, String name, String email, String username, String avatar, Role role, Instant joinedAt) {
+    }
+
+    /**
+     * The caller's membership if they may do {@code permission} in the organization. An outsider
+     * (or a missing organization) gets 404, so nobody learns which organizations exist; a member
+     * without the permission gets 403.
+     */
+    @Transactional(readOnly = true)
+    public Membership require(UserId actor, OrganizationId organization, Permission permission) {
+        Membership membership = membership(actor, organization).orElseThrow(Organizations::notFound);
+        if (!membership.can(permission)) {
+            throw new ProblemException(ProblemType.FORBIDDEN,
+                    "Your role (" + membership.role().dbValue() + ") in this organization does not allow this.");
+        }
+        return membership;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Membership> membership(UserId user, OrganizationId organization) {
+        return jdbc.sql("select role from organization_members where organization_id = ? and user_id = ?")
+                .params(organization.value(), user.value())
+                .query(String.class)
+                .optional()
+                .map(role -> new Membership(organization, user, Role.fromDb(role)));
+    }
+
+    @Transactional
+    public OrganizationView create(UserId actor, String name, String requestedSlug) {
+        String slug;
+        if (requestedSlug == null || requestedSlug.isBlank()) {
+            slug = freeSlug(Organization.suggestSlug(name));
+        } else {
+            slug = requestedSlug.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Organization.isAllowedSlug(slug)) {
+                throw invalidSlug();
+            }
+            if (organizations.existsBySlug(slug)) {
+                throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' is taken. Try '" + freeSlug(slug) + "'.",
+                        Map.of("suggestion", freeSlug(slug)));
+            }
+        }
+        Instant now = clock.instant();
+        Organization organization = Organization.create(name, slug, now);
+        try {
+            organizations.saveAndFlush(organization);
+        } catch (DataIntegrityViolationException e) {
+            throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' was just taken. Choose another.");
+        }
+        jdbc.sql("insert into organization_members (organization_id, user_id, role, joined_at) values (?, ?, 'owner', ?)")
+                .params(organization.id(), actor.value(), Timestamp.from(now))
+                .update();
+        events.publishEvent(new OrganizationCreated(organization.id(), actor.value(), organization.name(), slug));
+        events.publishEvent(new MemberAdded(organization.id(), actor.value(), actor.value(), Role.OWNER.dbValue()));
+        return view(organization, Role.OWNER);
+    }
+
+    /** Suggests a free address for a name, as the create form shows before the user picks one. */
+    @Transactional(readOnly = true)
+    public String suggestSlug(String name) {
+        return freeSlug(Organization.suggestSlug(name));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OrganizationView> mine(UserId user) {
+        List<Map.Entry<UUID, Role>> memberships = jdbc.sql("select organization_id, role from organization_members where user_id = ?")
+                .param(user.value())
+                .query((rs, row) -> Map.entry(rs.getObject("organization_id", UUID.class), Role.fromDb(rs.getString("role"))))
+                .list();
+        Map<UUID, Role> roles = new java.util.HashMap<>();
+        memberships.forEach(entry -> roles.put(entry.getKey(), entry.getValue()));
+        return organizations.findAllById(roles.keySet()).stream()
+                .sorted(java.util.Comparator.comparing(Organization::name, String.CASE_INSENSITIVE_ORDER))
+                .map(organization -> view(organization, roles.get(organization.id())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationView get(UserId actor, OrganizationId id) {
+        Membership membership = require(actor, id, Permission.VIEW);
+        return view(load(id), membership.role());
+    }
+
+    @Transactional
+    public OrganizationView update(UserId actor, OrganizationId id, OrganizationChange change) {
+        Membership membership = require(actor, id, Permission.MANAGE_SETTINGS);
+        Organization organization = load(id);
+        Map<String, Object> before = organization.snapshot();
+        organization.update(change, clock.instant());
+        organizations.saveAndFlush(organization);
+        Map<String, Object> after = organization.snapshot();
+        if (!before.equals(after)) {
+            events.publishEvent(new OrganizationUpdated(id.value(), actor.value(), Changes.differing(before, after), Changes.differing(after, before)));
+        }
+        return view(organization, membership.role());
+    }
+
+    @Transactional
+    public void delete(UserId actor, OrganizationId id) {
+        require(actor, id, Permission.OWN);
+        Organization organization = load(id);
+        events.publishEvent(new OrganizationDeleted(id.value(), actor.value(), organization.name(), organization.slug()));
+        try {
+            organizations.delete(organization);
+            organizations.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new ProblemException(STILL_IN_USE,
+                    "This organization still owns content (projects, products, campaigns…). Delete or move that first.");
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberView> members(UserId actor, OrganizationId id) {
+        require(actor, id, Permission.VIEW);
+        record Row(UUID userId, Role role, Instant joinedAt) {
+        }
+        List<Row> rows = jdbc.sql("select user_id, role, joined_at from organization_members where organization_id = ? order by joined_at")
+                .param(id.value())
+                .query((rs, row) -> new Row(rs.getObject("user_id", UUID.class), Role.fromDb(rs.getString("role")),
+                        rs.getTimestamp("joined_at").toInstant()))
+                .list();
+        Map<UserId, Accounts.Person> people = accounts.people(rows.stream().map(r -> UserId.of(r.userId())).toList());
+        return rows.stream().map(r -> {
+            Accounts.Person person = people.get(UserId.of(r.userId()));
+            return new MemberView(UserId.of(r.userId()), person == null ? null : person.name(), person == null ? null : person.email(),
+                    person == null ? null : person.username(), person == null ? null : person.avatar(), r.role(), r.joinedAt());
+        }).toList();
+    }
+
+    /**
+     * Changes a member's role. Admins manage editors, viewers and other admins; only owners touch
+     * owners; the last owner cannot be demoted.
+     */
+    @Transactional
+    public void changeRole(UserId actor, OrganizationId id, UserId member, Role newRole) {
+        Membership caller = require(actor, id, Permission.MANAGE_MEMBERS);
+        Role current = lockOwnersAndFind(id, member);
+        if (current == newRole) {
+            return;
+        }
+        if (caller.role() != Role.OWNER && (current == Role.OWNER || newRole == Role.OWNER)) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner can make someone an owner or change an owner's role.");
+        }
+        if (current == Role.OWNER && ownerCount(id) == 1) {
+            throw new ProblemException(LAST_OWNER, "This is the organization's last owner. Make someone else an owner first.");
+        }
+        jdbc.sql("update organization_members set role = ? where organization_id = ? and user_id = ?")
+                .params(newRole.dbValue(), id.value(), member.value())
+                .update();
+        events.publishEvent(new MemberRoleChanged(id.value(), actor.value(), member.value(), current.dbValue(), newRole.dbValue()));
+    }
+
+    /** Removes a member, or lets a member leave ({@code member} = {@code actor}). */
+    @Transactional
+    public void removeMember(UserId actor, OrganizationId id, UserId member) {
+        Membership caller = actor.equals(member)
+                ? membership(actor, id).orElseThrow(Organizations::notFound)
+                : require(actor, id, Permission.MANAGE_MEMBERS);
+        Role current = lockOwnersAndFind(id, member);
+        if (!actor.equals(member) && current == Role.OWNER && caller.role() != Role.OWNER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner can remove an owner.");
+        }
+        if (current == Role.OWNER && ownerCount(id) == 1) {
+            throw new ProblemException(LAST_OWNER, "The last owner cannot leave. Transfer ownership or delete the organization.");
+        }
+        jdbc.sql("delete from organization_members where organization_id = ? and user_id = ?").params(id.value(), member.value()).update();
+        events.publishEvent(new MemberRemoved(id.value(), actor.value(), member.value(), current.dbValue()));
+    }
+
+    /** Makes another member an owner and the caller an admin. */
+    @Transactional
+    public void transferOwnership(UserId actor, OrganizationId id, UserId newOwner) {
+        require(actor, id, Permission.OWN);
+        if (actor.equals(newOwner)) {
+            return;
+        }
+        changeRole(actor, id, newOwner, Role.OWNER);
+        changeRole(actor, id, actor, Role.ADMIN);
+    }
+
+    /** Adds someone as a member, as an accepted invitation does. */
+    @Transactional
+    void addMember(OrganizationId id, UserId user, Role role, UserId invitedBy, Instant invitedAt) {
+        jdbc.sql("""
+                insert into organization_members (organization_id, user_id, role, invited_by, invited_at, joined_at)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id.value(), user.value(), role.dbValue(), invitedBy == null ? null : invitedBy.value(),
+                        invitedAt == null ? null : Timestamp.from(invitedAt), Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new MemberAdded(id.value(), user.value(), user.value(), role.dbValue()));
+    }
+
+    /** Locks the owners' rows (so two owners cannot demote each other at once) and returns the member's role. */
+    private Role lockOwnersAndFind(OrganizationId id, UserId member) {
+        jdbc.sql("select user_id from organization_members where organization_id = ? and role = 'owner' for update")
+                .param(id.value()).query(UUID.class).list();
+        return jdbc.sql("select role from organization_members where organization_id = ? and user_id = ?")
+                .params(id.value(), member.value())
+                .query(String.class)
+                .optional()
+                .map(Role::fromDb)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such member."));
+    }
+
+    private int ownerCount(OrganizationId id) {
+        return jdbc.sql("select count(*) from organization_members where organization_id = ? and role = 'owner'")
+                .param(id.value()).query(Integer.class).single();
+    }
+
+    private Organization load(OrganizationId id) {
+        return organizations.findById(id.value()).orElseThrow(Organizations::notFound);
+    }
+
+    private String freeSlug(String base) {
+        String candidate = Organization.isAllowedSlug(base) ? base : base + "-studio";
+        for (int n = 2; organizations.existsBySlug(candidate) || !Organization.isAllowedSlug(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+    }
+
+    private static ProblemException invalidSlug() {
+        return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
+                new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens, not a reserved word"))));
+    }
+
+    private static OrganizationView view(Organization organization, Role role) {
+        return new OrganizationView(OrganizationId.of(organization.id()), organization.name(), organization.slug(),
+                organization.description(), organization.website(), organization.logo(), organization.billingEmail(),
+                organization.plan(), role, organization.createdAt());
+    }
+}
