@@ -1,6 +1,6 @@
 /*
  * MODO Creator Verse — progressive enhancement only. Without this file every page works:
- * the navigation simply wraps under the brand on small screens.
+ * the navigation and the language switch simply wrap under the brand on small screens.
  *
  * Loaded from <head> without defer so the "js" class is set before the first paint
  * (no flash of the expanded menu); everything else waits for the DOM.
@@ -12,8 +12,9 @@ document.addEventListener('DOMContentLoaded', function () {
 
     var header = document.querySelector('.site-header');
     var toggle = header && header.querySelector('.nav-toggle');
-    var nav = header && header.querySelector('.site-nav');
-    if (!toggle || !nav) {
+    // The folded menu holds the main navigation and the language switch.
+    var menu = header && header.querySelector('.site-menu');
+    if (!toggle || !menu) {
         return;
     }
 
@@ -31,7 +32,7 @@ document.addEventListener('DOMContentLoaded', function () {
     });
 
     // Following a link (most are anchors on the landing page) closes the menu.
-    nav.addEventListener('click', function (event) {
+    menu.addEventListener('click', function (event) {
         if (event.target.closest('a')) {
             setOpen(false);
         }
