@@ -48,7 +48,8 @@ class SchemaIntegrationTests {
             "event_publication", "event_publication_archive", // Spring Modulith event publication registry
             "scheduled_tasks", // db-scheduler
             "one_time_tokens", // identity: email verification and password reset
-            "rate_limits"); // common: login throttling and other rate limits
+            "rate_limits", // common: login throttling and other rate limits
+            "mail_outbox"); // outgoing mail outbox (common.Mailer), see docs/schema.md
 
     /** ERD table name to its columns, each "column:type". */
     static final Map<String, List<String>> ERD_TABLES = new LinkedHashMap<>();

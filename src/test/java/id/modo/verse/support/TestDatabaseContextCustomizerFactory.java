@@ -12,8 +12,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Points every Spring test context at the shared {@link TestDatabase}, as a user would with
- * MODO_DB_URL, so no test context starts a PostgreSQL of its own. Properties a test sets
- * itself still win.
+ * MODO_DB_URL, so no test context starts a PostgreSQL of its own, and at the shared SMTP server
+ * {@link TestSmtp}, as a user would with MODO_MAIL_HOST, so every context sends mail by SMTP.
+ * Properties a test sets itself still win.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -29,6 +30,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
         @Override
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
             TestDatabase db = TestDatabase.get();
+            TestSmtp smtp = TestSmtp.get();
             MapPropertySource source = new MapPropertySource("modo-test-database", Map.of(
                     "modo.db.url", db.url(),
                     "modo.db.user", db.user() == null ? "" : db.user(),
@@ -37,7 +39,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
                     "modo.env", "test",
                     // Every test signs up from 127.0.0.1; the limits themselves are tested by filling their windows.
                     "modo.identity.signups-per-ip-per-hour", "10000",
-                    "modo.identity.password-resets-per-ip-per-hour", "10000"));
+                    "modo.identity.password-resets-per-ip-per-hour", "10000",
+                    "modo.mail.host", TestSmtp.HOST,
+                    "modo.mail.port", String.valueOf(smtp.port()),
+                    "modo.mail.starttls", "false"));
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             if (sources.contains(INLINED)) {
                 sources.addAfter(INLINED, source);
