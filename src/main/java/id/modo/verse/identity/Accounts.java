@@ -1,13 +1,20 @@
 package id.modo.verse.identity;
 
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.MailTemplate;
+import id.modo.verse.common.Mailer;
+import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.web.ClientInfo;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
 import id.modo.verse.common.web.TooManyRequestsException;
+import id.modo.verse.identity.IdentityEvents.EmailVerified;
 import id.modo.verse.identity.IdentityEvents.PasswordChanged;
+import id.modo.verse.identity.IdentityEvents.PasswordReset;
+import id.modo.verse.identity.IdentityEvents.PasswordResetRequested;
+import id.modo.verse.identity.IdentityEvents.VerificationMailSent;
 import id.modo.verse.identity.IdentityEvents.ProfileUpdated;
 import id.modo.verse.identity.IdentityEvents.UserRegistered;
 import java.time.Clock;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -36,10 +44,19 @@ public class Accounts {
     private final RateLimiter rateLimiter;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final OneTimeTokens tokens;
+    private final Mailer mailer;
+    private final ModoProperties modo;
     private final Clock clock;
 
+    static final ProblemType INVALID_LINK = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-token",
+            "This link is invalid, used or expired");
+    static final Duration VERIFICATION_VALIDITY = Duration.ofHours(24);
+    static final Duration RESET_VALIDITY = Duration.ofHours(1);
+
     Accounts(UserRepository users, PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, Sessions sessions,
-            RateLimiter rateLimiter, IdentityProperties properties, ApplicationEventPublisher events, Optional<Clock> clock) {
+            RateLimiter rateLimiter, IdentityProperties properties, ApplicationEventPublisher events, OneTimeTokens tokens,
+            Mailer mailer, ModoProperties modo, Optional<Clock> clock) {
         this.users = users;
         this.passwordPolicy = passwordPolicy;
         this.passwordHasher = passwordHasher;
@@ -47,6 +64,9 @@ public class Accounts {
         this.rateLimiter = rateLimiter;
         this.properties = properties;
         this.events = events;
+        this.tokens = tokens;
+        this.mailer = mailer;
+        this.modo = modo;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -77,7 +97,74 @@ public class Accounts {
             throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
         events.publishEvent(new UserRegistered(user.id(), user.email(), user.name()));
+        sendVerification(user);
         return Account.of(user);
+    }
+
+    /** Sends a new verification link (the older ones stop working), unless the email is verified already. */
+    @Transactional
+    public void resendVerification(UserId id) {
+        User user = users.findById(id.value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
+        if (!user.emailVerified()) {
+            TooManyRequestsException.throwIfLimited(rateLimiter.hit("verify-mail:" + user.id(), 5, Duration.ofHours(1)));
+            sendVerification(user);
+        }
+    }
+
+    @Transactional
+    public Account verifyEmail(String token) {
+        OneTimeTokens.Live live = tokens.find(token, OneTimeTokens.Purpose.VERIFY_EMAIL)
+                .orElseThrow(() -> new ProblemException(INVALID_LINK, "This verification link is invalid, used or expired. Ask for a new one."));
+        User user = users.findById(live.userId()).orElseThrow();
+        tokens.markUsed(live);
+        if (!user.emailVerified()) {
+            user.verifyEmail(clock.instant());
+            users.save(user);
+            events.publishEvent(new EmailVerified(user.id(), user.email()));
+        }
+        return Account.of(user);
+    }
+
+    /**
+     * Mails a reset link if an active account has this email. The caller answers the same either
+     * way, so nobody learns which emails are registered.
+     */
+    @Transactional
+    public void requestPasswordReset(String email, ClientInfo client) {
+        TooManyRequestsException.throwIfLimited(rateLimiter.hit("reset:" + client.ip(), properties.passwordResetsPerIpPerHour(), Duration.ofHours(1)));
+        users.findByEmail(email.strip()).filter(User::canSignIn).ifPresent(user -> {
+            String token = tokens.issue(user.id(), OneTimeTokens.Purpose.PASSWORD_RESET, RESET_VALIDITY);
+            mailer.send(user.email(), new MailTemplate.PasswordReset(user.name(), modo.link("/reset-password?token=" + token)),
+                    LocaleContextHolder.getLocale());
+            events.publishEvent(new PasswordResetRequested(user.id()));
+        });
+    }
+
+    /** Sets a new password from a reset link and signs out every session of the account. */
+    @Transactional
+    public void resetPassword(String token, String newPassword) {
+        OneTimeTokens.Live live = tokens.find(token, OneTimeTokens.Purpose.PASSWORD_RESET)
+                .orElseThrow(() -> new ProblemException(INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one."));
+        User user = users.findById(live.userId()).orElseThrow();
+        if (!user.canSignIn()) {
+            throw new ProblemException(INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one.");
+        }
+        passwordPolicy.check(newPassword, user.email(), user.name());
+        tokens.markUsed(live);
+        user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());
+        // Receiving the mail proves the address, too.
+        if (!user.emailVerified()) {
+            user.verifyEmail(clock.instant());
+        }
+        users.save(user);
+        events.publishEvent(new PasswordReset(user.id(), sessions.revokeAll(user.id())));
+    }
+
+    private void sendVerification(User user) {
+        String token = tokens.issue(user.id(), OneTimeTokens.Purpose.VERIFY_EMAIL, VERIFICATION_VALIDITY);
+        mailer.send(user.email(), new MailTemplate.VerifyEmail(user.name(), modo.link("/verify-email?token=" + token)),
+                LocaleContextHolder.getLocale());
+        events.publishEvent(new VerificationMailSent(user.id()));
     }
 
     /** The public face of an account, for other modules listing people (members, authors…). */
@@ -95,6 +182,12 @@ public class Accounts {
     @Transactional(readOnly = true)
     public Optional<Account> find(UserId id) {
         return users.findById(id.value()).map(Account::of);
+    }
+
+    /** The account with this email, in any letter case. */
+    @Transactional(readOnly = true)
+    public Optional<Account> findByEmail(String email) {
+        return users.findByEmail(email.strip()).map(Account::of);
     }
 
     @Transactional

@@ -42,6 +42,15 @@ class AuthApiController {
     record LoginRequest(@NotBlank @Size(max = 255) String email, @NotNull @Size(max = 1000) String password) {
     }
 
+    record TokenRequest(@NotBlank @Size(max = 200) String token) {
+    }
+
+    record ResetRequest(@NotBlank @Size(max = 255) String email) {
+    }
+
+    record ResetConfirmRequest(@NotBlank @Size(max = 200) String token, @NotNull @Size(max = 1000) String password) {
+    }
+
     record LoginResponse(String token, String tokenType, Instant expiresAt, MeApiController.AccountResponse user) {
     }
 
@@ -60,6 +69,24 @@ class AuthApiController {
             case SignIn.Suspended suspended -> throw new ProblemException(ACCOUNT_SUSPENDED,
                     "This account is suspended. Contact the platform's support.");
         };
+    }
+
+    @PostMapping("/verify-email")
+    MeApiController.AccountResponse verifyEmail(@Valid @RequestBody TokenRequest request) {
+        return MeApiController.AccountResponse.of(accounts.verifyEmail(request.token()));
+    }
+
+    /** Always 202, whether or not the email has an account. */
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void requestPasswordReset(@Valid @RequestBody ResetRequest request, HttpServletRequest http) {
+        accounts.requestPasswordReset(request.email(), ClientInfo.of(http));
+    }
+
+    @PostMapping("/password-reset/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirmPasswordReset(@Valid @RequestBody ResetConfirmRequest request) {
+        accounts.resetPassword(request.token(), request.password());
     }
 
     @PostMapping("/logout")

@@ -63,4 +63,35 @@ public final class IdentityEvents {
         public UUID entityId() { return userId; }
         public String action() { return "update"; }
     }
+
+    public record EmailVerified(UUID userId, String email) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "email_verify"; }
+        public Map<String, Object> newValues() { return Map.of("email_verified", true); }
+    }
+
+    public record VerificationMailSent(UUID userId) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "verification_mail"; }
+    }
+
+    /** Recorded only for an existing account; the API answers the same either way. */
+    public record PasswordResetRequested(UUID userId) implements AuditedEvent {
+        public UUID actorId() { return null; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "password_reset_request"; }
+    }
+
+    public record PasswordReset(UUID userId, int sessionsRevoked) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "password_reset"; }
+        public Map<String, Object> metadata() { return Map.of("sessions_revoked", sessionsRevoked); }
+    }
 }

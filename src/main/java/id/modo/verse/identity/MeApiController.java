@@ -81,6 +81,13 @@ class MeApiController {
                 request.avatar(), request.bio(), request.language(), request.timeZone(), request.notificationSettings())));
     }
 
+    /** Sends a new verification link; does nothing for a verified email. */
+    @PostMapping("/verification-email")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void resendVerification(@AuthenticationPrincipal CurrentUser caller) {
+        accounts.resendVerification(caller.id());
+    }
+
     @PostMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody PasswordRequest request) {

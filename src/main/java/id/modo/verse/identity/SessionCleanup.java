@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Hourly: deletes sessions that can no longer be used and rate-limit windows long over. */
+/** Hourly: deletes sessions that can no longer be used, mail-link tokens a week past expiry and rate-limit windows long over. */
 @Configuration(proxyBeanMethods = false)
 class SessionCleanup {
 
@@ -18,10 +18,10 @@ class SessionCleanup {
     private static final Logger log = LoggerFactory.getLogger(SessionCleanup.class);
 
     @Bean
-    RecurringTask<Void> sessionCleanupTask(Sessions sessions, RateLimiter rateLimiter) {
+    RecurringTask<Void> sessionCleanupTask(Sessions sessions, OneTimeTokens tokens, RateLimiter rateLimiter) {
         return Tasks.recurring(TASK, FixedDelay.of(Duration.ofHours(1)))
                 .execute((instance, context) -> {
-                    int expired = sessions.purgeExpired();
+                    int expired = sessions.purgeExpired() + tokens.purgeExpired();
                     int windows = rateLimiter.purgeOlderThan(Duration.ofDays(1));
                     log.debug("Deleted {} expired sessions and {} old rate-limit windows", expired, windows);
                 });

@@ -240,7 +240,7 @@ class AccountsApiIntegrationTests {
         http.send(bearer(http.request("/api/v1/auth/logout"), user.token()).POST(HttpRequest.BodyPublishers.noBody()));
         var rows = jdbc.sql("select action, ip_address, coalesce(old_values::text, '') || coalesce(new_values::text, '') || metadata::text as data "
                         + "from audit_logs where user_id = cast(? as uuid) order by created_at").param(user.id()).query().listOfRows();
-        assertThat(rows).extracting(r -> r.get("action")).containsExactly("register", "login", "login_failed", "logout");
+        assertThat(rows).extracting(r -> r.get("action")).containsExactly("register", "verification_mail", "login", "login_failed", "logout");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("ip_address")).isNotNull());
         assertThat(rows).allSatisfy(r -> assertThat(r.get("data").toString()).doesNotContain(PASSWORD, "argon2", "wrong-one"));
     }
