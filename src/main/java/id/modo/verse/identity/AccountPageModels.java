@@ -11,10 +11,21 @@ public final class AccountPageModels {
     private AccountPageModels() {
     }
 
-    public record SignInForm(String email, String next, String error, long minutes) {
+    public record SignInForm(String email, String next, String error, long minutes, String notice) {
         public static SignInForm empty(String next) {
-            return new SignInForm("", next, null, 0);
+            return new SignInForm("", next, null, 0, null);
         }
+    }
+
+    /** The forgot-password form: after sending, the same answer whether or not the email has an account. */
+    public record ResetForm(String email, String error, boolean sent) {
+    }
+
+    public record NewPasswordForm(String token, String error) {
+    }
+
+    /** A one-message page: a title and a text (message keys), good news or bad. */
+    public record Notice(String title, String text, boolean success) {
     }
 
     public record SignUpForm(String name, String email, Map<String, String> errors) {

@@ -42,8 +42,10 @@ class AccountPagesController {
     }
 
     @GetMapping("/signin")
-    String signInPage(@RequestParam(required = false) String next, Model model) {
-        model.addAttribute("form", AccountPageModels.SignInForm.empty(safeNext(next)));
+    String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String reset, Model model) {
+        model.addAttribute("form", reset != null
+                ? new AccountPageModels.SignInForm("", safeNext(next), null, 0, "signin.reset_done")
+                : AccountPageModels.SignInForm.empty(safeNext(next)));
         return "pages/signin";
     }
 
@@ -57,7 +59,7 @@ class AccountPagesController {
         } catch (TooManyRequestsException e) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
-            model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.throttled", Math.max(1, e.retryAfter().toMinutes())));
+            model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.throttled", Math.max(1, e.retryAfter().toMinutes()), null));
             return "pages/signin";
         }
         return switch (result) {
@@ -67,12 +69,12 @@ class AccountPagesController {
             }
             case SignIn.Failed failed -> {
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.credentials", 0));
+                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.credentials", 0, null));
                 yield "pages/signin";
             }
             case SignIn.Suspended suspended -> {
                 response.setStatus(HttpStatus.FORBIDDEN.value());
-                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.suspended", 0));
+                model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.suspended", 0, null));
                 yield "pages/signin";
             }
         };
@@ -177,6 +179,70 @@ class AccountPagesController {
             }
             model.addAttribute("page", accountPage(caller, false, null, errors));
             return "pages/account";
+        }
+    }
+
+    @PostMapping("/account/verification-email")
+    String resendVerification(@AuthenticationPrincipal CurrentUser caller) {
+        try {
+            accounts.resendVerification(caller.id());
+        } catch (TooManyRequestsException e) {
+            return "redirect:/account?saved=verification_throttled";
+        }
+        return "redirect:/account?saved=verification";
+    }
+
+    /** The link in the verification mail. Following it is the proof, so a GET does the work. */
+    @GetMapping("/verify-email")
+    String verifyEmail(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        try {
+            accounts.verifyEmail(token);
+            model.addAttribute("notice", new AccountPageModels.Notice("verify.done.title", "verify.done.text", true));
+        } catch (ProblemException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("notice", new AccountPageModels.Notice("verify.failed.title", "verify.failed.text", false));
+        }
+        return "pages/notice";
+    }
+
+    @GetMapping("/forgot-password")
+    String forgotPasswordPage(Model model) {
+        model.addAttribute("form", new AccountPageModels.ResetForm("", null, false));
+        return "pages/forgot-password";
+    }
+
+    @PostMapping("/forgot-password")
+    String forgotPassword(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        try {
+            if (!email.isBlank() && email.length() <= 255) {
+                accounts.requestPasswordReset(email, ClientInfo.of(request));
+            }
+            model.addAttribute("form", new AccountPageModels.ResetForm(email, null, true));
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("form", new AccountPageModels.ResetForm(email, "reset.error.throttled", false));
+        }
+        return "pages/forgot-password";
+    }
+
+    @GetMapping("/reset-password")
+    String resetPasswordPage(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, null));
+        return "pages/reset-password";
+    }
+
+    @PostMapping("/reset-password")
+    String resetPassword(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+            HttpServletResponse response, Model model) {
+        try {
+            accounts.resetPassword(token, password);
+            return "redirect:/signin?reset";
+        } catch (ProblemException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            String error = e.type().slug().equals("invalid-token") ? "reset.error.link" : "signup.error.password";
+            model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, error));
+            return "pages/reset-password";
         }
     }
 

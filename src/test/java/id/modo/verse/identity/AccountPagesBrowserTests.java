@@ -6,7 +6,11 @@ import com.microsoft.playwright.Page;
 import id.modo.verse.support.Chromium;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
+import id.modo.verse.support.TestSmtp;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A person signs up, lands on their account, signs out and back in, in a real browser. */
 @IntegrationTest
@@ -63,6 +68,17 @@ class AccountPagesBrowserTests {
                 page.waitForURL(u -> u.contains("/account"));
                 assertThat(page.locator("h1").innerText()).isEqualTo("Hello, Rina Wijaya");
                 assertThat(page.locator(".session-list__item").count()).isEqualTo(1);
+                assertThat(page.locator(".tag").first().innerText()).isEqualTo("Not verified yet");
+
+                // The verification mail, as the SMTP server received it; its link points at the public URL.
+                await().atMost(Duration.ofSeconds(20)).until(() -> !TestSmtp.get().messagesTo(email).isEmpty());
+                Matcher link = Pattern.compile("http://localhost:8080(/verify-email\\?token=[A-Za-z0-9_-]+)")
+                        .matcher(TestSmtp.text(TestSmtp.get().messagesTo(email).getFirst()));
+                assertThat(link.find()).isTrue();
+                page.navigate(url(link.group(1)));
+                assertThat(page.locator("h1").innerText()).isEqualTo("Email verified");
+                page.navigate(url("/account"));
+                assertThat(page.locator(".tag").first().innerText()).isEqualTo("Verified");
                 page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("account-desktop-en.png")).setFullPage(true));
 
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
