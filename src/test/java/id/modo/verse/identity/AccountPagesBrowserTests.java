@@ -7,14 +7,10 @@ import id.modo.verse.support.Chromium;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import id.modo.verse.support.TestSmtp;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,30 +21,16 @@ import static org.awaitility.Awaitility.await;
 @IntegrationTest
 class AccountPagesBrowserTests {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Chromium chromium;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void signUpSignOutAndSignInAgain() {
         String email = Users.uniqueEmail("browser");
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"))) {
+        try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("en-US"))) {
             Page page = context.newPage();
-            List<String> errors = consoleErrors(page);
+            List<String> errors = Chromium.consoleErrors(page);
             try {
                 page.navigate(url("/account"));
                 assertThat(page.url()).as("the account page asks to sign in first").contains("/signin?next=%2Faccount");
@@ -79,7 +61,7 @@ class AccountPagesBrowserTests {
                 assertThat(page.locator("h1").innerText()).isEqualTo("Email verified");
                 page.navigate(url("/account"));
                 assertThat(page.locator(".tag").first().innerText()).isEqualTo("Verified");
-                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("account-desktop-en.png")).setFullPage(true));
+                Chromium.screenshot(page, "account-desktop-en");
 
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Sign out").setExact(true)).last().click();
@@ -100,7 +82,7 @@ class AccountPagesBrowserTests {
                 // The refused password (400) and the wrong one (401) are reported by Chromium as failed resources; nothing else may fail.
                 assertThat(errors).allMatch(e -> e.contains("status of 400") || e.contains("status of 401"), "only the expected 400 and 401");
             } catch (RuntimeException | AssertionError e) {
-                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("failure-account-flow.png")).setFullPage(true));
+                Chromium.screenshot(page, "failure-account-flow");
                 throw e;
             }
         }
@@ -110,14 +92,4 @@ class AccountPagesBrowserTests {
         return "http://localhost:" + port + path;
     }
 
-    private static List<String> consoleErrors(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add(message.text());
-            }
-        });
-        page.onPageError(errors::add);
-        return errors;
-    }
 }

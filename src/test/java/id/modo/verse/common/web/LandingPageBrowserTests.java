@@ -5,11 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import id.modo.verse.support.Chromium;
 import id.modo.verse.support.IntegrationTest;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,41 +18,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class LandingPageBrowserTests {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static Chromium chromium;
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void switchesToBahasaIndonesiaAndBackWithoutConsoleErrors() {
-        try (BrowserContext context = newContext(chromium.browser(), 1366, 900, "en-US")) {
+        try (BrowserContext context = newContext(Chromium.browser(), 1366, 900, "en-US")) {
             Page page = context.newPage();
-            List<String> errors = collectErrors(page);
+            List<String> errors = Chromium.consoleErrors(page);
 
             page.navigate(url("/"));
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
             String englishHeading = page.locator("h1").innerText();
             assertThat(englishHeading).isNotBlank();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("landing-desktop-en.png")).setFullPage(true));
+            Chromium.screenshot(page, "landing-desktop-en");
 
             page.locator("footer a[hreflang=id]").click();
             page.waitForURL(u -> u.contains("lang=id"));
             assertThat(page.locator("html").getAttribute("lang")).isEqualTo("id");
             assertThat(page.locator("h1").innerText()).isNotEqualTo(englishHeading);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("landing-desktop-id.png")).setFullPage(true));
+            Chromium.screenshot(page, "landing-desktop-id");
 
             // Remembered: a plain visit stays in Bahasa Indonesia although the browser asks for English.
             page.navigate(url("/about"));
@@ -75,14 +57,14 @@ class LandingPageBrowserTests {
     @Test
     void fitsAPhoneScreenInBothLanguages() {
         for (String language : List.of("en", "id")) {
-            try (BrowserContext context = newContext(chromium.browser(), 375, 812, language)) {
+            try (BrowserContext context = newContext(Chromium.browser(), 375, 812, language)) {
                 Page page = context.newPage();
-                List<String> errors = collectErrors(page);
+                List<String> errors = Chromium.consoleErrors(page);
                 page.navigate(url("/?lang=" + language));
                 assertThat(page.locator("h1").isVisible()).isTrue();
                 int scrollWidth = ((Number) page.evaluate("document.documentElement.scrollWidth")).intValue();
                 assertThat(scrollWidth).as("no sideways scrolling on a 375 px phone").isLessThanOrEqualTo(375);
-                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("landing-phone-" + language + ".png")).setFullPage(true));
+                Chromium.screenshot(page, "landing-phone-" + language);
                 assertThat(errors).as("console errors").isEmpty();
             }
         }
@@ -90,17 +72,17 @@ class LandingPageBrowserTests {
 
     @Test
     void errorPageAndAboutPageRenderInTheLayout() {
-        try (BrowserContext context = newContext(chromium.browser(), 1366, 900, "en-US")) {
+        try (BrowserContext context = newContext(Chromium.browser(), 1366, 900, "en-US")) {
             Page page = context.newPage();
-            List<String> errors = collectErrors(page);
+            List<String> errors = Chromium.consoleErrors(page);
             var response = page.navigate(url("/no-such-page"));
             assertThat(response.status()).isEqualTo(404);
             assertThat(page.locator("header nav").isVisible()).isTrue();
             assertThat(page.locator("main a[href='/']").count()).isPositive();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("error-404-desktop-en.png")).setFullPage(true));
+            Chromium.screenshot(page, "error-404-desktop-en");
             page.navigate(url("/about"));
             assertThat(page.locator("h1").innerText()).isNotBlank();
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("about-desktop-en.png")).setFullPage(true));
+            Chromium.screenshot(page, "about-desktop-en");
             // The 404 itself is reported by Chromium as a failed resource; anything else is a defect.
             assertThat(errors).allMatch(e -> e.contains("404"), "only the expected 404");
         }
@@ -114,14 +96,4 @@ class LandingPageBrowserTests {
         return browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale(language));
     }
 
-    private static List<String> collectErrors(Page page) {
-        List<String> errors = new ArrayList<>();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type())) {
-                errors.add(message.text());
-            }
-        });
-        page.onPageError(errors::add);
-        return errors;
-    }
 }
