@@ -34,7 +34,7 @@ public final class AccountPageModels {
         }
     }
 
-    public record AccountPage(Accounts.Account account, List<SessionRow> sessions, boolean welcome, String saved,
+    public record AccountPage(Accounts.Account account, List<SessionRow> sessions, String saved,
             Map<String, String> errors) {
     }
 

@@ -102,7 +102,7 @@ class AccountPagesController {
                 if (signIn.signIn(email, password, ClientInfo.of(request), "web") instanceof SignIn.Succeeded ok) {
                     setSessionCookie(request, response, ok.session().token(), identity.sessionAbsoluteTimeout());
                 }
-                return "redirect:/account?welcome";
+                return "redirect:/dashboard";
             } catch (TooManyRequestsException e) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 errors.put("form", "signup.error.throttled");
@@ -127,9 +127,8 @@ class AccountPagesController {
     }
 
     @GetMapping("/account")
-    String account(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String welcome,
-            @RequestParam(required = false) String saved, Model model) {
-        model.addAttribute("page", accountPage(caller, welcome != null, saved, Map.of()));
+    String account(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String saved, Model model) {
+        model.addAttribute("page", accountPage(caller, saved, Map.of()));
         return "pages/account";
     }
 
@@ -161,7 +160,7 @@ class AccountPagesController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("page", accountPage(caller, false, null, errors));
+        model.addAttribute("page", accountPage(caller, null, errors));
         return "pages/account";
     }
 
@@ -177,7 +176,7 @@ class AccountPagesController {
             if (errors.containsKey("password")) {
                 errors.put("new_password", errors.remove("password"));
             }
-            model.addAttribute("page", accountPage(caller, false, null, errors));
+            model.addAttribute("page", accountPage(caller, null, errors));
             return "pages/account";
         }
     }
@@ -252,12 +251,12 @@ class AccountPagesController {
         return "redirect:/account?saved=sessions";
     }
 
-    private AccountPageModels.AccountPage accountPage(CurrentUser caller, boolean welcome, String saved, Map<String, String> errors) {
+    private AccountPageModels.AccountPage accountPage(CurrentUser caller, String saved, Map<String, String> errors) {
         Accounts.Account account = accounts.find(caller.id()).orElseThrow();
         List<AccountPageModels.SessionRow> sessions = signIn.sessionsOf(caller).stream()
                 .map(s -> new AccountPageModels.SessionRow(s.id(), s.id().equals(caller.sessionId()), s.client(), s.ipAddress(), s.userAgent(), s.lastActiveAt()))
                 .toList();
-        return new AccountPageModels.AccountPage(account, sessions, welcome, saved, errors);
+        return new AccountPageModels.AccountPage(account, sessions, saved, errors);
     }
 
     /** The fields of a refused change, each with the message key the page shows for it. */
@@ -293,7 +292,7 @@ class AccountPagesController {
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\r")
                 || next.contains("\n")) {
-            return "/account";
+            return "/dashboard";
         }
         return next;
     }

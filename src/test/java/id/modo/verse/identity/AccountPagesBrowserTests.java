@@ -47,7 +47,17 @@ class AccountPagesBrowserTests {
                 page.getByLabel("Password").fill(Users.PASSWORD);
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Create account")).click();
-                page.waitForURL(u -> u.contains("/account"));
+                page.waitForURL(u -> u.contains("/dashboard"));
+                assertThat(page.locator("h2").first().innerText()).isEqualTo("Start with an organization");
+                page.getByLabel("Organization name").fill("Studio Kancil Animasi");
+                page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Create organization")).click();
+                page.waitForURL(u -> u.contains("created="));
+                assertThat(page.locator(".alert--success").innerText()).startsWith("Your organization is ready at modo/studio-kancil-animasi");
+                assertThat(page.locator(".session-list__item").innerText()).contains("Studio Kancil Animasi", "Owner");
+                Chromium.screenshot(page, "dashboard-desktop-en");
+
+                page.navigate(url("/account"));
                 assertThat(page.locator("h1").innerText()).isEqualTo("Hello, Rina Wijaya");
                 assertThat(page.locator(".session-list__item").count()).isEqualTo(1);
                 assertThat(page.locator(".tag").first().innerText()).isEqualTo("Not verified yet");
@@ -79,6 +89,8 @@ class AccountPagesBrowserTests {
                 page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
                 page.waitForURL(u -> u.endsWith("/account"));
                 assertThat(page.locator("h1").innerText()).isEqualTo("Hello, Rina Wijaya");
+                page.navigate(url("/dashboard"));
+                assertThat(page.locator(".session-list__item").innerText()).contains("Studio Kancil Animasi");
                 // The refused password (400) and the wrong one (401) are reported by Chromium as failed resources; nothing else may fail.
                 assertThat(errors).allMatch(e -> e.contains("status of 400") || e.contains("status of 401"), "only the expected 400 and 401");
             } catch (RuntimeException | AssertionError e) {

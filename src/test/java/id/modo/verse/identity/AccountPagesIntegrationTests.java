@@ -50,7 +50,7 @@ class AccountPagesIntegrationTests {
                 .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
                 .POST(HttpRequest.BodyPublishers.ofString("email=" + user.email() + "&password=" + Users.PASSWORD + "&next=%2F%2Fevil.example&_csrf=" + csrf)));
         assertThat(signIn.statusCode()).isEqualTo(302);
-        assertThat(signIn.headers().firstValue("Location")).as("no redirect to another host").hasValueSatisfying(l -> assertThat(l).endsWith("/account"));
+        assertThat(signIn.headers().firstValue("Location")).as("no redirect to another host").hasValueSatisfying(l -> assertThat(l).endsWith("/dashboard"));
         String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION=")).findFirst().orElseThrow();
         assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
         String cookie = session.substring(0, session.indexOf(';'));
