@@ -1,5 +1,6 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.SecureTokens;
 import id.modo.verse.common.web.ClientInfo;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -48,14 +49,14 @@ class Sessions {
     }
 
     Issued open(UUID userId, ClientInfo client, String clientKind) {
-        String token = Tokens.newToken();
+        String token = SecureTokens.newToken();
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.sessionAbsoluteTimeout());
         UUID id = jdbc.sql("""
                 insert into sessions (user_id, token_hash, device_info, ip_address, user_agent, expires_at, last_active_at, created_at)
                 values (:user, :hash, cast(:device as jsonb), :ip, :agent, :expires, :now, :now) returning id""")
                 .param("user", userId)
-                .param("hash", Tokens.sha256(token))
+                .param("hash", SecureTokens.sha256(token))
                 .param("device", json.writeValueAsString(Map.of("client", clientKind)))
                 .param("ip", client.ip())
                 .param("agent", client.userAgent())
@@ -73,7 +74,7 @@ class Sessions {
                 select s.id, s.user_id, u.email, u.name, u.platform_role, s.last_active_at
                 from sessions s join users u on u.id = s.user_id
                 where s.token_hash = :hash and s.expires_at > :now and s.last_active_at > :idleSince and u.status = 'active'""")
-                .param("hash", Tokens.sha256(token))
+                .param("hash", SecureTokens.sha256(token))
                 .param("now", Timestamp.from(now))
                 .param("idleSince", Timestamp.from(now.minus(properties.sessionIdleTimeout())))
                 .query((rs, row) -> new Active(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),

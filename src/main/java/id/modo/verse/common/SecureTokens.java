@@ -1,4 +1,4 @@
-package id.modo.verse.identity;
+package id.modo.verse.common;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,22 +7,27 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Opaque secrets handed to clients (session tokens, mail links) and the hashes we keep instead. */
-final class Tokens {
+/**
+ * Opaque secrets handed to clients (session tokens, links in mails) and the hashes kept instead:
+ * a module stores only {@link #sha256(String)} of what {@link #newToken()} gave the client, and finds
+ * the row again by hashing what the client brings back.
+ */
+public final class SecureTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Tokens() {
+    private SecureTokens() {
     }
 
-    /** 256 random bits, URL-safe. */
-    static String newToken() {
+    /** 256 random bits, base64url without padding (43 characters, safe in a URL without escaping). */
+    public static String newToken() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256(String token) {
+    /** The SHA-256 of the token's UTF-8 bytes as 64 lowercase hex digits. */
+    public static String sha256(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
