@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,11 +25,27 @@ import org.springframework.validation.annotation.Validated;
 public record ModoProperties(
         @NotNull Environment env,
         @NotNull Path dataDir,
+        @NotNull @Pattern(regexp = PUBLIC_URL, message = "must be an absolute http(s) URL without a trailing slash, such as https://modo.example")
+        String publicUrl,
         @Valid @NotNull Db db,
         @Valid @NotNull Web web,
         @Valid @NotNull Events events) {
 
+    /** http(s), a host (with an optional port), an optional path not ending in '/', no query or fragment. */
+    static final String PUBLIC_URL = "^https?://[A-Za-z0-9.\\[\\]:-]+(?:/[^\\s?#]*[^\\s?#/])?$";
+
     public enum Environment { DEVELOPMENT, TEST, PRODUCTION }
+
+    /**
+     * An absolute link to a path of this app as people reach it ({@code modo.public-url}), for mails
+     * and anything else read outside a request: {@code link("/invitations/accept?token=abc")}.
+     */
+    public URI link(String pathAndQuery) {
+        if (pathAndQuery == null || !pathAndQuery.startsWith("/")) {
+            throw new IllegalArgumentException("A link's path starts with '/'");
+        }
+        return URI.create(publicUrl + pathAndQuery);
+    }
 
     /**
      * Where the data lives. A blank {@code url} starts the embedded PostgreSQL under
