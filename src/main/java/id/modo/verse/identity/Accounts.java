@@ -97,6 +97,12 @@ public class Accounts {
         return users.findById(id.value()).map(Account::of);
     }
 
+    /** The account with this email, in any letter case. */
+    @Transactional(readOnly = true)
+    public Optional<Account> findByEmail(String email) {
+        return users.findByEmail(email.strip()).map(Account::of);
+    }
+
     @Transactional
     public Account updateProfile(UserId id, ProfileChange change) {
         User user = users.findById(id.value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
