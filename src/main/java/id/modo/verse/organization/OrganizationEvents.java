@@ -1,6 +1,7 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.AuditedEvent;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -53,5 +54,61 @@ public final class OrganizationEvents {
         public UUID entityId() { return userId; }
         public String action() { return actorId.equals(userId) ? "member_leave" : "member_remove"; }
         public Map<String, Object> oldValues() { return Map.of("role", role); }
+    }
+
+    /*
+     * Invitations: entity_type "invitation", entity_id the invitation's id. The email and role are not
+     * secrets; the token (and its hash) never leaves the invitations table.
+     */
+
+    public record InvitationCreated(UUID organizationId, UUID actorId, UUID invitationId, String email, String role,
+            Instant expiresAt) implements AuditedEvent {
+        public String entityType() { return "invitation"; }
+        public UUID entityId() { return invitationId; }
+        public String action() { return "create"; }
+        public Map<String, Object> newValues() {
+            return Map.of("email", email, "role", role, "status", "pending", "expires_at", expiresAt.toString());
+        }
+    }
+
+    /** A new token and expiry: the old link no longer works. */
+    public record InvitationResent(UUID organizationId, UUID actorId, UUID invitationId, String email, String oldStatus,
+            Instant oldExpiresAt, Instant expiresAt) implements AuditedEvent {
+        public String entityType() { return "invitation"; }
+        public UUID entityId() { return invitationId; }
+        public String action() { return "resend"; }
+        public Map<String, Object> oldValues() { return Map.of("status", oldStatus, "expires_at", oldExpiresAt.toString()); }
+        public Map<String, Object> newValues() { return Map.of("status", "pending", "expires_at", expiresAt.toString()); }
+        public Map<String, Object> metadata() { return Map.of("email", email); }
+    }
+
+    public record InvitationRevoked(UUID organizationId, UUID actorId, UUID invitationId, String email, String oldStatus)
+            implements AuditedEvent {
+        public String entityType() { return "invitation"; }
+        public UUID entityId() { return invitationId; }
+        public String action() { return "revoke"; }
+        public Map<String, Object> oldValues() { return Map.of("status", oldStatus); }
+        public Map<String, Object> newValues() { return Map.of("status", "revoked"); }
+        public Map<String, Object> metadata() { return Map.of("email", email); }
+    }
+
+    /** The invitee ({@code actorId}) joined; a {@link MemberAdded} is published with it. */
+    public record InvitationAccepted(UUID organizationId, UUID actorId, UUID invitationId, String email, String role)
+            implements AuditedEvent {
+        public String entityType() { return "invitation"; }
+        public UUID entityId() { return invitationId; }
+        public String action() { return "accept"; }
+        public Map<String, Object> oldValues() { return Map.of("status", "pending"); }
+        public Map<String, Object> newValues() { return Map.of("status", "accepted", "role", role); }
+        public Map<String, Object> metadata() { return Map.of("email", email); }
+    }
+
+    public record InvitationDeclined(UUID organizationId, UUID actorId, UUID invitationId, String email) implements AuditedEvent {
+        public String entityType() { return "invitation"; }
+        public UUID entityId() { return invitationId; }
+        public String action() { return "decline"; }
+        public Map<String, Object> oldValues() { return Map.of("status", "pending"); }
+        public Map<String, Object> newValues() { return Map.of("status", "declined"); }
+        public Map<String, Object> metadata() { return Map.of("email", email); }
     }
 }

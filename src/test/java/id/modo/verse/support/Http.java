@@ -57,6 +57,15 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method with an optional JSON body ({@code null} for none), accepting JSON. */
+    public HttpResponse<String> call(String method, String path, String jsonBody) {
+        HttpRequest.Builder request = request(path).header("Accept", "application/json");
+        if (jsonBody == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -1,0 +1,28 @@
+package id.modo.verse.organization;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface InvitationRepository extends JpaRepository<Invitation, UUID> {
+
+    /** The invitation of a token hash, its row locked ({@code FOR UPDATE}) until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invitation i where i.tokenHash = :tokenHash")
+    Optional<Invitation> lockByTokenHash(String tokenHash);
+
+    /** An invitation of the organization, its row locked ({@code FOR UPDATE}) until the transaction ends. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invitation i where i.id = :id and i.organizationId = :organizationId")
+    Optional<Invitation> lockInOrganization(UUID id, UUID organizationId);
+
+    @Query("select count(i) > 0 from Invitation i where i.organizationId = :organizationId and i.email = :email and i.status = :status")
+    boolean existsWithStatus(UUID organizationId, String email, InvitationStatus status);
+
+    @Query("select i from Invitation i where i.organizationId = :organizationId order by i.createdAt desc, i.id")
+    List<Invitation> findInOrganization(UUID organizationId);
+}

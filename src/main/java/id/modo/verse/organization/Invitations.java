@@ -1,0 +1,255 @@
+package id.modo.verse.organization;
+
+import id.modo.verse.common.MailTemplate;
+import id.modo.verse.common.Mailer;
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.SecureTokens;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.Accounts;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationEvents.InvitationAccepted;
+import id.modo.verse.organization.OrganizationEvents.InvitationCreated;
+import id.modo.verse.organization.OrganizationEvents.InvitationDeclined;
+import id.modo.verse.organization.OrganizationEvents.InvitationResent;
+import id.modo.verse.organization.OrganizationEvents.InvitationRevoked;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations to join an organization: sent by email with a single-use link, valid for
+ * {@code modo.organization.invitation-validity}; accepted or declined by the invitee signed in with
+ * the invited address; revoked or resent (a new token, the old one dead) by those who may manage
+ * invitations. Only the SHA-256 of a token is stored.
+ */
+@Service
+public class Invitations {
+
+    static final ProblemType ALREADY_MEMBER = ProblemType.of(HttpStatus.CONFLICT, "already-member", "Already a member");
+    static final ProblemType ALREADY_INVITED = ProblemType.of(HttpStatus.CONFLICT, "already-invited", "Already invited");
+    static final ProblemType INVITATION_GONE = ProblemType.of(HttpStatus.GONE, "invitation-gone", "Invitation no longer valid");
+    static final ProblemType EMAIL_MISMATCH = ProblemType.of(HttpStatus.FORBIDDEN, "invitation-email-mismatch",
+            "Invitation is for another email address");
+
+    private final InvitationRepository invitations;
+    private final Organizations organizations;
+    private final Accounts accounts;
+    private final Mailer mailer;
+    private final ModoProperties modo;
+    private final OrganizationProperties properties;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Mailer mailer, ModoProperties modo,
+            OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.invitations = invitations;
+        this.organizations = organizations;
+        this.accounts = accounts;
+        this.mailer = mailer;
+        this.modo = modo;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** An invitation as its organization's managers see it: never its token. */
+    public record InvitationView(UUID id, OrganizationId organizationId, String email, Role role, InvitationStatus status,
+            Instant expiresAt, UserId invitedBy, Instant createdAt, Instant acceptedAt) {
+    }
+
+    /**
+     * Invites an address with a role and mails the link, in one transaction. Only an owner may invite
+     * an owner. A member with that address is {@code already-member}; an address with a pending,
+     * unexpired invitation is {@code already-invited} (resend that one instead).
+     */
+    @Transactional
+    public InvitationView invite(UserId actor, OrganizationId id, String email, Role role) {
+        Membership caller = organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
+        requireMayGrant(caller, role);
+        String address = Invitation.normalizeEmail(email);
+        Optional<Accounts.Account> invitee = accounts.findByEmail(address);
+        requireNotMember(invitee, id);
+        Instant now = clock.instant();
+        // A pending invitation whose time ran out no longer blocks a new one; it is recorded as expired.
+        jdbc.sql("""
+                update invitations set status = 'expired'
+                where organization_id = ? and lower(email) = ? and status = 'pending' and expires_at <= ?""")
+                .params(id.value(), address, Timestamp.from(now))
+                .update();
+        if (invitations.existsWithStatus(id.value(), address, InvitationStatus.PENDING)) {
+            throw alreadyInvited();
+        }
+        String token = SecureTokens.newToken();
+        Invitation invitation = Invitation.issue(id, address, role, SecureTokens.sha256(token), actor, now,
+                properties.invitationValidity());
+        try {
+            invitations.saveAndFlush(invitation);
+        } catch (DataIntegrityViolationException e) {
+            // Two invitations for the address at once: ux_invitations_pending_email lets one through.
+            throw alreadyInvited();
+        }
+        events.publishEvent(new InvitationCreated(id.value(), actor.value(), invitation.id(), address, role.dbValue(),
+                invitation.expiresAt()));
+        mail(actor, id, invitation, token, invitee);
+        return view(invitation, now);
+    }
+
+    /** Every invitation of the organization, newest first; a pending one past its expiry shows as expired. */
+    @Transactional(readOnly = true)
+    public List<InvitationView> list(UserId actor, OrganizationId id) {
+        organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
+        Instant now = clock.instant();
+        return invitations.findInOrganization(id.value()).stream().map(invitation -> view(invitation, now)).toList();
+    }
+
+    /** Withdraws a pending (or expired) invitation; its link stops working. Revoking twice is no error. */
+    @Transactional
+    public void revoke(UserId actor, OrganizationId id, UUID invitationId) {
+        organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
+        Invitation invitation = lock(id, invitationId);
+        InvitationStatus before = invitation.statusAt(clock.instant());
+        if (invitation.revoke()) {
+            events.publishEvent(new InvitationRevoked(id.value(), actor.value(), invitation.id(), invitation.email(), before.dbValue()));
+        }
+    }
+
+    /**
+     * Sends a pending or expired invitation again with a new token and a new expiry; the old link
+     * stops working. Only an owner may resend an owner invitation.
+     */
+    @Transactional
+    public InvitationView resend(UserId actor, OrganizationId id, UUID invitationId) {
+        Membership caller = organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
+        Invitation invitation = lock(id, invitationId);
+        requireMayGrant(caller, invitation.role());
+        Optional<Accounts.Account> invitee = accounts.findByEmail(invitation.email());
+        requireNotMember(invitee, id);
+        Instant now = clock.instant();
+        InvitationStatus oldStatus = invitation.statusAt(now);
+        Instant oldExpiresAt = invitation.expiresAt();
+        String token = SecureTokens.newToken();
+        invitation.reissue(SecureTokens.sha256(token), now, properties.invitationValidity());
+        try {
+            invitations.saveAndFlush(invitation);
+        } catch (DataIntegrityViolationException e) {
+            // An expired one made pending again while a newer invitation for the address is pending.
+            throw alreadyInvited();
+        }
+        events.publishEvent(new InvitationResent(id.value(), actor.value(), invitation.id(), invitation.email(), oldStatus.dbValue(),
+                oldExpiresAt, invitation.expiresAt()));
+        mail(actor, id, invitation, token, invitee);
+        return view(invitation, now);
+    }
+
+    /**
+     * Accepts the invitation of a token for the signed-in user, whose email must be the invited one:
+     * adds them as a member with the invited role and returns the organization. The invitation row is
+     * locked first, so two accepts at once add the member once (the second finds it accepted: 410).
+     */
+    @Transactional
+    public Organizations.OrganizationView accept(UserId user, String userEmail, String token) {
+        Invitation invitation = lockForInvitee(userEmail, token);
+        Instant now = clock.instant();
+        invitation.accept(now);
+        OrganizationId id = invitation.organizationId();
+        if (organizations.membership(user, id).isPresent()) {
+            throw new ProblemException(ALREADY_MEMBER, "You are already a member of this organization.");
+        }
+        organizations.addMember(id, user, invitation.role(), invitation.invitedBy(), invitation.createdAt());
+        invitations.saveAndFlush(invitation);
+        events.publishEvent(new InvitationAccepted(id.value(), user.value(), invitation.id(), invitation.email(),
+                invitation.role().dbValue()));
+        return organizations.get(user, id);
+    }
+
+    /** Declines the invitation of a token for the signed-in user, whose email must be the invited one. */
+    @Transactional
+    public void decline(UserId user, String userEmail, String token) {
+        Invitation invitation = lockForInvitee(userEmail, token);
+        invitation.decline(clock.instant());
+        invitations.saveAndFlush(invitation);
+        events.publishEvent(new InvitationDeclined(invitation.organizationId().value(), user.value(), invitation.id(),
+                invitation.email()));
+    }
+
+    private Invitation lockForInvitee(String userEmail, String token) {
+        Invitation invitation = invitations.lockByTokenHash(SecureTokens.sha256(token))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
+        if (!invitation.isFor(userEmail)) {
+            throw new ProblemException(EMAIL_MISMATCH,
+                    "This invitation was sent to another email address. Sign in with the address it was sent to.");
+        }
+        return invitation;
+    }
+
+    private Invitation lock(OrganizationId id, UUID invitationId) {
+        return invitations.lockInOrganization(invitationId, id.value())
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
+    }
+
+    private static void requireMayGrant(Membership caller, Role role) {
+        if (role == Role.OWNER && caller.role() != Role.OWNER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner can invite an owner.");
+        }
+    }
+
+    private void requireNotMember(Optional<Accounts.Account> invitee, OrganizationId id) {
+        if (invitee.isPresent() && organizations.membership(invitee.get().id(), id).isPresent()) {
+            throw new ProblemException(ALREADY_MEMBER, "Someone with this email is already a member of this organization.");
+        }
+    }
+
+    private static ProblemException alreadyInvited() {
+        return new ProblemException(ALREADY_INVITED,
+                "This address already has a pending invitation to this organization. Resend or revoke that one.");
+    }
+
+    /**
+     * Mails the link, in the invitee's language if they have an account that chose one, else in the
+     * inviter's, else in the platform's default language.
+     */
+    private void mail(UserId actor, OrganizationId id, Invitation invitation, String token, Optional<Accounts.Account> invitee) {
+        Optional<Accounts.Account> inviter = accounts.find(actor);
+        String inviterName = inviter.map(account -> account.name() == null || account.name().isBlank() ? account.email() : account.name())
+                .orElse("MODO Creator Verse");
+        Locale locale = invitee.flatMap(Invitations::language).or(() -> inviter.flatMap(Invitations::language)).orElse(null);
+        String organizationName = organizations.get(actor, id).name();
+        MailTemplate.Invitation mail = new MailTemplate.Invitation(inviterName, organizationName, invitation.role().dbValue(),
+                modo.link("/invitations/accept?token=" + token));
+        try {
+            mailer.send(invitation.email(), mail, locale);
+        } catch (IllegalArgumentException e) {
+            // An address the validation let through but SMTP would not take.
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
+                    Map.of("errors", List.of(new Problems.FieldError("email", "must be a deliverable email address"))));
+        }
+    }
+
+    private static Optional<Locale> language(Accounts.Account account) {
+        return Optional.ofNullable(account.preferences().get("language"))
+                .map(Object::toString)
+                .filter(language -> !language.isBlank())
+                .map(Locale::forLanguageTag);
+    }
+
+    private static InvitationView view(Invitation invitation, Instant now) {
+        return new InvitationView(invitation.id(), invitation.organizationId(), invitation.email(), invitation.role(),
+                invitation.statusAt(now), invitation.expiresAt(), invitation.invitedBy(), invitation.createdAt(),
+                invitation.acceptedAt());
+    }
+}

@@ -1,0 +1,235 @@
+package id.modo.verse.organization;
+
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may call which organization-scoped endpoint: every such endpoint is one row of
+ * {@link #ENDPOINTS} with the status each role gets. Outsiders, and members of another
+ * organization, get the same 404 as for an organization that does not exist.
+ * <p>
+ * Adding an endpoint is adding a row. Placeholders in the path and body are filled per call:
+ * {@code {orgId}} the organization (a fresh one with the same members when the row is
+ * {@link Endpoint#freshOrganization()}), and whatever {@link #PLACEHOLDERS} knows how to make
+ * ({@code {userId}} a fresh member, {@code {invitationId}} a fresh pending invitation,
+ * {@code {email}} a fresh address); add an entry there when a new row needs a new kind of thing.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenancyMatrixIntegrationTests {
+
+    /** Expected statuses in the order owner, admin, editor, viewer, outsider. */
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/organizations/{orgId}", "{\"description\":\"Matrix\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/organizations/{orgId}", null, 204, 403, 403, 403, 404).freshOrganization(),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/members", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/organizations/{orgId}/members/{userId}", "{\"role\":\"viewer\"}", 204, 204, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/organizations/{orgId}/members/{userId}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/transfer-ownership", "{\"user_id\":\"{userId}\"}", 204, 403, 403, 403, 404)
+                    .freshOrganization(),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/invitations", "{\"email\":\"{email}\",\"role\":\"editor\"}", 201, 201, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/invitations", null, 200, 200, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/organizations/{orgId}/invitations/{invitationId}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/invitations/{invitationId}/resend", null, 200, 200, 403, 403, 404));
+
+    /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
+    static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(
+            "userId", (tenancy, org) -> tenancy.freshMember(org, "editor"),
+            "invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor"),
+            "email", (tenancy, org) -> Users.uniqueEmail("matrix"));
+
+    enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z]+)}");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Tenancy tenancy;
+
+    @BeforeAll
+    void organizations() {
+        tenancy = new Tenancy(new Http(port), new OrganizationFixtures(jdbc));
+    }
+
+    @Test
+    void everyRoleGetsItsStatusOnEveryEndpoint() {
+        List<String> mismatches = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller caller : Caller.values()) {
+                String org = endpoint.fresh() ? tenancy.freshOrganizationA() : tenancy.a;
+                HttpResponse<String> response = tenancy.call(endpoint, tenancy.a(caller), org, org);
+                int expected = endpoint.expected.get(caller);
+                if (response.statusCode() != expected) {
+                    mismatches.add(endpoint + " as " + caller + ": expected " + expected + " but got " + response.statusCode()
+                            + " " + response.body());
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void aMemberOfAnotherOrganizationLearnsNothingMoreThanForAnOrganizationThatDoesNotExist() {
+        List<String> differences = new ArrayList<>();
+        for (Endpoint endpoint : ENDPOINTS) {
+            for (Caller role : List.of(Caller.OWNER, Caller.ADMIN, Caller.EDITOR, Caller.VIEWER)) {
+                Http memberOfB = tenancy.b(role);
+                String org = endpoint.fresh() ? tenancy.freshOrganizationA() : tenancy.a;
+                HttpResponse<String> foreign = tenancy.call(endpoint, memberOfB, org, org);
+                // The same call on an organization that does not exist (its other ids made in A).
+                HttpResponse<String> missing = tenancy.call(endpoint, memberOfB, UUID.randomUUID().toString(), tenancy.a);
+                if (foreign.statusCode() != 404 || missing.statusCode() != 404) {
+                    differences.add(endpoint + " as B's " + role + ": " + foreign.statusCode() + " vs " + missing.statusCode());
+                } else if (!withoutInstance(foreign).equals(withoutInstance(missing))) {
+                    differences.add(endpoint + " as B's " + role + ": " + foreign.body() + " vs " + missing.body());
+                }
+                if (!foreign.headers().firstValue("Content-Type").equals(missing.headers().firstValue("Content-Type"))) {
+                    differences.add(endpoint + " as B's " + role + ": content types differ");
+                }
+            }
+        }
+        assertThat(differences).isEmpty();
+    }
+
+    @Test
+    void theTableHasEveryOrganizationScopedEndpointOnce() {
+        assertThat(ENDPOINTS.stream().map(e -> e.method + " " + e.path).toList()).doesNotHaveDuplicates();
+        assertThat(ENDPOINTS).allSatisfy(e -> assertThat(e.expected).containsOnlyKeys(Caller.values()));
+    }
+
+    private static String withoutInstance(HttpResponse<String> response) {
+        return response.body().replaceAll("\"instance\":\"[^\"]*\",?", "").replaceAll(",}", "}");
+    }
+
+    /** One endpoint: method, path template, body template (or null), expected status per caller. */
+    record Endpoint(String method, String path, String body, Map<Caller, Integer> expected, boolean fresh) {
+
+        static Endpoint of(String method, String path, String body, int owner, int admin, int editor, int viewer, int outsider) {
+            Map<Caller, Integer> expected = new LinkedHashMap<>();
+            expected.put(Caller.OWNER, owner);
+            expected.put(Caller.ADMIN, admin);
+            expected.put(Caller.EDITOR, editor);
+            expected.put(Caller.VIEWER, viewer);
+            expected.put(Caller.OUTSIDER, outsider);
+            return new Endpoint(method, path, body, Map.copyOf(expected), false);
+        }
+
+        /** Each call gets its own organization (with the same members), for calls that delete or hand it over. */
+        Endpoint freshOrganization() {
+            return new Endpoint(method, path, body, expected, true);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    /**
+     * Organizations A and B, each with a signed-in owner, admin, editor and viewer, and an outsider
+     * who belongs to neither. The nine users sign up once for the whole class.
+     */
+    static final class Tenancy {
+
+        private final Http http;
+        final OrganizationFixtures fixtures;
+        final String a;
+        final String b;
+        private final Map<Caller, Users.Signed> inA = new LinkedHashMap<>();
+        private final Map<Caller, Users.Signed> inB = new LinkedHashMap<>();
+        private final Users.Signed outsider;
+        private final Map<String, String> owners = new LinkedHashMap<>();
+
+        Tenancy(Http http, OrganizationFixtures fixtures) {
+            this.http = http;
+            this.fixtures = fixtures;
+            Users users = new Users(http);
+            for (Caller role : List.of(Caller.OWNER, Caller.ADMIN, Caller.EDITOR, Caller.VIEWER)) {
+                inA.put(role, users.signUpAndIn("a-" + role.name().toLowerCase()));
+                inB.put(role, users.signUpAndIn("b-" + role.name().toLowerCase()));
+            }
+            outsider = users.signUpAndIn("outsider");
+            a = organization(inA, "Matrix A");
+            b = organization(inB, "Matrix B");
+        }
+
+        String freshOrganizationA() {
+            return organization(inA, "Matrix A fresh");
+        }
+
+        private String organization(Map<Caller, Users.Signed> members, String name) {
+            Users.Signed owner = members.get(Caller.OWNER);
+            String org = OrganizationFixtures.createOrganization(http.withBearer(owner.token()), name);
+            for (Caller role : List.of(Caller.ADMIN, Caller.EDITOR, Caller.VIEWER)) {
+                fixtures.addMember(org, members.get(role).id(), role.name().toLowerCase());
+            }
+            owners.put(org, owner.id());
+            return org;
+        }
+
+        Http a(Caller caller) {
+            return http.withBearer(caller == Caller.OUTSIDER ? outsider.token() : inA.get(caller).token());
+        }
+
+        Http b(Caller caller) {
+            return http.withBearer(inB.get(caller).token());
+        }
+
+        String owner(String org) {
+            return owners.get(org);
+        }
+
+        String freshMember(String org, String role) {
+            String user = fixtures.bareUser("matrix-member");
+            fixtures.addMember(org, user, role);
+            return user;
+        }
+
+        /** Calls the endpoint for {@code org}, with its other placeholders made fresh in {@code fixturesIn}. */
+        HttpResponse<String> call(Endpoint endpoint, Http caller, String org, String fixturesIn) {
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("orgId", org);
+            String path = fill(endpoint.path(), values, fixturesIn);
+            String body = endpoint.body() == null ? null : fill(endpoint.body(), values, fixturesIn);
+            return caller.call(endpoint.method(), path, body);
+        }
+
+        private String fill(String template, Map<String, String> values, String fixturesIn) {
+            Matcher matcher = PLACEHOLDER.matcher(template);
+            StringBuilder out = new StringBuilder();
+            while (matcher.find()) {
+                String name = matcher.group(1);
+                String value = values.computeIfAbsent(name, key -> {
+                    BiFunction<Tenancy, String, String> maker = PLACEHOLDERS.get(key);
+                    if (maker == null) {
+                        throw new IllegalArgumentException("No way to make {" + key + "}: add it to PLACEHOLDERS");
+                    }
+                    return maker.apply(this, fixturesIn);
+                });
+                matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            return matcher.appendTail(out).toString();
+        }
+    }
+}
