@@ -177,6 +177,21 @@ public class Invitations {
         return organizations.get(user, id);
     }
 
+    /** What the invitee sees before accepting: which organization, which role, from whom, and whether it is still open. */
+    public record InvitationPreview(String organizationName, Role role, String inviterName, InvitationStatus status, Instant expiresAt) {
+    }
+
+    @Transactional
+    public InvitationPreview preview(String userEmail, String token) {
+        Invitation invitation = lockForInvitee(userEmail, token);
+        String organizationName = jdbc.sql("select name from organizations where id = ?")
+                .param(invitation.organizationId().value()).query(String.class).optional().orElse("");
+        String inviter = invitation.invitedBy() == null ? null
+                : accounts.find(invitation.invitedBy()).map(Accounts.Account::name).orElse(null);
+        return new InvitationPreview(organizationName, invitation.role(), inviter, invitation.statusAt(clock.instant()),
+                invitation.expiresAt());
+    }
+
     /** Declines the invitation of a token for the signed-in user, whose email must be the invited one. */
     @Transactional
     public void decline(UserId user, String userEmail, String token) {

@@ -10,6 +10,10 @@ public final class OrganizationPageModels {
     }
 
     public record Dashboard(List<Organizations.OrganizationView> organizations, String name, String slug,
-            Map<String, String> errors, String created) {
+            Map<String, String> errors, String created, String joined) {
+    }
+
+    /** The invitation page: the preview when the link is good, otherwise the message key of what is wrong. */
+    public record InvitationPage(String token, Invitations.InvitationPreview preview, String problem) {
     }
 }

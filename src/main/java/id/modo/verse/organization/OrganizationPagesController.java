@@ -18,14 +18,65 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OrganizationPagesController {
 
     private final Organizations organizations;
+    private final Invitations invitations;
 
-    OrganizationPagesController(Organizations organizations) {
+    OrganizationPagesController(Organizations organizations, Invitations invitations) {
         this.organizations = organizations;
+        this.invitations = invitations;
+    }
+
+    /** The link in an invitation mail; signing in first is required, with the invited address. */
+    @GetMapping("/invitations/accept")
+    String invitation(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String token,
+            HttpServletResponse response, Model model) {
+        try {
+            model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, invitations.preview(caller.email(), token), null));
+        } catch (ProblemException e) {
+            response.setStatus(e.type().status().value());
+            model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
+        }
+        return "pages/invitation";
+    }
+
+    @PostMapping("/invitations/accept")
+    String accept(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String token,
+            HttpServletResponse response, Model model) {
+        try {
+            Organizations.OrganizationView joined = invitations.accept(caller.id(), caller.email(), token);
+            return "redirect:/dashboard?joined=" + joined.slug();
+        } catch (ProblemException e) {
+            response.setStatus(e.type().status().value());
+            model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
+            return "pages/invitation";
+        }
+    }
+
+    @PostMapping("/invitations/decline")
+    String decline(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String token,
+            HttpServletResponse response, Model model) {
+        try {
+            invitations.decline(caller.id(), caller.email(), token);
+            return "redirect:/dashboard?declined";
+        } catch (ProblemException e) {
+            response.setStatus(e.type().status().value());
+            model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
+            return "pages/invitation";
+        }
+    }
+
+    private static String invitationProblem(ProblemException e) {
+        return switch (e.type().slug()) {
+            case "invitation-email-mismatch" -> "invitation.error.email";
+            case "invitation-gone" -> "invitation.error.gone";
+            case "already-member" -> "invitation.error.member";
+            default -> "invitation.error.unknown";
+        };
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String created, Model model) {
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created));
+    String dashboard(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String created,
+            @RequestParam(required = false) String joined, Model model) {
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created, joined));
         return "pages/dashboard";
     }
 
@@ -45,7 +96,7 @@ class OrganizationPagesController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null));
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null, null));
         return "pages/dashboard";
     }
 }
