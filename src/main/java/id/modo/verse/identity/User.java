@@ -71,6 +71,14 @@ class User {
         return user;
     }
 
+    /** An account the system creates (demo data): verified, with a platform role. */
+    static User seeded(String email, String passwordHash, String name, PlatformRole role, Instant now) {
+        User user = register(email, passwordHash, name, now);
+        user.emailVerified = true;
+        user.platformRole = role;
+        return user;
+    }
+
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }

@@ -236,6 +236,15 @@ public class Organizations {
         changeRole(actor, id, actor, Role.ADMIN);
     }
 
+    /**
+     * Adds someone as a member without an invitation. Only for system code that has decided this
+     * already (demo data); people join through {@link Invitations}.
+     */
+    @Transactional
+    public void addMemberBySystem(OrganizationId id, UserId user, Role role) {
+        addMember(id, user, role, null, null);
+    }
+
     /** Adds someone as a member, as an accepted invitation does. */
     @Transactional
     void addMember(OrganizationId id, UserId user, Role role, UserId invitedBy, Instant invitedAt) {

@@ -1,5 +1,6 @@
 package id.modo.verse.support;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,18 +32,20 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
         public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
             TestDatabase db = TestDatabase.get();
             TestSmtp smtp = TestSmtp.get();
-            MapPropertySource source = new MapPropertySource("modo-test-database", Map.of(
-                    "modo.db.url", db.url(),
-                    "modo.db.user", db.user() == null ? "" : db.user(),
-                    "modo.db.password", db.password() == null ? "" : db.password(),
-                    "modo.data-dir", db.dataDir().toString(),
-                    "modo.env", "test",
-                    // Every test signs up from 127.0.0.1; the limits themselves are tested by filling their windows.
-                    "modo.identity.signups-per-ip-per-hour", "10000",
-                    "modo.identity.password-resets-per-ip-per-hour", "10000",
-                    "modo.mail.host", TestSmtp.HOST,
-                    "modo.mail.port", String.valueOf(smtp.port()),
-                    "modo.mail.starttls", "false"));
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("modo.db.url", db.url());
+            properties.put("modo.db.user", db.user() == null ? "" : db.user());
+            properties.put("modo.db.password", db.password() == null ? "" : db.password());
+            properties.put("modo.data-dir", db.dataDir().toString());
+            properties.put("modo.env", "test");
+            properties.put("modo.demo.enabled", "false");
+            // Every test signs up from 127.0.0.1; the limits themselves are tested by filling their windows.
+            properties.put("modo.identity.signups-per-ip-per-hour", "10000");
+            properties.put("modo.identity.password-resets-per-ip-per-hour", "10000");
+            properties.put("modo.mail.host", TestSmtp.HOST);
+            properties.put("modo.mail.port", String.valueOf(smtp.port()));
+            properties.put("modo.mail.starttls", "false");
+            MapPropertySource source = new MapPropertySource("modo-test-database", properties);
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             if (sources.contains(INLINED)) {
                 sources.addAfter(INLINED, source);

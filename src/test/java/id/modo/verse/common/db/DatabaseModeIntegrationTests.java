@@ -34,6 +34,15 @@ class DatabaseModeIntegrationTests {
             jdbc(first).sql("insert into system_settings (key, value) values ('test.survives_restart', '\"yes\"')").update();
             assertThat(jdbc(first).sql("show fsync").query(String.class).single()).as("user data is durable").isEqualTo("on");
             assertThat(jdbc(first).sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc(first).sql("select email from users order by email").query(String.class).list())
+                    .as("a new database gets the demo").containsExactly("admin@modo.demo", "budi@kancil.demo", "dewi@layar.demo",
+                            "raka@kancil.demo", "sinta@kancil.demo");
+            assertThat(jdbc(first).sql("""
+                    select o.slug || ':' || u.email || ':' || m.role from organization_members m
+                    join organizations o on o.id = m.organization_id join users u on u.id = m.user_id order by 1""")
+                    .query(String.class).list()).containsExactly("layar-nusantara:dewi@layar.demo:owner",
+                            "studio-kancil:budi@kancil.demo:viewer", "studio-kancil:raka@kancil.demo:owner",
+                            "studio-kancil:sinta@kancil.demo:editor");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
@@ -43,6 +52,7 @@ class DatabaseModeIntegrationTests {
         try (var second = start(embedded())) {
             assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.survives_restart'")
                     .query(String.class).single()).isEqualTo("\"yes\"");
+            assertThat(jdbc(second).sql("select count(*) from users").query(Long.class).single()).as("seeded once").isEqualTo(5);
         }
     }
 
@@ -92,6 +102,7 @@ class DatabaseModeIntegrationTests {
         args.add("--modo.db.url=" + db.url());
         args.add("--modo.db.user=" + db.user());
         args.add("--modo.db.password=" + (db.password() == null ? "" : db.password()));
+        args.add("--modo.demo.enabled=false"); // the shared test database is not a new user's
         try (var app = start(args)) {
             assertThat(app.getBeansOfType(DatabaseConfiguration.EmbeddedDatabase.class)).isEmpty();
             assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
