@@ -33,12 +33,30 @@ class AccountPagesController {
     private final SignIn signIn;
     private final IdentityProperties identity;
     private final ModoProperties modo;
+    private final List<AccountDeletionGuard> deletionGuards;
 
-    AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo) {
+    AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo,
+            List<AccountDeletionGuard> deletionGuards) {
         this.accounts = accounts;
         this.signIn = signIn;
         this.identity = identity;
         this.modo = modo;
+        this.deletionGuards = deletionGuards;
+    }
+
+    @PostMapping("/account/delete")
+    String deleteAccount(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String password,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        try {
+            accounts.deleteAccount(caller, password, deletionGuards);
+        } catch (ProblemException e) {
+            response.setStatus(e.type().status().value());
+            String key = e.type().slug().equals("last-owner") ? "account.error.last_owner" : "account.error.delete_password";
+            model.addAttribute("page", accountPage(caller, null, Map.of("delete", key)));
+            return "pages/account";
+        }
+        setSessionCookie(request, response, "", Duration.ZERO);
+        return "redirect:/?deleted";
     }
 
     @GetMapping("/signin")

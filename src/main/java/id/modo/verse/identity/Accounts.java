@@ -211,6 +211,24 @@ public class Accounts {
         return Account.of(user);
     }
 
+    /**
+     * Deletes the caller's account after checking their password: anonymised, every session signed
+     * out, audit rows kept. Other modules may refuse first (see {@link AccountDeletionGuard}).
+     */
+    @Transactional
+    public void deleteAccount(CurrentUser caller, String password, List<AccountDeletionGuard> guards) {
+        User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
+        if (user.passwordHash() == null || !passwordHasher.matches(password, user.passwordHash())) {
+            throw new ProblemException(ProblemType.VALIDATION, "The password is not right.",
+                    Map.of("errors", List.of(new Problems.FieldError("password", "is not right"))));
+        }
+        guards.forEach(guard -> guard.checkDeletable(caller.id()));
+        user.anonymize(clock.instant());
+        users.save(user);
+        sessions.revokeAll(user.id());
+        events.publishEvent(new IdentityEvents.AccountDeleted(user.id()));
+    }
+
     /** Changes the password after checking the current one, and signs out every other session. */
     @Transactional
     public void changePassword(CurrentUser caller, String currentPassword, String newPassword) {

@@ -94,4 +94,12 @@ public final class IdentityEvents {
         public String action() { return "password_reset"; }
         public Map<String, Object> metadata() { return Map.of("sessions_revoked", sessionsRevoked); }
     }
+
+    /** The account was anonymised; its audit rows stay, so no personal data goes into this one. */
+    public record AccountDeleted(UUID userId) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "delete"; }
+    }
 }

@@ -30,10 +30,22 @@ class MeApiController {
 
     private final Accounts accounts;
     private final SignIn signIn;
+    private final List<AccountDeletionGuard> deletionGuards;
 
-    MeApiController(Accounts accounts, SignIn signIn) {
+    MeApiController(Accounts accounts, SignIn signIn, List<AccountDeletionGuard> deletionGuards) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.deletionGuards = deletionGuards;
+    }
+
+    record DeleteRequest(@NotNull @Size(max = 1000) String password) {
+    }
+
+    /** Deletes the account (anonymised, signed out everywhere); the password confirms it. */
+    @DeleteMapping
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody DeleteRequest request) {
+        accounts.deleteAccount(caller, request.password(), deletionGuards);
     }
 
     record AccountResponse(UUID id, String email, boolean emailVerified, String name, String username, String avatar, String bio,

@@ -126,6 +126,24 @@ class User {
         updatedAt = now;
     }
 
+    /**
+     * Deletes the account by forgetting who it was: email, name and profile are replaced, the
+     * password removed, the status set to deleted. The row stays so audit rows keep their actor.
+     */
+    void anonymize(Instant now) {
+        email = "deleted-" + id + "@deleted.invalid";
+        name = "Deleted user";
+        username = null;
+        avatar = null;
+        bio = null;
+        passwordHash = null;
+        emailVerified = false;
+        preferences = new HashMap<>();
+        notificationSettings = new HashMap<>();
+        status = Status.DELETED;
+        updatedAt = now;
+    }
+
     /** A snapshot of what a profile change may alter, for the audit log's old and new values. */
     Map<String, Object> profileSnapshot() {
         Map<String, Object> values = new java.util.LinkedHashMap<>();
