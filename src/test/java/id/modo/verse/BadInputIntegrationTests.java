@@ -1,0 +1,102 @@
+package id.modo.verse;
+
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import static id.modo.verse.support.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every API operation, as the OpenAPI document lists it (so new endpoints join by existing), gets
+ * malformed JSON, the wrong JSON type, an oversized body, nonsense path ids and a huge limit:
+ * the answer is a 4xx problem document, never a 5xx.
+ */
+@IntegrationTest
+class BadInputIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void noEndpointAnswersBadInputWithA5xx() {
+        Http anonymous = new Http(port);
+        Users.Signed owner = new Users(anonymous).signUpAndIn("bad-input");
+        Http http = anonymous.withBearer(owner.token());
+        String org = json(http.postJson("/api/v1/organizations", "{\"name\":\"Studio Uji Masukan\"}")).get("id").asString();
+
+        JsonNode paths = json(anonymous.get("/v3/api-docs", "application/json")).get("paths");
+        assertThat(paths.size()).as("the API documents its operations").isGreaterThan(10);
+
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Map.Entry<String, JsonNode> path : paths.properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                String method = operation.getKey().toUpperCase();
+                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+                    continue;
+                }
+                boolean hasBody = operation.getValue().has("requestBody");
+                for (String url : urls(path.getKey(), org)) {
+                    List<Probe> probes = new ArrayList<>();
+                    if (hasBody) {
+                        probes.add(new Probe("malformed JSON", "{\"name\": \"x\", ", "application/json"));
+                        probes.add(new Probe("wrong JSON type", "[1, 2, 3]", "application/json"));
+                        probes.add(new Probe("wrong field types", "{\"name\": 12, \"email\": [], \"role\": {}, \"password\": false, "
+                                + "\"token\": 7, \"slug\": 1.5, \"user_id\": \"not-a-uuid\", \"platform_role\": \"superadmin\"}", "application/json"));
+                        probes.add(new Probe("unknown enum", "{\"role\": \"emperor\", \"email\": \"a@b.id\"}", "application/json"));
+                        probes.add(new Probe("oversized", "{\"name\": \"" + "x".repeat(1_100_000) + "\"}", "application/json"));
+                        probes.add(new Probe("not JSON", "name=x", "text/plain"));
+                    } else {
+                        probes.add(new Probe("no body", null, null));
+                    }
+                    for (Probe probe : probes) {
+                        HttpResponse<String> response = send(http, method, url + (method.equals("GET") ? "?limit=1000000&cursor=%25%25not-a-cursor" : ""), probe);
+                        calls++;
+                        int status = response.statusCode();
+                        if (status >= 500 || (status >= 400 && !response.headers().firstValue("Content-Type").orElse("").contains("problem+json"))) {
+                            failures.add(method + " " + url + " (" + probe.name() + ") -> " + status + " " + abbreviate(response.body()));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(calls).isGreaterThan(50);
+        assertThat(failures).as("bad input that was not answered with a 4xx problem").isEmpty();
+    }
+
+    private record Probe(String name, String body, String contentType) {
+    }
+
+    /** Each path template filled with nonsense ids, and with real ones where the caller has them. */
+    private static List<String> urls(String template, String org) {
+        List<String> urls = new ArrayList<>();
+        urls.add(template.replaceAll("\\{[^}]+}", "not-a-uuid"));
+        urls.add(template.replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+        if (template.contains("{orgId}")) {
+            urls.add(template.replace("{orgId}", org).replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+        }
+        return urls;
+    }
+
+    private static HttpResponse<String> send(Http http, String method, String url, Probe probe) {
+        HttpRequest.Builder request = http.request(url).header("Accept", "application/json");
+        if (probe.body() == null) {
+            return http.send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return http.send(request.header("Content-Type", probe.contentType()).method(method, HttpRequest.BodyPublishers.ofString(probe.body())));
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+}
