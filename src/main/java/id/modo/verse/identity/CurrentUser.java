@@ -1,13 +1,26 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.web.DisplayPreferences;
 import java.security.Principal;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The signed-in caller of a request: the principal of Spring Security's authentication, taken
  * in controllers with {@code @AuthenticationPrincipal CurrentUser user}.
  */
-public record CurrentUser(UserId id, UUID sessionId, String email, String name, PlatformRole platformRole) implements Principal {
+public record CurrentUser(UserId id, UUID sessionId, String email, String name, PlatformRole platformRole, String preferredTimeZone)
+        implements Principal, DisplayPreferences {
+
+    /** The time zone the person chose in their profile, if it is a valid one. */
+    @Override
+    public Optional<ZoneId> timeZone() {
+        if (preferredTimeZone == null || !ZoneId.getAvailableZoneIds().contains(preferredTimeZone)) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneId.of(preferredTimeZone));
+    }
 
     /** The display name, which is what pages show for the signed-in person. */
     @Override

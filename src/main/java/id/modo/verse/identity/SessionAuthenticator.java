@@ -61,7 +61,7 @@ class SessionAuthenticator implements RequestAuthenticator {
 
     private static Authentication authentication(Sessions.Active session) {
         CurrentUser user = new CurrentUser(UserId.of(session.userId()), session.id(), session.email(), session.name(),
-                session.platformRole());
+                session.platformRole(), session.timeZone());
         List<SimpleGrantedAuthority> authorities = user.isPlatformAdmin()
                 ? List.of(new SimpleGrantedAuthority("ROLE_USER"), new SimpleGrantedAuthority("ROLE_ADMIN"))
                 : List.of(new SimpleGrantedAuthority("ROLE_USER"));

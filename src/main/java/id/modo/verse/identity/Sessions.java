@@ -40,7 +40,7 @@ class Sessions {
     }
 
     /** An active session with its account, as resolved from a token. */
-    record Active(UUID id, UUID userId, String email, String name, PlatformRole platformRole, Instant lastActiveAt) {
+    record Active(UUID id, UUID userId, String email, String name, PlatformRole platformRole, String timeZone, Instant lastActiveAt) {
     }
 
     /** A session as listed to its owner. */
@@ -71,7 +71,7 @@ class Sessions {
     Optional<Active> resolve(String token) {
         Instant now = clock.instant();
         Optional<Active> active = jdbc.sql("""
-                select s.id, s.user_id, u.email, u.name, u.platform_role, s.last_active_at
+                select s.id, s.user_id, u.email, u.name, u.platform_role, u.preferences->>'time_zone' as time_zone, s.last_active_at
                 from sessions s join users u on u.id = s.user_id
                 where s.token_hash = :hash and s.expires_at > :now and s.last_active_at > :idleSince and u.status = 'active'""")
                 .param("hash", SecureTokens.sha256(token))
@@ -79,7 +79,7 @@ class Sessions {
                 .param("idleSince", Timestamp.from(now.minus(properties.sessionIdleTimeout())))
                 .query((rs, row) -> new Active(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
                         rs.getString("email"), rs.getString("name"), PlatformRole.fromDb(rs.getString("platform_role")),
-                        rs.getTimestamp("last_active_at").toInstant()))
+                        rs.getString("time_zone"), rs.getTimestamp("last_active_at").toInstant()))
                 .optional();
         active.filter(session -> session.lastActiveAt().isBefore(now.minus(TOUCH_INTERVAL)))
                 .ifPresent(session -> jdbc.sql("update sessions set last_active_at = :now where id = :id and last_active_at < :since")

@@ -18,6 +18,8 @@ class AccountPagesIntegrationTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     Http http;
 
     @BeforeEach
@@ -60,5 +62,16 @@ class AccountPagesIntegrationTests {
         assertThat(account.body()).contains(user.email());
         // The cookie is for pages; the API only takes bearer tokens, so a forged cross-site call carries no authority.
         assertThat(http.send(http.request("/api/v1/me").header("Cookie", cookie).GET()).statusCode()).isEqualTo(401);
+
+        // Times on pages follow the time zone the person chose (Makassar is UTC+8), not the server's default.
+        http.withBearer(user.token()).send(http.withBearer(user.token()).request("/api/v1/me").header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"time_zone\":\"Asia/Makassar\"}")));
+        java.time.Instant lastActive = java.time.Instant.now().minus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        jdbc.sql("update sessions set last_active_at = ? where user_id = cast(? as uuid) and device_info->>'client' = 'api'")
+                .params(java.sql.Timestamp.from(lastActive), user.id()).update();
+        var shown = http.send(http.request("/account").header("Accept", HTML).header("Accept-Language", "en").header("Cookie", cookie).GET());
+        // CLDR puts a narrow no-break space before AM/PM; compare it as a plain space.
+        assertThat(shown.body().replace('\u202f', ' ')).contains("last active " + id.modo.verse.common.Formats.dateTime(lastActive,
+                java.time.ZoneId.of("Asia/Makassar"), java.util.Locale.ENGLISH).replace('\u202f', ' '));
     }
 }

@@ -33,7 +33,11 @@ class UiModelAdvice {
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return new Ui(messages, assets, RequestContextUtils.getLocale(request), properties.web().defaultTimeZone(),
-                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, signedIn());
+        java.security.Principal user = signedIn();
+        java.time.ZoneId zone = user instanceof DisplayPreferences preferences
+                ? preferences.timeZone().orElse(properties.web().defaultTimeZone())
+                : properties.web().defaultTimeZone();
+        return new Ui(messages, assets, RequestContextUtils.getLocale(request), zone,
+                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, user);
     }
 }
