@@ -79,8 +79,11 @@ class WebSecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**").authenticated()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
+                                "/organizations/**").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

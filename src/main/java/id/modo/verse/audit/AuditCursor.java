@@ -1,0 +1,79 @@
+package id.modo.verse.audit;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The position after the last row of a page of the audit log, newest first: its
+ * {@code (created_at, id)}. Clients get it as an opaque base64url string with a check value, so a
+ * cursor that was cut, edited or made up is refused instead of silently starting elsewhere.
+ */
+record AuditCursor(Instant createdAt, UUID id) {
+
+    static final ProblemType INVALID_CURSOR = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor");
+
+    private static final byte VERSION = 1;
+    private static final int PAYLOAD = 1 + Long.BYTES + 2 * Long.BYTES;
+    private static final int CHECK = 4;
+    private static final byte[] SALT = "modo-audit-cursor".getBytes(StandardCharsets.US_ASCII);
+
+    AuditCursor {
+        // The database keeps microseconds; so does the cursor.
+        createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    String encode() {
+        ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD + CHECK);
+        buffer.put(VERSION)
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt))
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits());
+        buffer.put(check(Arrays.copyOf(buffer.array(), PAYLOAD)));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
+    }
+
+    static AuditCursor decode(String cursor) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cursor.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+        if (bytes.length != PAYLOAD + CHECK || bytes[0] != VERSION
+                || !MessageDigest.isEqual(check(Arrays.copyOf(bytes, PAYLOAD)), Arrays.copyOfRange(bytes, PAYLOAD, PAYLOAD + CHECK))) {
+            throw invalid();
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 1, PAYLOAD - 1);
+        long micros = buffer.getLong();
+        UUID id = new UUID(buffer.getLong(), buffer.getLong());
+        try {
+            return new AuditCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw invalid();
+        }
+    }
+
+    private static byte[] check(byte[] payload) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(SALT);
+            return Arrays.copyOf(sha256.digest(payload), CHECK);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ProblemException invalid() {
+        return new ProblemException(INVALID_CURSOR, "This cursor is not one this list gave out. Start again without a cursor.");
+    }
+}

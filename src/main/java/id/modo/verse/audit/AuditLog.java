@@ -1,0 +1,190 @@
+package id.modo.verse.audit;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.Accounts;
+import id.modo.verse.identity.UserId;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads the audit log, newest first, one page at a time with keyset pagination on
+ * {@code (created_at, id)}. Who may read which part is the callers' check: an organization's
+ * owners and admins its own entries, platform admins everything.
+ */
+@Service
+public class AuditLog {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Accounts accounts;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.accounts = accounts;
+    }
+
+    /**
+     * Which entries to list; every part is optional. {@code from} is inclusive, {@code to}
+     * exclusive. A null organization means every organization and none (platform admins only).
+     */
+    public record Filter(UUID organizationId, UUID actorId, String action, String entityType, Instant from, Instant to) {
+
+        public Filter {
+            action = blankToNull(action);
+            entityType = blankToNull(entityType);
+        }
+
+        public Filter withOrganization(UUID organization) {
+            return new Filter(organization, actorId, action, entityType, from, to);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** One entry, with the acting person's name (or email, if they set no name) looked up. */
+    public record Entry(UUID id, Instant createdAt, UUID organizationId, UUID actorId, String actorName, String action,
+            String entityType, UUID entityId, JsonNode oldValues, JsonNode newValues, String ipAddress, String userAgent,
+            JsonNode metadata) {
+
+        /** The fields that changed, as field, old and new value, for a compact reading; values are JSON text. */
+        public List<Change> changes() {
+            Set<String> fields = new LinkedHashSet<>();
+            if (oldValues != null && oldValues.isObject()) {
+                fields.addAll(oldValues.propertyNames());
+            }
+            if (newValues != null && newValues.isObject()) {
+                fields.addAll(newValues.propertyNames());
+            }
+            List<Change> changes = new ArrayList<>();
+            for (String field : fields) {
+                changes.add(new Change(field, text(oldValues, field), text(newValues, field)));
+            }
+            return changes;
+        }
+
+        private static String text(JsonNode values, String field) {
+            if (values == null || !values.isObject() || !values.has(field)) {
+                return null;
+            }
+            JsonNode value = values.get(field);
+            String text = value.isString() ? value.asString() : value.toString();
+            return text.length() > 120 ? text.substring(0, 119) + "…" : text;
+        }
+    }
+
+    /** One changed field: {@code from} is null when it was added, {@code to} when it was removed. */
+    public record Change(String field, String from, String to) {
+    }
+
+    /** A page of entries and the cursor of the next one, or null on the last page. */
+    public record Page(List<Entry> items, String nextCursor) {
+    }
+
+    @Transactional(readOnly = true)
+    public Page search(Filter filter, String cursor, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
+                    List.of(new Problems.FieldError("limit", "must be between 1 and " + MAX_LIMIT))));
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
+                    List.of(new Problems.FieldError("to", "must be later than from"))));
+        }
+        AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
+
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.organizationId() != null) {
+            conditions.add("organization_id = :org");
+            params.put("org", filter.organizationId());
+        }
+        if (filter.actorId() != null) {
+            conditions.add("user_id = :actor");
+            params.put("actor", filter.actorId());
+        }
+        if (filter.action() != null) {
+            conditions.add("action = :action");
+            params.put("action", filter.action());
+        }
+        if (filter.entityType() != null) {
+            conditions.add("entity_type = :entityType");
+            params.put("entityType", filter.entityType());
+        }
+        if (filter.from() != null) {
+            conditions.add("created_at >= :from");
+            params.put("from", filter.from().atOffset(ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            conditions.add("created_at < :to");
+            params.put("to", filter.to().atOffset(ZoneOffset.UTC));
+        }
+        if (after != null) {
+            conditions.add("(created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        params.put("fetch", size + 1);
+        String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+
+        record Row(UUID id, Instant createdAt, UUID organizationId, UUID userId, String action, String entityType, UUID entityId,
+                String oldValues, String newValues, String ip, String agent, String metadata) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select id, created_at, organization_id, user_id, action, entity_type, entity_id, old_values::text as old_values,
+                    new_values::text as new_values, ip_address, user_agent, metadata::text as metadata
+                from audit_logs %s
+                order by created_at desc, id desc
+                limit :fetch""".formatted(where))
+                .params(params)
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("action"),
+                        rs.getString("entity_type"), rs.getObject("entity_id", UUID.class), rs.getString("old_values"),
+                        rs.getString("new_values"), rs.getString("ip_address"), rs.getString("user_agent"), rs.getString("metadata")))
+                .list();
+
+        boolean more = rows.size() > size;
+        List<Row> page = more ? rows.subList(0, size) : rows;
+        // One look-up of everyone who acted on this page.
+        Map<UserId, Accounts.Person> people = accounts.people(page.stream().map(Row::userId).filter(Objects::nonNull)
+                .distinct().map(UserId::of).toList());
+        List<Entry> items = page.stream().map(row -> new Entry(row.id(), row.createdAt(), row.organizationId(), row.userId(),
+                displayName(row.userId() == null ? null : people.get(UserId.of(row.userId()))), row.action(), row.entityType(),
+                row.entityId(), parse(row.oldValues()), parse(row.newValues()), row.ip(), row.agent(), parse(row.metadata())))
+                .toList();
+        String next = more ? new AuditCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new Page(items, next);
+    }
+
+    private JsonNode parse(String value) {
+        return value == null ? null : json.readTree(value);
+    }
+
+    private static String displayName(Accounts.Person person) {
+        if (person == null) {
+            return null;
+        }
+        return person.name() == null || person.name().isBlank() ? person.email() : person.name();
+    }
+}

@@ -1,0 +1,102 @@
+package id.modo.verse.audit;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@Tag(name = "Audit log", description = "Who changed what: an organization's log for its owners and admins, everything for platform admins")
+@RestController
+class AuditLogApiController {
+
+    private final AuditLog auditLog;
+    private final Organizations organizations;
+
+    AuditLogApiController(AuditLog auditLog, Organizations organizations) {
+        this.auditLog = auditLog;
+        this.organizations = organizations;
+    }
+
+    record EntryResponse(UUID id, Instant createdAt, UUID organizationId, UUID actorId, String actorName, String action,
+            String entityType, UUID entityId, JsonNode oldValues, JsonNode newValues, String ipAddress, String userAgent,
+            JsonNode metadata) {
+        static EntryResponse of(AuditLog.Entry entry) {
+            return new EntryResponse(entry.id(), entry.createdAt(), entry.organizationId(), entry.actorId(), entry.actorName(),
+                    entry.action(), entry.entityType(), entry.entityId(), entry.oldValues(), entry.newValues(), entry.ipAddress(),
+                    entry.userAgent(), entry.metadata());
+        }
+    }
+
+    record PageResponse(List<EntryResponse> items, String nextCursor) {
+        static PageResponse of(AuditLog.Page page) {
+            return new PageResponse(page.items().stream().map(EntryResponse::of).toList(), page.nextCursor());
+        }
+    }
+
+    @Operation(summary = "An organization's audit log, newest first", description = """
+            For the organization's owners and admins. Filters combine; `from` is inclusive, `to` exclusive. \
+            Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
+    @GetMapping("/api/v1/organizations/{orgId}/audit-logs")
+    PageResponse organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "only entries by this user") @RequestParam(required = false) UUID actor,
+            @Parameter(description = "e.g. update, member_added") @RequestParam(required = false) String action,
+            @Parameter(description = "e.g. organization, user, invitation") @RequestParam(name = "entity_type", required = false) String entityType,
+            @Parameter(description = "ISO-8601 date-time with offset, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 date-time with offset, exclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        organizations.require(caller.id(), OrganizationId.of(orgId), Permission.VIEW_AUDIT_LOG);
+        AuditLog.Filter filter = new AuditLog.Filter(orgId, actor, action, entityType, time(from, "from"), time(to, "to"));
+        return PageResponse.of(auditLog.search(filter, cursor, limit));
+    }
+
+    @Operation(summary = "The whole platform's audit log, newest first", description = "For platform admins; `organization` narrows it to one organization.")
+    @GetMapping("/api/v1/admin/audit-logs")
+    PageResponse platformLog(@AuthenticationPrincipal CurrentUser caller,
+            @RequestParam(required = false) UUID organization,
+            @RequestParam(required = false) UUID actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(name = "entity_type", required = false) String entityType,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        // The security rules already keep others out of /api/v1/admin/**; this holds if they ever change.
+        if (caller == null || !caller.isPlatformAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may read the whole audit log.");
+        }
+        AuditLog.Filter filter = new AuditLog.Filter(organization, actor, action, entityType, time(from, "from"), time(to, "to"));
+        return PageResponse.of(auditLog.search(filter, cursor, limit));
+    }
+
+    /** An ISO-8601 date-time with an offset ({@code 2026-05-01T08:00:00+07:00} or {@code …Z}), or null. */
+    static Instant time(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
+                    List.of(new Problems.FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package id.modo.verse.audit;
+
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** An organization's audit log as a page, for its owners and admins. */
+@Controller
+class AuditPagesController {
+
+    private final AuditLog auditLog;
+    private final Organizations organizations;
+    private final ZoneId zone;
+
+    AuditPagesController(AuditLog auditLog, Organizations organizations, ModoProperties properties) {
+        this.auditLog = auditLog;
+        this.organizations = organizations;
+        // The zone the pages show times in (see Ui), so a date picked on the page means that day there.
+        this.zone = properties.web().defaultTimeZone();
+    }
+
+    @GetMapping("/organizations/{orgId}/audit")
+    String auditLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+            @RequestParam(defaultValue = "") String action, @RequestParam(name = "entity_type", defaultValue = "") String entityType,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String cursor,
+            HttpServletResponse response, Model model) {
+        UUID organizationId = uuid(orgId);
+        if (organizationId == null) {
+            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "There is no such organization.");
+        }
+        OrganizationId organization = OrganizationId.of(organizationId);
+        organizations.require(caller.id(), organization, Permission.VIEW_AUDIT_LOG);
+        Organizations.OrganizationView view = organizations.get(caller.id(), organization);
+        List<AuditPageModels.Person> people = organizations.members(caller.id(), organization).stream()
+                .map(member -> new AuditPageModels.Person(member.userId().value().toString(),
+                        member.name() == null || member.name().isBlank() ? member.email() : member.name()))
+                .toList();
+
+        AuditPageModels.Form form = new AuditPageModels.Form(action.strip(), entityType.strip(), from.strip(), to.strip(), actor.strip());
+        Map<String, String> errors = new LinkedHashMap<>();
+        Instant fromTime = day(form.from(), "from", errors);
+        Instant toTime = day(form.to(), "to", errors);
+        if (toTime != null) {
+            toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
+        }
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            errors.put("to", "audit.error.range");
+        }
+        UUID actorId = null;
+        if (!form.actor().isEmpty()) {
+            actorId = uuid(form.actor());
+            if (actorId == null) {
+                errors.put("actor", "audit.error.actor");
+            }
+        }
+        if (form.action().length() > 100) {
+            errors.put("action", "audit.error.too_long");
+        }
+        if (form.entityType().length() > 50) {
+            errors.put("entity_type", "audit.error.too_long");
+        }
+
+        List<AuditLog.Entry> entries = List.of();
+        String nextUrl = null;
+        if (errors.isEmpty()) {
+            try {
+                AuditLog.Page page = auditLog.search(new AuditLog.Filter(organizationId, actorId, form.action(), form.entityType(),
+                        fromTime, toTime), cursor, AuditLog.DEFAULT_LIMIT);
+                entries = page.items();
+                nextUrl = page.nextCursor() == null ? null : nextUrl(organizationId, form, page.nextCursor());
+            } catch (ProblemException e) {
+                errors.put("cursor", "audit.error.cursor");
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("page", new AuditPageModels.AuditLogPage(organizationId.toString(), view.name(), form, people, errors,
+                entries, nextUrl, cursor.isBlank()));
+        return "pages/audit";
+    }
+
+    private Instant day(String value, String field, Map<String, String> errors) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "audit.error.date");
+            return null;
+        }
+    }
+
+    private static String nextUrl(UUID organization, AuditPageModels.Form form, String cursor) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/organizations/{org}/audit");
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("action", form.action());
+        filters.put("entity_type", form.entityType());
+        filters.put("from", form.from());
+        filters.put("to", form.to());
+        filters.put("actor", form.actor());
+        filters.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                url.queryParam(name, "{" + name + "}");
+            }
+        });
+        url.queryParam("cursor", "{cursor}");
+        Map<String, Object> values = new LinkedHashMap<>(filters);
+        values.put("org", organization);
+        values.put("cursor", cursor);
+        return url.encode().buildAndExpand(values).toUriString();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            String text = value.strip();
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

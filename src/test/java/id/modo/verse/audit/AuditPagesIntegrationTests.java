@@ -1,0 +1,100 @@
+package id.modo.verse.audit;
+
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit log page as a signed-in browser gets it: the list, the filters, the next page, and who may see it. */
+@IntegrationTest
+class AuditPagesIntegrationTests {
+
+    private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+    AuditFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        fixtures = new AuditFixtures(http, jdbc);
+    }
+
+    @Test
+    void anAdminSeesTheLogWithValuesAndANextLink() {
+        AuditFixtures.Team team = fixtures.team("Audit Page Studio");
+        for (int i = 0; i < 22; i++) {
+            fixtures.row(team.org(), team.owner().id(), "rename", "project", Instant.now().minusSeconds(60 + i),
+                    "{\"title\":\"Draft " + i + "\"}", "{\"title\":\"Si Kancil " + i + "\"}");
+        }
+        String cookie = signIn(team.admin());
+
+        HttpResponse<String> page = get("/organizations/" + team.org() + "/audit", cookie);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Audit log", "Audit Page Studio", "Test audit-owner", "rename", "Draft 0", "Si Kancil 0",
+                "rel=\"next\"");
+        String next = page.body().replaceAll("(?s).*rel=\"next\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        assertThat(next).startsWith("/organizations/" + team.org() + "/audit?cursor=");
+
+        HttpResponse<String> second = get(next, cookie);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("Draft 21").doesNotContain("rel=\"next\"");
+
+        HttpResponse<String> filtered = get("/organizations/" + team.org() + "/audit?action=nothing-like-this&lang=id", cookie);
+        assertThat(filtered.statusCode()).isEqualTo(200);
+        assertThat(filtered.body()).contains("Log audit", "Tidak ada catatan yang cocok");
+
+        HttpResponse<String> badDate = get("/organizations/" + team.org() + "/audit?from=kemarin&lang=en", cookie);
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(badDate.body()).contains("Enter a date as YYYY-MM-DD.");
+        assertThat(get("/organizations/" + team.org() + "/audit?cursor=tampered", cookie).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void editorsAreRefusedOutsidersSeeTheNotFoundPageAndVisitorsAreSentToSignIn() {
+        AuditFixtures.Team team = fixtures.team("Audit Page Access");
+        Users.Signed outsider = new Users(http).signUpAndIn("audit-outsider");
+
+        assertThat(get("/organizations/" + team.org() + "/audit", signIn(team.editor())).statusCode()).isEqualTo(403);
+        HttpResponse<String> notFound = get("/organizations/" + team.org() + "/audit", signIn(outsider));
+        assertThat(notFound.statusCode()).isEqualTo(404);
+        assertThat(notFound.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(notFound.body()).doesNotContain("Audit Page Access");
+        assertThat(get("/organizations/not-an-id/audit", signIn(outsider)).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> anonymous = http.get("/organizations/" + team.org() + "/audit", HTML);
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("/signin?next="));
+    }
+
+    private HttpResponse<String> get(String path, String cookie) {
+        return http.send(http.request(path).header("Accept", HTML).header("Cookie", cookie).GET());
+    }
+
+    /** Signs in through the form, as a browser does, and returns the session cookie. */
+    private String signIn(Users.Signed user) {
+        var form = http.get("/signin", HTML);
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var signIn = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + user.email() + "&password=" + Users.PASSWORD + "&_csrf=" + csrf)));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION=")).findFirst().orElseThrow();
+        return session.substring(0, session.indexOf(';'));
+    }
+}
