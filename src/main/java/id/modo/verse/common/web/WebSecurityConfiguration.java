@@ -80,7 +80,8 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**").authenticated()
+                        .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
+                                "/organizations/**").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
