@@ -10,7 +10,64 @@ public final class OrganizationPageModels {
     }
 
     public record Dashboard(List<Organizations.OrganizationView> organizations, String name, String slug,
-            Map<String, String> errors, String created, String joined) {
+            Map<String, String> errors, String created, String joined, String left, String deleted) {
+    }
+
+    /**
+     * An organization's own page: profile, members, invitations and the danger zone, with what the
+     * viewer may do there. {@code form} holds the submitted values when a form is shown again with
+     * {@code errors} (field or section name to message key); {@code saved} names what was just saved.
+     */
+    public record OrganizationPage(Organizations.OrganizationView organization, List<Organizations.MemberView> members,
+            List<Invitations.InvitationView> invitations, String me, Map<String, String> form, Map<String, String> errors,
+            String saved) {
+
+        public Role role() {
+            return organization.myRole();
+        }
+
+        public boolean canEditProfile() {
+            return role().can(Permission.MANAGE_SETTINGS);
+        }
+
+        public boolean canManageMembers() {
+            return role().can(Permission.MANAGE_MEMBERS);
+        }
+
+        public boolean canInvite() {
+            return role().can(Permission.MANAGE_INVITATIONS);
+        }
+
+        public boolean isOwner() {
+            return role().can(Permission.OWN);
+        }
+
+        /** Whether the viewer may change this member's role or remove them: admins never touch owners. */
+        public boolean canManage(Organizations.MemberView member) {
+            return canManageMembers() && (member.role() != Role.OWNER || isOwner());
+        }
+
+        public boolean isMe(Organizations.MemberView member) {
+            return member.userId().value().toString().equals(me);
+        }
+
+        /** The roles the viewer may hand out: only owners make owners. */
+        public List<Role> grantableRoles() {
+            return isOwner() ? List.of(Role.VIEWER, Role.EDITOR, Role.ADMIN, Role.OWNER) : List.of(Role.VIEWER, Role.EDITOR, Role.ADMIN);
+        }
+
+        public List<Organizations.MemberView> others() {
+            return members.stream().filter(member -> !isMe(member)).toList();
+        }
+
+        /** A submitted value if the form is shown again, else the current one. */
+        public String value(String field, String current) {
+            return form.containsKey(field) ? form.get(field) : current == null ? "" : current;
+        }
+
+        public static boolean isOpen(Invitations.InvitationView invitation) {
+            return invitation.status() == InvitationStatus.PENDING || invitation.status() == InvitationStatus.EXPIRED;
+        }
     }
 
     /** The invitation page: the preview when the link is good, otherwise the message key of what is wrong. */

@@ -75,8 +75,10 @@ class OrganizationPagesController {
 
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String created,
-            @RequestParam(required = false) String joined, Model model) {
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created, joined));
+            @RequestParam(required = false) String joined, @RequestParam(required = false) String left,
+            @RequestParam(required = false) String deleted, Model model) {
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created, joined,
+                left, deleted));
         return "pages/dashboard";
     }
 
@@ -96,7 +98,7 @@ class OrganizationPagesController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null, null));
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null, null, null, null));
         return "pages/dashboard";
     }
 }

@@ -1,0 +1,312 @@
+package id.modo.verse.organization;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.identity.UserId;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * An organization's page: its profile, members and roles, invitations and the danger zone. Every
+ * form first checks the caller's permission, so outsiders (and unknown ids) get the 404 page and
+ * members without the permission the 403 page; a refused change is shown on the page again with
+ * the reason and its status (400, 403, 404 or 409).
+ */
+@Controller
+@RequestMapping("/organizations/{orgId}")
+class OrganizationSettingsPagesController {
+
+    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Set<String> SAVED = Set.of("profile", "role", "removed", "transferred", "invited", "resent", "revoked");
+    private static final String PAGE = "pages/organization";
+
+    private final Organizations organizations;
+    private final Invitations invitations;
+
+    OrganizationSettingsPagesController(Organizations organizations, Invitations invitations) {
+        this.organizations = organizations;
+        this.invitations = invitations;
+    }
+
+    @GetMapping
+    String show(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(required = false) String saved,
+            Model model) {
+        model.addAttribute("page", page(caller, id(orgId), Map.of(), Map.of(), saved != null && SAVED.contains(saved) ? saved : null));
+        return PAGE;
+    }
+
+    @PostMapping("/profile")
+    String profile(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String website,
+            @RequestParam(defaultValue = "") String billingEmail, HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.MANAGE_SETTINGS);
+        Map<String, String> form = Map.of("name", name, "description", description, "website", website, "billing_email", billingEmail);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (name.isBlank() || name.length() > 255) {
+            errors.put("name", "organization.error.name");
+        }
+        if (description.length() > 5000) {
+            errors.put("description", "organization.error.description");
+        }
+        if (!website.isBlank() && (website.strip().length() > 255 || !URL.matcher(website.strip()).matches())) {
+            errors.put("website", "organization.error.website");
+        }
+        if (!billingEmail.isBlank() && (billingEmail.strip().length() > 255 || !EMAIL.matcher(billingEmail.strip()).matches())) {
+            errors.put("billing_email", "organization.error.billing_email");
+        }
+        if (!errors.isEmpty()) {
+            return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
+        }
+        try {
+            organizations.update(caller.id(), id, new OrganizationChange(name, description, website, null, billingEmail));
+            return saved(id, "profile");
+        } catch (ProblemException e) {
+            return again(caller, id, form, Map.of("profile", "form.error.generic"), e, response, model);
+        }
+    }
+
+    @PostMapping("/members/{userId}/role")
+    String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String userId,
+            @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
+        Role newRole = role(role);
+        UserId member = user(userId);
+        if (newRole == null || member == null) {
+            return again(caller, id, Map.of(), Map.of("members", newRole == null ? "organization.error.role" : "organization.error.no_member"),
+                    newRole == null ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, response, model);
+        }
+        try {
+            organizations.changeRole(caller.id(), id, member, newRole);
+            return saved(id, "role");
+        } catch (ProblemException e) {
+            return again(caller, id, Map.of(), Map.of("members", memberProblem(e, "organization.error.last_owner_demote")), e, response, model);
+        }
+    }
+
+    @PostMapping("/members/{userId}/remove")
+    String remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String userId,
+            HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        UserId member = user(userId);
+        if (caller.id().equals(member)) {
+            return leave(caller, orgId, response, model);
+        }
+        organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
+        if (member == null) {
+            return again(caller, id, Map.of(), Map.of("members", "organization.error.no_member"), HttpStatus.NOT_FOUND, response, model);
+        }
+        try {
+            organizations.removeMember(caller.id(), id, member);
+            return saved(id, "removed");
+        } catch (ProblemException e) {
+            return again(caller, id, Map.of(), Map.of("members", memberProblem(e, "organization.error.last_owner_leave")), e, response, model);
+        }
+    }
+
+    @PostMapping("/leave")
+    String leave(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        Organizations.OrganizationView organization = organizations.get(caller.id(), id);
+        try {
+            organizations.removeMember(caller.id(), id, caller.id());
+            return "redirect:/dashboard?left=" + organization.slug();
+        } catch (ProblemException e) {
+            return again(caller, id, Map.of(), Map.of("leave", memberProblem(e, "organization.error.last_owner_leave")), e, response, model);
+        }
+    }
+
+    @PostMapping("/transfer")
+    String transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String userId,
+            HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.OWN);
+        UserId member = user(userId);
+        if (member == null || member.equals(caller.id())) {
+            return again(caller, id, Map.of(), Map.of("transfer", "organization.error.transfer"), HttpStatus.BAD_REQUEST, response, model);
+        }
+        try {
+            organizations.transferOwnership(caller.id(), id, member);
+            return saved(id, "transferred");
+        } catch (ProblemException e) {
+            return again(caller, id, Map.of(), Map.of("transfer", memberProblem(e, "organization.error.last_owner_demote")), e, response, model);
+        }
+    }
+
+    @PostMapping("/invitations")
+    String invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String email,
+            @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
+        Map<String, String> form = Map.of("invite_email", email, "invite_role", role);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (email.isBlank() || email.strip().length() > 255 || !EMAIL.matcher(email.strip()).matches()) {
+            errors.put("invite_email", "organization.error.invite_email");
+        }
+        Role invitedRole = role(role);
+        if (invitedRole == null) {
+            errors.put("invite_role", "organization.error.role");
+        }
+        if (!errors.isEmpty()) {
+            return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
+        }
+        try {
+            invitations.invite(caller.id(), id, email.strip(), invitedRole);
+            return saved(id, "invited");
+        } catch (ProblemException e) {
+            String key = switch (e.type().slug()) {
+                case "forbidden" -> "organization.error.invite_owner";
+                case "validation-failed" -> "organization.error.invite_email";
+                default -> invitationProblem(e);
+            };
+            return again(caller, id, form, Map.of(key.equals("organization.error.invite_email") ? "invite_email" : "invitations", key), e,
+                    response, model);
+        }
+    }
+
+    @PostMapping("/invitations/{invitationId}/resend")
+    String resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String invitationId,
+            HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
+        try {
+            invitations.resend(caller.id(), id, invitation(invitationId));
+            return saved(id, "resent");
+        } catch (ProblemException e) {
+            String key = e.type().slug().equals("forbidden") ? "organization.error.invite_owner" : invitationProblem(e);
+            return again(caller, id, Map.of(), Map.of("invitations", key), e, response, model);
+        }
+    }
+
+    @PostMapping("/invitations/{invitationId}/revoke")
+    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String invitationId,
+            HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
+        try {
+            invitations.revoke(caller.id(), id, invitation(invitationId));
+            return saved(id, "revoked");
+        } catch (ProblemException e) {
+            return again(caller, id, Map.of(), Map.of("invitations", invitationProblem(e)), e, response, model);
+        }
+    }
+
+    @PostMapping("/delete")
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String confirm,
+            HttpServletResponse response, Model model) {
+        OrganizationId id = id(orgId);
+        organizations.require(caller.id(), id, Permission.OWN);
+        Organizations.OrganizationView organization = organizations.get(caller.id(), id);
+        if (!confirm.strip().equals(organization.slug())) {
+            return again(caller, id, Map.of("confirm", confirm), Map.of("confirm", "organization.error.confirm"), HttpStatus.BAD_REQUEST,
+                    response, model);
+        }
+        try {
+            organizations.delete(caller.id(), id);
+            return "redirect:/dashboard?deleted=" + organization.slug();
+        } catch (ProblemException e) {
+            String key = e.type().slug().equals("organization-in-use") ? "organization.error.in_use" : "form.error.generic";
+            return again(caller, id, Map.of("confirm", confirm), Map.of("confirm", key), e, response, model);
+        }
+    }
+
+    private OrganizationPageModels.OrganizationPage page(CurrentUser caller, OrganizationId id, Map<String, String> form,
+            Map<String, String> errors, String saved) {
+        Organizations.OrganizationView organization = organizations.get(caller.id(), id);
+        List<Invitations.InvitationView> invited = organization.myRole().can(Permission.MANAGE_INVITATIONS)
+                ? invitations.list(caller.id(), id)
+                : List.of();
+        return new OrganizationPageModels.OrganizationPage(organization, organizations.members(caller.id(), id), invited,
+                caller.id().value().toString(), form, errors, saved);
+    }
+
+    private String again(CurrentUser caller, OrganizationId id, Map<String, String> form, Map<String, String> errors, ProblemException e,
+            HttpServletResponse response, Model model) {
+        return again(caller, id, form, errors, HttpStatus.valueOf(e.type().status().value()), response, model);
+    }
+
+    private String again(CurrentUser caller, OrganizationId id, Map<String, String> form, Map<String, String> errors, HttpStatus status,
+            HttpServletResponse response, Model model) {
+        // The caller may have lost access meanwhile: then this throws, and they get the 404 page.
+        model.addAttribute("page", page(caller, id, form, errors, null));
+        response.setStatus(status.value());
+        return PAGE;
+    }
+
+    private static String saved(OrganizationId id, String what) {
+        return "redirect:/organizations/" + id.value() + "?saved=" + what;
+    }
+
+    private static String memberProblem(ProblemException e, String lastOwnerKey) {
+        return switch (e.type().slug()) {
+            case "last-owner" -> lastOwnerKey;
+            case "forbidden" -> "organization.error.owners_only";
+            case "not-found" -> "organization.error.no_member";
+            default -> "form.error.generic";
+        };
+    }
+
+    private static String invitationProblem(ProblemException e) {
+        return switch (e.type().slug()) {
+            case "already-member" -> "organization.error.already_member";
+            case "already-invited" -> "organization.error.already_invited";
+            case "not-found" -> "organization.error.no_invitation";
+            default -> "form.error.generic";
+        };
+    }
+
+    /** An organization id from the address; anything that is not one is a missing organization: 404. */
+    private static OrganizationId id(String value) {
+        UUID uuid = uuid(value);
+        if (uuid == null) {
+            throw Organizations.notFound();
+        }
+        return OrganizationId.of(uuid);
+    }
+
+    private static UserId user(String value) {
+        UUID uuid = uuid(value);
+        return uuid == null ? null : UserId.of(uuid);
+    }
+
+    private static UUID invitation(String value) {
+        UUID uuid = uuid(value);
+        // No invitation has the nil id, so a malformed one ends as "no such invitation".
+        return uuid == null ? new UUID(0, 0) : uuid;
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Role role(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "owner" -> Role.OWNER;
+            case "admin" -> Role.ADMIN;
+            case "editor" -> Role.EDITOR;
+            case "viewer" -> Role.VIEWER;
+            default -> null;
+        };
+    }
+}

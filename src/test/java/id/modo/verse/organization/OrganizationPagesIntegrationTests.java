@@ -1,0 +1,173 @@
+package id.modo.verse.organization;
+
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The organization page's access rules, as a browser meets them on the wire: cookies, CSRF and status codes. */
+@IntegrationTest
+class OrganizationPagesIntegrationTests {
+
+    private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    Http http;
+    OrganizationFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        fixtures = new OrganizationFixtures(jdbc);
+    }
+
+    @Test
+    void aViewerSeesTheProfileReadOnlyAndPostingTheFormAnywayIsForbiddenAndChangesNothing() {
+        Users users = new Users(http);
+        Users.Signed owner = users.signUpAndIn("orgpage-owner");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(owner.token()), "Studio Wayang Kulit");
+        String viewerEmail = Users.uniqueEmail("orgpage-viewer");
+        String viewerId = users.register(viewerEmail, "Vina Viewer");
+        fixtures.addMember(org, viewerId, "viewer");
+
+        Browser viewer = signIn(viewerEmail);
+        HttpResponse<String> page = viewer.get("/organizations/" + org);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Studio Wayang Kulit", "Only owners and admins can change the profile.")
+                .doesNotContain("action=\"/organizations/" + org + "/profile\"")
+                .doesNotContain("action=\"/organizations/" + org + "/invitations\"");
+
+        HttpResponse<String> post = viewer.post("/organizations/" + org + "/profile", "name=Taken+Over&description=mine&website=&billingEmail=");
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(post.body()).contains("Not allowed");
+        assertThat(jdbc.sql("select name from organizations where id = cast(? as uuid)").param(org).query(String.class).single())
+                .isEqualTo("Studio Wayang Kulit");
+        assertThat(jdbc.sql("select description from organizations where id = cast(? as uuid)").param(org).query(String.class).optional())
+                .isEmpty();
+
+        HttpResponse<String> invite = viewer.post("/organizations/" + org + "/invitations", "email=friend%40example.id&role=admin");
+        assertThat(invite.statusCode()).isEqualTo(403);
+
+        // The same client's forms do get through when the role allows them (so the 403s above were not a CSRF refusal).
+        HttpResponse<String> leave = viewer.post("/organizations/" + org + "/leave", "");
+        assertThat(leave.statusCode()).isEqualTo(302);
+        assertThat(leave.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard?left="));
+        assertThat(fixtures.role(org, viewerId)).isNull();
+    }
+
+    @Test
+    void outsidersAndUnknownAddressesGetTheHtmlNotFoundPage() {
+        Users users = new Users(http);
+        Users.Signed owner = users.signUpAndIn("orgpage-owner2");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(owner.token()), "Studio Rahasia");
+        String outsiderEmail = Users.uniqueEmail("orgpage-outsider");
+        users.register(outsiderEmail, "Oki Outsider");
+        Browser outsider = signIn(outsiderEmail);
+
+        for (String path : List.of("/organizations/" + org, "/organizations/" + java.util.UUID.randomUUID(), "/organizations/not-a-uuid")) {
+            HttpResponse<String> response = outsider.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+            assertThat(response.body()).as(path).contains("Page not found").doesNotContain("Studio Rahasia");
+        }
+        HttpResponse<String> post = outsider.post("/organizations/" + org + "/profile", "name=Mine");
+        assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("select name from organizations where id = cast(? as uuid)").param(org).query(String.class).single())
+                .isEqualTo("Studio Rahasia");
+    }
+
+    @Test
+    void theLastOwnerCannotLeaveAndIsToldWhy() {
+        Users users = new Users(http);
+        String ownerEmail = Users.uniqueEmail("orgpage-last");
+        String ownerId = users.register(ownerEmail, "Lala Last");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(users.login(ownerEmail, Users.PASSWORD)), "Studio Sendiri");
+        Browser owner = signIn(ownerEmail);
+
+        HttpResponse<String> leave = owner.post("/organizations/" + org + "/leave", "");
+        assertThat(leave.statusCode()).as(leave.body()).isEqualTo(409);
+        assertThat(leave.body()).contains("The last owner cannot leave.");
+        HttpResponse<String> demote = owner.post("/organizations/" + org + "/members/" + ownerId + "/role", "role=editor");
+        assertThat(demote.statusCode()).isEqualTo(409);
+        assertThat(demote.body()).contains("last owner");
+        assertThat(fixtures.role(org, ownerId)).isEqualTo("owner");
+
+        HttpResponse<String> wrongConfirm = owner.post("/organizations/" + org + "/delete", "confirm=nope");
+        assertThat(wrongConfirm.statusCode()).isEqualTo(400);
+        String slug = jdbc.sql("select slug from organizations where id = cast(? as uuid)").param(org).query(String.class).single();
+        HttpResponse<String> delete = owner.post("/organizations/" + org + "/delete", "confirm=" + slug);
+        assertThat(delete.statusCode()).isEqualTo(302);
+        assertThat(delete.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard?deleted=" + slug));
+        assertThat(jdbc.sql("select count(*) from organizations where id = cast(? as uuid)").param(org).query(Integer.class).single()).isZero();
+    }
+
+    /** Signs in through the sign-in form, as a browser does, and keeps the session and CSRF cookies. */
+    private Browser signIn(String email) {
+        HttpResponse<String> form = http.get("/signin", HTML);
+        String csrfCookie = cookie(form, "XSRF-TOKEN");
+        String csrf = csrfField(form.body());
+        HttpResponse<String> signIn = http.send(http.request("/signin").header("Accept", HTML)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", csrfCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + Users.PASSWORD + "&_csrf=" + csrf)));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(302);
+        return new Browser(cookie(signIn, "MODO_SESSION"), csrfCookie);
+    }
+
+    private static String cookie(HttpResponse<String> response, String name) {
+        String header = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst().orElseThrow();
+        return header.substring(0, header.indexOf(';'));
+    }
+
+    private static String csrfField(String body) {
+        return body.replaceAll("(?s).*?name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+    }
+
+    private final class Browser {
+        private final String session;
+        private String csrfCookie;
+
+        Browser(String session, String csrfCookie) {
+            this.session = session;
+            this.csrfCookie = csrfCookie;
+        }
+
+        HttpResponse<String> get(String path) {
+            HttpResponse<String> response = http.send(http.request(path).header("Accept", HTML).header("Cookie", cookies()).GET());
+            // Signing in replaces the CSRF token: the cookie is cleared, then set anew; the last one counts.
+            response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN="))
+                    .map(c -> c.substring(0, c.indexOf(';')))
+                    .reduce((first, second) -> second)
+                    .filter(c -> !c.equals("XSRF-TOKEN="))
+                    .ifPresent(c -> csrfCookie = c);
+            return response;
+        }
+
+        /** Posts a form with a fresh CSRF token from the dashboard, which every signed-in person can open. */
+        HttpResponse<String> post(String path, String body) {
+            String csrf = csrfField(get("/dashboard").body());
+            return http.send(http.request(path).header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Cookie", cookies())
+                    .POST(HttpRequest.BodyPublishers.ofString(body + (body.isEmpty() ? "" : "&") + "_csrf=" + csrf)));
+        }
+
+        private String cookies() {
+            return session + "; " + csrfCookie;
+        }
+    }
+}
