@@ -34,6 +34,10 @@ public final class OrganizationPageModels {
             return role().can(Permission.MANAGE_MEMBERS);
         }
 
+        public boolean canReadAuditLog() {
+            return role().can(Permission.VIEW_AUDIT_LOG);
+        }
+
         public boolean canInvite() {
             return role().can(Permission.MANAGE_INVITATIONS);
         }
