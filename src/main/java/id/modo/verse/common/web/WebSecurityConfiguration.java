@@ -79,6 +79,9 @@ class WebSecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // Platform admins only: the admin API and pages, and the metrics.
+                        .requestMatchers("/api/v1/admin/**", "/admin", "/admin/**", "/actuator/prometheus", "/actuator/prometheus/**")
+                                .hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**").authenticated()
                         .anyRequest().permitAll())
