@@ -90,6 +90,7 @@ public class Accounts {
             throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
         User user = User.register(email, passwordHasher.hash(password), name, clock.instant());
+        boolean madeAdmin = properties.isAdminEmail(user.email()) && user.grantPlatformAdmin(clock.instant());
         try {
             users.saveAndFlush(user);
         } catch (DataIntegrityViolationException e) {
@@ -97,6 +98,10 @@ public class Accounts {
             throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
         events.publishEvent(new UserRegistered(user.id(), user.email(), user.name()));
+        if (madeAdmin) {
+            PlatformAdmins.log.info("{} signed up and is a platform admin (modo.identity.admin-emails)", user.email());
+            events.publishEvent(new IdentityEvents.PlatformAdminGranted(user.id(), user.email()));
+        }
         sendVerification(user);
         return Account.of(user);
     }

@@ -102,4 +102,35 @@ public final class IdentityEvents {
         public UUID entityId() { return userId; }
         public String action() { return "delete"; }
     }
+
+    /** A platform admin suspended an account; its sessions were signed out in the same transaction. */
+    public record UserSuspended(UUID adminId, UUID userId, int sessionsRevoked) implements AuditedEvent {
+        public UUID actorId() { return adminId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "suspend"; }
+        public Map<String, Object> oldValues() { return Map.of("status", "active"); }
+        public Map<String, Object> newValues() { return Map.of("status", "suspended"); }
+        public Map<String, Object> metadata() { return Map.of("sessions_revoked", sessionsRevoked); }
+    }
+
+    /** A platform admin let a suspended account sign in again. */
+    public record UserRestored(UUID adminId, UUID userId) implements AuditedEvent {
+        public UUID actorId() { return adminId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "restore"; }
+        public Map<String, Object> oldValues() { return Map.of("status", "suspended"); }
+        public Map<String, Object> newValues() { return Map.of("status", "active"); }
+    }
+
+    /** An account became a platform admin because its email is in {@code modo.identity.admin-emails}. */
+    public record PlatformAdminGranted(UUID userId, String email) implements AuditedEvent {
+        public UUID actorId() { return null; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "grant_platform_admin"; }
+        public Map<String, Object> newValues() { return Map.of("platform_role", "admin"); }
+        public Map<String, Object> metadata() { return Map.of("source", "modo.identity.admin-emails"); }
+    }
 }

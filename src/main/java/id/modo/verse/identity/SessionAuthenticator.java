@@ -13,8 +13,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * The API accepts only {@code Authorization: Bearer <token>}; pages only the session cookie. Both
- * carry the same kind of token and resolve to the same {@code sessions} rows.
+ * The API (and the actuator, whose metrics are for platform admins) accepts only
+ * {@code Authorization: Bearer <token>}; pages only the session cookie. Both carry the same kind
+ * of token and resolve to the same {@code sessions} rows.
  */
 @Component
 class SessionAuthenticator implements RequestAuthenticator {
@@ -30,7 +31,8 @@ class SessionAuthenticator implements RequestAuthenticator {
 
     @Override
     public Optional<Authentication> authenticate(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith("/api/")) {
+        String uri = request.getRequestURI();
+        if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (header == null) {
                 return Optional.empty();

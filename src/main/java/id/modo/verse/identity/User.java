@@ -87,6 +87,47 @@ class User {
         return status == Status.ACTIVE;
     }
 
+    /**
+     * Suspends the account; says whether anything changed (suspending a suspended account changes
+     * nothing). A deleted account stays deleted.
+     */
+    boolean suspend(Instant now) {
+        if (status == Status.DELETED) {
+            throw new id.modo.verse.common.web.ProblemException(UserAdministration.ACCOUNT_DELETED,
+                    "This account is deleted; it cannot be suspended or restored.");
+        }
+        if (status == Status.SUSPENDED) {
+            return false;
+        }
+        status = Status.SUSPENDED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Lets a suspended account sign in again; says whether anything changed. A deleted account cannot be restored. */
+    boolean restore(Instant now) {
+        if (status == Status.DELETED) {
+            throw new id.modo.verse.common.web.ProblemException(UserAdministration.ACCOUNT_DELETED,
+                    "This account is deleted; it cannot be restored.");
+        }
+        if (status == Status.ACTIVE) {
+            return false;
+        }
+        status = Status.ACTIVE;
+        updatedAt = now;
+        return true;
+    }
+
+    /** Makes the account a platform admin, unless it is one already (a superadmin stays one). */
+    boolean grantPlatformAdmin(Instant now) {
+        if (platformRole.isAdmin()) {
+            return false;
+        }
+        platformRole = PlatformRole.ADMIN;
+        updatedAt = now;
+        return true;
+    }
+
     void signedIn(Instant now) {
         lastLoginAt = now;
     }

@@ -27,9 +27,10 @@ public final class Ui implements LocalizationSupport {
     private final String query;
     private final CsrfToken csrf;
     private final java.security.Principal user;
+    private final boolean platformAdmin;
 
     Ui(MessageSource messages, ResourceUrlProvider assets, Locale locale, ZoneId zone, Currency currency, String path,
-            String query, CsrfToken csrf, java.security.Principal user) {
+            String query, CsrfToken csrf, java.security.Principal user, boolean platformAdmin) {
         this.messages = messages;
         this.assets = assets;
         this.locale = locale;
@@ -39,6 +40,7 @@ public final class Ui implements LocalizationSupport {
         this.query = query == null ? "" : query;
         this.csrf = csrf;
         this.user = user;
+        this.platformAdmin = user != null && platformAdmin;
     }
 
     @Override
@@ -54,6 +56,11 @@ public final class Ui implements LocalizationSupport {
     /** Whether someone is signed in on this page. */
     public boolean signedIn() {
         return user != null;
+    }
+
+    /** Whether the signed-in person is a platform admin (holds {@code ROLE_ADMIN}), who sees the admin area. */
+    public boolean platformAdmin() {
+        return platformAdmin;
     }
 
     /** The signed-in person's display name, or an empty string. */

@@ -30,6 +30,13 @@ class UiModelAdvice {
                 && authentication.getPrincipal() instanceof java.security.Principal principal ? principal : null;
     }
 
+    /** Whether this request's authentication holds ROLE_ADMIN; common knows authorities, not identity's roles. */
+    private static boolean platformAdmin() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.isAuthenticated() && authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    }
+
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -38,6 +45,6 @@ class UiModelAdvice {
                 ? preferences.timeZone().orElse(properties.web().defaultTimeZone())
                 : properties.web().defaultTimeZone();
         return new Ui(messages, assets, RequestContextUtils.getLocale(request), zone,
-                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, user);
+                properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, user, platformAdmin());
     }
 }

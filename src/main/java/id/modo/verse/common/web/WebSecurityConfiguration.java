@@ -79,9 +79,10 @@ class WebSecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        // Platform admins only: the admin API and pages, and the metrics.
+                        .requestMatchers("/api/v1/admin/**", "/admin", "/admin/**", "/actuator/prometheus", "/actuator/prometheus/**")
+                                .hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
                                 "/organizations/**").authenticated()
                         .anyRequest().permitAll())
