@@ -1,5 +1,6 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -112,7 +113,7 @@ public class AuditLog {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
                     List.of(new Problems.FieldError("to", "must be later than from"))));
         }
-        AuditCursor after = cursor == null || cursor.isBlank() ? null : AuditCursor.decode(cursor);
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
 
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -173,7 +174,7 @@ public class AuditLog {
                 displayName(row.userId() == null ? null : people.get(UserId.of(row.userId()))), row.action(), row.entityType(),
                 row.entityId(), parse(row.oldValues()), parse(row.newValues()), row.ip(), row.agent(), parse(row.metadata())))
                 .toList();
-        String next = more ? new AuditCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
         return new Page(items, next);
     }
 

@@ -2,14 +2,11 @@ package id.modo.verse.common;
 
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +53,7 @@ public class MailOutbox {
                     .query(MailOutbox::row)
                     .list();
         } else {
-            Cursor after = Cursor.parse(cursor);
+            KeysetCursor after = KeysetCursor.decode(cursor);
             rows = jdbc.sql("select " + COLUMNS + """
                      from mail_outbox where (created_at, id) < (:createdAt, :id)
                     order by created_at desc, id desc limit :limit""")
@@ -71,7 +68,7 @@ public class MailOutbox {
         }
         List<OutboxMail> page = rows.subList(0, size);
         OutboxMail last = page.getLast();
-        return new Page(List.copyOf(page), new Cursor(last.createdAt(), last.id()).encode());
+        return new Page(List.copyOf(page), new KeysetCursor(last.createdAt(), last.id()).encode());
     }
 
     public Optional<OutboxMail> find(UUID id) {
@@ -98,25 +95,5 @@ public class MailOutbox {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    /** Opaque to clients: the (created_at, id) of the last mail shown, base64url. */
-    private record Cursor(Instant createdAt, UUID id) {
-
-        String encode() {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor parse(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII).split(":", 2);
-                Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
-                return new Cursor(createdAt, UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "The cursor is not valid; start again without one.");
-            }
-        }
     }
 }

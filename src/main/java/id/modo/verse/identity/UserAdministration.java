@@ -1,18 +1,16 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.Accounts.Account;
 import id.modo.verse.identity.IdentityEvents.UserRestored;
 import id.modo.verse.identity.IdentityEvents.UserSuspended;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,22 +86,22 @@ public class UserAdministration {
             params.put("status", normalized);
         }
         if (cursor != null && !cursor.isBlank()) {
-            Cursor after = Cursor.parse(cursor);
+            KeysetCursor after = KeysetCursor.decode(cursor);
             sql.append(" and (created_at, id) < (:createdAt, :id)");
             params.put("createdAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("id", after.id());
         }
         sql.append(" order by created_at desc, id desc limit :limit");
         params.put("limit", size + 1);
-        List<Cursor> rows = jdbc.sql(sql.toString())
+        List<KeysetCursor> rows = jdbc.sql(sql.toString())
                 .params(params)
-                .query((rs, row) -> new Cursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
+                .query((rs, row) -> new KeysetCursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
                 .list();
-        List<Cursor> page = rows.size() > size ? rows.subList(0, size) : rows;
+        List<KeysetCursor> page = rows.size() > size ? rows.subList(0, size) : rows;
         Map<UUID, User> found = new HashMap<>();
-        users.findAllById(page.stream().map(Cursor::id).toList()).forEach(user -> found.put(user.id(), user));
+        users.findAllById(page.stream().map(KeysetCursor::id).toList()).forEach(user -> found.put(user.id(), user));
         List<Account> items = new ArrayList<>(page.size());
-        for (Cursor row : page) {
+        for (KeysetCursor row : page) {
             User user = found.get(row.id());
             if (user != null) {
                 items.add(Account.of(user));
@@ -162,27 +160,5 @@ public class UserAdministration {
 
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Opaque to clients: the (created_at, id) of the last account shown, base64url. */
-    record Cursor(Instant createdAt, UUID id) {
-
-        String encode() {
-            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(("u1:" + micros + ":" + id).getBytes(StandardCharsets.US_ASCII));
-        }
-
-        static Cursor parse(String cursor) {
-            try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.US_ASCII).split(":", 3);
-                if (parts.length != 3 || !parts[0].equals("u1")) {
-                    throw new IllegalArgumentException("not a cursor of this list");
-                }
-                return new Cursor(Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS), UUID.fromString(parts[2]));
-            } catch (RuntimeException e) {
-                throw new ProblemException(ProblemType.BAD_REQUEST, "The cursor is not valid; start again without one.");
-            }
-        }
     }
 }

@@ -1,4 +1,4 @@
-package id.modo.verse.audit;
+package id.modo.verse.common;
 
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -14,25 +14,27 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /**
- * The position after the last row of a page of the audit log, newest first: its
+ * The position after the last row of a keyset-paginated list, newest first: its
  * {@code (created_at, id)}. Clients get it as an opaque base64url string with a check value, so a
- * cursor that was cut, edited or made up is refused instead of silently starting elsewhere.
+ * cursor that was cut, edited or made up is refused (400 {@code invalid-cursor}) instead of
+ * silently starting elsewhere. The check is not a secret: a made-up cursor can only move the
+ * position within a list the caller may read anyway.
  */
-record AuditCursor(Instant createdAt, UUID id) {
+public record KeysetCursor(Instant createdAt, UUID id) {
 
-    static final ProblemType INVALID_CURSOR = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor");
+    public static final ProblemType INVALID_CURSOR = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-cursor", "Invalid cursor");
 
     private static final byte VERSION = 1;
     private static final int PAYLOAD = 1 + Long.BYTES + 2 * Long.BYTES;
     private static final int CHECK = 4;
-    private static final byte[] SALT = "modo-audit-cursor".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SALT = "modo-keyset-cursor".getBytes(StandardCharsets.US_ASCII);
 
-    AuditCursor {
+    public KeysetCursor {
         // The database keeps microseconds; so does the cursor.
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
     }
 
-    String encode() {
+    public String encode() {
         ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD + CHECK);
         buffer.put(VERSION)
                 .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, createdAt))
@@ -42,7 +44,7 @@ record AuditCursor(Instant createdAt, UUID id) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
     }
 
-    static AuditCursor decode(String cursor) {
+    public static KeysetCursor decode(String cursor) {
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(cursor.strip());
@@ -57,7 +59,7 @@ record AuditCursor(Instant createdAt, UUID id) {
         long micros = buffer.getLong();
         UUID id = new UUID(buffer.getLong(), buffer.getLong());
         try {
-            return new AuditCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
+            return new KeysetCursor(Instant.EPOCH.plus(micros, ChronoUnit.MICROS), id);
         } catch (ArithmeticException | java.time.DateTimeException e) {
             throw invalid();
         }
