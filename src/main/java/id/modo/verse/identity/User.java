@@ -1,9 +1,9 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.LowercaseEnumConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -254,28 +254,16 @@ class User {
     }
 
     @Converter
-    static class StatusConverter implements AttributeConverter<Status, String> {
-        @Override
-        public String convertToDatabaseColumn(Status status) {
-            return status == null ? null : status.name().toLowerCase(Locale.ROOT);
-        }
-
-        @Override
-        public Status convertToEntityAttribute(String value) {
-            return value == null ? null : Status.valueOf(value.toUpperCase(Locale.ROOT));
+    static class StatusConverter extends LowercaseEnumConverter<Status> {
+        StatusConverter() {
+            super(Status.class);
         }
     }
 
     @Converter
-    static class PlatformRoleConverter implements AttributeConverter<PlatformRole, String> {
-        @Override
-        public String convertToDatabaseColumn(PlatformRole role) {
-            return role == null ? null : role.dbValue();
-        }
-
-        @Override
-        public PlatformRole convertToEntityAttribute(String value) {
-            return value == null ? null : PlatformRole.fromDb(value);
+    static class PlatformRoleConverter extends LowercaseEnumConverter<PlatformRole> {
+        PlatformRoleConverter() {
+            super(PlatformRole.class);
         }
     }
 }

@@ -1,8 +1,8 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.LowercaseEnumConverter;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.UserId;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
@@ -187,28 +187,16 @@ class Invitation implements Persistable<UUID> {
     }
 
     @Converter
-    static class RoleConverter implements AttributeConverter<Role, String> {
-        @Override
-        public String convertToDatabaseColumn(Role role) {
-            return role == null ? null : role.dbValue();
-        }
-
-        @Override
-        public Role convertToEntityAttribute(String value) {
-            return value == null ? null : Role.fromDb(value);
+    static class RoleConverter extends LowercaseEnumConverter<Role> {
+        RoleConverter() {
+            super(Role.class);
         }
     }
 
     @Converter
-    static class StatusConverter implements AttributeConverter<InvitationStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(InvitationStatus status) {
-            return status == null ? null : status.dbValue();
-        }
-
-        @Override
-        public InvitationStatus convertToEntityAttribute(String value) {
-            return value == null ? null : InvitationStatus.fromDb(value);
+    static class StatusConverter extends LowercaseEnumConverter<InvitationStatus> {
+        StatusConverter() {
+            super(InvitationStatus.class);
         }
     }
 }
