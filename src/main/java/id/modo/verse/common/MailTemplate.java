@@ -50,11 +50,19 @@ public sealed interface MailTemplate {
 
     /**
      * An invitation to join an organization with a role ({@code owner}, {@code admin}, {@code editor},
-     * {@code viewer} are translated; any other role is shown as given), valid for 7 days.
+     * {@code viewer} are translated; any other role is shown as given), valid for {@code validDays} days.
      */
-    record Invitation(String inviterName, String organizationName, String role, URI link) implements MailTemplate {
+    record Invitation(String inviterName, String organizationName, String role, URI link, long validDays) implements MailTemplate {
+
+        /** The default validity of invitations, 7 days. */
+        public Invitation(String inviterName, String organizationName, String role, URI link) {
+            this(inviterName, organizationName, role, link, 7);
+        }
 
         public Invitation {
+            if (validDays < 1) {
+                throw new IllegalArgumentException("An invitation is valid for at least a day");
+            }
             inviterName = required(inviterName, "inviterName");
             organizationName = required(organizationName, "organizationName");
             role = required(role, "role");

@@ -245,7 +245,7 @@ public class Invitations {
         Locale locale = invitee.flatMap(Invitations::language).or(() -> inviter.flatMap(Invitations::language)).orElse(null);
         String organizationName = organizations.get(actor, id).name();
         MailTemplate.Invitation mail = new MailTemplate.Invitation(inviterName, organizationName, invitation.role().dbValue(),
-                modo.link("/invitations/accept?token=" + token));
+                modo.link("/invitations/accept?token=" + token), Math.max(1, properties.invitationValidity().toDays()));
         try {
             mailer.send(invitation.email(), mail, locale);
         } catch (IllegalArgumentException e) {

@@ -114,6 +114,9 @@ class MailerIntegrationTests {
                 URI.create("https://modo.example/i")), Locale.ENGLISH);
         assertThat(invitation.text()).contains("Ayu invited you to join Org on MODO Creator Verse as producer.")
                 .contains("This invitation is valid for 7 days.");
+        // The validity follows modo.organization.invitation-validity, not a fixed text.
+        assertThat(mailer.render(recipient(), new MailTemplate.Invitation("Ayu", "Org", "editor", URI.create("https://modo.example/i"), 3),
+                Locale.of("id")).text()).contains("Undangan ini berlaku selama 3 hari.");
     }
 
     @Test

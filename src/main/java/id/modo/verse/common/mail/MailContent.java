@@ -18,6 +18,13 @@ public record MailContent(String lang, String subject, String greeting, List<Str
         notes = List.copyOf(notes);
     }
 
+    /** The same mail with its first note (how long the link works) replaced. */
+    MailContent withValidity(String validity) {
+        List<String> changed = new java.util.ArrayList<>(notes);
+        changed.set(0, validity);
+        return new MailContent(lang, subject, greeting, paragraphs, actionLabel, actionUrl, linkHint, changed, signature);
+    }
+
     /** The plain-text body: the link stands on its own line, so it can be copied from a log too. */
     public String text() {
         StringBuilder text = new StringBuilder(greeting).append("\n\n");

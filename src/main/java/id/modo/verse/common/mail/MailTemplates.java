@@ -45,7 +45,8 @@ public class MailTemplates {
                     List.of(text.get("mail.password-reset.intro")), link);
             case MailTemplate.Invitation mail -> text.mail("invitation", text.get("mail.greeting.anonymous"),
                     List.of(text.get("mail.invitation.intro", mail.inviterName(), mail.organizationName(), text.role(mail.role()))),
-                    link, mail.inviterName(), mail.organizationName());
+                    link, mail.inviterName(), mail.organizationName())
+                    .withValidity(text.get("mail.invitation.validity", mail.validDays()));
         };
     }
 
