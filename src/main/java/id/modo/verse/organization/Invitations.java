@@ -1,5 +1,7 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.RateLimiter;
+import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
@@ -16,6 +18,7 @@ import id.modo.verse.organization.OrganizationEvents.InvitationResent;
 import id.modo.verse.organization.OrganizationEvents.InvitationRevoked;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -53,9 +56,14 @@ public class Invitations {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final RateLimiter rateLimiter;
+
+    static final int MAILS_PER_HOUR = 100;
 
     Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Mailer mailer, ModoProperties modo,
-            OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+            OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+            RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.invitations = invitations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -81,6 +89,7 @@ public class Invitations {
     public InvitationView invite(UserId actor, OrganizationId id, String email, Role role) {
         Membership caller = organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
         requireMayGrant(caller, role);
+        limitMails(id);
         String address = Invitation.normalizeEmail(email);
         Optional<Accounts.Account> invitee = accounts.findByEmail(address);
         requireNotMember(invitee, id);
@@ -137,6 +146,7 @@ public class Invitations {
         Membership caller = organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
         Invitation invitation = lock(id, invitationId);
         requireMayGrant(caller, invitation.role());
+        limitMails(id);
         Optional<Accounts.Account> invitee = accounts.findByEmail(invitation.email());
         requireNotMember(invitee, id);
         Instant now = clock.instant();
@@ -215,6 +225,11 @@ public class Invitations {
     private Invitation lock(OrganizationId id, UUID invitationId) {
         return invitations.lockInOrganization(invitationId, id.value())
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
+    }
+
+    /** Invitations send mail on the organization's behalf: at most {@value #MAILS_PER_HOUR} an hour, so nobody spams through us. */
+    private void limitMails(OrganizationId id) {
+        TooManyRequestsException.throwIfLimited(rateLimiter.hit("invitations:" + id.value(), MAILS_PER_HOUR, Duration.ofHours(1)));
     }
 
     private static void requireMayGrant(Membership caller, Role role) {

@@ -312,6 +312,20 @@ class InvitationsApiIntegrationTests {
                 .param(org).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    void invitationMailsPerOrganizationAreLimited() {
+        Users.Signed owner = new Users(http).signUpAndIn("inv-limit");
+        Http asOwner = http.withBearer(owner.token());
+        String org = json(asOwner.postJson("/api/v1/organizations", "{\"name\":\"Studio Batas\"}")).get("id").asString();
+        String key = "invitations:" + org;
+        jdbc.sql("insert into rate_limits (key, window_start, hits) values (?, now(), 100)").param(key).update();
+        var limited = asOwner.postJson(invitations(org), "{\"email\":\"" + Users.uniqueEmail("spam") + "\",\"role\":\"viewer\"}");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(jdbc.sql("select count(*) from invitations where organization_id = cast(? as uuid)").param(org).query(Long.class).single())
+                .isZero();
+    }
+
     /** Invites through the API and returns the token from the mail that arrives. */
     private String invite(Http asInviter, String org, String email, String role) {
         int before = invitationMails(email).size();
