@@ -48,6 +48,7 @@ class SchemaIntegrationTests {
             "event_publication", "event_publication_archive", // Spring Modulith event publication registry
             "scheduled_tasks", // db-scheduler
             "one_time_tokens", // identity: email verification and password reset
+            "oauth_authorization_requests", // identity: OAuth2 sign-ins in progress (no HTTP session)
             "rate_limits", // common: login throttling and other rate limits
             "mail_outbox"); // outgoing mail outbox (common.Mailer), see docs/schema.md
 

@@ -18,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,9 +35,19 @@ class AccountPagesController {
     private final IdentityProperties identity;
     private final ModoProperties modo;
     private final List<AccountDeletionGuard> deletionGuards;
+    private final OAuthProperties oauth;
+
+    /** Why an OAuth2 sign-in was refused, as sent back to /signin, to the message shown. */
+    private static final Map<String, String> OAUTH_ERRORS = Map.of(
+            "unverified_email", "signin.oauth.error.unverified_email",
+            "no_email", "signin.oauth.error.no_email",
+            "linked_elsewhere", "signin.oauth.error.linked_elsewhere",
+            "suspended", "signin.error.suspended",
+            "failed", "signin.oauth.error.failed");
 
     AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo,
-            List<AccountDeletionGuard> deletionGuards) {
+            List<AccountDeletionGuard> deletionGuards, OAuthProperties oauth) {
+        this.oauth = oauth;
         this.accounts = accounts;
         this.signIn = signIn;
         this.identity = identity;
@@ -59,8 +70,20 @@ class AccountPagesController {
         return "redirect:/?deleted";
     }
 
+    /** The providers the sign-in page offers: only those with a client id and secret. */
+    @ModelAttribute("oauthProviders")
+    List<String> oauthProviders() {
+        return oauth.configuredProviders();
+    }
+
     @GetMapping("/signin")
-    String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String reset, Model model) {
+    String signInPage(@RequestParam(required = false) String next, @RequestParam(required = false) String reset,
+            @RequestParam(name = "oauth_error", required = false) String oauthError, Model model) {
+        if (oauthError != null) {
+            model.addAttribute("form", new AccountPageModels.SignInForm("", safeNext(next),
+                    OAUTH_ERRORS.getOrDefault(oauthError, "signin.oauth.error.failed"), 0, null));
+            return "pages/signin";
+        }
         model.addAttribute("form", reset != null
                 ? new AccountPageModels.SignInForm("", safeNext(next), null, 0, "signin.reset_done")
                 : AccountPageModels.SignInForm.empty(safeNext(next)));
@@ -316,6 +339,12 @@ class AccountPagesController {
     }
 
     private void setSessionCookie(HttpServletRequest request, HttpServletResponse response, String token, Duration maxAge) {
+        writeSessionCookie(request, response, token, maxAge, modo);
+    }
+
+    /** The page session cookie, the same for a password and an OAuth2 sign-in. */
+    static void writeSessionCookie(HttpServletRequest request, HttpServletResponse response, String token, Duration maxAge,
+            ModoProperties modo) {
         ResponseCookie cookie = ResponseCookie.from(SessionAuthenticator.COOKIE, token)
                 .httpOnly(true)
                 .secure(request.isSecure() || modo.env() == ModoProperties.Environment.PRODUCTION)

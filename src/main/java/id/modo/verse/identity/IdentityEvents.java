@@ -26,6 +26,24 @@ public final class IdentityEvents {
         public Map<String, Object> metadata() { return Map.of("client", client); }
     }
 
+    /** A sign-in through an OAuth2 provider (google, github, discord). */
+    public record UserSignedInWithProvider(UUID userId, UUID sessionId, String client, String provider) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "session"; }
+        public UUID entityId() { return sessionId; }
+        public String action() { return "login"; }
+        public Map<String, Object> metadata() { return Map.of("client", client, "provider", provider); }
+    }
+
+    /** An existing account was linked to a provider's account because the provider verified the same email. */
+    public record ProviderLinked(UUID userId, String provider) implements AuditedEvent {
+        public UUID actorId() { return userId; }
+        public String entityType() { return "user"; }
+        public UUID entityId() { return userId; }
+        public String action() { return "oauth_link"; }
+        public Map<String, Object> metadata() { return Map.of("provider", provider); }
+    }
+
     /** A failed sign-in; {@code userId} is null when no account has that email. */
     public record SignInFailed(UUID userId, String email, String reason) implements AuditedEvent {
         public UUID actorId() { return userId; }

@@ -46,6 +46,12 @@ class User {
     @Convert(converter = PlatformRoleConverter.class)
     @Column(name = "platform_role")
     private PlatformRole platformRole;
+    @Column(name = "google_id")
+    private String googleId;
+    @Column(name = "github_id")
+    private String githubId;
+    @Column(name = "discord_id")
+    private String discordId;
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
     @Column(name = "created_at")
@@ -77,6 +83,32 @@ class User {
         user.emailVerified = true;
         user.platformRole = role;
         return user;
+    }
+
+    /** An account made by signing in with a provider that vouches for the email: verified, without a password. */
+    static User fromOAuth(String email, String name, OAuthProvider provider, String providerUserId, Instant now) {
+        User user = register(email, null, name, now);
+        user.emailVerified = true;
+        user.linkProvider(provider, providerUserId, now);
+        return user;
+    }
+
+    /** This account's id at the provider, or null when it is not linked. */
+    String providerId(OAuthProvider provider) {
+        return switch (provider) {
+            case GOOGLE -> googleId;
+            case GITHUB -> githubId;
+            case DISCORD -> discordId;
+        };
+    }
+
+    void linkProvider(OAuthProvider provider, String providerUserId, Instant now) {
+        switch (provider) {
+            case GOOGLE -> googleId = providerUserId;
+            case GITHUB -> githubId = providerUserId;
+            case DISCORD -> discordId = providerUserId;
+        }
+        updatedAt = now;
     }
 
     static String normalizeEmail(String email) {
@@ -179,6 +211,9 @@ class User {
         bio = null;
         passwordHash = null;
         emailVerified = false;
+        googleId = null;
+        githubId = null;
+        discordId = null;
         preferences = new HashMap<>();
         notificationSettings = new HashMap<>();
         status = Status.DELETED;

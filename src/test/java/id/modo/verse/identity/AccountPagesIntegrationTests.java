@@ -36,6 +36,14 @@ class AccountPagesIntegrationTests {
     }
 
     @Test
+    void withoutOAuthSettingsThereIsNoProviderSignIn() {
+        var page = http.get("/signin", HTML);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).doesNotContain("/oauth2/authorization/");
+        assertThat(http.get("/oauth2/authorization/google", HTML).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void formsWithoutACsrfTokenAreRefused() {
         var response = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("email=a%40b.id&password=x")));

@@ -61,7 +61,7 @@ class WebSecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ObjectProvider<RequestAuthenticator> authenticators,
-            ModoProperties properties) throws Exception {
+            ObjectProvider<SecurityChainCustomizer> customizers, ModoProperties properties) throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax")
                 .secure(properties.env() == ModoProperties.Environment.PRODUCTION));
@@ -104,6 +104,9 @@ class WebSecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable);
+        for (SecurityChainCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
         return http.build();
     }
 }
