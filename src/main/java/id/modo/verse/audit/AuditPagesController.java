@@ -52,7 +52,9 @@ class AuditPagesController {
         OrganizationId organization = OrganizationId.of(organizationId);
         organizations.require(caller.id(), organization, Permission.VIEW_AUDIT_LOG);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
-        List<AuditPageModels.Person> people = organizations.members(caller.id(), organization).stream()
+        // The actor filter offers the first hundred members; a large organization's log is still
+        // filtered by anyone through the API's `actor` parameter.
+        List<AuditPageModels.Person> people = organizations.members(caller.id(), organization, null, Organizations.MAX_LIMIT).items().stream()
                 .map(member -> new AuditPageModels.Person(member.userId().value().toString(),
                         member.name() == null || member.name().isBlank() ? member.email() : member.name()))
                 .toList();

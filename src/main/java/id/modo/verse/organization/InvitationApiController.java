@@ -1,9 +1,13 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.identity.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,9 +64,18 @@ class InvitationApiController {
                 Role.fromDb(request.role().name())));
     }
 
+    record InvitationPageResponse(List<InvitationResponse> items, String nextCursor) {
+    }
+
+    @Operation(summary = "The organization's invitations, newest first", description = """
+            For owners and admins. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/organizations/{orgId}/invitations")
-    List<InvitationResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return invitations.list(caller.id(), OrganizationId.of(orgId)).stream().map(InvitationResponse::of).toList();
+    InvitationPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "1 to 100, default 20")
+            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        Invitations.InvitationPage page = invitations.list(caller.id(), OrganizationId.of(orgId), cursor, limit);
+        return new InvitationPageResponse(page.items().stream().map(InvitationResponse::of).toList(), page.nextCursor());
     }
 
     @DeleteMapping("/organizations/{orgId}/invitations/{invitationId}")

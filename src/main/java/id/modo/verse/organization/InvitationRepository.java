@@ -1,7 +1,6 @@
 package id.modo.verse.organization;
 
 import jakarta.persistence.LockModeType;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,7 +21,4 @@ interface InvitationRepository extends JpaRepository<Invitation, UUID> {
 
     @Query("select count(i) > 0 from Invitation i where i.organizationId = :organizationId and i.email = :email and i.status = :status")
     boolean existsWithStatus(UUID organizationId, String email, InvitationStatus status);
-
-    @Query("select i from Invitation i where i.organizationId = :organizationId order by i.createdAt desc, i.id")
-    List<Invitation> findInOrganization(UUID organizationId);
 }

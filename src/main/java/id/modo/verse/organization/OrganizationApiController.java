@@ -2,9 +2,13 @@ package id.modo.verse.organization;
 
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -96,9 +101,18 @@ class OrganizationApiController {
         organizations.delete(caller.id(), OrganizationId.of(orgId));
     }
 
+    record MemberPageResponse(List<MemberResponse> items, String nextCursor) {
+    }
+
+    @Operation(summary = "The organization's members in the order they joined", description = """
+            For any member. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/{orgId}/members")
-    List<MemberResponse> members(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return organizations.members(caller.id(), OrganizationId.of(orgId)).stream().map(MemberResponse::of).toList();
+    MemberPageResponse members(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "1 to 100, default 20")
+            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        Organizations.MemberPage page = organizations.members(caller.id(), OrganizationId.of(orgId), cursor, limit);
+        return new MemberPageResponse(page.items().stream().map(MemberResponse::of).toList(), page.nextCursor());
     }
 
     @PatchMapping("/{orgId}/members/{userId}")

@@ -20,7 +20,7 @@ public final class OrganizationPageModels {
      */
     public record OrganizationPage(Organizations.OrganizationView organization, List<Organizations.MemberView> members,
             List<Invitations.InvitationView> invitations, String me, Map<String, String> form, Map<String, String> errors,
-            String saved) {
+            String saved, Paging paging) {
 
         public Role role() {
             return organization.myRole();
@@ -71,6 +71,49 @@ public final class OrganizationPageModels {
 
         public static boolean isOpen(Invitations.InvitationView invitation) {
             return invitation.status() == InvitationStatus.PENDING || invitation.status() == InvitationStatus.EXPIRED;
+        }
+    }
+
+    /**
+     * Where the page's member and invitation lists start (empty for the first page) and where their
+     * next pages start (null on the last page). Cursors are base64url, safe in a query string as they are.
+     */
+    public record Paging(String members, String nextMembers, String invitations, String nextInvitations) {
+
+        public boolean laterMembers() {
+            return !members.isEmpty();
+        }
+
+        public boolean laterInvitations() {
+            return !invitations.isEmpty();
+        }
+
+        /** The query of the next members page, keeping the invitations where they are. */
+        public String moreMembers() {
+            return query(nextMembers, invitations);
+        }
+
+        public String moreInvitations() {
+            return query(members, nextInvitations);
+        }
+
+        public String firstMembers() {
+            return query("", invitations);
+        }
+
+        public String firstInvitations() {
+            return query(members, "");
+        }
+
+        private static String query(String members, String invitations) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (!members.isEmpty()) {
+                parts.add("members=" + members);
+            }
+            if (!invitations.isEmpty()) {
+                parts.add("invitations=" + invitations);
+            }
+            return parts.isEmpty() ? "" : "?" + String.join("&", parts);
         }
     }
 

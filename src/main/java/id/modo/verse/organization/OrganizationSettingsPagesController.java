@@ -1,5 +1,6 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
@@ -35,6 +36,8 @@ class OrganizationSettingsPagesController {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> SAVED = Set.of("profile", "role", "removed", "transferred", "invited", "resent", "revoked");
     private static final String PAGE = "pages/organization";
+    /** Members and invitations shown at once; the rest are behind a "more" link. */
+    static final int LIST_SIZE = 50;
 
     private final Organizations organizations;
     private final Invitations invitations;
@@ -44,10 +47,18 @@ class OrganizationSettingsPagesController {
         this.invitations = invitations;
     }
 
+    /**
+     * The page shows one page of members and one of invitations, so it stays as quick for an
+     * organization of thousands; {@code members} and {@code invitations} are the cursors of the pages
+     * to show (from the "more" links). A cursor the lists did not hand out shows the first page.
+     */
     @GetMapping
     String show(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(required = false) String saved,
-            Model model) {
-        model.addAttribute("page", page(caller, id(orgId), Map.of(), Map.of(), saved != null && SAVED.contains(saved) ? saved : null));
+            @RequestParam(name = "members", defaultValue = "") String membersCursor,
+            @RequestParam(name = "invitations", defaultValue = "") String invitationsCursor, Model model) {
+        OrganizationId id = id(orgId);
+        model.addAttribute("page", page(caller, id, Map.of(), Map.of(), saved != null && SAVED.contains(saved) ? saved : null,
+                new Cursors(cursor(membersCursor), cursor(invitationsCursor))));
         return PAGE;
     }
 
@@ -227,14 +238,35 @@ class OrganizationSettingsPagesController {
         }
     }
 
+    /** Where the page's two lists start: empty for the first page. */
+    private record Cursors(String members, String invitations) {
+        static final Cursors FIRST = new Cursors("", "");
+    }
+
     private OrganizationPageModels.OrganizationPage page(CurrentUser caller, OrganizationId id, Map<String, String> form,
             Map<String, String> errors, String saved) {
+        return page(caller, id, form, errors, saved, Cursors.FIRST);
+    }
+
+    private OrganizationPageModels.OrganizationPage page(CurrentUser caller, OrganizationId id, Map<String, String> form,
+            Map<String, String> errors, String saved, Cursors cursors) {
         Organizations.OrganizationView organization = organizations.get(caller.id(), id);
-        List<Invitations.InvitationView> invited = organization.myRole().can(Permission.MANAGE_INVITATIONS)
-                ? invitations.list(caller.id(), id)
-                : List.of();
-        return new OrganizationPageModels.OrganizationPage(organization, organizations.members(caller.id(), id), invited,
-                caller.id().value().toString(), form, errors, saved);
+        Organizations.MemberPage members = organizations.members(caller.id(), id, cursors.members(), LIST_SIZE);
+        Invitations.InvitationPage invited = organization.myRole().can(Permission.MANAGE_INVITATIONS)
+                ? invitations.list(caller.id(), id, cursors.invitations(), LIST_SIZE)
+                : new Invitations.InvitationPage(List.of(), null);
+        return new OrganizationPageModels.OrganizationPage(organization, members.items(), invited.items(),
+                caller.id().value().toString(), form, errors, saved,
+                new OrganizationPageModels.Paging(cursors.members(), members.nextCursor(), cursors.invitations(), invited.nextCursor()));
+    }
+
+    /** A hand-edited or cut cursor in the address is no reason for an error page: that list starts from its beginning. */
+    private static String cursor(String value) {
+        try {
+            return value.isBlank() ? "" : KeysetCursor.decode(value).encode();
+        } catch (ProblemException e) {
+            return "";
+        }
     }
 
     private String again(CurrentUser caller, OrganizationId id, Map<String, String> form, Map<String, String> errors, ProblemException e,

@@ -1,6 +1,7 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -15,6 +16,7 @@ import id.modo.verse.organization.OrganizationEvents.OrganizationUpdated;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +37,9 @@ public class Organizations {
 
     static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     static final ProblemType LAST_OWNER = ProblemType.of(HttpStatus.CONFLICT, "last-owner", "An organization needs an owner");
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
     static final ProblemType STILL_IN_USE = ProblemType.of(HttpStatus.CONFLICT, "organization-in-use", "Organization still has content");
 
     private final OrganizationRepository organizations;
@@ -167,22 +172,46 @@ public class Organizations {
         }
     }
 
+    /** A page of members and the cursor of the next one, or null on the last page. */
+    public record MemberPage(List<MemberView> items, String nextCursor) {
+    }
+
+    /**
+     * The organization's members in the order they joined (ties by user id), one page at a time:
+     * keyset pagination on {@code (joined_at, user_id)}, which {@code idx_org_members_keyset} serves,
+     * so a page costs the same in an organization of ten or of ten thousand.
+     *
+     * @param limit 1..{@value #MAX_LIMIT}, checked by the caller; clamped here
+     * @param cursor {@code null} for the first page, else the {@code nextCursor} of the page before
+     */
     @Transactional(readOnly = true)
-    public List<MemberView> members(UserId actor, OrganizationId id) {
+    public MemberPage members(UserId actor, OrganizationId id, String cursor, int limit) {
         require(actor, id, Permission.VIEW);
+        int size = Math.clamp(limit, 1, MAX_LIMIT);
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
         record Row(UUID userId, Role role, Instant joinedAt) {
         }
-        List<Row> rows = jdbc.sql("select user_id, role, joined_at from organization_members where organization_id = ? order by joined_at")
-                .param(id.value())
+        List<Row> rows = jdbc.sql("""
+                select user_id, role, joined_at from organization_members
+                where organization_id = :org %s
+                order by joined_at, user_id
+                limit :fetch""".formatted(after == null ? "" : "and (joined_at, user_id) > (:afterAt, :afterId)"))
+                .param("org", id.value())
+                .param("fetch", size + 1)
+                .params(after == null ? Map.of() : Map.of("afterAt", after.createdAt().atOffset(ZoneOffset.UTC), "afterId", after.id()))
                 .query((rs, row) -> new Row(rs.getObject("user_id", UUID.class), Role.fromDb(rs.getString("role")),
                         rs.getTimestamp("joined_at").toInstant()))
                 .list();
-        Map<UserId, Accounts.Person> people = accounts.people(rows.stream().map(r -> UserId.of(r.userId())).toList());
-        return rows.stream().map(r -> {
+        boolean more = rows.size() > size;
+        List<Row> page = more ? rows.subList(0, size) : rows;
+        Map<UserId, Accounts.Person> people = accounts.people(page.stream().map(r -> UserId.of(r.userId())).toList());
+        List<MemberView> items = page.stream().map(r -> {
             Accounts.Person person = people.get(UserId.of(r.userId()));
             return new MemberView(UserId.of(r.userId()), person == null ? null : person.name(), person == null ? null : person.email(),
                     person == null ? null : person.username(), person == null ? null : person.avatar(), r.role(), r.joinedAt());
         }).toList();
+        String next = more ? new KeysetCursor(page.getLast().joinedAt(), page.getLast().userId()).encode() : null;
+        return new MemberPage(items, next);
     }
 
     /**

@@ -72,7 +72,7 @@ class InvitationBrowserTests {
                 throw e;
             }
         }
-        var members = json(asOwner.get("/api/v1/organizations/" + org + "/members", "application/json"));
+        var members = json(asOwner.get("/api/v1/organizations/" + org + "/members", "application/json")).get("items");
         assertThat(members.valueStream().map(m -> m.get("email").asString() + ":" + m.get("role").asString()))
                 .contains(teammate + ":editor");
     }

@@ -88,7 +88,7 @@ class InvitationsApiIntegrationTests {
 
         var listed = asOwner.get(invitations(org), "application/json");
         assertThat(listed.statusCode()).isEqualTo(200);
-        assertThat(json(listed).get(0).get("status").asString()).isEqualTo("pending");
+        assertThat(json(listed).get("items").get(0).get("status").asString()).isEqualTo("pending");
         assertThat(listed.body()).doesNotContain(token, stored);
 
         Http asGuest = http.withBearer(guest.token());
@@ -103,13 +103,13 @@ class InvitationsApiIntegrationTests {
         var row = jdbc.sql("select status, accepted_at from invitations where id = cast(? as uuid)").param(invitationId).query().singleRow();
         assertThat(row.get("status")).isEqualTo("accepted");
         assertThat(row.get("accepted_at")).isNotNull();
-        JsonNode members = json(asGuest.get("/api/v1/organizations/" + org + "/members", "application/json"));
+        JsonNode members = json(asGuest.get("/api/v1/organizations/" + org + "/members", "application/json")).get("items");
         assertThat(members.valueStream().map(m -> m.get("email").asString())).contains(guest.email());
 
         // Used: the same link answers 410 for accepting and declining.
         assertGone(asGuest.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}"));
         assertGone(asGuest.postJson("/api/v1/invitations/decline", "{\"token\":\"" + token + "\"}"));
-        assertThat(json(asOwner.get(invitations(org), "application/json")).get(0).get("status").asString()).isEqualTo("accepted");
+        assertThat(json(asOwner.get(invitations(org), "application/json")).get("items").get(0).get("status").asString()).isEqualTo("accepted");
 
         var audit = jdbc.sql("""
                 select action, organization_id::text as org, coalesce(old_values::text, '') || coalesce(new_values::text, '') || metadata::text as data
@@ -151,7 +151,7 @@ class InvitationsApiIntegrationTests {
         assertGone(asGuest.postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}"));
         assertThat(fixtures.role(org, guest.id())).isNull();
         JsonNode listed = json(asOwner.get(invitations(org), "application/json"));
-        assertThat(listed.get(0).get("status").asString()).isEqualTo("declined");
+        assertThat(listed.get("items").get(0).get("status").asString()).isEqualTo("declined");
         assertThat(jdbc.sql("select user_id::text from audit_logs where entity_type = 'invitation' and action = 'decline' and organization_id = cast(? as uuid)")
                 .param(org).query(String.class).single()).isEqualTo(guest.id());
     }
@@ -168,7 +168,7 @@ class InvitationsApiIntegrationTests {
         var gone = http.withBearer(guest.token()).postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}");
         assertGone(gone);
         assertThat(json(gone).get("detail").asString()).contains("expired");
-        assertThat(json(asOwner.get(invitations(org), "application/json")).get(0).get("status").asString()).isEqualTo("expired");
+        assertThat(json(asOwner.get(invitations(org), "application/json")).get("items").get(0).get("status").asString()).isEqualTo("expired");
 
         String fresh = invite(asOwner, org, guest.email(), "editor");
         assertThat(jdbc.sql("select status from invitations where organization_id = cast(? as uuid) order by created_at")
@@ -184,12 +184,12 @@ class InvitationsApiIntegrationTests {
         Http asOwner = http.withBearer(owner.token());
         String org = OrganizationFixtures.createOrganization(asOwner, "Studio Batal");
         String token = invite(asOwner, org, guest.email(), "admin");
-        String id = json(asOwner.get(invitations(org), "application/json")).get(0).get("id").asString();
+        String id = json(asOwner.get(invitations(org), "application/json")).get("items").get(0).get("id").asString();
 
         assertThat(asOwner.call("DELETE", invitations(org) + "/" + id, null).statusCode()).isEqualTo(204);
         assertThat(asOwner.call("DELETE", invitations(org) + "/" + id, null).statusCode()).as("revoking twice").isEqualTo(204);
         assertGone(http.withBearer(guest.token()).postJson("/api/v1/invitations/accept", "{\"token\":\"" + token + "\"}"));
-        assertThat(json(asOwner.get(invitations(org), "application/json")).get(0).get("status").asString()).isEqualTo("revoked");
+        assertThat(json(asOwner.get(invitations(org), "application/json")).get("items").get(0).get("status").asString()).isEqualTo("revoked");
         assertGone(asOwner.call("POST", invitations(org) + "/" + id + "/resend", null));
         assertThat(asOwner.call("DELETE", invitations(org) + "/" + java.util.UUID.randomUUID(), null).statusCode()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from audit_logs where entity_type = 'invitation' and action = 'revoke' and entity_id = cast(? as uuid)")
@@ -203,7 +203,7 @@ class InvitationsApiIntegrationTests {
         Http asOwner = http.withBearer(owner.token());
         String org = OrganizationFixtures.createOrganization(asOwner, "Studio Ulang");
         String first = invite(asOwner, org, guest.email(), "viewer");
-        String id = json(asOwner.get(invitations(org), "application/json")).get(0).get("id").asString();
+        String id = json(asOwner.get(invitations(org), "application/json")).get("items").get(0).get("id").asString();
         // Let it run out: a resend revives an expired invitation too.
         jdbc.sql("update invitations set expires_at = now() - interval '1 day' where id = cast(? as uuid)").param(id).update();
 

@@ -116,6 +116,63 @@ class OrganizationPagesIntegrationTests {
         assertThat(jdbc.sql("select count(*) from organizations where id = cast(? as uuid)").param(org).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void aLargeOrganizationsPageShowsMembersAndInvitationsAPageAtATimeWithMoreLinks() {
+        Users users = new Users(http);
+        String ownerEmail = Users.uniqueEmail("orgpage-large");
+        String ownerId = users.register(ownerEmail, "Lia Large");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(users.login(ownerEmail, Users.PASSWORD)), "Studio Raksasa");
+        jdbc.sql("""
+                with added as (
+                    insert into users (email, name)
+                    select 'orgpage-many-' || gen_random_uuid() || '@example.id', 'Many ' || n from generate_series(1, 119) n
+                    returning id)
+                insert into organization_members (organization_id, user_id, role, joined_at)
+                select cast(:org as uuid), id, 'viewer', now() + interval '1 second' from added""")
+                .param("org", org).update();
+        for (int i = 0; i < 60; i++) {
+            fixtures.pendingInvitation(org, ownerId, "viewer");
+        }
+        Browser owner = signIn(ownerEmail);
+
+        List<String> seen = new java.util.ArrayList<>();
+        String path = "/organizations/" + org;
+        for (int page = 1; ; page++) {
+            HttpResponse<String> response = owner.get(path);
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> members = memberIds(response.body());
+            assertThat(members).as("page " + page).hasSize(page < 3 ? OrganizationSettingsPagesController.LIST_SIZE : 20);
+            seen.addAll(members);
+            assertThat(response.body().contains("Back to the first members")).as("page " + page).isEqualTo(page > 1);
+            java.util.regex.Matcher more = java.util.regex.Pattern.compile("href=\"(/organizations/[^\"]+\\?members=[^\"#]+)#members-title\">More members")
+                    .matcher(response.body());
+            if (!more.find()) {
+                assertThat(page).isEqualTo(3);
+                break;
+            }
+            path = more.group(1).replace("&amp;", "&");
+        }
+        assertThat(seen).as("every member once, in the order they joined").hasSize(120).doesNotHaveDuplicates().first().isEqualTo(ownerId);
+
+        HttpResponse<String> first = owner.get("/organizations/" + org);
+        assertThat(first.body()).contains("More invitations");
+        assertThat(first.body().split("class=\"session-list__item invitation\"", -1)).hasSize(OrganizationSettingsPagesController.LIST_SIZE + 1);
+        HttpResponse<String> edited = owner.get("/organizations/" + org + "?members=not-a-cursor&invitations=AAAA");
+        assertThat(edited.statusCode()).as("an edited address shows the lists from their start").isEqualTo(200);
+        assertThat(memberIds(edited.body())).containsExactlyElementsOf(seen.subList(0, OrganizationSettingsPagesController.LIST_SIZE));
+        assertThat(edited.body()).doesNotContain("members=not-a-cursor#").doesNotContain("Back to the first");
+    }
+
+    /** The user ids of the members a page lists, from their role forms or remove buttons, in page order. */
+    private static List<String> memberIds(String body) {
+        List<String> ids = new java.util.ArrayList<>();
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("/members/([0-9a-f-]{36})/role\"").matcher(body);
+        while (matcher.find()) {
+            ids.add(matcher.group(1));
+        }
+        return ids;
+    }
+
     /** Signs in through the sign-in form, as a browser does, and keeps the session and CSRF cookies. */
     private Browser signIn(String email) {
         HttpResponse<String> form = http.get("/signin", HTML);

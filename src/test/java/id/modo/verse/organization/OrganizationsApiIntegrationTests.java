@@ -148,7 +148,9 @@ class OrganizationsApiIntegrationTests {
         fixtures.addMember(org, editor, "editor");
         Http asAdmin = http.withBearer(admin.token());
 
-        JsonNode members = json(asAdmin.get("/api/v1/organizations/" + org + "/members", "application/json"));
+        JsonNode page = json(asAdmin.get("/api/v1/organizations/" + org + "/members", "application/json"));
+        assertThat(page.get("next_cursor").isNull()).isTrue();
+        JsonNode members = page.get("items");
         assertThat(members.size()).isEqualTo(3);
         JsonNode first = members.get(0);
         assertThat(first.get("user_id").asString()).isEqualTo(owner.id());
