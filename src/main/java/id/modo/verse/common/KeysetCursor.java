@@ -14,8 +14,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 /**
- * The position after the last row of a keyset-paginated list, newest first: its
- * {@code (created_at, id)}. Clients get it as an opaque base64url string with a check value, so a
+ * The position after the last row of a keyset-paginated list: its {@code (created_at, id)}, or
+ * whatever time and id pair the list is ordered by (an organization's members use
+ * {@code (joined_at, user_id)}). Clients get it as an opaque base64url string with a check value, so a
  * cursor that was cut, edited or made up is refused (400 {@code invalid-cursor}) instead of
  * silently starting elsewhere. The check is not a secret: a made-up cursor can only move the
  * position within a list the caller may read anyway.

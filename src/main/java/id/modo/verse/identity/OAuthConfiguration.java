@@ -51,6 +51,13 @@ class OAuthConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OAuthConfiguration.class);
     static final String REDIRECT_URI = "{baseUrl}/login/oauth2/code/{registrationId}";
+    static final String GITHUB_AUTHORIZATION_URI = "https://github.com/login/oauth/authorize";
+    static final String GITHUB_TOKEN_URI = "https://github.com/login/oauth/access_token";
+    static final String GITHUB_USER_URI = "https://api.github.com/user";
+    static final String GITHUB_USER_EMAILS_URI = "https://api.github.com/user/emails";
+    static final String DISCORD_AUTHORIZATION_URI = "https://discord.com/oauth2/authorize";
+    static final String DISCORD_TOKEN_URI = "https://discord.com/api/oauth2/token";
+    static final String DISCORD_USER_URI = "https://discord.com/api/users/@me";
 
     static class AnyProviderConfigured implements Condition {
         @Override
@@ -68,24 +75,29 @@ class OAuthConfiguration {
             registrations.add(google(properties.google()));
         }
         if (properties.github().configured()) {
+            OAuthProperties.Client github = properties.github();
             registrations.add(CommonOAuth2Provider.GITHUB.getBuilder("github")
-                    .clientId(properties.github().clientId())
-                    .clientSecret(properties.github().clientSecret())
+                    .clientId(github.clientId())
+                    .clientSecret(github.clientSecret())
                     // user:email lets us read which of the person's emails GitHub has verified.
                     .scope("read:user", "user:email")
+                    .authorizationUri(github.authorizationUri(GITHUB_AUTHORIZATION_URI))
+                    .tokenUri(github.tokenUri(GITHUB_TOKEN_URI))
+                    .userInfoUri(github.userInfoUri(GITHUB_USER_URI))
                     .build());
         }
         if (properties.discord().configured()) {
+            OAuthProperties.Client discord = properties.discord();
             registrations.add(ClientRegistration.withRegistrationId("discord")
-                    .clientId(properties.discord().clientId())
-                    .clientSecret(properties.discord().clientSecret())
+                    .clientId(discord.clientId())
+                    .clientSecret(discord.clientSecret())
                     .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                     .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                     .redirectUri(REDIRECT_URI)
                     .scope("identify", "email")
-                    .authorizationUri("https://discord.com/oauth2/authorize")
-                    .tokenUri("https://discord.com/api/oauth2/token")
-                    .userInfoUri("https://discord.com/api/users/@me")
+                    .authorizationUri(discord.authorizationUri(DISCORD_AUTHORIZATION_URI))
+                    .tokenUri(discord.tokenUri(DISCORD_TOKEN_URI))
+                    .userInfoUri(discord.userInfoUri(DISCORD_USER_URI))
                     .userNameAttributeName("id")
                     .clientName("Discord")
                     .build());
@@ -113,8 +125,9 @@ class OAuthConfiguration {
 
     @Bean
     SecurityChainCustomizer oauthSignIn(ClientRegistrationRepository registrations, OAuthAuthorizationRequests requests,
-            OAuthSignIn signIn, IdentityProperties identity, ModoProperties modo) {
-        OAuth2UserService<OAuth2UserRequest, OAuth2User> users = new GitHubEmailsUserService(new DefaultOAuth2UserService());
+            OAuthSignIn signIn, IdentityProperties identity, ModoProperties modo, OAuthProperties properties) {
+        OAuth2UserService<OAuth2UserRequest, OAuth2User> users = new GitHubEmailsUserService(new DefaultOAuth2UserService(),
+                properties.github().userEmailsUri(GITHUB_USER_EMAILS_URI));
         return http -> http.oauth2Login(login -> login
                 .loginPage("/signin")
                 .clientRegistrationRepository(registrations)
@@ -189,10 +202,12 @@ class OAuthConfiguration {
 
         static final String EMAIL_VERIFIED = "modo_email_verified";
         private final OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate;
+        private final String userEmailsUri;
         private final RestClient rest = RestClient.create();
 
-        GitHubEmailsUserService(OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate) {
+        GitHubEmailsUserService(OAuth2UserService<OAuth2UserRequest, OAuth2User> delegate, String userEmailsUri) {
             this.delegate = delegate;
+            this.userEmailsUri = userEmailsUri;
         }
 
         @Override
@@ -204,7 +219,7 @@ class OAuthConfiguration {
             Map<String, Object> attributes = new LinkedHashMap<>(user.getAttributes());
             attributes.put(EMAIL_VERIFIED, false);
             try {
-                List<Map<String, Object>> emails = rest.get().uri("https://api.github.com/user/emails")
+                List<Map<String, Object>> emails = rest.get().uri(userEmailsUri)
                         .header("Authorization", "Bearer " + request.getAccessToken().getTokenValue())
                         .header("Accept", "application/vnd.github+json")
                         .retrieve()
