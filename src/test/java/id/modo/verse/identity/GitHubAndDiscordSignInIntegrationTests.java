@@ -1,16 +1,14 @@
 package id.modo.verse.identity;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import id.modo.verse.support.Hops;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -90,8 +88,6 @@ class GitHubAndDiscordSignInIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     Http http;
-    final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void client() {
@@ -277,9 +273,9 @@ class GitHubAndDiscordSignInIntegrationTests {
      * the person approves. Answers the app's response to the callback.
      */
     private HttpResponse<String> signIn(String provider, String code) {
-        var start = fetch("http://localhost:" + port + "/oauth2/authorization/" + provider, null);
+        var start = Hops.get("http://localhost:" + port + "/oauth2/authorization/" + provider, null);
         assertThat(start.statusCode()).isEqualTo(302);
-        String authorize = location(start);
+        String authorize = Hops.location(start);
         String authorizePath = provider.equals("github") ? "/login/oauth/authorize" : "/oauth2/authorize";
         assertThat(authorize).startsWith(PROVIDERS.baseUrl() + authorizePath + "?");
         Map<String, String> query = query(URI.create(authorize).getRawQuery());
@@ -290,14 +286,14 @@ class GitHubAndDiscordSignInIntegrationTests {
                 .containsKey("state");
         String stateCookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_OAUTH_STATE="))
                 .findFirst().orElseThrow();
-        return fetch(query.get("redirect_uri") + "?code=" + code + "&state=" + urlEncoded(query.get("state")),
+        return Hops.get(query.get("redirect_uri") + "?code=" + code + "&state=" + urlEncoded(query.get("state")),
                 stateCookie.substring(0, stateCookie.indexOf(';')));
     }
 
     /** The {@code MODO_SESSION} cookie ("name=value") of a successful callback. */
     private static String signedIn(HttpResponse<String> callback) {
-        assertThat(callback.statusCode()).as(location(callback)).isEqualTo(302);
-        assertThat(location(callback)).endsWith("/dashboard");
+        assertThat(callback.statusCode()).as(Hops.location(callback)).isEqualTo(302);
+        assertThat(Hops.location(callback)).endsWith("/dashboard");
         String session = callback.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION="))
                 .findFirst().orElseThrow();
         assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
@@ -312,7 +308,7 @@ class GitHubAndDiscordSignInIntegrationTests {
 
     private static void assertRefused(HttpResponse<String> callback, String reason) {
         assertThat(callback.statusCode()).isEqualTo(302);
-        assertThat(location(callback)).endsWith("/signin?oauth_error=" + reason);
+        assertThat(Hops.location(callback)).endsWith("/signin?oauth_error=" + reason);
         assertThat(callback.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("MODO_SESSION="));
     }
 
@@ -355,19 +351,4 @@ class GitHubAndDiscordSignInIntegrationTests {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private HttpResponse<String> fetch(String url, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", HTML).GET();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        try {
-            return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElse("");
-    }
 }

@@ -1,13 +1,10 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.support.Hops;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,9 +55,6 @@ class OAuthSignInIntegrationTests {
     @Autowired
     JdbcClient jdbc;
     Http http;
-    /** Like a browser that does not follow redirects by itself, so each hop can be checked. */
-    final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void client() {
@@ -141,9 +135,9 @@ class OAuthSignInIntegrationTests {
         var callback = authorizeAndCallBack(subject, existing.email(), false, "Mallory");
 
         assertThat(callback.statusCode()).isEqualTo(302);
-        assertThat(location(callback)).endsWith("/signin?oauth_error=unverified_email");
+        assertThat(Hops.location(callback)).endsWith("/signin?oauth_error=unverified_email");
         assertThat(callback.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("MODO_SESSION="));
-        var page = http.send(http.request(location(callback).replaceFirst("^https?://[^/]+", "")).header("Accept", HTML)
+        var page = http.send(http.request(Hops.location(callback).replaceFirst("^https?://[^/]+", "")).header("Accept", HTML)
                 .header("Accept-Language", "en").GET());
         assertThat(page.body()).contains("has not verified your email");
         assertThat(jdbc.sql("select google_id from users where id = cast(? as uuid)").param(existing.id()).query(String.class).optional())
@@ -153,20 +147,20 @@ class OAuthSignInIntegrationTests {
 
     @Test
     void aCallbackWithoutTheStateCookieIsRefused() {
-        var start = get("http://localhost:" + port + "/oauth2/authorization/google", null);
+        var start = Hops.get("http://localhost:" + port + "/oauth2/authorization/google", null);
         // No token is enqueued: the app must refuse before it asks the server for one.
-        var provider = get(location(start), null);
-        var callback = get(location(provider), null);
+        var provider = Hops.get(Hops.location(start), null);
+        var callback = Hops.get(Hops.location(provider), null);
         assertThat(callback.statusCode()).isEqualTo(302);
-        assertThat(location(callback)).endsWith("/signin?oauth_error=failed");
+        assertThat(Hops.location(callback)).endsWith("/signin?oauth_error=failed");
         assertThat(callback.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("MODO_SESSION="));
     }
 
     /** The whole flow; answers the {@code MODO_SESSION} cookie ("name=value") the app set. */
     private String signInWithGoogle(String subject, String email, boolean emailVerified, String name) {
         var callback = authorizeAndCallBack(subject, email, emailVerified, name);
-        assertThat(callback.statusCode()).as(location(callback)).isEqualTo(302);
-        assertThat(location(callback)).endsWith("/dashboard");
+        assertThat(callback.statusCode()).as(Hops.location(callback)).isEqualTo(302);
+        assertThat(Hops.location(callback)).endsWith("/dashboard");
         String session = callback.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION="))
                 .findFirst().orElseThrow();
         assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Path=/");
@@ -174,35 +168,20 @@ class OAuthSignInIntegrationTests {
     }
 
     private HttpResponse<String> authorizeAndCallBack(String subject, String email, boolean emailVerified, String name) {
-        var start = get("http://localhost:" + port + "/oauth2/authorization/google", null);
+        var start = Hops.get("http://localhost:" + port + "/oauth2/authorization/google", null);
         assertThat(start.statusCode()).isEqualTo(302);
-        assertThat(location(start)).startsWith(SERVER.issuerUrl("google").toString());
+        assertThat(Hops.location(start)).startsWith(SERVER.issuerUrl("google").toString());
         String stateCookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_OAUTH_STATE="))
                 .findFirst().orElseThrow();
         assertThat(stateCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").contains("Max-Age=600");
 
         SERVER.enqueueCallback(new DefaultOAuth2TokenCallback("google", subject, "JWT", List.of(CLIENT_ID),
                 Map.of("email", email, "email_verified", emailVerified, "name", name), 3600));
-        var provider = get(location(start), null);
+        var provider = Hops.get(Hops.location(start), null);
         assertThat(provider.statusCode()).as(provider.body()).isEqualTo(302);
-        assertThat(location(provider)).startsWith("http://localhost:" + port + "/login/oauth2/code/google?");
+        assertThat(Hops.location(provider)).startsWith("http://localhost:" + port + "/login/oauth2/code/google?");
 
-        return get(location(provider), stateCookie.substring(0, stateCookie.indexOf(';')));
+        return Hops.get(Hops.location(provider), stateCookie.substring(0, stateCookie.indexOf(';')));
     }
 
-    private HttpResponse<String> get(String url, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Accept", HTML).GET();
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        try {
-            return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String location(HttpResponse<?> response) {
-        return response.headers().firstValue("Location").orElse("");
-    }
 }
