@@ -23,9 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -120,17 +123,28 @@ class CreditLedgerIntegrationTests {
     /**
      * The issue's scenario: 100 parallel debits of 7 against 500 credits. 500 / 7 = 71 rest 3, so
      * exactly 71 succeed and 29 get 402, whatever the interleaving; the seed fixes the start order.
+     * Five rounds in the suite; {@code -Dmodo.credit.concurrency-rounds=100} runs more, each on a
+     * fresh organization.
      */
-    @RepeatedTest(5)
-    void hundredParallelDebitsOfSevenAgainstFiveHundred() throws Exception {
-        ledger.adjust(org, user, CreditBucket.MAIN, 400, "Concurrency test top-up");
-        assertThat(ledger.balances(org).available()).isEqualTo(500);
+    @TestFactory
+    Stream<DynamicTest> hundredParallelDebitsOfSevenAgainstFiveHundred() {
+        int rounds = Integer.getInteger("modo.credit.concurrency-rounds", 5);
+        return IntStream.rangeClosed(1, rounds).mapToObj(round -> DynamicTest.dynamicTest("round " + round + " of " + rounds, () -> {
+            OrganizationId organization = fixtures.organization();
+            parallelDebits(organization, new Random(20260505L + round));
+            fixtures.assertLedgerMatches(organization);
+        }));
+    }
+
+    private void parallelDebits(OrganizationId organization, Random random) throws Exception {
+        ledger.adjust(organization, user, CreditBucket.MAIN, 400, "Concurrency test top-up");
+        assertThat(ledger.balances(organization).available()).isEqualTo(500);
 
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             order.add(i);
         }
-        Collections.shuffle(order, new Random(20260505L));
+        Collections.shuffle(order, random);
         CountDownLatch start = new CountDownLatch(1);
         AtomicInteger successes = new AtomicInteger();
         AtomicInteger refusals = new AtomicInteger();
@@ -141,7 +155,7 @@ class CreditLedgerIntegrationTests {
                 futures.add(pool.submit(() -> {
                     start.await();
                     try {
-                        ledger.debit(org, user, 7, "ai_usage", "parallel-" + caller, "Parallel debit");
+                        ledger.debit(organization, user, 7, "ai_usage", "parallel-" + caller, "Parallel debit");
                         successes.incrementAndGet();
                     } catch (ProblemException e) {
                         assertThat(e.type()).isEqualTo(CreditLedger.INSUFFICIENT_CREDITS);
@@ -160,8 +174,8 @@ class CreditLedgerIntegrationTests {
 
         assertThat(successes).hasValue(71);
         assertThat(refusals).hasValue(29);
-        assertThat(ledger.balances(org).total()).isEqualTo(3);
-        assertThat(fixtures.ledger(org).stream().filter(row -> row.type().equals("usage")).count()).isEqualTo(71);
+        assertThat(ledger.balances(organization).total()).isEqualTo(3);
+        assertThat(fixtures.ledger(organization).stream().filter(row -> row.type().equals("usage")).count()).isEqualTo(71);
     }
 
     @Test
