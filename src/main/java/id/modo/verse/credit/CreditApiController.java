@@ -22,7 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import id.modo.verse.payment.Checkout;
+import id.modo.verse.payment.IdempotentRequests;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,11 +47,16 @@ class CreditApiController {
     private final CreditLedger ledger;
     private final Organizations organizations;
     private final CreditProperties properties;
+    private final CreditPurchases purchases;
+    private final IdempotentRequests idempotent;
 
-    CreditApiController(CreditLedger ledger, Organizations organizations, CreditProperties properties) {
+    CreditApiController(CreditLedger ledger, Organizations organizations, CreditProperties properties, CreditPurchases purchases,
+            IdempotentRequests idempotent) {
         this.ledger = ledger;
         this.organizations = organizations;
         this.properties = properties;
+        this.purchases = purchases;
+        this.idempotent = idempotent;
     }
 
     record BalancesResponse(UUID organizationId, int main, int bonus, int rollover, int held, int total, int available, String plan,
@@ -70,6 +79,12 @@ class CreditApiController {
     }
 
     record PackResponse(String key, int credits, String price, String currency) {
+    }
+
+    record PurchaseRequest(@NotBlank @Size(max = 30) String pack) {
+    }
+
+    record PurchaseResponse(UUID paymentId, String gateway, java.net.URI checkoutUrl, boolean testMode) {
     }
 
     record AdjustmentRequest(@NotNull Integer amount, @NotNull BucketName bucket, @NotBlank @Size(max = 500) String reason) {
@@ -111,6 +126,24 @@ class CreditApiController {
         return properties.packs().stream()
                 .map(pack -> new PackResponse(pack.key(), pack.credits(), Money.idr(pack.priceIdr()).plain(), Money.IDR))
                 .toList();
+    }
+
+    @Operation(summary = "Buy a credit pack", description = """
+            Owners and admins. Starts a payment for the pack and answers where to send the payer (`checkout_url`); the \
+            credits are granted when the gateway confirms the payment, never before. Send an `Idempotency-Key` header to \
+            retry safely: the first answer is replayed for 24 h.""")
+    @PostMapping("/api/v1/organizations/{orgId}/credits/purchases")
+    ResponseEntity<?> purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+            @Valid @RequestBody PurchaseRequest request) {
+        String path = "/api/v1/organizations/" + orgId + "/credits/purchases";
+        return idempotent.run(caller.id().value(), key, "POST", path, request, () -> {
+            Checkout checkout = purchases.buy(caller, OrganizationId.of(orgId), request.pack(), "/organizations/" + orgId + "/credits");
+            return ResponseEntity.status(HttpStatus.CREATED)
+                    .location(java.net.URI.create("/api/v1/payments/" + checkout.paymentId()))
+                    .body(new PurchaseResponse(checkout.paymentId().value(), checkout.gateway(), checkout.redirectUrl(),
+                            checkout.testMode()));
+        });
     }
 
     @Operation(summary = "Adjust an organization's credits by hand", description = """

@@ -7,6 +7,7 @@ import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
+import id.modo.verse.payment.Checkout;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,10 +40,13 @@ class CreditPagesController {
     private final CreditLedger ledger;
     private final Organizations organizations;
     private final CreditProperties properties;
+    private final CreditPurchases purchases;
     private final ZoneId zone;
 
-    CreditPagesController(CreditLedger ledger, Organizations organizations, CreditProperties properties, ModoProperties modo) {
+    CreditPagesController(CreditLedger ledger, Organizations organizations, CreditProperties properties, CreditPurchases purchases,
+            ModoProperties modo) {
         this.ledger = ledger;
+        this.purchases = purchases;
         this.organizations = organizations;
         this.properties = properties;
         // The zone pages show times in (see Ui), so a date picked on the page means that day there.
@@ -100,8 +104,20 @@ class CreditPagesController {
                 .map(pack -> new CreditPageModels.Pack(pack.key(), pack.credits(), BigDecimal.valueOf(pack.priceIdr())))
                 .toList();
         model.addAttribute("page", new CreditPageModels.CreditsPage(id.toString(), view.name(), balances,
-                CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs));
+                CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs,
+                view.myRole().can(Permission.MANAGE_BILLING)));
         return "pages/credits";
+    }
+
+    /** Sends the buyer to the payment's checkout; the credits come with the gateway's confirmation. */
+    @PostMapping("/organizations/{orgId}/credits/purchases")
+    String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String pack) {
+        UUID id = uuid(orgId);
+        if (id == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+        }
+        Checkout checkout = purchases.buy(caller, OrganizationId.of(id), pack, "/organizations/" + id + "/credits");
+        return "redirect:" + checkout.redirectUrl();
     }
 
     @GetMapping("/admin/credits")
