@@ -1,8 +1,8 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -10,11 +10,8 @@ import id.modo.verse.organization.Permission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,7 +61,7 @@ class AuditLogApiController {
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         organizations.require(caller.id(), OrganizationId.of(orgId), Permission.VIEW_AUDIT_LOG);
-        AuditLog.Filter filter = new AuditLog.Filter(orgId, actor, action, entityType, time(from, "from"), time(to, "to"));
+        AuditLog.Filter filter = new AuditLog.Filter(orgId, actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
         return PageResponse.of(auditLog.search(filter, cursor, limit));
     }
 
@@ -83,20 +80,7 @@ class AuditLogApiController {
         if (caller == null || !caller.isPlatformAdmin()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may read the whole audit log.");
         }
-        AuditLog.Filter filter = new AuditLog.Filter(organization, actor, action, entityType, time(from, "from"), time(to, "to"));
+        AuditLog.Filter filter = new AuditLog.Filter(organization, actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
         return PageResponse.of(auditLog.search(filter, cursor, limit));
-    }
-
-    /** An ISO-8601 date-time with an offset ({@code 2026-05-01T08:00:00+07:00} or {@code …Z}), or null. */
-    static Instant time(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeException e) {
-            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new Problems.FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
-        }
     }
 }

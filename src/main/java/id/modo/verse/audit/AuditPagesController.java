@@ -1,6 +1,7 @@
 package id.modo.verse.audit;
 
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
@@ -8,9 +9,7 @@ import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /** An organization's audit log as a page, for its owners and admins. */
 @Controller
@@ -45,7 +43,7 @@ class AuditPagesController {
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String cursor,
             HttpServletResponse response, Model model) {
-        UUID organizationId = uuid(orgId);
+        UUID organizationId = ListFilters.pathId(orgId);
         if (organizationId == null) {
             throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "There is no such organization.");
         }
@@ -61,8 +59,8 @@ class AuditPagesController {
 
         AuditPageModels.Form form = new AuditPageModels.Form(action.strip(), entityType.strip(), from.strip(), to.strip(), actor.strip());
         Map<String, String> errors = new LinkedHashMap<>();
-        Instant fromTime = day(form.from(), "from", errors);
-        Instant toTime = day(form.to(), "to", errors);
+        Instant fromTime = ListFilters.day(form.from(), zone, "from", "audit.error.date", errors);
+        Instant toTime = ListFilters.day(form.to(), zone, "to", "audit.error.date", errors);
         if (toTime != null) {
             toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
         }
@@ -71,7 +69,7 @@ class AuditPagesController {
         }
         UUID actorId = null;
         if (!form.actor().isEmpty()) {
-            actorId = uuid(form.actor());
+            actorId = ListFilters.pathId(form.actor());
             if (actorId == null) {
                 errors.put("actor", "audit.error.actor");
             }
@@ -90,7 +88,7 @@ class AuditPagesController {
                 AuditLog.Page page = auditLog.search(new AuditLog.Filter(organizationId, actorId, form.action(), form.entityType(),
                         fromTime, toTime), cursor, AuditLog.DEFAULT_LIMIT);
                 entries = page.items();
-                nextUrl = page.nextCursor() == null ? null : nextUrl(organizationId, form, page.nextCursor());
+                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/audit", organizationId, filters(form), page.nextCursor());
             } catch (ProblemException e) {
                 errors.put("cursor", "audit.error.cursor");
             }
@@ -103,44 +101,13 @@ class AuditPagesController {
         return "pages/audit";
     }
 
-    private Instant day(String value, String field, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "audit.error.date");
-            return null;
-        }
-    }
-
-    private static String nextUrl(UUID organization, AuditPageModels.Form form, String cursor) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/organizations/{org}/audit");
+    private static Map<String, String> filters(AuditPageModels.Form form) {
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("action", form.action());
         filters.put("entity_type", form.entityType());
         filters.put("from", form.from());
         filters.put("to", form.to());
         filters.put("actor", form.actor());
-        filters.forEach((name, value) -> {
-            if (!value.isEmpty()) {
-                url.queryParam(name, "{" + name + "}");
-            }
-        });
-        url.queryParam("cursor", "{cursor}");
-        Map<String, Object> values = new LinkedHashMap<>(filters);
-        values.put("org", organization);
-        values.put("cursor", cursor);
-        return url.encode().buildAndExpand(values).toUriString();
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            String text = value.strip();
-            return text.length() == 36 ? UUID.fromString(text) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return filters;
     }
 }

@@ -1,9 +1,9 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.Money;
+import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -15,12 +15,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import id.modo.verse.payment.Checkout;
 import id.modo.verse.payment.IdempotentRequests;
@@ -115,7 +112,7 @@ class CreditApiController {
         CreditLedger.Filter filter = new CreditLedger.Filter(
                 type == null ? null : CreditTransactionType.valueOf(type.name().toUpperCase(Locale.ROOT)),
                 bucket == null ? null : CreditBucket.valueOf(bucket.name().toUpperCase(Locale.ROOT)),
-                time(from, "from"), time(to, "to"));
+                ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
         CreditLedger.Page page = ledger.transactions(organization, filter, cursor, limit);
         return new TransactionPage(page.items().stream().map(TransactionResponse::of).toList(), page.nextCursor());
     }
@@ -160,17 +157,5 @@ class CreditApiController {
         }
         return BalancesResponse.of(ledger.adjust(OrganizationId.of(orgId), caller.id(),
                 CreditBucket.valueOf(request.bucket().name().toUpperCase(Locale.ROOT)), request.amount(), request.reason()));
-    }
-
-    private static Instant time(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeException e) {
-            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new Problems.FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
-        }
     }
 }

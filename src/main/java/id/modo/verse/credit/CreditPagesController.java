@@ -1,6 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
@@ -11,9 +12,7 @@ import id.modo.verse.payment.Checkout;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ class CreditPagesController {
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String bucket,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String cursor, HttpServletResponse response, Model model) {
-        UUID id = uuid(orgId);
+        UUID id = ListFilters.pathId(orgId);
         if (id == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
         }
@@ -73,8 +72,8 @@ class CreditPagesController {
         if (!form.bucket().isEmpty() && !BUCKETS.contains(form.bucket())) {
             errors.put("bucket", "credits.error.choice");
         }
-        Instant fromTime = day(form.from(), "from", errors);
-        Instant toTime = day(form.to(), "to", errors);
+        Instant fromTime = ListFilters.day(form.from(), zone, "from", "credits.error.date", errors);
+        Instant toTime = ListFilters.day(form.to(), zone, "to", "credits.error.date", errors);
         if (toTime != null) {
             toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
         }
@@ -92,7 +91,7 @@ class CreditPagesController {
             try {
                 CreditLedger.Page page = ledger.transactions(organization, filter, cursor, CreditLedger.DEFAULT_LIMIT);
                 rows = page.items();
-                nextUrl = page.nextCursor() == null ? null : nextUrl(id, form, page.nextCursor());
+                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", id, filters(form), page.nextCursor());
             } catch (ProblemException e) {
                 errors.put("cursor", "credits.error.cursor");
             }
@@ -112,7 +111,7 @@ class CreditPagesController {
     /** Sends the buyer to the payment's checkout; the credits come with the gateway's confirmation. */
     @PostMapping("/organizations/{orgId}/credits/purchases")
     String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String pack) {
-        UUID id = uuid(orgId);
+        UUID id = ListFilters.pathId(orgId);
         if (id == null) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
         }
@@ -173,7 +172,7 @@ class CreditPagesController {
     }
 
     private CreditLedger.Balances lookUp(String org, Map<String, String> errors) {
-        UUID id = uuid(org);
+        UUID id = ListFilters.pathId(org);
         if (id == null) {
             errors.put("org", "admin.credits.error.org");
             return null;
@@ -186,40 +185,12 @@ class CreditPagesController {
         }
     }
 
-    private Instant day(String value, String field, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.put(field, "credits.error.date");
-            return null;
-        }
-    }
-
-    private static String nextUrl(UUID organization, CreditPageModels.Form form, String cursor) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/organizations/{org}/credits");
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, String> filters = Map.of("type", form.type(), "bucket", form.bucket(), "from", form.from(), "to", form.to());
-        filters.forEach((name, value) -> {
-            if (!value.isEmpty()) {
-                url.queryParam(name, "{" + name + "}");
-                values.put(name, value);
-            }
-        });
-        url.queryParam("cursor", "{cursor}");
-        values.put("org", organization);
-        values.put("cursor", cursor);
-        return url.encode().buildAndExpand(values).toUriString();
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            String text = value.strip();
-            return text.length() == 36 ? UUID.fromString(text) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    private static Map<String, String> filters(CreditPageModels.Form form) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("type", form.type());
+        filters.put("bucket", form.bucket());
+        filters.put("from", form.from());
+        filters.put("to", form.to());
+        return filters;
     }
 }
