@@ -1,5 +1,10 @@
 package id.modo.verse.identity;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -106,12 +111,20 @@ class MeApiController {
         accounts.changePassword(caller, request.currentPassword(), request.newPassword());
     }
 
+    record SessionPage(List<SessionResponse> items, String nextCursor) {
+    }
+
+    @Operation(summary = "My live sessions, newest first", description = """
+            The one this request uses has `current: true`. Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/sessions")
-    List<SessionResponse> sessions(@AuthenticationPrincipal CurrentUser caller) {
-        return signIn.sessionsOf(caller).stream()
+    SessionPage sessions(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        Sessions.ListedPage page = signIn.sessionsOf(caller, cursor, limit);
+        return new SessionPage(page.items().stream()
                 .map(s -> new SessionResponse(s.id(), s.id().equals(caller.sessionId()), s.client(), s.ipAddress(), s.userAgent(),
                         s.createdAt(), s.lastActiveAt(), s.expiresAt()))
-                .toList();
+                .toList(), page.nextCursor());
     }
 
     @DeleteMapping("/sessions/{sessionId}")

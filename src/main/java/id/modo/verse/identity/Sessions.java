@@ -1,5 +1,6 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.SecureTokens;
 import id.modo.verse.common.web.ClientInfo;
 import java.sql.Timestamp;
@@ -103,6 +104,32 @@ class Sessions {
                         rs.getString("user_agent"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("last_active_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
                 .list();
+    }
+
+    record ListedPage(List<Listed> items, String nextCursor) {
+    }
+
+    /** One page of the user's live sessions, newest first: keyset on (created_at, id), which never change. */
+    ListedPage page(UUID userId, String cursor, int limit) {
+        Instant now = clock.instant();
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        List<Listed> rows = jdbc.sql("""
+                select id, device_info->>'client' as client, ip_address, user_agent, created_at, last_active_at, expires_at
+                from sessions where user_id = :user and expires_at > :now and last_active_at > :idleSince %s
+                order by created_at desc, id desc
+                limit :fetch""".formatted(after == null ? "" : "and (created_at, id) < (:afterAt, :afterId)"))
+                .param("user", userId)
+                .param("now", Timestamp.from(now))
+                .param("idleSince", Timestamp.from(now.minus(properties.sessionIdleTimeout())))
+                .param("fetch", limit + 1)
+                .params(after == null ? Map.of() : Map.of("afterAt", Timestamp.from(after.createdAt()), "afterId", after.id()))
+                .query((rs, row) -> new Listed(rs.getObject("id", UUID.class), rs.getString("client"), rs.getString("ip_address"),
+                        rs.getString("user_agent"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("last_active_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+                .list();
+        boolean more = rows.size() > limit;
+        List<Listed> page = more ? rows.subList(0, limit) : rows;
+        return new ListedPage(page, more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null);
     }
 
     boolean revoke(UUID userId, UUID sessionId) {

@@ -106,4 +106,8 @@ class SignIn {
     List<Sessions.Listed> sessionsOf(CurrentUser caller) {
         return sessions.list(caller.id().value());
     }
+
+    Sessions.ListedPage sessionsOf(CurrentUser caller, String cursor, int limit) {
+        return sessions.page(caller.id().value(), cursor, limit);
+    }
 }

@@ -78,9 +78,19 @@ class OrganizationApiController {
         return OrganizationResponse.of(organizations.create(caller.id(), request.name(), request.slug()));
     }
 
+    record OrganizationPageResponse(List<OrganizationResponse> items, String nextCursor) {
+    }
+
+    @Operation(summary = "My organizations", description = """
+            The organizations the caller belongs to, in the order they joined them, with their role in each. Pass \
+            `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping
-    List<OrganizationResponse> mine(@AuthenticationPrincipal CurrentUser caller) {
-        return organizations.mine(caller.id()).stream().map(OrganizationResponse::of).toList();
+    OrganizationPageResponse mine(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(description = "1 to 100, default 20")
+            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        Organizations.OrganizationPage page = organizations.mine(caller.id(), cursor, limit);
+        return new OrganizationPageResponse(page.items().stream().map(OrganizationResponse::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{orgId}")

@@ -138,6 +138,42 @@ public class Organizations {
                 .toList();
     }
 
+    public record OrganizationPage(List<OrganizationView> items, String nextCursor) {
+    }
+
+    /**
+     * The caller's organizations in the order they joined them (ties by organization id), one page at
+     * a time: keyset on the membership's {@code (joined_at, organization_id)}.
+     */
+    @Transactional(readOnly = true)
+    public OrganizationPage mine(UserId user, String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_LIMIT);
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        record Row(UUID organizationId, Role role, Instant joinedAt) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select organization_id, role, joined_at from organization_members
+                where user_id = :user %s
+                order by joined_at, organization_id
+                limit :fetch""".formatted(after == null ? "" : "and (joined_at, organization_id) > (:afterAt, :afterId)"))
+                .param("user", user.value())
+                .param("fetch", size + 1)
+                .params(after == null ? Map.of() : Map.of("afterAt", after.createdAt().atOffset(ZoneOffset.UTC), "afterId", after.id()))
+                .query((rs, row) -> new Row(rs.getObject("organization_id", UUID.class), Role.fromDb(rs.getString("role")),
+                        rs.getTimestamp("joined_at").toInstant()))
+                .list();
+        boolean more = rows.size() > size;
+        List<Row> page = more ? rows.subList(0, size) : rows;
+        Map<UUID, Organization> loaded = new java.util.HashMap<>();
+        organizations.findAllById(page.stream().map(Row::organizationId).toList()).forEach(o -> loaded.put(o.id(), o));
+        List<OrganizationView> items = page.stream()
+                .filter(r -> loaded.containsKey(r.organizationId()))
+                .map(r -> view(loaded.get(r.organizationId()), r.role()))
+                .toList();
+        String next = more ? new KeysetCursor(page.getLast().joinedAt(), page.getLast().organizationId()).encode() : null;
+        return new OrganizationPage(items, next);
+    }
+
     @Transactional(readOnly = true)
     public OrganizationView get(UserId actor, OrganizationId id) {
         Membership membership = require(actor, id, Permission.VIEW);

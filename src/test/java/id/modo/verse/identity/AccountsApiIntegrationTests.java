@@ -211,8 +211,16 @@ class AccountsApiIntegrationTests {
         String other = users.login(user.email(), PASSWORD);
         Users.Signed stranger = users.signUpAndIn("stranger");
 
-        JsonNode sessions = json(http.send(bearer(http.request("/api/v1/me/sessions"), user.token()).GET()));
+        JsonNode sessions = json(http.send(bearer(http.request("/api/v1/me/sessions"), user.token()).GET())).get("items");
         assertThat(sessions.size()).isEqualTo(2);
+        JsonNode first = json(http.send(bearer(http.request("/api/v1/me/sessions?limit=1"), user.token()).GET()));
+        assertThat(first.get("items").size()).isEqualTo(1);
+        JsonNode second = json(http.send(bearer(http.request("/api/v1/me/sessions?limit=1&cursor=" + first.get("next_cursor").asString()),
+                user.token()).GET()));
+        assertThat(second.get("items").size()).isEqualTo(1);
+        assertThat(second.get("next_cursor").isNull()).isTrue();
+        assertThat(second.get("items").get(0).get("id").asString()).isNotEqualTo(first.get("items").get(0).get("id").asString());
+        assertThat(http.send(bearer(http.request("/api/v1/me/sessions?limit=101"), user.token()).GET()).statusCode()).isEqualTo(400);
         assertThat(sessions.valueStream().filter(s -> s.get("current").asBoolean()).count()).isEqualTo(1);
         String otherId = sessions.valueStream().filter(s -> !s.get("current").asBoolean()).findFirst().orElseThrow().get("id").asString();
 

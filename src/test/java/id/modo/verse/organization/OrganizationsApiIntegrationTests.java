@@ -4,6 +4,7 @@ import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,17 +90,32 @@ class OrganizationsApiIntegrationTests {
     }
 
     @Test
-    void listMineShowsOnlyMyOrganizationsWithMyRoleSortedByName() {
+    void listMineShowsOnlyMyOrganizationsWithMyRoleInTheOrderIJoinedThemAPageAtATime() {
         Users.Signed me = users.signUpAndIn("org-mine");
         Users.Signed other = users.signUpAndIn("org-other");
         String zebra = OrganizationFixtures.createOrganization(http.withBearer(me.token()), "zebra studio");
         String alpha = OrganizationFixtures.createOrganization(http.withBearer(other.token()), "Alpha Studio");
         fixtures.addMember(alpha, me.id(), "viewer");
         OrganizationFixtures.createOrganization(http.withBearer(other.token()), "Not Mine");
+        String third = OrganizationFixtures.createOrganization(http.withBearer(me.token()), "Third Studio");
 
-        JsonNode mine = json(http.withBearer(me.token()).get("/api/v1/organizations", "application/json"));
-        assertThat(mine.valueStream().map(o -> o.get("id").asString())).containsExactly(alpha, zebra);
-        assertThat(mine.valueStream().map(o -> o.get("my_role").asString())).containsExactly("viewer", "owner");
+        Http mine = http.withBearer(me.token());
+        JsonNode all = json(mine.get("/api/v1/organizations", "application/json"));
+        assertThat(all.get("items").valueStream().map(o -> o.get("id").asString())).containsExactly(zebra, alpha, third);
+        assertThat(all.get("items").valueStream().map(o -> o.get("my_role").asString())).containsExactly("owner", "viewer", "owner");
+        assertThat(all.get("next_cursor").isNull()).isTrue();
+
+        List<String> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = json(mine.get("/api/v1/organizations?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), "application/json"));
+            page.get("items").valueStream().forEach(o -> paged.add(o.get("id").asString()));
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asString();
+        } while (cursor != null);
+        assertThat(paged).containsExactly(zebra, alpha, third);
+        assertThat(mine.get("/api/v1/organizations?limit=101", "application/json").statusCode()).isEqualTo(400);
+        assertThat(mine.get("/api/v1/organizations?limit=0", "application/json").statusCode()).isEqualTo(400);
+        assertThat(mine.get("/api/v1/organizations?cursor=bogus", "application/json").statusCode()).isEqualTo(400);
     }
 
     @Test
