@@ -1,0 +1,32 @@
+package id.modo.verse.billing;
+
+import id.modo.verse.common.Formats;
+import id.modo.verse.common.MailTemplate;
+import id.modo.verse.common.Mailer;
+import id.modo.verse.organization.Organizations;
+import java.net.URI;
+import java.util.Currency;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Mails the checkout link of a renewal that could not be charged automatically to the organization's billing contact. */
+@Component
+class RenewalMails {
+
+    private final Mailer mailer;
+    private final Plans plans;
+
+    RenewalMails(Mailer mailer, Plans plans) {
+        this.mailer = mailer;
+        this.plans = plans;
+    }
+
+    void sendCheckoutLink(Organizations.BillingContact contact, Invoices.Invoice invoice, URI checkout) {
+        String planName = plans.find(invoice.plan()).map(Plan::name).orElse(invoice.plan());
+        for (String to : contact.recipients()) {
+            // The amount is written the Indonesian way for both languages: the invoice is in rupiah.
+            String amount = Formats.money(invoice.total().amount(), Currency.getInstance(invoice.total().currency()), Locale.of("id", "ID"));
+            mailer.send(to, new MailTemplate.SubscriptionPaymentDue(contact.name(), planName, invoice.number(), amount, checkout), null);
+        }
+    }
+}
