@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import id.modo.probe.PaymentProbes;
 import id.modo.probe.TestProbes;
 import org.springframework.context.annotation.Import;
 
@@ -15,6 +16,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestProbes.class)
+@Import({TestProbes.class, PaymentProbes.class})
 public @interface IntegrationTest {
 }

@@ -1,0 +1,76 @@
+package id.modo.verse.payment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings under {@code modo.payments.*}. A provider is available once its keys are set; the default gateway
+ * is the one {@code Payments.start} uses. Secrets never appear in {@link #toString()}.
+ */
+@Validated
+@ConfigurationProperties("modo.payments")
+record PaymentProperties(
+        @Pattern(regexp = "^$|^(sandbox|stripe|midtrans|xendit)$", message = "must be one of sandbox, stripe, midtrans, xendit")
+        String defaultGateway,
+        @NotNull Duration gatewayTimeout,
+        @NotNull Duration reconcileAfter,
+        @NotNull Duration reconcileInterval,
+        @Valid @NotNull Sandbox sandbox,
+        @Valid @NotNull Stripe stripe,
+        @Valid @NotNull Midtrans midtrans,
+        @Valid @NotNull Xendit xendit) {
+
+    static final String SANDBOX = "sandbox";
+
+    /** The gateway {@code start} uses: the configured one, else the sandbox. */
+    String resolvedDefaultGateway() {
+        return StringUtils.hasText(defaultGateway) ? defaultGateway : SANDBOX;
+    }
+
+    /** {@code secret} signs the sandbox's notifications; blank = generated once and kept in the data directory. */
+    record Sandbox(String secret) {
+        @Override
+        public String toString() {
+            return "Sandbox[secret=" + (StringUtils.hasText(secret) ? "(set)" : "(generated)") + "]";
+        }
+    }
+
+    record Stripe(String secretKey, String webhookSecret, String apiBase) {
+        boolean configured() {
+            return StringUtils.hasText(secretKey) && StringUtils.hasText(webhookSecret);
+        }
+
+        @Override
+        public String toString() {
+            return "Stripe[configured=" + configured() + ", apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** {@code baseUrl} is the Core API (status, refunds), {@code snapUrl} the Snap API (hosted checkout). */
+    record Midtrans(String serverKey, String baseUrl, String snapUrl) {
+        boolean configured() {
+            return StringUtils.hasText(serverKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Midtrans[configured=" + configured() + ", baseUrl=" + baseUrl + ", snapUrl=" + snapUrl + "]";
+        }
+    }
+
+    record Xendit(String secretKey, String callbackToken, String baseUrl) {
+        boolean configured() {
+            return StringUtils.hasText(secretKey) && StringUtils.hasText(callbackToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Xendit[configured=" + configured() + ", baseUrl=" + baseUrl + "]";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package id.modo.verse.payment;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.payment.PaymentGateway.InvalidNotificationException;
+import id.modo.verse.payment.PaymentGateway.Notification;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where payment providers (and the sandbox) send their notifications. Public: the provider proves itself with
+ * the signature or token over the raw body, which is verified before anything is read from it.
+ */
+@Tag(name = "Payments", description = "Payments through Stripe, Midtrans, Xendit and the sandbox")
+@RestController
+class PaymentWebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentWebhookController.class);
+
+    private final PaymentGateways gateways;
+    private final PaymentNotifications notifications;
+
+    PaymentWebhookController(PaymentGateways gateways, PaymentNotifications notifications) {
+        this.gateways = gateways;
+        this.notifications = notifications;
+    }
+
+    record Received(boolean received, int applied) {
+    }
+
+    @Operation(summary = "A payment provider's notification (raw body, verified by the provider's signature or token)")
+    @PostMapping("/api/v1/payments/webhooks/{gateway}")
+    Received receive(@PathVariable String gateway, @RequestHeader HttpHeaders headers,
+            @RequestBody(required = false) byte[] body) {
+        PaymentGateway target = gateways.find(gateway)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No payment gateway '" + gateway + "' here."));
+        Map<String, String> lowerCaseHeaders = new LinkedHashMap<>();
+        headers.forEach((name, values) -> lowerCaseHeaders.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));
+        List<Notification> verified;
+        try {
+            verified = target.verify(lowerCaseHeaders, body == null ? new byte[0] : body);
+        } catch (InvalidNotificationException e) {
+            log.warn("Rejected a {} notification: {}", gateway, e.getMessage());
+            throw new ProblemException(PaymentProblems.INVALID_NOTIFICATION, e.getMessage());
+        }
+        int applied = 0;
+        for (Notification notification : verified) {
+            if (notifications.apply(target.name(), notification)) {
+                applied++;
+            }
+        }
+        return new Received(true, applied);
+    }
+}
