@@ -50,7 +50,9 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/invitations", null, 200, 200, 403, 403, 404),
             Endpoint.of("DELETE", "/api/v1/organizations/{orgId}/invitations/{invitationId}", null, 204, 204, 403, 403, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/invitations/{invitationId}/resend", null, 200, 200, 403, 403, 404),
-            Endpoint.of("GET", "/api/v1/organizations/{orgId}/audit-logs", null, 200, 200, 403, 403, 404));
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/audit-logs", null, 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(

@@ -1,0 +1,143 @@
+package id.modo.verse.credit;
+
+import id.modo.verse.common.Money;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Credits", description = "AI credits: balances, the ledger, credit packs and admin adjustments")
+@RestController
+class CreditApiController {
+
+    enum TypeName { subscription, purchase, usage, refund, bonus, rollover, expiry, adjustment }
+
+    enum BucketName { main, bonus, rollover }
+
+    private final CreditLedger ledger;
+    private final Organizations organizations;
+    private final CreditProperties properties;
+
+    CreditApiController(CreditLedger ledger, Organizations organizations, CreditProperties properties) {
+        this.ledger = ledger;
+        this.organizations = organizations;
+        this.properties = properties;
+    }
+
+    record BalancesResponse(UUID organizationId, int main, int bonus, int rollover, int held, int total, int available, String plan,
+            int monthlyCredits, int rolloverCap, Instant lastResetAt, Instant nextResetAt) {
+        static BalancesResponse of(CreditLedger.Balances b) {
+            return new BalancesResponse(b.organizationId().value(), b.main(), b.bonus(), b.rollover(), b.held(), b.total(),
+                    b.available(), b.plan(), b.monthlyCredits(), b.rolloverCap(), b.lastResetAt(), b.nextResetAt());
+        }
+    }
+
+    record TransactionResponse(UUID id, Instant createdAt, UUID userId, String type, String bucket, int amount, int balanceAfter,
+            String description, String referenceType, String referenceId) {
+        static TransactionResponse of(CreditLedger.Transaction t) {
+            return new TransactionResponse(t.id(), t.createdAt(), t.userId(), t.type(), t.bucket(), t.amount(), t.balanceAfter(),
+                    t.description(), t.referenceType(), t.referenceId());
+        }
+    }
+
+    record TransactionPage(List<TransactionResponse> items, String nextCursor) {
+    }
+
+    record PackResponse(String key, int credits, String price, String currency) {
+    }
+
+    record AdjustmentRequest(@NotNull Integer amount, @NotNull BucketName bucket, @NotBlank @Size(max = 500) String reason) {
+    }
+
+    @Operation(summary = "An organization's credit balances", description = """
+            Any member. `available` = `total` - `held` (credits held by open reservations are not spendable).""")
+    @GetMapping("/api/v1/organizations/{orgId}/credits")
+    BalancesResponse balances(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        OrganizationId organization = OrganizationId.of(orgId);
+        organizations.require(caller.id(), organization, Permission.VIEW);
+        return BalancesResponse.of(ledger.balances(organization));
+    }
+
+    @Operation(summary = "An organization's credit ledger, newest first", description = """
+            Any member. One row per bucket touched; `balance_after` is the organization's total after the row. Filters \
+            combine; `from` is inclusive, `to` exclusive. Pass `next_cursor` back as `cursor`; it is null on the last page.""")
+    @GetMapping("/api/v1/organizations/{orgId}/credits/transactions")
+    TransactionPage transactions(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @RequestParam(required = false) TypeName type,
+            @RequestParam(required = false) BucketName bucket,
+            @Parameter(description = "ISO-8601 date-time with offset, inclusive") @RequestParam(required = false) String from,
+            @Parameter(description = "ISO-8601 date-time with offset, exclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        OrganizationId organization = OrganizationId.of(orgId);
+        organizations.require(caller.id(), organization, Permission.VIEW);
+        CreditLedger.Filter filter = new CreditLedger.Filter(
+                type == null ? null : CreditTransactionType.valueOf(type.name().toUpperCase(Locale.ROOT)),
+                bucket == null ? null : CreditBucket.valueOf(bucket.name().toUpperCase(Locale.ROOT)),
+                time(from, "from"), time(to, "to"));
+        CreditLedger.Page page = ledger.transactions(organization, filter, cursor, limit);
+        return new TransactionPage(page.items().stream().map(TransactionResponse::of).toList(), page.nextCursor());
+    }
+
+    @Operation(summary = "The credit packs on sale", description = "Prices in rupiah as decimal strings.")
+    @GetMapping("/api/v1/credit-packs")
+    List<PackResponse> packs() {
+        return properties.packs().stream()
+                .map(pack -> new PackResponse(pack.key(), pack.credits(), Money.idr(pack.priceIdr()).plain(), Money.IDR))
+                .toList();
+    }
+
+    @Operation(summary = "Adjust an organization's credits by hand", description = """
+            Platform admins. A positive amount adds to the bucket, a negative one takes from it, never below zero nor \
+            into credits held by reservations (409 `adjustment-exceeds-balance`). The reason goes into the ledger and the \
+            audit log.""")
+    @PostMapping("/api/v1/admin/organizations/{orgId}/credits/adjustments")
+    @ResponseStatus(HttpStatus.CREATED)
+    BalancesResponse adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Valid @RequestBody AdjustmentRequest request) {
+        // The security rules already keep others out of /api/v1/admin/**; this holds if they ever change.
+        if (caller == null || !caller.isPlatformAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may adjust credits.");
+        }
+        return BalancesResponse.of(ledger.adjust(OrganizationId.of(orgId), caller.id(),
+                CreditBucket.valueOf(request.bucket().name().toUpperCase(Locale.ROOT)), request.amount(), request.reason()));
+    }
+
+    private static Instant time(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
+                    List.of(new Problems.FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
+        }
+    }
+}

@@ -1,0 +1,717 @@
+package id.modo.verse.credit;
+
+import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.credit.CreditEvents.CreditAllowanceChanged;
+import id.modo.verse.credit.CreditEvents.CreditsAdjusted;
+import id.modo.verse.credit.CreditEvents.CreditsDebited;
+import id.modo.verse.credit.CreditEvents.CreditsGranted;
+import id.modo.verse.credit.CreditEvents.CreditsReset;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.payment.PaymentId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An organization's AI credits: three buckets (main, bonus, rollover) on one credit_balances row
+ * and an append-only ledger in credit_transactions with one row per bucket touched, so each
+ * bucket's ledger sum is its balance and every row's {@code balance_after} is the organization's
+ * total after it.
+ * <p>
+ * Every change is one conditional statement on the balance row (or a row lock taken first), never
+ * a read followed by a write, so parallel callers on one organization queue on that row and none
+ * can spend a credit twice or drive a bucket below zero. Credits held by reservations are not
+ * spendable: available = main + bonus + rollover - held.
+ */
+@Service
+public class CreditLedger {
+
+    public static final ProblemType INSUFFICIENT_CREDITS =
+            ProblemType.of(HttpStatus.PAYMENT_REQUIRED, "insufficient-credits", "Not enough credits");
+    public static final ProblemType RESERVATION_CLOSED =
+            ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
+    public static final ProblemType ADJUSTMENT_EXCEEDS_BALANCE =
+            ProblemType.of(HttpStatus.CONFLICT, "adjustment-exceeds-balance", "The adjustment would take more than there is");
+
+    /** The most credits one operation may move; keeps every sum far from integer overflow. */
+    public static final int MAX_AMOUNT = 100_000_000;
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    static final String PAYMENT_REFERENCE = "payment";
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final CreditProperties properties;
+    private final Clock clock;
+
+    CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** An organization's buckets, holds, allowance and reset times. */
+    public record Balances(OrganizationId organizationId, int main, int bonus, int rollover, int held, String plan,
+            int monthlyCredits, int rolloverCap, Instant lastResetAt, Instant nextResetAt) {
+
+        public int total() {
+            return main + bonus + rollover;
+        }
+
+        /** What a debit or reservation may take now. */
+        public int available() {
+            return total() - held;
+        }
+    }
+
+    /** One ledger row; {@code amount} is signed, {@code balanceAfter} the organization's total after it. */
+    public record Transaction(UUID id, Instant createdAt, UUID userId, String type, String bucket, int amount, int balanceAfter,
+            String description, String referenceType, String referenceId) {
+    }
+
+    /** Which ledger rows to list; every part optional, {@code from} inclusive, {@code to} exclusive. */
+    public record Filter(CreditTransactionType type, CreditBucket bucket, Instant from, Instant to) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    public record Page(List<Transaction> items, String nextCursor) {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The organization's balances; its balance row (with the free plan's allowance) is made on first use. */
+    @Transactional
+    public Balances balances(OrganizationId organization) {
+        return find(organization).orElseGet(() -> {
+            open(organization);
+            return find(organization).orElseThrow(CreditLedger::noSuchOrganization);
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public Page transactions(OrganizationId organization, Filter filter, String cursor, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw invalid("to", "must be later than from");
+        }
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        List<String> conditions = new ArrayList<>(List.of("organization_id = :org"));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("org", organization.value());
+        if (filter.type() != null) {
+            conditions.add("type = :type");
+            params.put("type", filter.type().dbValue());
+        }
+        if (filter.bucket() != null) {
+            conditions.add("bucket = :bucket");
+            params.put("bucket", filter.bucket().dbValue());
+        }
+        if (filter.from() != null) {
+            conditions.add("created_at >= :from");
+            params.put("from", utc(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add("created_at < :to");
+            params.put("to", utc(filter.to()));
+        }
+        if (after != null) {
+            conditions.add("(created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", utc(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        params.put("fetch", size + 1);
+        List<Transaction> rows = jdbc.sql("""
+                select id, created_at, user_id, type, bucket, amount, balance_after, description, reference_type, reference_id
+                from credit_transactions where %s
+                order by created_at desc, id desc
+                limit :fetch""".formatted(String.join(" and ", conditions)))
+                .params(params)
+                .query((rs, n) -> new Transaction(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                        rs.getObject("user_id", UUID.class), rs.getString("type"), rs.getString("bucket"), rs.getInt("amount"),
+                        rs.getInt("balance_after"), rs.getString("description"), rs.getString("reference_type"),
+                        rs.getString("reference_id")))
+                .list();
+        boolean more = rows.size() > size;
+        List<Transaction> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new Page(List.copyOf(page), next);
+    }
+
+    // ---------------------------------------------------------------- spending
+
+    /**
+     * Spends {@code amount} credits: bonus first, then rollover, then main. More than is available
+     * is a 402 {@code insufficient-credits} problem stating both numbers, and nothing changes.
+     */
+    @Transactional
+    public Balances debit(OrganizationId organization, UserId actor, int amount, String referenceType, String referenceId,
+            String description) {
+        requireAmount(amount);
+        Balances after = take(organization, actor, amount, 0, referenceType, referenceId, description)
+                .orElseGet(() -> {
+                    if (open(organization)) {
+                        return take(organization, actor, amount, 0, referenceType, referenceId, description).orElse(null);
+                    }
+                    return null;
+                });
+        if (after == null) {
+            throw insufficient(balances(organization), amount);
+        }
+        return after;
+    }
+
+    /**
+     * Holds {@code amount} credits for work whose cost is known only afterwards; held credits are
+     * not spendable. {@link #commit} spends the actual amount, {@link #release} gives the hold back,
+     * and a hold left open past {@code ttl} is released by the expiry job.
+     */
+    @Transactional
+    public ReservationId reserve(OrganizationId organization, int amount, Duration ttl) {
+        return reserve(organization, null, amount, ttl, null, null, null);
+    }
+
+    /** {@link #reserve(OrganizationId, int, Duration)} with who it is for and what the usage row will say. */
+    @Transactional
+    public ReservationId reserve(OrganizationId organization, UserId actor, int amount, Duration ttl, String referenceType,
+            String referenceId, String description) {
+        requireAmount(amount);
+        if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxReservationTtl()) > 0) {
+            throw invalid("ttl", "must be positive and at most " + properties.maxReservationTtl());
+        }
+        Instant now = clock.instant();
+        Optional<UUID> id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+        if (id.isEmpty() && open(organization)) {
+            id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+        }
+        return ReservationId.of(id.orElseThrow(() -> insufficient(balances(organization), amount)));
+    }
+
+    /**
+     * Spends {@code actualAmount} (0 to the reserved amount) of a held reservation and frees the
+     * rest. A reservation that was committed, released or has expired is 409 {@code reservation-closed}.
+     */
+    @Transactional
+    public Balances commit(ReservationId reservation, int actualAmount) {
+        if (actualAmount < 0) {
+            throw invalid("actual_amount", "must not be negative");
+        }
+        record Held(UUID organizationId, UUID userId, int amount, String referenceType, String referenceId, String description) {
+        }
+        Optional<Held> held = jdbc.sql("""
+                update credit_reservations set status = 'committed', actual_amount = :actual, settled_at = :now
+                where id = :id and status = 'held' and expires_at > :now and amount >= :actual
+                returning organization_id, user_id, amount, reference_type, reference_id, description""")
+                .param("id", reservation.value())
+                .param("actual", actualAmount)
+                .param("now", utc(clock.instant()))
+                .query((rs, n) -> new Held(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getInt("amount"), rs.getString("reference_type"), rs.getString("reference_id"), rs.getString("description")))
+                .optional();
+        if (held.isEmpty()) {
+            throw closedOrMissing(reservation, actualAmount);
+        }
+        Held h = held.get();
+        OrganizationId organization = OrganizationId.of(h.organizationId());
+        if (actualAmount == 0) {
+            unhold(h.organizationId(), h.amount());
+            return balances(organization);
+        }
+        // The hold covers the actual amount, so this cannot fail; if it did, the commit rolls back.
+        return take(organization, h.userId() == null ? null : UserId.of(h.userId()), actualAmount, h.amount(),
+                h.referenceType(), h.referenceId(), h.description())
+                .orElseThrow(() -> new IllegalStateException("Reservation " + reservation + " held less than its amount"));
+    }
+
+    /** Frees a held reservation; false if it was already committed, released or expired. */
+    @Transactional
+    public boolean release(ReservationId reservation) {
+        return settle(reservation.value(), "released");
+    }
+
+    // ---------------------------------------------------------------- adding
+
+    /** What a grant is for; each has its bucket. */
+    public enum Grant {
+        /** The plan's monthly credits, into main. */
+        SUBSCRIPTION(CreditTransactionType.SUBSCRIPTION, CreditBucket.MAIN),
+        /** A bought pack, into bonus: paid credits never expire at the monthly reset. */
+        PURCHASE(CreditTransactionType.PURCHASE, CreditBucket.BONUS),
+        /** A promotional gift, into bonus. */
+        BONUS(CreditTransactionType.BONUS, CreditBucket.BONUS),
+        /** Credits given back for failed work, into main. */
+        REFUND(CreditTransactionType.REFUND, CreditBucket.MAIN);
+
+        private final CreditTransactionType type;
+        private final CreditBucket bucket;
+
+        Grant(CreditTransactionType type, CreditBucket bucket) {
+            this.type = type;
+            this.bucket = bucket;
+        }
+
+        public CreditTransactionType type() {
+            return type;
+        }
+
+        public CreditBucket bucket() {
+            return bucket;
+        }
+    }
+
+    /** Adds {@code amount} credits of a kind; {@code actor} may be null for the system. */
+    @Transactional
+    public Balances grant(OrganizationId organization, UserId actor, Grant grant, int amount, String referenceType,
+            String referenceId, String description) {
+        requireAmount(amount);
+        balances(organization);
+        Balances after = add(organization, actor, grant.type(), grant.bucket(), amount, referenceType, referenceId, description);
+        events.publishEvent(new CreditsGranted(organization.value(), actor == null ? null : actor.value(), grant.type().dbValue(),
+                grant.bucket().dbValue(), amount, referenceType, referenceId, after.total()));
+        return after;
+    }
+
+    /**
+     * Grants a bought pack once per payment, however often its completion is delivered: the
+     * balance row is locked first, so a second delivery waits and then finds the first one's row
+     * (the unique index on purchase references backs this up). True if this call granted.
+     */
+    @Transactional
+    public boolean grantPurchase(OrganizationId organization, PaymentId payment, int credits) {
+        requireAmount(credits);
+        balances(organization);
+        jdbc.sql("select 1 from credit_balances where organization_id = :org for update")
+                .param("org", organization.value())
+                .query(Integer.class)
+                .single();
+        boolean granted = jdbc.sql("""
+                select count(*) from credit_transactions
+                where type = 'purchase' and reference_type = :refType and reference_id = :ref""")
+                .param("refType", PAYMENT_REFERENCE)
+                .param("ref", payment.value().toString())
+                .query(Integer.class)
+                .single() > 0;
+        if (granted) {
+            return false;
+        }
+        grant(organization, null, Grant.PURCHASE, credits, PAYMENT_REFERENCE, payment.value().toString(), "Credit pack purchase");
+        return true;
+    }
+
+    /**
+     * A platform admin's manual change of one bucket, with a reason for the audit log. A negative
+     * amount may not take a bucket below zero nor take credits that reservations hold: 409
+     * {@code adjustment-exceeds-balance}.
+     */
+    @Transactional
+    public Balances adjust(OrganizationId organization, UserId admin, CreditBucket bucket, int amount, String reason) {
+        if (amount == 0 || Math.abs((long) amount) > MAX_AMOUNT) {
+            throw invalid("amount", "must be a non-zero whole number between -" + MAX_AMOUNT + " and " + MAX_AMOUNT);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw invalid("reason", "is required");
+        }
+        String why = reason.strip();
+        Balances before = balances(organization);
+        Balances after;
+        if (amount > 0) {
+            after = add(organization, admin, CreditTransactionType.ADJUSTMENT, bucket, amount, "manual", null, why);
+        } else {
+            after = jdbc.sql("""
+                    with upd as (
+                      update credit_balances set %1$s = %1$s + :amount, updated_at = :now
+                      where organization_id = :org and %1$s >= -:amount
+                        and balance + bonus_balance + rollover_balance - held_balance >= -:amount
+                      returning *),
+                    led as (
+                      insert into credit_transactions (organization_id, user_id, type, bucket, amount, balance_after, description,
+                          reference_type, created_at)
+                      select organization_id, cast(:actor as uuid), 'adjustment', :bucket, :amount,
+                          balance + bonus_balance + rollover_balance, :why, 'manual', clock_timestamp()
+                      from upd)
+                    select * from upd""".formatted(bucket.column()))
+                    .param("amount", amount)
+                    .param("now", utc(clock.instant()))
+                    .param("org", organization.value())
+                    .param("actor", admin.value())
+                    .param("bucket", bucket.dbValue())
+                    .param("why", why)
+                    .query(CreditLedger::balancesRow)
+                    .optional()
+                    .orElseThrow(() -> new ProblemException(ADJUSTMENT_EXCEEDS_BALANCE,
+                            "The " + bucket.dbValue() + " bucket has " + bucketOf(before, bucket) + " credits and "
+                                    + before.available() + " are available overall; " + (-amount) + " cannot be taken.",
+                            Map.of("bucket_balance", bucketOf(before, bucket), "available", before.available(), "asked", -amount)));
+        }
+        events.publishEvent(new CreditsAdjusted(organization.value(), admin.value(), bucket.dbValue(), amount, why, after.total()));
+        return after;
+    }
+
+    /**
+     * The plan's monthly credits and rollover cap, used from the next monthly reset on. Billing
+     * calls this when a subscription changes; credits for the current month are a separate
+     * {@link #grant} with {@link Grant#SUBSCRIPTION}.
+     */
+    @Transactional
+    public Balances setAllowance(OrganizationId organization, int monthlyCredits, int rolloverCap, String plan) {
+        if (monthlyCredits < 0 || monthlyCredits > MAX_AMOUNT) {
+            throw invalid("monthly_credits", "must be between 0 and " + MAX_AMOUNT);
+        }
+        if (rolloverCap < 0 || rolloverCap > MAX_AMOUNT) {
+            throw invalid("rollover_cap", "must be between 0 and " + MAX_AMOUNT);
+        }
+        if (plan == null || plan.isBlank() || plan.length() > 50) {
+            throw invalid("plan", "is required (at most 50 characters)");
+        }
+        Balances before = balances(organization);
+        Balances after = jdbc.sql("""
+                update credit_balances set plan = :plan, monthly_credits = :monthly, rollover_cap = :cap, updated_at = :now
+                where organization_id = :org returning *""")
+                .param("plan", plan.strip())
+                .param("monthly", monthlyCredits)
+                .param("cap", rolloverCap)
+                .param("now", utc(clock.instant()))
+                .param("org", organization.value())
+                .query(CreditLedger::balancesRow)
+                .single();
+        if (!before.plan().equals(after.plan()) || before.monthlyCredits() != monthlyCredits || before.rolloverCap() != rolloverCap) {
+            events.publishEvent(new CreditAllowanceChanged(organization.value(), before.plan(), before.monthlyCredits(),
+                    before.rolloverCap(), after.plan(), monthlyCredits, rolloverCap));
+        }
+        return after;
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    /**
+     * Makes the organization's balance row with the free plan's allowance granted (one ledger
+     * row), unless it has one. True if this call made it; false also for an unknown organization.
+     */
+    @Transactional
+    public boolean open(OrganizationId organization) {
+        Instant now = clock.instant();
+        Instant next = now.atZone(properties.resetTimeZone()).plusMonths(1).toInstant();
+        Integer made = jdbc.sql("""
+                with ins as (
+                  insert into credit_balances (organization_id, plan, monthly_credits, rollover_cap, balance, last_reset_at,
+                      next_reset_at, updated_at)
+                  select id, 'free', :monthly, :cap, :monthly, :now, :next, :now from organizations where id = :org
+                  on conflict (organization_id) do nothing
+                  returning organization_id, balance),
+                led as (
+                  insert into credit_transactions (organization_id, type, bucket, amount, balance_after, description,
+                      reference_type, created_at)
+                  select organization_id, 'subscription', 'main', balance, balance, 'Free plan: monthly credits', 'plan',
+                      clock_timestamp()
+                  from ins where balance > 0)
+                select count(*) from ins""")
+                .param("monthly", properties.freeMonthly())
+                .param("cap", properties.freeRolloverCap())
+                .param("now", utc(now))
+                .param("next", utc(next))
+                .param("org", organization.value())
+                .query(Integer.class)
+                .single();
+        if (made > 0 && properties.freeMonthly() > 0) {
+            events.publishEvent(new CreditsGranted(organization.value(), null, CreditTransactionType.SUBSCRIPTION.dbValue(),
+                    CreditBucket.MAIN.dbValue(), properties.freeMonthly(), "plan", null, properties.freeMonthly()));
+        }
+        return made > 0;
+    }
+
+    /**
+     * Resets up to {@code batchSize} organizations whose month ended by {@code now}, in one
+     * statement: last month's rollover expires, unused main rolls over up to the cap (the rest
+     * expires), and main gets the month's allowance; each step is a ledger row. Rows locked by
+     * someone else are skipped (another node takes them), as are rows with open reservations: a
+     * hold must stay covered, and holds end within {@code modo.credits.max-reservation-ttl}.
+     * Returns how many organizations were reset.
+     */
+    @Transactional
+    public int resetDue(Instant now, int batchSize) {
+        record Reset(UUID organizationId, int bonus, int main, int rollover, int kept, int monthly) {
+        }
+        List<Reset> resets = jdbc.sql("""
+                with due as (
+                  select id, organization_id, balance as m, bonus_balance as x, rollover_balance as r, monthly_credits as mc,
+                      least(balance, rollover_cap) as kept, next_reset_at as nr
+                  from credit_balances
+                  where next_reset_at <= :now and held_balance = 0
+                  order by next_reset_at
+                  limit :batch
+                  for update skip locked),
+                upd as (
+                  update credit_balances b set balance = d.mc, rollover_balance = d.kept, last_reset_at = :now, updated_at = :now,
+                      next_reset_at = case
+                        when ((d.nr at time zone :zone) + interval '1 month') at time zone :zone > :now
+                          then ((d.nr at time zone :zone) + interval '1 month') at time zone :zone
+                        else ((cast(:now as timestamptz) at time zone :zone) + interval '1 month') at time zone :zone end
+                  from due d where b.id = d.id
+                  returning d.*),
+                led as (
+                  insert into credit_transactions (organization_id, type, bucket, amount, balance_after, description,
+                      reference_type, reference_id, created_at)
+                  select u.organization_id, v.type, v.bucket, v.amount, v.after, v.description, 'monthly_reset', :period,
+                      clock_timestamp()
+                  from upd u cross join lateral (values
+                      (1, 'expiry', 'rollover', -u.r, u.x + u.m, 'Last month''s rollover expired'),
+                      (2, 'rollover', 'main', -u.kept, u.x + u.m - u.kept, 'Unused credits rolled over'),
+                      (3, 'rollover', 'rollover', u.kept, u.x + u.m, 'Unused credits rolled over'),
+                      (4, 'expiry', 'main', u.kept - u.m, u.x + u.kept, 'Unused credits above the rollover cap expired'),
+                      (5, 'subscription', 'main', u.mc, u.x + u.kept + u.mc, 'Monthly credits'))
+                    as v(ord, type, bucket, amount, after, description)
+                  where v.amount <> 0
+                  order by u.organization_id, v.ord)
+                select organization_id, x, m, r, kept, mc from upd""")
+                .param("now", utc(now))
+                .param("batch", batchSize)
+                .param("zone", properties.resetTimeZone().getId())
+                .param("period", now.atZone(properties.resetTimeZone()).toLocalDate().toString())
+                .query((rs, n) -> new Reset(rs.getObject("organization_id", UUID.class), rs.getInt("x"), rs.getInt("m"),
+                        rs.getInt("r"), rs.getInt("kept"), rs.getInt("mc")))
+                .list();
+        for (Reset reset : resets) {
+            events.publishEvent(new CreditsReset(reset.organizationId(), reset.monthly(), reset.kept(),
+                    reset.rollover() + reset.main() - reset.kept(), reset.bonus() + reset.kept() + reset.monthly()));
+        }
+        return resets.size();
+    }
+
+    /** Expires up to {@code batchSize} holds overdue at {@code now}, freeing their credits; returns how many. */
+    @Transactional
+    public int expireReservations(Instant now, int batchSize) {
+        return jdbc.sql("""
+                with expired as (
+                  update credit_reservations set status = 'expired', settled_at = :now
+                  where id in (select id from credit_reservations where status = 'held' and expires_at <= :now
+                               order by expires_at limit :batch for update skip locked)
+                  returning organization_id, amount),
+                freed as (
+                  update credit_balances b set held_balance = b.held_balance - e.amount, updated_at = :now
+                  from (select organization_id, sum(amount) as amount from expired group by organization_id) e
+                  where b.organization_id = e.organization_id)
+                select count(*) from expired""")
+                .param("now", utc(now))
+                .param("batch", batchSize)
+                .query(Integer.class)
+                .single();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Optional<Balances> find(OrganizationId organization) {
+        return jdbc.sql("select * from credit_balances where organization_id = :org")
+                .param("org", organization.value())
+                .query(CreditLedger::balancesRow)
+                .optional();
+    }
+
+    /**
+     * Takes {@code amount} in one statement: the balance row is locked (a parallel caller waits and
+     * then sees this one's result), the buckets drained bonus, rollover, main, {@code release} held
+     * credits freed, and one usage row written per bucket touched. Empty when there is not enough
+     * (or no balance row).
+     */
+    private Optional<Balances> take(OrganizationId organization, UserId actor, int amount, int release, String referenceType,
+            String referenceId, String description) {
+        Optional<Balances> after = jdbc.sql("""
+                with cur as (
+                  select organization_id, balance, bonus_balance, rollover_balance, held_balance
+                  from credit_balances where organization_id = :org for update),
+                calc as (
+                  select cur.*, least(bonus_balance, :amount) as tb,
+                      least(rollover_balance, :amount - least(bonus_balance, :amount)) as tr,
+                      balance + bonus_balance + rollover_balance as before_total
+                  from cur where balance + bonus_balance + rollover_balance - (held_balance - :release) >= :amount),
+                upd as (
+                  update credit_balances b set bonus_balance = c.bonus_balance - c.tb, rollover_balance = c.rollover_balance - c.tr,
+                      balance = c.balance - (:amount - c.tb - c.tr), held_balance = c.held_balance - :release, updated_at = :now
+                  from calc c where b.organization_id = c.organization_id
+                  returning b.*, c.tb, c.tr, c.before_total),
+                led as (
+                  insert into credit_transactions (organization_id, user_id, type, bucket, amount, balance_after, description,
+                      reference_type, reference_id, created_at)
+                  select u.organization_id, cast(:actor as uuid), 'usage', v.bucket, v.amount, v.after, :description, :refType, :ref,
+                      clock_timestamp()
+                  from upd u cross join lateral (values
+                      (1, 'bonus', -u.tb, u.before_total - u.tb),
+                      (2, 'rollover', -u.tr, u.before_total - u.tb - u.tr),
+                      (3, 'main', u.tb + u.tr - :amount, u.before_total - :amount)) as v(ord, bucket, amount, after)
+                  where v.amount <> 0
+                  order by v.ord)
+                select * from upd""")
+                .param("org", organization.value())
+                .param("amount", amount)
+                .param("release", release)
+                .param("now", utc(clock.instant()))
+                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
+                .param("description", description, java.sql.Types.VARCHAR)
+                .param("refType", referenceType, java.sql.Types.VARCHAR)
+                .param("ref", referenceId, java.sql.Types.VARCHAR)
+                .query(CreditLedger::balancesRow)
+                .optional();
+        after.ifPresent(balances -> events.publishEvent(new CreditsDebited(organization.value(),
+                actor == null ? null : actor.value(), amount, referenceType, referenceId, balances.total())));
+        return after;
+    }
+
+    private Balances add(OrganizationId organization, UserId actor, CreditTransactionType type, CreditBucket bucket, int amount,
+            String referenceType, String referenceId, String description) {
+        return jdbc.sql("""
+                with upd as (
+                  update credit_balances set %1$s = %1$s + :amount, updated_at = :now
+                  where organization_id = :org
+                  returning *),
+                led as (
+                  insert into credit_transactions (organization_id, user_id, type, bucket, amount, balance_after, description,
+                      reference_type, reference_id, created_at)
+                  select organization_id, cast(:actor as uuid), :type, :bucket, :amount, balance + bonus_balance + rollover_balance,
+                      :description, :refType, :ref, clock_timestamp()
+                  from upd)
+                select * from upd""".formatted(bucket.column()))
+                .param("amount", amount)
+                .param("now", utc(clock.instant()))
+                .param("org", organization.value())
+                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
+                .param("type", type.dbValue())
+                .param("bucket", bucket.dbValue())
+                .param("description", description, java.sql.Types.VARCHAR)
+                .param("refType", referenceType, java.sql.Types.VARCHAR)
+                .param("ref", referenceId, java.sql.Types.VARCHAR)
+                .query(CreditLedger::balancesRow)
+                .optional()
+                .orElseThrow(CreditLedger::noSuchOrganization);
+    }
+
+    private Optional<UUID> hold(OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
+            String referenceType, String referenceId, String description) {
+        return jdbc.sql("""
+                with upd as (
+                  update credit_balances set held_balance = held_balance + :amount, updated_at = :now
+                  where organization_id = :org and balance + bonus_balance + rollover_balance - held_balance >= :amount
+                  returning organization_id)
+                insert into credit_reservations (organization_id, user_id, amount, reference_type, reference_id, description,
+                    expires_at, created_at)
+                select organization_id, cast(:actor as uuid), :amount, :refType, :ref, :description, :expires, :now from upd
+                returning id""")
+                .param("amount", amount)
+                .param("now", utc(now))
+                .param("org", organization.value())
+                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
+                .param("refType", referenceType, java.sql.Types.VARCHAR)
+                .param("ref", referenceId, java.sql.Types.VARCHAR)
+                .param("description", description, java.sql.Types.VARCHAR)
+                .param("expires", utc(expiresAt))
+                .query(UUID.class)
+                .optional();
+    }
+
+    private boolean settle(UUID reservation, String status) {
+        Optional<Map.Entry<UUID, Integer>> settled = jdbc.sql("""
+                update credit_reservations set status = :status, settled_at = :now
+                where id = :id and status = 'held'
+                returning organization_id, amount""")
+                .param("status", status)
+                .param("now", utc(clock.instant()))
+                .param("id", reservation)
+                .query((rs, n) -> Map.entry(rs.getObject("organization_id", UUID.class), rs.getInt("amount")))
+                .optional();
+        settled.ifPresent(entry -> unhold(entry.getKey(), entry.getValue()));
+        return settled.isPresent();
+    }
+
+    private void unhold(UUID organization, int amount) {
+        jdbc.sql("update credit_balances set held_balance = held_balance - :amount, updated_at = :now where organization_id = :org")
+                .param("amount", amount)
+                .param("now", utc(clock.instant()))
+                .param("org", organization)
+                .update();
+    }
+
+    private ProblemException closedOrMissing(ReservationId reservation, int actualAmount) {
+        record State(String status, int amount, Instant expiresAt) {
+        }
+        State state = jdbc.sql("select status, amount, expires_at from credit_reservations where id = :id")
+                .param("id", reservation.value())
+                .query((rs, n) -> new State(rs.getString("status"), rs.getInt("amount"), rs.getTimestamp("expires_at").toInstant()))
+                .optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such reservation."));
+        if ("held".equals(state.status()) && actualAmount > state.amount()) {
+            throw invalid("actual_amount", "must not exceed the reserved " + state.amount());
+        }
+        String status = "held".equals(state.status()) ? "expired" : state.status();
+        return new ProblemException(RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
+                Map.of("status", status));
+    }
+
+    private static Balances balancesRow(ResultSet rs, int row) throws SQLException {
+        return new Balances(OrganizationId.of(rs.getObject("organization_id", UUID.class)), rs.getInt("balance"),
+                rs.getInt("bonus_balance"), rs.getInt("rollover_balance"), rs.getInt("held_balance"), rs.getString("plan"),
+                rs.getInt("monthly_credits"), rs.getInt("rollover_cap"), instant(rs.getTimestamp("last_reset_at")),
+                instant(rs.getTimestamp("next_reset_at")));
+    }
+
+    private static int bucketOf(Balances balances, CreditBucket bucket) {
+        return switch (bucket) {
+            case MAIN -> balances.main();
+            case BONUS -> balances.bonus();
+            case ROLLOVER -> balances.rollover();
+        };
+    }
+
+    private static ProblemException insufficient(Balances balances, int asked) {
+        return new ProblemException(INSUFFICIENT_CREDITS,
+                "This needs " + asked + " credits but only " + balances.available() + " are available.",
+                Map.of("available", balances.available(), "asked", asked));
+    }
+
+    private static void requireAmount(int amount) {
+        if (amount < 1 || amount > MAX_AMOUNT) {
+            throw invalid("amount", "must be a whole number from 1 to " + MAX_AMOUNT);
+        }
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
+                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+    }
+
+    private static ProblemException noSuchOrganization() {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
