@@ -5,6 +5,7 @@ import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.payment.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +38,11 @@ class BillingApiController {
     private final Invoices invoices;
     private final InvoicePdf pdf;
     private final ModoProperties modo;
+    private final IdempotentRequests idempotentRequests;
 
-    BillingApiController(Plans plans, Subscriptions subscriptions, Invoices invoices, InvoicePdf pdf, ModoProperties modo) {
+    BillingApiController(Plans plans, Subscriptions subscriptions, Invoices invoices, InvoicePdf pdf, ModoProperties modo,
+            IdempotentRequests idempotentRequests) {
+        this.idempotentRequests = idempotentRequests;
         this.plans = plans;
         this.subscriptions = subscriptions;
         this.invoices = invoices;
@@ -111,7 +116,15 @@ class BillingApiController {
             the new plan for the seconds left in the period minus the unused part of the old one, each rounded half-up to \
             two decimals, plus VAT.""")
     @PostMapping("/api/v1/organizations/{orgId}/subscription")
-    ChangeResponse change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestBody ChangeRequest body) {
+    ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody ChangeRequest body) {
+        return idempotentRequests.run(caller.id().value(), idempotencyKey, "POST", "/api/v1/organizations/" + orgId + "/subscription", body,
+                () -> ResponseEntity.ok(changePlan(caller, orgId, body)));
+    }
+
+    private ChangeResponse changePlan(CurrentUser caller, UUID orgId, ChangeRequest body) {
         Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), body.plan(), body.billingCycle());
         return new ChangeResponse(SubscriptionResponse.of(result.subscription()), result.outcome(),
                 result.checkout() == null ? null : result.checkout().redirectUrl(), result.checkout() == null ? null : result.checkout().testMode(),

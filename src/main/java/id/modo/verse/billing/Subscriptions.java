@@ -14,7 +14,9 @@ import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
+import id.modo.verse.credit.CreditLedger;
 import id.modo.verse.payment.Checkout;
+import id.modo.verse.payment.Payments;
 import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentId;
@@ -31,7 +33,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
@@ -49,8 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Subscriptions {
 
     static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
-    static final ProblemType PAYMENTS_UNAVAILABLE = ProblemType.of(HttpStatus.SERVICE_UNAVAILABLE, "payments-unavailable",
-            "Payments are not available");
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
 
     private final SubscriptionRepository subscriptions;
@@ -59,8 +58,8 @@ public class Subscriptions {
     private final Organizations organizations;
     private final Accounts accounts;
     private final BillingProperties properties;
-    private final ObjectProvider<SubscriptionPayments> payments;
-    private final ObjectProvider<SubscriptionCredits> credits;
+    private final Payments payments;
+    private final CreditLedger credits;
     private final RenewalMails renewalMails;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -68,7 +67,7 @@ public class Subscriptions {
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository subscriptions, Plans plans, Invoices invoices, Organizations organizations, Accounts accounts,
-            BillingProperties properties, ObjectProvider<SubscriptionPayments> payments, ObjectProvider<SubscriptionCredits> credits,
+            BillingProperties properties, Payments payments, CreditLedger credits,
             RenewalMails renewalMails, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions,
             Optional<Clock> clock) {
         this.subscriptions = subscriptions;
@@ -230,7 +229,7 @@ public class Subscriptions {
         Checkout checkout = null;
         if (prepared.invoice() != null) {
             Accounts.Account payer = accounts.find(actor).orElseThrow();
-            checkout = payments().start(paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
+            checkout = payments.start(paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
         }
         return new ChangeResult(view(prepared.subscription()), prepared.outcome(), prepared.invoice(), checkout);
     }
@@ -320,10 +319,10 @@ public class Subscriptions {
                 invoice.kind() == Kind.UPGRADE ? null : subscription.currentPeriodEnd());
         publish(subscription, null, action, before);
         follow(subscription);
-        SubscriptionCredits ledger = credits();
-        if (ledger != null && credits > 0) {
-            ledger.grantPeriod(OrganizationId.of(subscription.organizationId()), credits, invoice.id().toString(),
-                    plan.name() + " (" + invoice.cycle().dbValue() + "), invoice " + invoice.number());
+        if (credits > 0) {
+            // In this transaction, behind the invoice's row lock and its open->paid step: exactly once per paid invoice.
+            this.credits.grant(OrganizationId.of(subscription.organizationId()), null, CreditLedger.Grant.SUBSCRIPTION, credits, "invoice",
+                    invoice.id().toString(), plan.name() + " (" + invoice.cycle().dbValue() + "), " + invoice.number());
         }
     }
 
@@ -426,10 +425,10 @@ public class Subscriptions {
         }
         var owner = contact.owners().getFirst();
         PaymentRequest request = paymentRequest(charge.invoice(), owner.id(), contact.recipients().getFirst(), contact.name());
-        if (payments().chargeSaved(request).isPresent()) {
+        if (payments.chargeSaved(request).isPresent()) {
             return;
         }
-        Checkout checkout = payments().start(request);
+        Checkout checkout = payments.start(request);
         transactions.executeWithoutResult(status -> {
             Subscription subscription = subscriptions.lock(subscriptionId).orElseThrow();
             Map<String, Object> before = subscription.snapshot();
@@ -459,10 +458,7 @@ public class Subscriptions {
         Plan plan = subscription.status() == SubscriptionStatus.CANCELED ? plans.free() : plans.find(subscription.plan()).orElseThrow();
         OrganizationId organization = OrganizationId.of(subscription.organizationId());
         organizations.applyPlan(organization, plan.key(), plan.storageLimitBytes());
-        SubscriptionCredits ledger = credits();
-        if (ledger != null) {
-            ledger.setAllowance(organization, plan.monthlyCredits(), plan.rolloverCap(), plan.key());
-        }
+        credits.setAllowance(organization, plan.monthlyCredits(), plan.rolloverCap(), plan.key());
     }
 
     private Invoice issueSubscribe(Subscription subscription, Plan plan, BillingCycle cycle, Instant now) {
@@ -513,24 +509,12 @@ public class Subscriptions {
 
     private void refund(PaymentId payment, Money amount, String reason) {
         log.warn("Refunding payment {} ({}): {}", payment, amount, reason);
-        payments().refund(payment, amount, reason);
+        payments.refund(payment, amount, reason);
     }
 
     private Duration retryDelay(int retryCount) {
         List<Duration> delays = properties.retryDelays();
         return delays.isEmpty() ? Duration.ZERO : retryCount < delays.size() ? delays.get(retryCount) : Duration.ZERO;
-    }
-
-    private SubscriptionPayments payments() {
-        SubscriptionPayments available = payments.getIfAvailable();
-        if (available == null) {
-            throw new ProblemException(PAYMENTS_UNAVAILABLE, "Paid plans cannot be bought right now: no payment gateway is connected.");
-        }
-        return available;
-    }
-
-    private SubscriptionCredits credits() {
-        return credits.getIfAvailable();
     }
 
     private void publish(Subscription subscription, UserId actor, String action, Map<String, Object> before) {
