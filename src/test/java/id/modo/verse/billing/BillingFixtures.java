@@ -39,6 +39,15 @@ final class BillingFixtures {
         return new Owner(user, http, Http.json(created).get("id").asString());
     }
 
+    /** Marks the organization's one trial as used long ago, so a paid plan goes straight to a checkout. */
+    void trialUsed(Owner owner) {
+        subscription(owner.http(), owner.org()); // makes the free subscription if the OrganizationCreated listener has not yet
+        int updated = jdbc.sql("""
+                update subscriptions set trial_start = now() - interval '60 days', trial_end = now() - interval '46 days'
+                where organization_id = cast(? as uuid) and status <> 'canceled'""").param(owner.org()).update();
+        assertThat(updated).isEqualTo(1);
+    }
+
     /** The same owner signed in again (a moved clock ends sessions). */
     Owner signInAgain(Owner owner) {
         String token = new Users(new Http(port)).login(owner.user().email(), Users.PASSWORD);

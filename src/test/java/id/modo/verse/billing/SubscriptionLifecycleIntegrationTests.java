@@ -91,8 +91,7 @@ class SubscriptionLifecycleIntegrationTests {
     @Test
     void anUpgradeIsChargedProRataAndAppliesWhenPaidADowngradeWaitsForThePeriodsEnd() {
         Owner owner = fixtures.ownerWithOrganization("bill-upgrade");
-        jdbc.sql("update subscriptions set trial_start = now() - interval '60 days', trial_end = now() - interval '46 days' where organization_id = cast(? as uuid)")
-                .param(owner.org()).update();
+        fixtures.trialUsed(owner);
         JsonNode starter = change(owner.http(), owner.org(), "starter", "monthly");
         fixtures.pay(starter, null);
         JsonNode active = subscription(owner.http(), owner.org());
