@@ -12,8 +12,8 @@ public class SubscriptionTransitionException extends ProblemException {
     static final ProblemType TYPE = ProblemType.of(HttpStatus.CONFLICT, "subscription-transition", "Not possible in the subscription's state");
 
     SubscriptionTransitionException(String move, SubscriptionStatus status, String plan, List<String> allowed) {
-        super(TYPE, "A " + status.dbValue() + " " + plan + " subscription cannot " + move.replace('_', ' ') + ". Allowed now: "
+        super(TYPE, "The " + status.dbValue().replace('_', ' ') + " " + plan + " subscription cannot " + move.replace('_', ' ') + ". Allowed now: "
                 + (allowed.isEmpty() ? "nothing" : String.join(", ", allowed)) + ".",
-                Map.of("status", status.dbValue(), "plan", plan, "allowed_moves", allowed));
+                Map.of("subscription_status", status.dbValue(), "plan", plan, "allowed_moves", allowed));
     }
 }
