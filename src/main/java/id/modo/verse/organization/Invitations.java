@@ -154,6 +154,10 @@ public class Invitations {
         requireNotMember(invitee, id);
         Instant now = clock.instant();
         InvitationStatus oldStatus = invitation.statusAt(now);
+        if (oldStatus != InvitationStatus.PENDING) {
+            // An expired invitation made pending again takes a seat again.
+            checkMemberLimits(id, true);
+        }
         Instant oldExpiresAt = invitation.expiresAt();
         String token = SecureTokens.newToken();
         invitation.reissue(SecureTokens.sha256(token), now, properties.invitationValidity());

@@ -85,6 +85,24 @@ class RenewalIntegrationTests {
     }
 
     @Test
+    void aScheduledDowngradeIsWhatTheRenewalChargesAndApplies() {
+        Owner owner = fixtures.ownerWithOrganization("renew-down");
+        fixtures.trialUsed(owner);
+        fixtures.pay(change(owner.http(), owner.org(), "pro", "monthly"), "sbx_pm_" + UUID.randomUUID());
+        JsonNode scheduled = change(owner.http(), owner.org(), "starter", "monthly");
+        assertThat(scheduled.get("outcome").asString()).isEqualTo("scheduled");
+        assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("pro");
+        clock.advance(Duration.ofDays(32));
+        subscriptions.renewDue();
+        await().atMost(Duration.ofSeconds(15)).until(() -> renewalInvoices(owner.org(), "paid").size() == 1);
+        assertThat(current(owner.org()).plan()).isEqualTo("starter");
+        assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("starter");
+        assertThat(jdbc.sql("select total from invoices where id = cast(? as uuid)").param(renewalInvoices(owner.org(), "paid").getFirst())
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("109890.00");
+        assertThat(fixtures.subscriptionCredits(owner.org())).isEqualTo(5000 + 1000);
+    }
+
+    @Test
     void withoutASavedMethodTheLinkIsMailedTheSubscriptionIsPastDueAndPayingMakesItActive() {
         Owner owner = payingStarter("renew-mail", null);
         clock.advance(Duration.ofDays(32));
