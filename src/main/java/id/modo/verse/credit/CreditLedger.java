@@ -439,10 +439,8 @@ public class CreditLedger {
                 .param("org", organization.value())
                 .query(Integer.class)
                 .single();
-        if (made > 0 && properties.freeMonthly() > 0) {
-            events.publishEvent(new CreditsGranted(organization.value(), null, CreditTransactionType.SUBSCRIPTION.dbValue(),
-                    CreditBucket.MAIN.dbValue(), properties.freeMonthly(), "plan", null, properties.freeMonthly()));
-        }
+        // No audit event: this opening grant is the platform's default, made after the organization's
+        // own commit; its ledger row records it, and an organization's audit log starts with its creation.
         return made > 0;
     }
 

@@ -53,6 +53,7 @@ class CreditLedgerIntegrationTests {
         fixtures = new CreditFixtures(jdbc);
         org = fixtures.organization();
         user = UserId.of(UUID.fromString(fixtures.user()));
+        ledger.open(org);
     }
 
     @AfterEach

@@ -1,0 +1,209 @@
+package id.modo.verse.credit;
+
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The credits page of an organization (any member) and the admin page for manual adjustments (platform admins). */
+@Controller
+class CreditPagesController {
+
+    static final List<String> TYPES = Arrays.stream(CreditTransactionType.values()).map(CreditTransactionType::dbValue).toList();
+    static final List<String> BUCKETS = Arrays.stream(CreditBucket.values()).map(CreditBucket::dbValue).toList();
+
+    private final CreditLedger ledger;
+    private final Organizations organizations;
+    private final CreditProperties properties;
+    private final ZoneId zone;
+
+    CreditPagesController(CreditLedger ledger, Organizations organizations, CreditProperties properties, ModoProperties modo) {
+        this.ledger = ledger;
+        this.organizations = organizations;
+        this.properties = properties;
+        // The zone pages show times in (see Ui), so a date picked on the page means that day there.
+        this.zone = modo.web().defaultTimeZone();
+    }
+
+    @GetMapping("/organizations/{orgId}/credits")
+    String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String bucket,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String cursor, HttpServletResponse response, Model model) {
+        UUID id = uuid(orgId);
+        if (id == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+        }
+        OrganizationId organization = OrganizationId.of(id);
+        Organizations.OrganizationView view = organizations.get(caller.id(), organization);
+
+        CreditPageModels.Form form = new CreditPageModels.Form(type.strip(), bucket.strip(), from.strip(), to.strip());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (!form.type().isEmpty() && !TYPES.contains(form.type())) {
+            errors.put("type", "credits.error.choice");
+        }
+        if (!form.bucket().isEmpty() && !BUCKETS.contains(form.bucket())) {
+            errors.put("bucket", "credits.error.choice");
+        }
+        Instant fromTime = day(form.from(), "from", errors);
+        Instant toTime = day(form.to(), "to", errors);
+        if (toTime != null) {
+            toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
+        }
+        if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
+            errors.put("to", "credits.error.range");
+        }
+
+        CreditLedger.Balances balances = ledger.balances(organization);
+        List<CreditLedger.Transaction> rows = List.of();
+        String nextUrl = null;
+        if (errors.isEmpty()) {
+            CreditLedger.Filter filter = new CreditLedger.Filter(
+                    form.type().isEmpty() ? null : CreditTransactionType.valueOf(form.type().toUpperCase(Locale.ROOT)),
+                    form.bucket().isEmpty() ? null : CreditBucket.valueOf(form.bucket().toUpperCase(Locale.ROOT)), fromTime, toTime);
+            try {
+                CreditLedger.Page page = ledger.transactions(organization, filter, cursor, CreditLedger.DEFAULT_LIMIT);
+                rows = page.items();
+                nextUrl = page.nextCursor() == null ? null : nextUrl(id, form, page.nextCursor());
+            } catch (ProblemException e) {
+                errors.put("cursor", "credits.error.cursor");
+            }
+        }
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        List<CreditPageModels.Pack> packs = properties.packs().stream()
+                .map(pack -> new CreditPageModels.Pack(pack.key(), pack.credits(), BigDecimal.valueOf(pack.priceIdr())))
+                .toList();
+        model.addAttribute("page", new CreditPageModels.CreditsPage(id.toString(), view.name(), balances,
+                CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs));
+        return "pages/credits";
+    }
+
+    @GetMapping("/admin/credits")
+    String adminCredits(@RequestParam(defaultValue = "") String org, @RequestParam(defaultValue = "") String done,
+            HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        CreditLedger.Balances balances = null;
+        if (!org.isBlank()) {
+            balances = lookUp(org, errors);
+            if (balances == null) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+            }
+        }
+        model.addAttribute("page", new CreditPageModels.AdminCreditsPage(org.strip(), balances, BUCKETS,
+                Map.of("bucket", "bonus", "amount", "", "reason", ""), errors, "adjusted".equals(done) ? "admin.credits.done" : null));
+        return "pages/admin-credits";
+    }
+
+    @PostMapping("/admin/credits/adjustments")
+    String adjust(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "") String org,
+            @RequestParam(defaultValue = "") String bucket, @RequestParam(defaultValue = "") String amount,
+            @RequestParam(defaultValue = "") String reason, HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        CreditLedger.Balances balances = lookUp(org, errors);
+        if (!BUCKETS.contains(bucket)) {
+            errors.put("bucket", "credits.error.choice");
+        }
+        int credits = 0;
+        try {
+            credits = Integer.parseInt(amount.strip());
+            if (credits == 0 || Math.abs((long) credits) > CreditLedger.MAX_AMOUNT) {
+                errors.put("amount", "admin.credits.error.amount");
+            }
+        } catch (NumberFormatException e) {
+            errors.put("amount", "admin.credits.error.amount");
+        }
+        if (reason.isBlank() || reason.length() > 500) {
+            errors.put("reason", "admin.credits.error.reason");
+        }
+        if (errors.isEmpty()) {
+            try {
+                ledger.adjust(balances.organizationId(), admin.id(), CreditBucket.valueOf(bucket.toUpperCase(Locale.ROOT)), credits, reason);
+                return "redirect:" + UriComponentsBuilder.fromPath("/admin/credits").queryParam("org", balances.organizationId())
+                        .queryParam("done", "adjusted").build().toUriString();
+            } catch (ProblemException e) {
+                errors.put("amount", "admin.credits.error.exceeds");
+            }
+        }
+        response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("page", new CreditPageModels.AdminCreditsPage(org.strip(), balances, BUCKETS,
+                Map.of("bucket", bucket, "amount", amount, "reason", reason), errors, null));
+        return "pages/admin-credits";
+    }
+
+    private CreditLedger.Balances lookUp(String org, Map<String, String> errors) {
+        UUID id = uuid(org);
+        if (id == null) {
+            errors.put("org", "admin.credits.error.org");
+            return null;
+        }
+        try {
+            return ledger.balances(OrganizationId.of(id));
+        } catch (ProblemException e) {
+            errors.put("org", "admin.credits.error.org");
+            return null;
+        }
+    }
+
+    private Instant day(String value, String field, Map<String, String> errors) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put(field, "credits.error.date");
+            return null;
+        }
+    }
+
+    private static String nextUrl(UUID organization, CreditPageModels.Form form, String cursor) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath("/organizations/{org}/credits");
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, String> filters = Map.of("type", form.type(), "bucket", form.bucket(), "from", form.from(), "to", form.to());
+        filters.forEach((name, value) -> {
+            if (!value.isEmpty()) {
+                url.queryParam(name, "{" + name + "}");
+                values.put(name, value);
+            }
+        });
+        url.queryParam("cursor", "{cursor}");
+        values.put("org", organization);
+        values.put("cursor", cursor);
+        return url.encode().buildAndExpand(values).toUriString();
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            String text = value.strip();
+            return text.length() == 36 ? UUID.fromString(text) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package id.modo.verse.credit;
+
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static id.modo.verse.support.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The credits page as a signed-in browser gets it, and the admin adjustment page. */
+@IntegrationTest
+class CreditPagesIntegrationTests {
+
+    private static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CreditLedger ledger;
+    Http http;
+    Users users;
+    CreditFixtures fixtures;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+        users = new Users(http);
+        fixtures = new CreditFixtures(jdbc);
+    }
+
+    @Test
+    void aMemberSeesTheBarThePacksAndTheLedgerWithAnOlderLink() {
+        Users.Signed owner = users.signUpAndIn("credit-page");
+        String orgId = json(http.withBearer(owner.token()).postJson("/api/v1/organizations", "{\"name\":\"Kredit Studio\"}")).get("id").asString();
+        OrganizationId org = OrganizationId.of(UUID.fromString(orgId));
+        ledger.grant(org, null, CreditLedger.Grant.BONUS, 40, null, null, "Festival gift");
+        for (int i = 1; i <= 21; i++) {
+            ledger.debit(org, UserId.of(UUID.fromString(owner.id())), 2, "ai_usage", "page-" + i, "Storyboard " + i);
+        }
+        String cookie = signIn(owner);
+
+        HttpResponse<String> page = get("/organizations/" + orgId + "/credits?lang=en", cookie);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("AI credits", "Kredit Studio", "class=\"credit-bar\"", "credit-bar__main", "Small pack",
+                "Storyboard 21", "Total after", "rel=\"next\"").doesNotContain("style=");
+        String older = page.body().replaceAll("(?s).*rel=\"next\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        HttpResponse<String> second = get(older, cookie);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("Festival gift").doesNotContain("rel=\"next\"");
+
+        HttpResponse<String> indonesian = get("/organizations/" + orgId + "/credits?type=bonus&lang=id", cookie);
+        assertThat(indonesian.body()).contains("Kredit AI", "Paket kecil", "Rp", "75.000", "Festival gift").doesNotContain("Storyboard");
+        assertThat(get("/organizations/" + orgId + "/credits?type=gift", cookie).statusCode()).isEqualTo(400);
+        assertThat(get("/organizations/" + orgId + "/credits?from=kemarin", cookie).statusCode()).isEqualTo(400);
+        assertThat(get("/organizations/" + orgId + "/credits?cursor=forged", cookie).statusCode()).isEqualTo(400);
+        assertThat(get("/organizations/" + orgId, cookie).body()).contains("/organizations/" + orgId + "/credits");
+        fixtures.assertLedgerMatches(org);
+    }
+
+    @Test
+    void outsidersGetTheNotFoundPage() {
+        Users.Signed owner = users.signUpAndIn("credit-page-owner");
+        String orgId = json(http.withBearer(owner.token()).postJson("/api/v1/organizations", "{\"name\":\"Hidden Kredit\"}")).get("id").asString();
+        String outsider = signIn(users.signUpAndIn("credit-page-outsider"));
+
+        HttpResponse<String> page = get("/organizations/" + orgId + "/credits", outsider);
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).doesNotContain("Hidden Kredit");
+        assertThat(get("/organizations/not-an-id/credits", outsider).statusCode()).isEqualTo(404);
+        assertThat(get("/admin/credits", outsider).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aPlatformAdminAdjustsABalanceWithAReason() {
+        OrganizationId org = fixtures.organization();
+        Users.Signed admin = users.signUpAndIn("credit-page-admin");
+        jdbc.sql("update users set platform_role = 'admin' where id = ?").param(UUID.fromString(admin.id())).update();
+        String cookie = signIn(admin);
+
+        HttpResponse<String> form = get("/admin/credits?org=" + org.value(), cookie);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Credit adjustments", "name=\"reason\"");
+
+        HttpResponse<String> refused = post("/admin/credits/adjustments", cookie, form,
+                "org=" + org.value() + "&bucket=main&amount=-500&reason=Too+much");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("more than this balance has available");
+        HttpResponse<String> noReason = post("/admin/credits/adjustments", cookie, form, "org=" + org.value() + "&bucket=main&amount=5&reason=");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> done = post("/admin/credits/adjustments", cookie, form,
+                "org=" + org.value() + "&bucket=bonus&amount=75&reason=Workshop+prize");
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("done=adjusted"));
+        assertThat(ledger.balances(org).bonus()).isEqualTo(75);
+        assertThat(get("/admin/credits?org=" + UUID.randomUUID(), cookie).statusCode()).isEqualTo(404);
+        fixtures.assertLedgerMatches(org);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) {
+        return http.send(http.request(path).header("Accept", HTML).header("Cookie", cookie).GET());
+    }
+
+    /** Posts a form the way a browser does, with the CSRF token of the page it came from. */
+    private HttpResponse<String> post(String path, String cookie, HttpResponse<String> formPage, String body) {
+        String csrf = formPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String csrfCookie = formPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
+                .map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
+        return http.send(http.request(path).header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie + csrfCookie)
+                .POST(HttpRequest.BodyPublishers.ofString(body + "&_csrf=" + csrf)));
+    }
+
+    /** Signs in through the form, as a browser does, and returns the session cookie. */
+    private String signIn(Users.Signed user) {
+        var form = http.get("/signin", HTML);
+        String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var signIn = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + user.email() + "&password=" + Users.PASSWORD + "&_csrf=" + csrf)));
+        assertThat(signIn.statusCode()).isEqualTo(302);
+        String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION=")).findFirst().orElseThrow();
+        return session.substring(0, session.indexOf(';'));
+    }
+}
