@@ -15,15 +15,13 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("modo.payments")
 record PaymentProperties(
-        @Pattern(regexp = "^$|^(sandbox|stripe|midtrans|xendit)$", message = "must be one of sandbox, stripe, midtrans, xendit")
+        @Pattern(regexp = "^$|^(sandbox|stripe)$", message = "must be sandbox or stripe")
         String defaultGateway,
         @NotNull Duration gatewayTimeout,
         @NotNull Duration reconcileAfter,
         @NotNull Duration reconcileInterval,
         @Valid @NotNull Sandbox sandbox,
-        @Valid @NotNull Stripe stripe,
-        @Valid @NotNull Midtrans midtrans,
-        @Valid @NotNull Xendit xendit) {
+        @Valid @NotNull Stripe stripe) {
 
     static final String SANDBOX = "sandbox";
 
@@ -48,29 +46,6 @@ record PaymentProperties(
         @Override
         public String toString() {
             return "Stripe[configured=" + configured() + ", apiBase=" + apiBase + "]";
-        }
-    }
-
-    /** {@code baseUrl} is the Core API (status, refunds), {@code snapUrl} the Snap API (hosted checkout). */
-    record Midtrans(String serverKey, String baseUrl, String snapUrl) {
-        boolean configured() {
-            return StringUtils.hasText(serverKey);
-        }
-
-        @Override
-        public String toString() {
-            return "Midtrans[configured=" + configured() + ", baseUrl=" + baseUrl + ", snapUrl=" + snapUrl + "]";
-        }
-    }
-
-    record Xendit(String secretKey, String callbackToken, String baseUrl) {
-        boolean configured() {
-            return StringUtils.hasText(secretKey) && StringUtils.hasText(callbackToken);
-        }
-
-        @Override
-        public String toString() {
-            return "Xendit[configured=" + configured() + ", baseUrl=" + baseUrl + "]";
         }
     }
 }

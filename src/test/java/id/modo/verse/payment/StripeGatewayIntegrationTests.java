@@ -1,0 +1,228 @@
+package id.modo.verse.payment;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import id.modo.probe.PaymentProbes.DeliveredPaymentEvents;
+import id.modo.verse.common.Money;
+import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
+import id.modo.verse.payment.PaymentEvents.PaymentRefunded;
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.TestGateways;
+import id.modo.verse.support.Users;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static id.modo.verse.support.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The Stripe adapter against a local server speaking Stripe's API (form-encoded requests, JSON objects as the API
+ * reference shows them) and Stripe-signed webhook events.
+ */
+@IntegrationTest
+class StripeGatewayIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Payments payments;
+    @Autowired
+    DeliveredPaymentEvents delivered;
+    @Autowired
+    PaymentReconciliation.Reconciler reconciler;
+    @Autowired
+    JdbcClient jdbc;
+
+    final WireMockServer stripe = TestGateways.server();
+
+    @Test
+    void aCheckoutSessionIsOpenedAndTheSignedCompletionEventCompletesThePaymentOnce() {
+        Http http = signedIn("stripe-pay");
+        String reference = "pack-" + UUID.randomUUID();
+        String session = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(reference, session, 0);
+        JsonNode started = start(http, reference, "200000");
+        PaymentId id = PaymentId.of(UUID.fromString(started.get("payment_id").asString()));
+        assertThat(started.get("redirect_url").asString()).isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+        assertThat(started.get("test_mode").asBoolean()).isFalse();
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions"))
+                .withHeader("Authorization", equalTo("Bearer " + TestGateways.STRIPE_SECRET_KEY))
+                .withRequestBody(containing("mode=payment"))
+                .withRequestBody(containing("metadata[payment_id]=" + id).or(containing("metadata%5Bpayment_id%5D=" + id)))
+                .withRequestBody(containing("unit_amount%5D=20000000").or(containing("unit_amount]=20000000")))
+                .withRequestBody(containing(reference)));
+
+        String completed = event("checkout.session.completed", sessionJson(session, id, "complete", "paid", null));
+        assertThat(webhook(completed, sign(completed, now())).statusCode()).isEqualTo(200);
+        // Replayed by Stripe: 200, nothing changes. A forged and a stale one: 400, nothing changes.
+        HttpResponse<String> replay = webhook(completed, sign(completed, now()));
+        assertThat(json(replay).get("applied").asInt()).isZero();
+        String expired = event("checkout.session.expired", sessionJson(session, id, "expired", "unpaid", null));
+        assertThat(webhook(expired, "t=" + now() + ",v1=" + "0".repeat(64)).statusCode()).isEqualTo(400);
+        assertThat(webhook(expired, sign(expired, now() - 301)).statusCode()).isEqualTo(400);
+        // Out of order: the session's expiry arriving after its completion changes nothing.
+        assertThat(webhook(expired, sign(expired, now())).statusCode()).isEqualTo(200);
+
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, id).size() == 1);
+    }
+
+    @Test
+    void refundsGoToStripeAndItsRefundEventsSettleTheTotal() {
+        Http http = signedIn("stripe-refund");
+        String reference = "pack-" + UUID.randomUUID();
+        String session = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(reference, session, 0);
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000").get("payment_id").asString()));
+        String completed = event("checkout.session.completed", sessionJson(session, id, "complete", "paid", intent));
+        assertThat(webhook(completed, sign(completed, now())).statusCode()).isEqualTo(200);
+
+        stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + session)).willReturn(okJson(sessionJson(session, id, "complete", "paid", intent))));
+        stripe.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(containing(intent)).willReturn(okJson("""
+                {"id": "re_%s", "object": "refund", "amount": 5000000, "balance_transaction": "txn_1", "charge": "ch_1",
+                 "created": %d, "currency": "idr", "metadata": {"payment_id": "%s"}, "payment_intent": "%s", "reason": null,
+                 "receipt_number": null, "source_transfer_reversal": null, "status": "succeeded", "transfer_reversal": null}
+                """.formatted(UUID.randomUUID().toString().replace("-", ""), now(), id, intent))));
+        PaymentView partly = payments.refund(id, Money.idr(50000), "one episode missing");
+        assertThat(partly.status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/refunds")).withRequestBody(containing("amount=5000000")));
+
+        // Stripe's charge.refunded for the refund we already recorded changes nothing; a later full refund completes it.
+        String first = event("charge.refunded", chargeJson(intent, id, 5000000));
+        assertThat(webhook(first, sign(first, now())).statusCode()).isEqualTo(200);
+        assertThat(payments.find(id).orElseThrow().refunded()).isEqualTo(Money.idr(50000));
+        String full = event("charge.refunded", chargeJson(intent, id, 20000000));
+        assertThat(webhook(full, sign(full, now())).statusCode()).isEqualTo(200);
+        PaymentView view = payments.find(id).orElseThrow();
+        assertThat(view.status()).isEqualTo(PaymentStatus.REFUNDED);
+        assertThat(view.refunded()).isEqualTo(Money.idr(200000));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentRefunded.class, id).size() == 2);
+    }
+
+    @Test
+    void aGatewayTimeoutLeavesThePaymentPendingWithA503AndTheReconciliationJobSettlesItLater() {
+        Http http = signedIn("stripe-slow");
+        String reference = "pack-" + UUID.randomUUID();
+        String session = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(reference, session, 3000);
+        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, "99000"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(json(response).get("type").asString()).endsWith("/payment-gateway-unavailable");
+        UUID id = UUID.fromString(json(response).get("payment_id").asString());
+        assertThat(jdbc.sql("select status from payments where id = ?").param(id).query(String.class).single()).isEqualTo("pending");
+
+        // A payment whose webhook never came: the job asks Stripe, first while Stripe is slow (skipped), then again.
+        String stuckReference = "pack-" + UUID.randomUUID();
+        String stuckSession = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(stuckReference, stuckSession, 0);
+        PaymentId stuck = PaymentId.of(UUID.fromString(start(http, stuckReference, "99000").get("payment_id").asString()));
+        jdbc.sql("update payments set created_at = now() - interval '2 hours' where id = ?").param(stuck.value()).update();
+        stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + stuckSession))
+                .willReturn(okJson(sessionJson(stuckSession, stuck, "complete", "paid", null).replace("20000000", "9900000")).withFixedDelay(3000)));
+        reconciler.run();
+        assertThat(payments.find(stuck).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        stripe.stubFor(get(urlPathEqualTo("/v1/checkout/sessions/" + stuckSession))
+                .willReturn(okJson(sessionJson(stuckSession, stuck, "complete", "paid", null).replace("20000000", "9900000"))));
+        reconciler.run();
+        assertThat(payments.find(stuck).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, stuck).size() == 1);
+    }
+
+    private void stubSession(String reference, String session, int delayMillis) {
+        stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withRequestBody(containing(reference))
+                .willReturn(okJson("""
+                        {"id": "%s", "object": "checkout.session", "amount_subtotal": null, "amount_total": null,
+                         "cancel_url": "http://localhost:8080/credits", "client_reference_id": null, "currency": "idr",
+                         "customer": null, "customer_email": "payer@example.id", "expires_at": %d, "livemode": false,
+                         "metadata": {}, "mode": "payment", "payment_intent": null, "payment_status": "unpaid",
+                         "status": "open", "success_url": "http://localhost:8080/credits",
+                         "url": "https://checkout.stripe.com/c/pay/%s"}
+                        """.formatted(session, now() + 86400, session)).withFixedDelay(delayMillis)));
+    }
+
+    private static String sessionJson(String session, PaymentId id, String status, String paymentStatus, String intent) {
+        return """
+                {"id": "%s", "object": "checkout.session", "amount_subtotal": 20000000, "amount_total": 20000000,
+                 "client_reference_id": "%s", "currency": "idr", "customer": null, "livemode": false,
+                 "metadata": {"payment_id": "%s"}, "mode": "payment", "payment_intent": %s, "payment_status": "%s",
+                 "status": "%s", "url": null}""".formatted(session, id, id, intent == null ? "null" : "\"" + intent + "\"",
+                paymentStatus, status);
+    }
+
+    private static String chargeJson(String intent, PaymentId id, long refunded) {
+        return """
+                {"id": "ch_%s", "object": "charge", "amount": 20000000, "amount_captured": 20000000, "amount_refunded": %d,
+                 "captured": true, "currency": "idr", "metadata": {"payment_id": "%s"}, "paid": true, "payment_intent": "%s",
+                 "refunded": %s, "status": "succeeded"}""".formatted(intent.substring(3), refunded, id, intent, refunded == 20000000);
+    }
+
+    private static String event(String type, String object) {
+        return """
+                {"id": "evt_%s", "object": "event", "api_version": "2026-07-29.dahlia", "created": %d,
+                 "data": {"object": %s}, "livemode": false, "pending_webhooks": 1,
+                 "request": {"id": null, "idempotency_key": null}, "type": "%s"}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""), now(), object, type);
+    }
+
+    /** Stripe's scheme: HMAC-SHA256 of "timestamp.payload" with the endpoint's signing secret. */
+    static String sign(String payload, long timestamp) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(TestGateways.STRIPE_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal((timestamp + "." + payload).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder okJson(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_test").withBody(body);
+    }
+
+    private Http signedIn(String prefix) {
+        return new Http(port).withBearer(new Users(new Http(port)).signUpAndIn(prefix).token());
+    }
+
+    private static String body(String reference, String amount) {
+        return "{\"purpose\":\"CREDIT_PACK\",\"reference\":\"" + reference + "\",\"amount\":\"" + amount
+                + "\",\"currency\":\"IDR\",\"return_path\":\"/credits\",\"gateway\":\"stripe\"}";
+    }
+
+    private JsonNode start(Http http, String reference, String amount) {
+        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, amount));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return json(response);
+    }
+
+    private HttpResponse<String> webhook(String body, String signature) {
+        Http http = new Http(port);
+        return http.send(http.request("/api/v1/payments/webhooks/stripe").header("Content-Type", "application/json")
+                .header("Stripe-Signature", signature).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}

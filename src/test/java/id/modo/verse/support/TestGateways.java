@@ -1,0 +1,64 @@
+package id.modo.verse.support;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfigurationAttributes;
+import org.springframework.test.context.ContextCustomizer;
+import org.springframework.test.context.ContextCustomizerFactory;
+import org.springframework.test.context.MergedContextConfiguration;
+
+/**
+ * One local HTTP server per test JVM that plays Stripe (WireMock: each test stubs the
+ * provider's documented requests and responses), and every Spring test context pointed at it with test keys,
+ * as a user would configure the real providers. The default gateway stays the sandbox.
+ */
+public final class TestGateways implements ContextCustomizerFactory {
+
+    public static final String STRIPE_SECRET_KEY = "sk_test_modo_verse";
+    public static final String STRIPE_WEBHOOK_SECRET = "whsec_modo_verse_test";
+
+    private static WireMockServer server;
+
+    public static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+            server.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
+        }
+        return server;
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + server().port();
+    }
+
+    @Override
+    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
+        return new Gateways();
+    }
+
+    private record Gateways() implements ContextCustomizer {
+
+        @Override
+        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("modo.payments.gateway-timeout", "2s");
+            properties.put("modo.payments.stripe.secret-key", STRIPE_SECRET_KEY);
+            properties.put("modo.payments.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
+            properties.put("modo.payments.stripe.api-base", baseUrl());
+            MapPropertySource source = new MapPropertySource("modo-test-gateways", properties);
+            var sources = context.getEnvironment().getPropertySources();
+            // Above application.properties, below what a test sets itself.
+            if (sources.contains("Inlined Test Properties")) {
+                sources.addAfter("Inlined Test Properties", source);
+            } else {
+                sources.addFirst(source);
+            }
+        }
+    }
+}
