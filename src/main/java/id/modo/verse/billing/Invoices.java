@@ -148,10 +148,12 @@ public class Invoices {
     @Transactional(readOnly = true)
     public Invoice get(UserId actor, UUID id) {
         Invoice invoice = find(id).orElseThrow(Invoices::notFound);
-        if (organizations.membership(actor, invoice.organizationId()).isEmpty()) {
+        try {
+            organizations.require(actor, invoice.organizationId(), Permission.VIEW);
+        } catch (ProblemException e) {
+            // The organization's own "no such organization" would tell an outsider that the invoice exists.
             throw notFound();
         }
-        organizations.require(actor, invoice.organizationId(), Permission.VIEW);
         return invoice;
     }
 

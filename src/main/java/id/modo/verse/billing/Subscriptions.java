@@ -382,7 +382,6 @@ public class Subscriptions {
             }
             if (subscription.status() == SubscriptionStatus.TRIALING || subscription.cancelAtPeriodEndSet()
                     || subscription.retryCount() > properties.retryDelays().size()) {
-                invoices.openRenewal(subscription.id()).ifPresent(open -> invoices.voidOpen(open.id(), now));
                 toFree(subscription, null, now);
                 return null;
             }
@@ -444,6 +443,8 @@ public class Subscriptions {
 
     /** Ends the subscription and starts the organization again on free. */
     private void toFree(Subscription subscription, UserId actor, Instant now) {
+        // Whatever was still to be paid for this subscription is no longer owed; a late payment of it is refunded.
+        invoices.voidOpen(subscription.id(), List.of(Kind.values()), now);
         Map<String, Object> before = subscription.snapshot();
         subscription.cancel(now);
         subscriptions.saveAndFlush(subscription);

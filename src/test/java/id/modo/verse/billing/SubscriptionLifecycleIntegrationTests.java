@@ -147,6 +147,20 @@ class SubscriptionLifecycleIntegrationTests {
     }
 
     @Test
+    void choosingFreeDuringATrialEndsItNowAndVoidsTheUnpaidCheckout() {
+        Owner owner = fixtures.ownerWithOrganization("bill-trial-free");
+        change(owner.http(), owner.org(), "team", "monthly");
+        JsonNode payNow = change(owner.http(), owner.org(), "team", "monthly");
+        assertThat(payNow.get("outcome").asString()).isEqualTo("checkout");
+        JsonNode free = owner.http().postJson("/api/v1/organizations/" + owner.org() + "/subscription", "{\"plan\":\"free\"}").statusCode() == 200
+                ? subscription(owner.http(), owner.org()) : null;
+        assertThat(free).isNotNull();
+        assertThat(free.get("plan").asString()).isEqualTo("free");
+        assertThat(fixtures.invoiceStatus(payNow.get("invoice_id").asString())).isEqualTo("void");
+        assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("free");
+    }
+
+    @Test
     void unknownPlansCyclesAndEnterpriseAre400() {
         Owner owner = fixtures.ownerWithOrganization("bill-bad");
         String path = "/api/v1/organizations/" + owner.org() + "/subscription";
