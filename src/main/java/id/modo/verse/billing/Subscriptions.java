@@ -493,7 +493,7 @@ public class Subscriptions {
         Plan plan = plans.find(invoice.plan()).orElseThrow();
         return new PaymentRequest(invoice.organizationId().value(), payer.value(), PaymentPurpose.SUBSCRIPTION, invoice.id().toString(),
                 invoice.total(), "MODO " + plan.name() + " (" + invoice.cycle().dbValue() + ") · " + invoice.number(), email,
-                name == null || name.isBlank() ? email : name, "/organizations/" + invoice.organizationId().value() + "/billing");
+                name == null || name.isBlank() ? email : name, "/organizations/" + invoice.organizationId().value() + "/billing?notice=paid");
     }
 
     private Optional<UUID> invoiceOf(PaymentPurpose purpose, String reference) {

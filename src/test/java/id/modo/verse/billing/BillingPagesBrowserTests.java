@@ -68,9 +68,10 @@ class BillingPagesBrowserTests {
                 page.waitForURL(u -> u.contains("/payments/sandbox/"));
                 Chromium.screenshot(page, "billing-sandbox-checkout");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay")).click();
-                page.waitForURL(u -> u.endsWith("/billing"));
+                page.waitForURL(u -> u.endsWith("/billing?notice=paid"));
+                assertThat(page.locator(".alert--success").innerText()).contains("as soon as the payment is confirmed");
                 await().atMost(Duration.ofSeconds(15)).until(() -> "pro".equals(fixtures.organizationPlan(owner.org())));
-                page.reload();
+                page.navigate(url("/organizations/" + owner.org() + "/billing"));
                 assertThat(page.locator("[data-current-plan]").getAttribute("data-current-plan")).isEqualTo("pro");
                 assertThat(page.locator("[data-status]").innerText()).isEqualTo("Active");
                 assertThat(page.locator("#current-title").locator("xpath=..").innerText()).contains("Renews on");
