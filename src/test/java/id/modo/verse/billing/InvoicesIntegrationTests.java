@@ -22,7 +22,11 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -55,8 +59,15 @@ class InvoicesIntegrationTests {
         fixtures = new BillingFixtures(port, jdbc, context);
     }
 
-    @Test
-    void parallelIssuesGetUniqueGapFreeNumbersAndARolledBackIssueGivesItsNumberBack() throws Exception {
+    /** Three rounds in the suite; {@code -Dmodo.billing.numbering-rounds=100} runs more, each on a fresh organization. */
+    @TestFactory
+    Stream<DynamicTest> parallelIssuesGetUniqueGapFreeNumbersAndARolledBackIssueGivesItsNumberBack() {
+        int rounds = Integer.getInteger("modo.billing.numbering-rounds", 3);
+        return IntStream.rangeClosed(1, rounds).mapToObj(round -> DynamicTest.dynamicTest("round " + round + " of " + rounds,
+                this::parallelIssues));
+    }
+
+    private void parallelIssues() throws Exception {
         Owner owner = fixtures.ownerWithOrganization("inv-numbers");
         UUID subscription = UUID.fromString(BillingFixtures.subscription(owner.http(), owner.org()).get("id").asString());
         Invoices.Issue issue = new Invoices.Issue(OrganizationId.of(UUID.fromString(owner.org())), subscription, Invoices.Kind.SUBSCRIBE,
