@@ -75,6 +75,27 @@ public sealed interface MailTemplate {
         }
     }
 
+    /**
+     * A subscription's renewal could not be charged automatically: the organization pays the invoice through the
+     * checkout link; {@code amount} is already formatted (e.g. {@code Rp 109.890}).
+     */
+    record SubscriptionPaymentDue(String organizationName, String planName, String invoiceNumber, String amount, URI link)
+            implements MailTemplate {
+
+        public SubscriptionPaymentDue {
+            organizationName = required(organizationName, "organizationName");
+            planName = required(planName, "planName");
+            invoiceNumber = required(invoiceNumber, "invoiceNumber");
+            amount = required(amount, "amount");
+            link = web(link);
+        }
+
+        @Override
+        public String templateName() {
+            return "subscription-payment-due";
+        }
+    }
+
     private static String required(String value, String what) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("A mail needs its " + what);

@@ -62,13 +62,15 @@ public class Invitations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RateLimiter rateLimiter;
+    private final List<MemberLimits> memberLimits;
 
     static final int MAILS_PER_HOUR = 100;
 
     Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Mailer mailer, ModoProperties modo,
             OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
-            RateLimiter rateLimiter) {
+            RateLimiter rateLimiter, List<MemberLimits> memberLimits) {
         this.rateLimiter = rateLimiter;
+        this.memberLimits = memberLimits;
         this.invitations = invitations;
         this.organizations = organizations;
         this.accounts = accounts;
@@ -108,6 +110,7 @@ public class Invitations {
         if (invitations.existsWithStatus(id.value(), address, InvitationStatus.PENDING)) {
             throw alreadyInvited();
         }
+        checkMemberLimits(id, true);
         String token = SecureTokens.newToken();
         Invitation invitation = Invitation.issue(id, address, role, SecureTokens.sha256(token), actor, now,
                 properties.invitationValidity());
@@ -185,6 +188,10 @@ public class Invitations {
         requireNotMember(invitee, id);
         Instant now = clock.instant();
         InvitationStatus oldStatus = invitation.statusAt(now);
+        if (oldStatus != InvitationStatus.PENDING) {
+            // An expired invitation made pending again takes a seat again.
+            checkMemberLimits(id, true);
+        }
         Instant oldExpiresAt = invitation.expiresAt();
         String token = SecureTokens.newToken();
         invitation.reissue(SecureTokens.sha256(token), now, properties.invitationValidity());
@@ -214,6 +221,8 @@ public class Invitations {
         if (organizations.membership(user, id).isPresent()) {
             throw new ProblemException(ALREADY_MEMBER, "You are already a member of this organization.");
         }
+        // The plan may have shrunk since the invitation was sent: the members alone must leave room.
+        checkMemberLimits(id, false);
         organizations.addMember(id, user, invitation.role(), invitation.invitedBy(), invitation.createdAt());
         invitations.saveAndFlush(invitation);
         events.publishEvent(new InvitationAccepted(id.value(), user.value(), invitation.id(), invitation.email(),
@@ -264,6 +273,23 @@ public class Invitations {
     /** Invitations send mail on the organization's behalf: at most {@value #MAILS_PER_HOUR} an hour, so nobody spams through us. */
     private void limitMails(OrganizationId id) {
         TooManyRequestsException.throwIfLimited(rateLimiter.hit("invitations:" + id.value(), MAILS_PER_HOUR, Duration.ofHours(1)));
+    }
+
+    /**
+     * Asks every {@link MemberLimits} whether one more person fits. The organization row is locked first, so two
+     * invitations sent at once are counted one after the other and cannot both take the last seat.
+     */
+    private void checkMemberLimits(OrganizationId id, boolean countPending) {
+        if (memberLimits.isEmpty()) {
+            return;
+        }
+        jdbc.sql("select id from organizations where id = ? for update").param(id.value()).query(UUID.class).optional();
+        int members = jdbc.sql("select count(*) from organization_members where organization_id = ?")
+                .param(id.value()).query(Integer.class).single();
+        int pending = !countPending ? 0 : jdbc.sql("""
+                select count(*) from invitations where organization_id = ? and status = 'pending' and expires_at > ?""")
+                .params(id.value(), Timestamp.from(clock.instant())).query(Integer.class).single();
+        memberLimits.forEach(limit -> limit.checkCanAdd(id, members + pending));
     }
 
     private static void requireMayGrant(Membership caller, Role role) {

@@ -33,6 +33,17 @@ public final class OrganizationEvents {
         public Map<String, Object> oldValues() { return Map.of("name", name, "slug", slug); }
     }
 
+    /** The organization's plan and storage limit follow its subscription; the system (billing) changes them. */
+    public record OrganizationPlanApplied(UUID organizationId, String oldPlan, long oldStorageLimitBytes, String plan,
+            long storageLimitBytes) implements AuditedEvent {
+        public UUID actorId() { return null; }
+        public String entityType() { return "organization"; }
+        public UUID entityId() { return organizationId; }
+        public String action() { return "plan_apply"; }
+        public Map<String, Object> oldValues() { return Map.of("plan", oldPlan, "storage_limit_bytes", oldStorageLimitBytes); }
+        public Map<String, Object> newValues() { return Map.of("plan", plan, "storage_limit_bytes", storageLimitBytes); }
+    }
+
     public record MemberAdded(UUID organizationId, UUID actorId, UUID userId, String role) implements AuditedEvent {
         public String entityType() { return "member"; }
         public UUID entityId() { return userId; }

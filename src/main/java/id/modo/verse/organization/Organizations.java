@@ -118,6 +118,49 @@ public class Organizations {
         return view(organization, Role.OWNER);
     }
 
+    /**
+     * Sets the organization's plan and storage limit as its subscription now says. Only for the module
+     * that sells plans; audited as {@code plan_apply} when something changed.
+     */
+    @Transactional
+    public void applyPlan(OrganizationId id, String plan, long storageLimitBytes) {
+        record Current(String plan, long storageLimitBytes) {
+        }
+        Current current = jdbc.sql("select plan, storage_limit_bytes from organizations where id = ? for update")
+                .param(id.value())
+                .query((rs, row) -> new Current(rs.getString("plan"), rs.getLong("storage_limit_bytes")))
+                .optional()
+                .orElseThrow(Organizations::notFound);
+        if (current.plan().equals(plan) && current.storageLimitBytes() == storageLimitBytes) {
+            return;
+        }
+        jdbc.sql("update organizations set plan = ?, storage_limit_bytes = ?, updated_at = ?, version = version + 1 where id = ?")
+                .params(plan, storageLimitBytes, Timestamp.from(clock.instant()), id.value())
+                .update();
+        events.publishEvent(new OrganizationEvents.OrganizationPlanApplied(id.value(), current.plan(), current.storageLimitBytes(),
+                plan, storageLimitBytes));
+    }
+
+    /** Who receives an organization's billing mail: its name, billing email (or null) and its owners, longest-standing first. */
+    public record BillingContact(String name, String billingEmail, List<Accounts.Person> owners) {
+
+        /** The billing email if set, else the owners' addresses. */
+        public List<String> recipients() {
+            return billingEmail == null || billingEmail.isBlank() ? owners.stream().map(Accounts.Person::email).toList() : List.of(billingEmail);
+        }
+    }
+
+    /** The billing contact of an organization, for system code (renewals) that acts without a signed-in person. */
+    @Transactional(readOnly = true)
+    public BillingContact billingContact(OrganizationId id) {
+        Organization organization = load(id);
+        List<UserId> owners = jdbc.sql("select user_id from organization_members where organization_id = ? and role = 'owner' order by joined_at")
+                .param(id.value()).query(UUID.class).list().stream().map(UserId::of).toList();
+        Map<UserId, Accounts.Person> people = accounts.people(owners);
+        return new BillingContact(organization.name(), organization.billingEmail(),
+                owners.stream().map(people::get).filter(java.util.Objects::nonNull).toList());
+    }
+
     /** Suggests a free address for a name, as the create form shows before the user picks one. */
     @Transactional(readOnly = true)
     public String suggestSlug(String name) {

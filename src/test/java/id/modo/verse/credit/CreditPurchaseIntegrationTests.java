@@ -62,11 +62,11 @@ class CreditPurchaseIntegrationTests {
         assertThat(pending.get("purpose").asString()).isEqualToIgnoringCase("credit_pack");
         assertThat(ledger.balances(organization).bonus()).isZero();
 
-        SandboxPayer payer = new SandboxPayer(context, port);
-        assertThat(payer.settle(payment, true, Money.idr(250000)).statusCode()).isEqualTo(200);
+        SandboxPayer payer = new SandboxPayer(context);
+        payer.decide(payment, Money.idr(250000), true, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> ledger.balances(organization).bonus() == 2000);
         // A second verified notification (another event id) for the completed payment grants nothing more.
-        assertThat(payer.settle(payment, true, Money.idr(250000)).statusCode()).isEqualTo(200);
+        payer.decide(payment, Money.idr(250000), true, null);
         ledger.grantPurchase(organization, payment, 2000); // a redelivered event, as the registry would retry it
         assertThat(ledger.balances(organization).bonus()).isEqualTo(2000);
         assertThat(jdbc.sql("select count(*) from credit_transactions where organization_id = ? and type = 'purchase'")
@@ -78,7 +78,7 @@ class CreditPurchaseIntegrationTests {
     void aFailedPaymentGrantsNothing() {
         JsonNode body = json(purchase(owner, "{\"pack\":\"small\"}", null));
         PaymentId payment = PaymentId.of(UUID.fromString(body.get("payment_id").asString()));
-        new SandboxPayer(context, port).settle(payment, false, Money.idr(75000));
+        new SandboxPayer(context).decide(payment, Money.idr(75000), false, null);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "failed".equals(json(owner.get("/api/v1/payments/" + payment, "application/json")).get("status").asString()));
         assertThat(ledger.balances(organization).bonus()).isZero();

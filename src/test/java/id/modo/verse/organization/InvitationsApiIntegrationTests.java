@@ -229,6 +229,7 @@ class InvitationsApiIntegrationTests {
         Users.Signed admin = users.signUpAndIn("inv-admin");
         Http asOwner = http.withBearer(owner.token());
         String org = OrganizationFixtures.createOrganization(asOwner, "Studio Ganda");
+        fixtures.unlimitedMembers(org); // more people than the free plan seats
         fixtures.addMember(org, admin.id(), "admin");
 
         var member = asOwner.postJson(invitations(org), "{\"email\":\"" + admin.email().toUpperCase() + "\",\"role\":\"viewer\"}");

@@ -53,6 +53,18 @@ final class OrganizationFixtures {
                 .toString();
     }
 
+    /**
+     * Puts the organization on the enterprise plan (no member limit), for tests that add more people than the free plan
+     * allows. Written in SQL: whether billing's listener has made the free subscription yet or not.
+     */
+    void unlimitedMembers(String organizationId) {
+        jdbc.sql("""
+                insert into subscriptions (organization_id, plan, status) values (cast(? as uuid), 'enterprise', 'active')
+                on conflict (organization_id) where status <> 'canceled' do update set plan = 'enterprise'""")
+                .param(organizationId)
+                .update();
+    }
+
     String role(String organizationId, String userId) {
         return jdbc.sql("select role from organization_members where organization_id = cast(? as uuid) and user_id = cast(? as uuid)")
                 .params(organizationId, userId)

@@ -51,6 +51,13 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("DELETE", "/api/v1/organizations/{orgId}/invitations/{invitationId}", null, 204, 204, 403, 403, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/invitations/{invitationId}/resend", null, 200, 200, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/audit-logs", null, 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/subscription", null, 200, 200, 200, 200, 404),
+            // Who may ask comes before what is asked: an unknown plan is 400 only to those who may change billing.
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription", "{\"plan\":\"platinum\"}", 400, 400, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/cancel", null, 200, 200, 403, 403, 404).freshOrganization(),
+            // Nothing set to cancel: 409 once the caller may ask at all.
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/resume", null, 409, 409, 403, 403, 404).freshOrganization(),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/invoices", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/credits/purchases", "{\"pack\":\"small\"}", 201, 201, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404));
@@ -189,6 +196,7 @@ class TenancyMatrixIntegrationTests {
                 fixtures.addMember(org, members.get(role).id(), role.name().toLowerCase());
             }
             owners.put(org, owner.id());
+            fixtures.unlimitedMembers(org);
             return org;
         }
 

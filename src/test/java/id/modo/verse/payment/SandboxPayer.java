@@ -1,32 +1,24 @@
 package id.modo.verse.payment;
 
 import id.modo.verse.common.Money;
-import id.modo.verse.support.Http;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
 import org.springframework.context.ApplicationContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * For other modules' tests: settles a sandbox payment the way a payer's click does, with a signed
- * notification to the public webhook, so the whole verified path runs.
+ * Pays or fails a sandbox payment from another module's tests exactly as the sandbox checkout page's buttons do: a
+ * signed notification to our own webhook, through the same code path the real gateways use.
  */
 public final class SandboxPayer {
 
     private final SandboxGateway sandbox;
-    private final Http http;
 
-    public SandboxPayer(ApplicationContext context, int port) {
+    public SandboxPayer(ApplicationContext context) {
         this.sandbox = context.getBean(SandboxGateway.class);
-        this.http = new Http(port);
     }
 
-    /** Sends "paid" (or "failed") for the payment and returns the webhook's answer. */
-    public HttpResponse<String> settle(PaymentId payment, boolean paid, Money amount) {
-        String body = sandbox.notificationBody(payment, paid, amount, null);
-        return http.send(http.request("/api/v1/payments/webhooks/sandbox")
-                .header("Content-Type", "application/json")
-                .header("Sandbox-Signature", sandbox.sign(body, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    /** {@code savedMethodToken} non-null also saves a payment method for the organization ("remember" on the page). */
+    public void decide(PaymentId payment, Money amount, boolean pay, String savedMethodToken) {
+        assertThat(sandbox.deliver(sandbox.notificationBody(payment, pay, amount, savedMethodToken))).isTrue();
     }
 }

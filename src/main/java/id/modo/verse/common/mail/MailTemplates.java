@@ -47,6 +47,9 @@ public class MailTemplates {
                     List.of(text.get("mail.invitation.intro", mail.inviterName(), mail.organizationName(), text.role(mail.role()))),
                     link, mail.inviterName(), mail.organizationName())
                     .withValidity(text.get("mail.invitation.validity", mail.validDays()));
+            case MailTemplate.SubscriptionPaymentDue mail -> text.mail("subscription-payment-due", text.get("mail.greeting.anonymous"),
+                    List.of(text.get("mail.subscription-payment-due.intro", mail.organizationName(), mail.planName(), mail.invoiceNumber(),
+                            mail.amount())), link, mail.organizationName());
         };
     }
 

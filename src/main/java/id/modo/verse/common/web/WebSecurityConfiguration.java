@@ -79,6 +79,8 @@ class WebSecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/auth/**").permitAll()
+                        // The plan catalogue is public, as the pricing page is.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/plans").permitAll()
                         // Platform admins only: the admin API and pages, and the metrics.
                         .requestMatchers("/api/v1/admin/**", "/admin", "/admin/**", "/actuator/prometheus", "/actuator/prometheus/**")
                                 .hasRole("ADMIN")

@@ -1,0 +1,194 @@
+package id.modo.verse.billing;
+
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.payment.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Billing", description = "Plans, an organization's subscription and its invoices")
+@RestController
+class BillingApiController {
+
+    private final Plans plans;
+    private final Subscriptions subscriptions;
+    private final Invoices invoices;
+    private final InvoicePdf pdf;
+    private final ModoProperties modo;
+    private final IdempotentRequests idempotentRequests;
+
+    BillingApiController(Plans plans, Subscriptions subscriptions, Invoices invoices, InvoicePdf pdf, ModoProperties modo,
+            IdempotentRequests idempotentRequests) {
+        this.idempotentRequests = idempotentRequests;
+        this.plans = plans;
+        this.subscriptions = subscriptions;
+        this.invoices = invoices;
+        this.pdf = pdf;
+        this.modo = modo;
+    }
+
+    record PlanResponse(String key, String name, String monthlyPrice, String yearlyPrice, String currency, int monthlyCredits,
+            int rolloverCap, long storageLimitBytes, Integer projectLimit, Integer memberLimit, Map<String, Object> features,
+            boolean selfServe, boolean active, int sortOrder) {
+        static PlanResponse of(Plan plan) {
+            return new PlanResponse(plan.key(), plan.name(), plan.monthlyPrice().plain(), plan.yearlyPrice().plain(),
+                    plan.monthlyPrice().currency(), plan.monthlyCredits(), plan.rolloverCap(), plan.storageLimitBytes(), plan.projectLimit(),
+                    plan.memberLimit(), Map.of("byok_allowed", plan.byokAllowed()), plan.selfServe(), plan.active(), plan.sortOrder());
+        }
+    }
+
+    @Operation(summary = "The plan catalogue", description = """
+            Public. Prices are IDR decimal strings and exclude VAT (PPN), which invoices add. A null limit is unlimited; \
+            `self_serve` false means the plan is arranged with sales (enterprise).""")
+    @GetMapping("/api/v1/plans")
+    List<PlanResponse> plans() {
+        return plans.all().stream().filter(Plan::active).map(PlanResponse::of).toList();
+    }
+
+    record PlanUpdateRequest(String name, String monthlyPrice, String yearlyPrice, Integer monthlyCredits, Integer rolloverCap,
+            Long storageLimitBytes, Integer projectLimit, Integer memberLimit, Boolean byokAllowed, Boolean active, Integer sortOrder) {
+    }
+
+    @Operation(summary = "Replace a plan's terms (platform admins)", description = "Every field is required; audited as plan_update.")
+    @PutMapping("/api/v1/admin/plans/{key}")
+    PlanResponse updatePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable String key, @RequestBody PlanUpdateRequest body) {
+        if (caller == null || !caller.isPlatformAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may change plans.");
+        }
+        return PlanResponse.of(plans.update(caller.id(), key, new Plans.PlanChange(body.name(), body.monthlyPrice(), body.yearlyPrice(),
+                body.monthlyCredits(), body.rolloverCap(), body.storageLimitBytes(), body.projectLimit(), body.memberLimit(),
+                body.byokAllowed(), body.active(), body.sortOrder())));
+    }
+
+    record SubscriptionResponse(UUID id, UUID organizationId, String plan, String status, String billingCycle, Instant currentPeriodStart,
+            Instant currentPeriodEnd, Instant trialEnd, boolean cancelAtPeriodEnd, String pendingPlan, String pendingBillingCycle,
+            int retryCount, Instant nextRetryAt, boolean trialAvailable, List<String> allowedMoves) {
+        static SubscriptionResponse of(Subscriptions.SubscriptionView view) {
+            return new SubscriptionResponse(view.id(), view.organizationId().value(), view.plan(), view.status().dbValue(),
+                    view.billingCycle() == null ? null : view.billingCycle().dbValue(), view.currentPeriodStart(), view.currentPeriodEnd(),
+                    view.trialEnd(), view.cancelAtPeriodEnd(), view.pendingPlan(),
+                    view.pendingBillingCycle() == null ? null : view.pendingBillingCycle().dbValue(), view.retryCount(), view.nextRetryAt(),
+                    view.trialAvailable(), view.allowedMoves());
+        }
+    }
+
+    @Operation(summary = "The organization's subscription", description = "Every member may read it; an organization without one is on free.")
+    @GetMapping("/api/v1/organizations/{orgId}/subscription")
+    SubscriptionResponse subscription(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        return SubscriptionResponse.of(subscriptions.get(caller.id(), OrganizationId.of(orgId)));
+    }
+
+    record ChangeRequest(String plan, String billingCycle) {
+    }
+
+    record ChangeResponse(SubscriptionResponse subscription, String outcome, URI checkoutUrl, Boolean testMode, UUID invoiceId,
+            String amountDue, String currency) {
+    }
+
+    @Operation(summary = "Change the plan (owners and admins)", description = """
+            `plan` is a plan key, `billing_cycle` monthly or yearly (optional for free). `outcome` says what happened: \
+            `trial_started` (the organization's one trial), `checkout` (send the payer to `checkout_url`; the plan applies when \
+            the payment completes), `scheduled` (a downgrade or shorter cycle at the period's end, or free = cancel at the \
+            period's end), `canceled` (a trial or an overdue period ended now) or `unchanged`. An upgrade is charged pro rata: \
+            the new plan for the seconds left in the period minus the unused part of the old one, each rounded half-up to \
+            two decimals, plus VAT.""")
+    @PostMapping("/api/v1/organizations/{orgId}/subscription")
+    ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+            @RequestBody ChangeRequest body) {
+        return idempotentRequests.run(caller.id().value(), idempotencyKey, "POST", "/api/v1/organizations/" + orgId + "/subscription", body,
+                () -> ResponseEntity.ok(changePlan(caller, orgId, body)));
+    }
+
+    private ChangeResponse changePlan(CurrentUser caller, UUID orgId, ChangeRequest body) {
+        Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), body.plan(), body.billingCycle());
+        return new ChangeResponse(SubscriptionResponse.of(result.subscription()), result.outcome(),
+                result.checkout() == null ? null : result.checkout().redirectUrl(), result.checkout() == null ? null : result.checkout().testMode(),
+                result.invoice() == null ? null : result.invoice().id(), result.invoice() == null ? null : result.invoice().total().plain(),
+                result.invoice() == null ? null : result.invoice().total().currency());
+    }
+
+    @Operation(summary = "Cancel at the end of the period (owners and admins)")
+    @PostMapping("/api/v1/organizations/{orgId}/subscription/cancel")
+    SubscriptionResponse cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        return SubscriptionResponse.of(subscriptions.cancel(caller.id(), OrganizationId.of(orgId)));
+    }
+
+    @Operation(summary = "Keep a subscription that was set to cancel (owners and admins)")
+    @PostMapping("/api/v1/organizations/{orgId}/subscription/resume")
+    SubscriptionResponse resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        return SubscriptionResponse.of(subscriptions.resume(caller.id(), OrganizationId.of(orgId)));
+    }
+
+    record LineResponse(String kind, String plan, String billingCycle, Instant periodStart, Instant periodEnd, String amount) {
+    }
+
+    record InvoiceResponse(UUID id, String number, String status, String kind, String plan, String billingCycle, String subtotal,
+            String taxRate, String tax, String total, String currency, Instant periodStart, Instant periodEnd, Instant issuedAt,
+            Instant paidAt, String billingName, String billingEmail, UUID paymentId, String pdfUrl, List<LineResponse> lines) {
+        static InvoiceResponse of(Invoices.Invoice invoice) {
+            return new InvoiceResponse(invoice.id(), invoice.number(), lower(invoice.status()), lower(invoice.kind()), invoice.plan(),
+                    invoice.cycle().dbValue(), invoice.subtotal().plain(), invoice.taxRate().toPlainString(), invoice.tax().plain(),
+                    invoice.total().plain(), invoice.total().currency(), invoice.periodStart(), invoice.periodEnd(), invoice.issuedAt(),
+                    invoice.paidAt(), invoice.billingName(), invoice.billingEmail(), invoice.paymentId(),
+                    "/api/v1/invoices/" + invoice.id() + ".pdf",
+                    invoice.lines().stream().map(line -> new LineResponse(lower(line.kind()), line.plan(), line.cycle().dbValue(),
+                            line.periodStart(), line.periodEnd(), line.amount().plain())).toList());
+        }
+
+        private static String lower(Enum<?> value) {
+            return value.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    record InvoicePageResponse(List<InvoiceResponse> items, String nextCursor) {
+    }
+
+    @Operation(summary = "The organization's invoices, newest first", description = "Every member may read them. Pass `next_cursor` back as `cursor`.")
+    @GetMapping("/api/v1/organizations/{orgId}/invoices")
+    InvoicePageResponse invoices(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        Invoices.Page page = invoices.list(caller.id(), OrganizationId.of(orgId), cursor, limit);
+        return new InvoicePageResponse(page.items().stream().map(InvoiceResponse::of).toList(), page.nextCursor());
+    }
+
+    @Operation(summary = "An invoice as PDF", description = "For members of its organization, in the Accept-Language language (English or Bahasa Indonesia).")
+    @GetMapping(value = "/api/v1/invoices/{id}.pdf", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<byte[]> invoicePdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
+        Invoices.Invoice invoice = invoices.get(caller.id(), id);
+        byte[] body = pdf.render(invoice, LocaleContextHolder.getLocale(), caller.timeZone().orElse(modo.web().defaultTimeZone()));
+        return pdfResponse(invoice, body);
+    }
+
+    static ResponseEntity<byte[]> pdfResponse(Invoices.Invoice invoice, byte[] body) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(invoice.number() + ".pdf").build().toString())
+                .body(body);
+    }
+}

@@ -1,0 +1,186 @@
+package id.modo.verse.billing;
+
+import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The public pricing page, an organization's billing page, and the platform admins' plans page. */
+@Controller
+class BillingPagesController {
+
+    private static final Set<String> NOTICES = Set.of("trial_started", "scheduled", "canceled", "unchanged", "cancel", "resume", "paid");
+
+    private final Plans plans;
+    private final Subscriptions subscriptions;
+    private final Invoices invoices;
+    private final Organizations organizations;
+    private final InvoicePdf pdf;
+    private final BillingProperties properties;
+    private final ModoProperties modo;
+
+    BillingPagesController(Plans plans, Subscriptions subscriptions, Invoices invoices, Organizations organizations, InvoicePdf pdf,
+            BillingProperties properties, ModoProperties modo) {
+        this.plans = plans;
+        this.subscriptions = subscriptions;
+        this.invoices = invoices;
+        this.organizations = organizations;
+        this.pdf = pdf;
+        this.properties = properties;
+        this.modo = modo;
+    }
+
+    @GetMapping("/pricing")
+    String pricing(Model model) {
+        model.addAttribute("page", new BillingPageModels.PricingPage(plans.all().stream().filter(Plan::active).toList(), properties.trialDays(),
+                taxPercent()));
+        return "pages/pricing";
+    }
+
+    @GetMapping("/organizations/{orgId}/billing")
+    String billing(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(required = false) String notice,
+            @RequestParam(required = false) String cursor, Model model) {
+        return render(caller, orgId, notice != null && NOTICES.contains(notice) ? notice : null, null, cursor, model);
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/plan")
+    String changePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(defaultValue = "") String plan,
+            @RequestParam(name = "billing_cycle", defaultValue = "") String cycle, HttpServletResponse response, Model model) {
+        try {
+            Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), plan, cycle);
+            if (result.checkout() != null) {
+                return "redirect:" + result.checkout().redirectUrl();
+            }
+            return "redirect:/organizations/" + orgId + "/billing?notice=" + result.outcome();
+        } catch (ProblemException e) {
+            return problem(caller, orgId, e, response, model);
+        }
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        try {
+            subscriptions.cancel(caller.id(), OrganizationId.of(orgId));
+            return "redirect:/organizations/" + orgId + "/billing?notice=cancel";
+        } catch (ProblemException e) {
+            return problem(caller, orgId, e, response, model);
+        }
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/resume")
+    String resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        try {
+            subscriptions.resume(caller.id(), OrganizationId.of(orgId));
+            return "redirect:/organizations/" + orgId + "/billing?notice=resume";
+        } catch (ProblemException e) {
+            return problem(caller, orgId, e, response, model);
+        }
+    }
+
+    /** The invoice PDF for the billing page's download links (the session cookie; the API takes bearer tokens). */
+    @GetMapping("/organizations/{orgId}/billing/invoices/{id}.pdf")
+    ResponseEntity<byte[]> invoicePdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID id) {
+        Invoices.Invoice invoice = invoices.get(caller.id(), id);
+        if (!invoice.organizationId().value().equals(orgId)) {
+            throw Invoices.notFound();
+        }
+        return BillingApiController.pdfResponse(invoice,
+                pdf.render(invoice, LocaleContextHolder.getLocale(), caller.timeZone().orElse(modo.web().defaultTimeZone())));
+    }
+
+    private String problem(CurrentUser caller, UUID orgId, ProblemException e, HttpServletResponse response, Model model) {
+        if (e.type().status().value() == 404 || e.type().status().value() == 403) {
+            throw e;
+        }
+        response.setStatus(e.type().status().value());
+        String key = switch (e.type().slug()) {
+            case "subscription-transition" -> "billing.error.transition";
+            case "unknown-plan", "validation-failed" -> "billing.error.plan";
+            case "plan-not-available" -> "billing.error.not_available";
+            default -> "billing.error.payment";
+        };
+        return render(caller, orgId, null, key, null, model);
+    }
+
+    private String render(CurrentUser caller, UUID orgId, String notice, String error, String cursor, Model model) {
+        OrganizationId organization = OrganizationId.of(orgId);
+        Organizations.OrganizationView view = organizations.get(caller.id(), organization);
+        Subscriptions.SubscriptionView subscription = subscriptions.get(caller.id(), organization);
+        Invoices.Page page = invoices.list(caller.id(), organization, cursor, 20);
+        model.addAttribute("page", new BillingPageModels.BillingPage(view, subscription, plans.find(subscription.plan()).orElseGet(plans::free),
+                plans.all().stream().filter(Plan::purchasable).toList(), page.items(), page.nextCursor(),
+                view.myRole().can(Permission.MANAGE_BILLING), notice, error, taxPercent()));
+        return "pages/billing";
+    }
+
+    @GetMapping("/admin/plans")
+    String adminPlans(@RequestParam(required = false) String saved, Model model) {
+        model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), saved, null, java.util.List.of()));
+        return "pages/admin-plans";
+    }
+
+    @PostMapping("/admin/plans/{key}")
+    String updatePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable String key, @RequestParam(defaultValue = "") String name,
+            @RequestParam(name = "monthly_price", defaultValue = "") String monthlyPrice,
+            @RequestParam(name = "yearly_price", defaultValue = "") String yearlyPrice,
+            @RequestParam(name = "monthly_credits", defaultValue = "") String monthlyCredits,
+            @RequestParam(name = "rollover_cap", defaultValue = "") String rolloverCap,
+            @RequestParam(name = "storage_limit_gb", defaultValue = "") String storageGb,
+            @RequestParam(name = "project_limit", defaultValue = "") String projectLimit,
+            @RequestParam(name = "member_limit", defaultValue = "") String memberLimit,
+            @RequestParam(name = "byok_allowed", defaultValue = "false") boolean byokAllowed,
+            @RequestParam(defaultValue = "false") boolean active,
+            @RequestParam(name = "sort_order", defaultValue = "") String sortOrder, HttpServletResponse response, Model model) {
+        try {
+            Long storage = storageGb.isBlank() ? null : new BigDecimal(storageGb.strip()).multiply(BigDecimal.valueOf(1L << 30)).longValueExact();
+            plans.update(caller.id(), key, new Plans.PlanChange(name, monthlyPrice, yearlyPrice, integer(monthlyCredits), integer(rolloverCap),
+                    storage, integer(projectLimit), integer(memberLimit), byokAllowed, active, integer(sortOrder)));
+            return "redirect:/admin/plans?saved=" + key;
+        } catch (ProblemException e) {
+            if (e.type().status().value() == 404) {
+                throw e;
+            }
+            response.setStatus(400);
+            @SuppressWarnings("unchecked")
+            var errors = (java.util.List<id.modo.verse.common.web.Problems.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
+            model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key,
+                    errors.stream().map(id.modo.verse.common.web.Problems.FieldError::field).toList()));
+            return "pages/admin-plans";
+        } catch (NumberFormatException | ArithmeticException e) {
+            response.setStatus(400);
+            model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key, java.util.List.of("storage_limit_bytes")));
+            return "pages/admin-plans";
+        }
+    }
+
+    /** A whole number from a form, blank for "unlimited"/missing; not a number becomes -1, which the validation refuses. */
+    private static Integer integer(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private String taxPercent() {
+        return properties.taxRate().multiply(BigDecimal.valueOf(100)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,314 @@
+package id.modo.verse.billing;
+
+import id.modo.verse.common.LowercaseEnumConverter;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An organization's subscription. Every organization has exactly one that is not canceled; a canceled one stays as
+ * history and the organization starts again on a new free one.
+ * <pre>
+ *   free (active) --trial--> trialing --paid--> active --period ends, unpaid--> past_due --paid--> active
+ *   free (active) --paid--> active      trialing --trial ends unpaid--> canceled     past_due --retries used up--> canceled
+ *   active --cancel--> active + cancel_at_period_end --resume--> active;  --period ends--> canceled
+ * </pre>
+ * Paid moves happen only when the payment module reports the payment completed, never from the browser.
+ */
+@Entity
+@Table(name = "subscriptions")
+class Subscription {
+
+    @Id
+    private UUID id;
+    @Column(name = "organization_id")
+    private UUID organizationId;
+    private String plan;
+    @Convert(converter = StatusConverter.class)
+    private SubscriptionStatus status;
+    @Column(name = "billing_cycle")
+    @Convert(converter = CycleConverter.class)
+    private BillingCycle billingCycle;
+    @Column(name = "current_period_start")
+    private Instant currentPeriodStart;
+    @Column(name = "current_period_end")
+    private Instant currentPeriodEnd;
+    @Column(name = "trial_start")
+    private Instant trialStart;
+    @Column(name = "trial_end")
+    private Instant trialEnd;
+    @Column(name = "canceled_at")
+    private Instant canceledAt;
+    @Column(name = "cancel_at_period_end")
+    private boolean cancelAtPeriodEnd;
+    @Column(name = "pending_plan")
+    private String pendingPlan;
+    @Column(name = "pending_billing_cycle")
+    @Convert(converter = CycleConverter.class)
+    private BillingCycle pendingBillingCycle;
+    @Column(name = "retry_count")
+    private int retryCount;
+    @Column(name = "next_retry_at")
+    private Instant nextRetryAt;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    protected Subscription() {
+    }
+
+    static Subscription free(UUID organizationId, Instant now) {
+        Subscription subscription = new Subscription();
+        subscription.id = UUID.randomUUID();
+        subscription.organizationId = organizationId;
+        subscription.plan = Plan.FREE;
+        subscription.status = SubscriptionStatus.ACTIVE;
+        subscription.createdAt = now;
+        subscription.updatedAt = now;
+        return subscription;
+    }
+
+    boolean isFree() {
+        return Plan.FREE.equals(plan);
+    }
+
+    boolean isPaidActive() {
+        return status == SubscriptionStatus.ACTIVE && !isFree();
+    }
+
+    /** The moves the API offers now, as the 409 problem lists them. */
+    List<String> allowedMoves() {
+        List<String> moves = new ArrayList<>();
+        switch (status) {
+            case ACTIVE -> {
+                moves.add("change_plan");
+                if (!isFree()) {
+                    moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+                }
+            }
+            case TRIALING -> {
+                moves.add("pay");
+                moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+            }
+            case PAST_DUE -> {
+                moves.add("pay");
+                moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+            }
+            case PAUSED -> moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+            case CANCELED -> {
+            }
+        }
+        return moves;
+    }
+
+    private SubscriptionTransitionException refused(String move) {
+        return new SubscriptionTransitionException(move, status, plan, allowedMoves());
+    }
+
+    /** The one free trial of a paid plan: from free only. */
+    void startTrial(String paidPlan, BillingCycle cycle, Instant now, Instant end) {
+        if (!(status == SubscriptionStatus.ACTIVE && isFree())) {
+            throw refused("start_trial");
+        }
+        plan = paidPlan;
+        billingCycle = cycle;
+        status = SubscriptionStatus.TRIALING;
+        trialStart = now;
+        trialEnd = end;
+        currentPeriodStart = now;
+        currentPeriodEnd = end;
+        touched(now);
+    }
+
+    /** A first paid period (from free, or paying during a trial) whose payment completed. */
+    void activate(String paidPlan, BillingCycle cycle, Instant periodStart, Instant now) {
+        if (!((status == SubscriptionStatus.ACTIVE && isFree()) || status == SubscriptionStatus.TRIALING)) {
+            throw refused("activate");
+        }
+        plan = paidPlan;
+        billingCycle = cycle;
+        status = SubscriptionStatus.ACTIVE;
+        currentPeriodStart = periodStart;
+        currentPeriodEnd = cycle.periodEnd(periodStart);
+        cancelAtPeriodEnd = false;
+        clearPending();
+        clearRetries();
+        touched(now);
+    }
+
+    /**
+     * An upgrade whose prorated charge completed. With the same cycle the period stays; a longer cycle starts a new
+     * period now.
+     */
+    void upgrade(String paidPlan, BillingCycle cycle, Instant now) {
+        if (!isPaidActive()) {
+            throw refused("upgrade");
+        }
+        if (cycle != billingCycle) {
+            currentPeriodStart = now;
+            currentPeriodEnd = cycle.periodEnd(now);
+        }
+        plan = paidPlan;
+        billingCycle = cycle;
+        cancelAtPeriodEnd = false;
+        clearPending();
+        touched(now);
+    }
+
+    /** A change that waits for the period's end (a downgrade, a shorter cycle). */
+    void scheduleChange(String nextPlan, BillingCycle nextCycle, Instant now) {
+        if (!isPaidActive()) {
+            throw refused("change_plan");
+        }
+        pendingPlan = nextPlan;
+        pendingBillingCycle = nextCycle;
+        cancelAtPeriodEnd = false;
+        touched(now);
+    }
+
+    /** Forgets a scheduled change (choosing the current plan again). */
+    boolean dropScheduledChange(Instant now) {
+        if (pendingPlan == null) {
+            return false;
+        }
+        clearPending();
+        touched(now);
+        return true;
+    }
+
+    /** At the period's end, the scheduled plan becomes the plan that is renewed. */
+    void applyScheduledChange(Instant now) {
+        if (pendingPlan != null) {
+            plan = pendingPlan;
+            billingCycle = pendingBillingCycle;
+            clearPending();
+            touched(now);
+        }
+    }
+
+    void cancelAtPeriodEnd(Instant now) {
+        if (status == SubscriptionStatus.CANCELED || isFree() || cancelAtPeriodEnd) {
+            throw refused("cancel");
+        }
+        cancelAtPeriodEnd = true;
+        clearPending();
+        touched(now);
+    }
+
+    void resume(Instant now) {
+        if (status == SubscriptionStatus.CANCELED || !cancelAtPeriodEnd) {
+            throw refused("resume");
+        }
+        cancelAtPeriodEnd = false;
+        touched(now);
+    }
+
+    /** The renewal payment completed: the next period follows the last one (or starts now if long overdue). */
+    void renewed(Instant now) {
+        if (!((status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE) && !isFree())) {
+            throw refused("renew");
+        }
+        Instant start = currentPeriodEnd == null || billingCycle.periodEnd(currentPeriodEnd).isBefore(now) ? now : currentPeriodEnd;
+        currentPeriodStart = start;
+        currentPeriodEnd = billingCycle.periodEnd(start);
+        status = SubscriptionStatus.ACTIVE;
+        clearRetries();
+        touched(now);
+    }
+
+    /** A renewal is being collected: do not look again before {@code retryAt}. */
+    void awaitPayment(Instant retryAt, Instant now) {
+        nextRetryAt = retryAt;
+        touched(now);
+    }
+
+    /** A renewal failed or went unpaid: one more retry used, the next one at {@code retryAt}. */
+    void markPastDue(Instant retryAt, Instant now) {
+        if (!((status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE) && !isFree())) {
+            throw refused("mark_past_due");
+        }
+        status = SubscriptionStatus.PAST_DUE;
+        retryCount++;
+        nextRetryAt = retryAt;
+        touched(now);
+    }
+
+    void cancel(Instant now) {
+        if (status == SubscriptionStatus.CANCELED) {
+            throw refused("cancel");
+        }
+        status = SubscriptionStatus.CANCELED;
+        canceledAt = now;
+        nextRetryAt = null;
+        touched(now);
+    }
+
+    private void clearPending() {
+        pendingPlan = null;
+        pendingBillingCycle = null;
+    }
+
+    private void clearRetries() {
+        retryCount = 0;
+        nextRetryAt = null;
+    }
+
+    private void touched(Instant now) {
+        updatedAt = now;
+    }
+
+    Map<String, Object> snapshot() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("plan", plan);
+        values.put("status", status.dbValue());
+        values.put("billing_cycle", billingCycle == null ? null : billingCycle.dbValue());
+        values.put("current_period_end", currentPeriodEnd == null ? null : currentPeriodEnd.toString());
+        values.put("cancel_at_period_end", cancelAtPeriodEnd);
+        values.put("pending_plan", pendingPlan);
+        values.put("retry_count", retryCount);
+        return values;
+    }
+
+    UUID id() { return id; }
+    UUID organizationId() { return organizationId; }
+    String plan() { return plan; }
+    SubscriptionStatus status() { return status; }
+    BillingCycle billingCycle() { return billingCycle; }
+    Instant currentPeriodStart() { return currentPeriodStart; }
+    Instant currentPeriodEnd() { return currentPeriodEnd; }
+    Instant trialStart() { return trialStart; }
+    Instant trialEnd() { return trialEnd; }
+    Instant canceledAt() { return canceledAt; }
+    boolean cancelAtPeriodEndSet() { return cancelAtPeriodEnd; }
+    String pendingPlan() { return pendingPlan; }
+    BillingCycle pendingBillingCycle() { return pendingBillingCycle; }
+    int retryCount() { return retryCount; }
+    Instant nextRetryAt() { return nextRetryAt; }
+
+    @Converter
+    static class StatusConverter extends LowercaseEnumConverter<SubscriptionStatus> {
+        StatusConverter() {
+            super(SubscriptionStatus.class);
+        }
+    }
+
+    @Converter
+    static class CycleConverter extends LowercaseEnumConverter<BillingCycle> {
+        CycleConverter() {
+            super(BillingCycle.class);
+        }
+    }
+}

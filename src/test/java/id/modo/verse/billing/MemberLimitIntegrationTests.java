@@ -1,0 +1,55 @@
+package id.modo.verse.billing;
+
+import id.modo.verse.billing.BillingFixtures.Owner;
+import id.modo.verse.support.Http;
+import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.Users;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plan's member limit holds when inviting (members and open invitations count) and when accepting. */
+@IntegrationTest
+@Import(BillingTestClock.class)
+class MemberLimitIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theFreePlansThirdSeatIsTheLastAndTheFourthIs402SayingWhichLimitAndWhereToUpgrade() {
+        Owner owner = new BillingFixtures(port, jdbc, context).ownerWithOrganization("limit");
+        String invitations = "/api/v1/organizations/" + owner.org() + "/invitations";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> invited = owner.http().postJson(invitations,
+                    "{\"email\":\"" + Users.uniqueEmail("seat") + "\",\"role\":\"editor\"}");
+            assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        }
+        HttpResponse<String> refused = owner.http().postJson(invitations, "{\"email\":\"" + Users.uniqueEmail("seat") + "\",\"role\":\"editor\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(402);
+        JsonNode problem = Http.json(refused);
+        assertThat(problem.get("type").asString()).isEqualTo("https://modo.id/problems/plan-limit-reached");
+        assertThat(problem.get("limit").asString()).isEqualTo("members");
+        assertThat(problem.get("current").asInt()).isEqualTo(3);
+        assertThat(problem.get("allowed").asInt()).isEqualTo(3);
+        assertThat(problem.get("detail").asString()).contains("Free", "/organizations/" + owner.org() + "/billing");
+        assertThat(jdbc.sql("select count(*) from invitations where organization_id = cast(? as uuid)").param(owner.org())
+                .query(Integer.class).single()).isEqualTo(2);
+
+        // A bigger plan makes room.
+        BillingFixtures.change(owner.http(), owner.org(), "starter", "monthly"); // the trial: starter allows 5
+        assertThat(owner.http().postJson(invitations, "{\"email\":\"" + Users.uniqueEmail("seat") + "\",\"role\":\"editor\"}").statusCode())
+                .isEqualTo(201);
+    }
+}
