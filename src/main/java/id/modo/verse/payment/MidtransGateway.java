@@ -184,7 +184,7 @@ class MidtransGateway implements PaymentGateway {
         Money gross = ProviderApi.decimal(transaction.path("gross_amount")).map(amount -> ProviderApi.money(amount, currency))
                 .orElseThrow(() -> new PaymentGateway.InvalidNotificationException("The Midtrans gross_amount is not a decimal."));
         String eventId = transactionId + ":" + status + ":" + transaction.path("status_code").asString("");
-        Notification notification = Notification.of(eventId, status, paymentId(orderId), orderId, outcome, payload).withAmount(gross);
+        Notification notification = Notification.of(eventId, status, ProviderApi.paymentId(orderId), orderId, outcome, payload).withAmount(gross);
         if (outcome == Outcome.REFUNDED) {
             Money refunded = refundedTotal(transaction, currency);
             // Each partial refund is its own notification with the same transaction id and status.
@@ -210,14 +210,6 @@ class MidtransGateway implements PaymentGateway {
             total = ProviderApi.decimal(transaction.path("refund_amount")).orElse(BigDecimal.ZERO);
         }
         return ProviderApi.money(total, currency);
-    }
-
-    private static PaymentId paymentId(String orderId) {
-        try {
-            return PaymentId.of(UUID.fromString(orderId));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String orderId(PaymentSnapshot payment) {

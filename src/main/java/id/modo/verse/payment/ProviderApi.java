@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -115,6 +116,15 @@ final class ProviderApi {
             return new Money(amount, currency);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw new PaymentGateway.InvalidNotificationException("The amount " + amount.toPlainString() + " " + currency + " is not money.");
+        }
+    }
+
+    /** Our payment id as a provider echoes it (order_id, external_id); null when it is not one of ours. */
+    static PaymentId paymentId(String echoed) {
+        try {
+            return PaymentId.of(UUID.fromString(echoed));
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

@@ -166,7 +166,7 @@ class XenditGateway implements PaymentGateway {
             return Optional.empty();
         }
         Notification notification = Notification.of(id + ":" + status, "invoice." + status.toLowerCase(java.util.Locale.ROOT),
-                paymentId(invoice.path("external_id").asString("")), id, outcome, payload);
+                ProviderApi.paymentId(invoice.path("external_id").asString("")), id, outcome, payload);
         String currency = invoice.path("currency").asString(Money.IDR);
         if (outcome == Outcome.COMPLETED) {
             BigDecimal paid = ProviderApi.decimal(invoice.path("paid_amount"))
@@ -182,14 +182,6 @@ class XenditGateway implements PaymentGateway {
             notification = notification.withFailureReason("Xendit: invoice expired");
         }
         return Optional.of(notification);
-    }
-
-    private static PaymentId paymentId(String externalId) {
-        try {
-            return PaymentId.of(UUID.fromString(externalId));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Whole units as an integer JSON number where Xendit counts so, else the exact decimal. */

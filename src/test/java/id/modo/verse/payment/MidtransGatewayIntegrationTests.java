@@ -1,7 +1,6 @@
 package id.modo.verse.payment;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import id.modo.probe.PaymentProbes.DeliveredPaymentEvents;
 import id.modo.verse.common.Money;
 import id.modo.verse.common.web.ProblemException;
@@ -10,13 +9,11 @@ import id.modo.verse.payment.PaymentEvents.PaymentRefunded;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.TestGateways;
-import id.modo.verse.support.Users;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +30,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static id.modo.verse.payment.GatewayTestSupport.basic;
+import static id.modo.verse.payment.GatewayTestSupport.okJson;
+import static id.modo.verse.payment.GatewayTestSupport.signedIn;
+import static id.modo.verse.payment.GatewayTestSupport.start;
+import static id.modo.verse.payment.GatewayTestSupport.startBody;
 import static id.modo.verse.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,11 +63,11 @@ class MidtransGatewayIntegrationTests {
 
     @Test
     void aSnapTransactionIsOpenedAndTheSignedSettlementCompletesThePaymentOnce() {
-        Http http = signedIn("midtrans-pay");
+        Http http = signedIn(port, "midtrans-pay");
         String reference = "pack-" + UUID.randomUUID();
         String token = UUID.randomUUID().toString();
         stubSnap(reference, token, 0);
-        JsonNode started = start(http, reference, "200000");
+        JsonNode started = start(http, reference, "200000", "midtrans");
         PaymentId id = PaymentId.of(UUID.fromString(started.get("payment_id").asString()));
         assertThat(started.get("redirect_url").asString()).isEqualTo("https://app.sandbox.midtrans.com/snap/v4/redirection/" + token);
         assertThat(started.get("test_mode").asBoolean()).isFalse();
@@ -107,10 +109,10 @@ class MidtransGatewayIntegrationTests {
 
     @Test
     void refundsGoToTheCoreApiAndRefundNotificationsSettleTheTotal() {
-        Http http = signedIn("midtrans-refund");
+        Http http = signedIn(port, "midtrans-refund");
         String reference = "pack-" + UUID.randomUUID();
         stubSnap(reference, UUID.randomUUID().toString(), 0);
-        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000").get("payment_id").asString()));
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000", "midtrans").get("payment_id").asString()));
         String transaction = UUID.randomUUID().toString();
         assertThat(notify(notification(id, transaction, "settlement", "200", "200000.00", null)).statusCode()).isEqualTo(200);
 
@@ -150,23 +152,23 @@ class MidtransGatewayIntegrationTests {
 
     @Test
     void aSnapTimeoutLeavesThePaymentPendingWithA503AndTheReconciliationJobSettlesItThroughTheStatusApi() {
-        Http http = signedIn("midtrans-slow");
+        Http http = signedIn(port, "midtrans-slow");
         String reference = "pack-" + UUID.randomUUID();
         stubSnap(reference, UUID.randomUUID().toString(), 3000);
-        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, "99000"));
+        HttpResponse<String> response = http.postJson("/api/v1/test-payments", startBody(reference, "99000", "midtrans"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(json(response).get("type").asString()).endsWith("/payment-gateway-unavailable");
         UUID slow = UUID.fromString(json(response).get("payment_id").asString());
         assertThat(jdbc.sql("select status from payments where id = ?").param(slow).query(String.class).single()).isEqualTo("pending");
 
         // Midtrans charges whole rupiah only: refused up front, nothing stored.
-        HttpResponse<String> fraction = http.postJson("/api/v1/test-payments", body("pack-" + UUID.randomUUID(), "99000.50"));
+        HttpResponse<String> fraction = http.postJson("/api/v1/test-payments", startBody("pack-" + UUID.randomUUID(), "99000.50", "midtrans"));
         assertThat(fraction.statusCode()).as(fraction.body()).isEqualTo(400);
 
         // A payment whose notification never came: the job asks the status API, first while it is slow (skipped), then again.
         String stuckReference = "pack-" + UUID.randomUUID();
         stubSnap(stuckReference, UUID.randomUUID().toString(), 0);
-        PaymentId stuck = PaymentId.of(UUID.fromString(start(http, stuckReference, "99000").get("payment_id").asString()));
+        PaymentId stuck = PaymentId.of(UUID.fromString(start(http, stuckReference, "99000", "midtrans").get("payment_id").asString()));
         jdbc.sql("update payments set created_at = now() - interval '2 hours' where id = ?").param(stuck.value()).update();
         String status = statusJson(stuck, UUID.randomUUID().toString(), "settlement", "200", "99000.00");
         midtrans.stubFor(get(urlPathEqualTo("/v2/" + stuck + "/status")).willReturn(okJson(status).withFixedDelay(3000)));
@@ -238,29 +240,6 @@ class MidtransGatewayIntegrationTests {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String basic(String key) {
-        return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private Http signedIn(String prefix) {
-        return new Http(port).withBearer(new Users(new Http(port)).signUpAndIn(prefix).token());
-    }
-
-    private static String body(String reference, String amount) {
-        return "{\"purpose\":\"CREDIT_PACK\",\"reference\":\"" + reference + "\",\"amount\":\"" + amount
-                + "\",\"currency\":\"IDR\",\"return_path\":\"/credits\",\"gateway\":\"midtrans\"}";
-    }
-
-    private JsonNode start(Http http, String reference, String amount) {
-        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, amount));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
     }
 
     private HttpResponse<String> notify(String body) {

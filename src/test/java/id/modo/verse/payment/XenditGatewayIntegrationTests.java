@@ -1,7 +1,6 @@
 package id.modo.verse.payment;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import id.modo.probe.PaymentProbes.DeliveredPaymentEvents;
 import id.modo.verse.common.Money;
 import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
@@ -9,12 +8,10 @@ import id.modo.verse.payment.PaymentEvents.PaymentRefunded;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.TestGateways;
-import id.modo.verse.support.Users;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +28,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static id.modo.verse.payment.GatewayTestSupport.basic;
+import static id.modo.verse.payment.GatewayTestSupport.okJson;
+import static id.modo.verse.payment.GatewayTestSupport.signedIn;
+import static id.modo.verse.payment.GatewayTestSupport.start;
+import static id.modo.verse.payment.GatewayTestSupport.startBody;
 import static id.modo.verse.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,11 +59,11 @@ class XenditGatewayIntegrationTests {
 
     @Test
     void anInvoiceIsOpenedAndTheTokenAuthenticatedPaidCallbackCompletesThePaymentOnce() {
-        Http http = signedIn("xendit-pay");
+        Http http = signedIn(port, "xendit-pay");
         String reference = "pack-" + UUID.randomUUID();
         String invoice = invoiceId();
         stubInvoice(reference, invoice, 0);
-        JsonNode started = start(http, reference, "200000");
+        JsonNode started = start(http, reference, "200000", "xendit");
         PaymentId id = PaymentId.of(UUID.fromString(started.get("payment_id").asString()));
         assertThat(started.get("redirect_url").asString()).isEqualTo("https://checkout-staging.xendit.co/web/" + invoice);
         assertThat(started.get("test_mode").asBoolean()).isFalse();
@@ -104,11 +106,11 @@ class XenditGatewayIntegrationTests {
 
     @Test
     void refundsGoToTheRefundsApiByInvoice() {
-        Http http = signedIn("xendit-refund");
+        Http http = signedIn(port, "xendit-refund");
         String reference = "pack-" + UUID.randomUUID();
         String invoice = invoiceId();
         stubInvoice(reference, invoice, 0);
-        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000").get("payment_id").asString()));
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000", "xendit").get("payment_id").asString()));
         assertThat(callback(callback(invoice, id, "PAID", 200000), TestGateways.XENDIT_CALLBACK_TOKEN).statusCode()).isEqualTo(200);
 
         xendit.stubFor(post(urlPathEqualTo("/refunds")).withRequestBody(containing(invoice)).willReturn(okJson("""
@@ -149,10 +151,10 @@ class XenditGatewayIntegrationTests {
 
     @Test
     void anInvoiceTimeoutLeavesThePaymentPendingWithA503AndTheReconciliationJobSettlesItThroughTheInvoiceApi() {
-        Http http = signedIn("xendit-slow");
+        Http http = signedIn(port, "xendit-slow");
         String reference = "pack-" + UUID.randomUUID();
         stubInvoice(reference, invoiceId(), 3000);
-        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, "99000"));
+        HttpResponse<String> response = http.postJson("/api/v1/test-payments", startBody(reference, "99000", "xendit"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(json(response).get("type").asString()).endsWith("/payment-gateway-unavailable");
         UUID slow = UUID.fromString(json(response).get("payment_id").asString());
@@ -161,7 +163,7 @@ class XenditGatewayIntegrationTests {
         String stuckReference = "pack-" + UUID.randomUUID();
         String stuckInvoice = invoiceId();
         stubInvoice(stuckReference, stuckInvoice, 0);
-        PaymentId stuck = PaymentId.of(UUID.fromString(start(http, stuckReference, "99000").get("payment_id").asString()));
+        PaymentId stuck = PaymentId.of(UUID.fromString(start(http, stuckReference, "99000", "xendit").get("payment_id").asString()));
         jdbc.sql("update payments set created_at = now() - interval '2 hours' where id = ?").param(stuck.value()).update();
         // Still unpaid at Xendit: nothing to settle yet.
         xendit.stubFor(get(urlPathEqualTo("/v2/invoices/" + stuckInvoice)).willReturn(okJson(invoiceJson(stuckInvoice, stuck, "PENDING", 99000))));
@@ -219,29 +221,6 @@ class XenditGatewayIntegrationTests {
 
     private static String invoiceId() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-    }
-
-    private static String basic(String key) {
-        return "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ResponseDefinitionBuilder okJson(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private Http signedIn(String prefix) {
-        return new Http(port).withBearer(new Users(new Http(port)).signUpAndIn(prefix).token());
-    }
-
-    private static String body(String reference, String amount) {
-        return "{\"purpose\":\"CREDIT_PACK\",\"reference\":\"" + reference + "\",\"amount\":\"" + amount
-                + "\",\"currency\":\"IDR\",\"return_path\":\"/credits\",\"gateway\":\"xendit\"}";
-    }
-
-    private JsonNode start(Http http, String reference, String amount) {
-        HttpResponse<String> response = http.postJson("/api/v1/test-payments", body(reference, amount));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return json(response);
     }
 
     private HttpResponse<String> callback(String body, String token) {
