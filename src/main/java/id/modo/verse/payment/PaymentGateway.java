@@ -20,6 +20,14 @@ interface PaymentGateway {
     boolean testMode();
 
     /**
+     * Why this provider cannot take the amount (a currency it does not serve, fractions of a unit it does not
+     * charge), checked before a payment or refund is stored; empty when it can.
+     */
+    default Optional<String> refusal(Money amount) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens a hosted checkout for a new payment.
      *
      * @throws GatewayUnavailableException when the provider cannot be reached or answers with an error

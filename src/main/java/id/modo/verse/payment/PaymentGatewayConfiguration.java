@@ -13,4 +13,16 @@ class PaymentGatewayConfiguration {
     StripeGateway stripeGateway(PaymentProperties properties) {
         return new StripeGateway(properties.stripe(), properties.gatewayTimeout());
     }
+
+    @Bean
+    @ConditionalOnExpression("'${modo.payments.midtrans.server-key:}' != ''")
+    MidtransGateway midtransGateway(PaymentProperties properties) {
+        return new MidtransGateway(properties.midtrans(), properties.gatewayTimeout());
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${modo.payments.xendit.secret-key:}' != '' and '${modo.payments.xendit.callback-token:}' != ''")
+    XenditGateway xenditGateway(PaymentProperties properties) {
+        return new XenditGateway(properties.xendit(), properties.gatewayTimeout());
+    }
 }

@@ -21,7 +21,7 @@ class PaymentGateways {
         String wanted = properties.resolvedDefaultGateway();
         if (production && PaymentProperties.SANDBOX.equals(wanted)) {
             throw new IllegalStateException("The sandbox payment gateway takes test payments only and does not run with "
-                    + "MODO_ENV=production: set MODO_PAYMENTS_DEFAULT_GATEWAY=stripe and the Stripe keys.");
+                    + "MODO_ENV=production: set MODO_PAYMENTS_DEFAULT_GATEWAY to stripe, midtrans or xendit and that provider's keys.");
         }
         defaultGateway = byName.get(wanted);
         if (defaultGateway == null) {

@@ -15,13 +15,15 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("modo.payments")
 record PaymentProperties(
-        @Pattern(regexp = "^$|^(sandbox|stripe)$", message = "must be sandbox or stripe")
+        @Pattern(regexp = "^$|^(sandbox|stripe|midtrans|xendit)$", message = "must be sandbox, stripe, midtrans or xendit")
         String defaultGateway,
         @NotNull Duration gatewayTimeout,
         @NotNull Duration reconcileAfter,
         @NotNull Duration reconcileInterval,
         @Valid @NotNull Sandbox sandbox,
-        @Valid @NotNull Stripe stripe) {
+        @Valid @NotNull Stripe stripe,
+        @Valid @NotNull Midtrans midtrans,
+        @Valid @NotNull Xendit xendit) {
 
     static final String SANDBOX = "sandbox";
 
@@ -46,6 +48,30 @@ record PaymentProperties(
         @Override
         public String toString() {
             return "Stripe[configured=" + configured() + ", apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** Snap (checkout pages) and the Core API (status, refunds) live on different hosts, sandbox and production alike. */
+    record Midtrans(String serverKey, @NotNull String snapBase, @NotNull String apiBase) {
+        boolean configured() {
+            return StringUtils.hasText(serverKey);
+        }
+
+        @Override
+        public String toString() {
+            return "Midtrans[configured=" + configured() + ", snapBase=" + snapBase + ", apiBase=" + apiBase + "]";
+        }
+    }
+
+    /** {@code callbackToken} is the verification token Xendit puts in the {@code x-callback-token} header. */
+    record Xendit(String secretKey, String callbackToken, @NotNull String apiBase) {
+        boolean configured() {
+            return StringUtils.hasText(secretKey) && StringUtils.hasText(callbackToken);
+        }
+
+        @Override
+        public String toString() {
+            return "Xendit[configured=" + configured() + ", apiBase=" + apiBase + "]";
         }
     }
 }

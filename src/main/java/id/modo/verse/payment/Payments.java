@@ -67,6 +67,9 @@ public class Payments {
         validate(request);
         PaymentGateway gateway = gateways.find(gatewayName).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION,
                 "The payment gateway '" + gatewayName + "' is not available."));
+        gateway.refusal(request.amount()).ifPresent(reason -> {
+            throw invalid(reason);
+        });
         // Stored (and committed) before the gateway is called, so a payment the provider knows about is never missing here.
         boolean saveMethod = request.organizationId() != null && request.purpose() == PaymentPurpose.SUBSCRIPTION;
         Payment payment = transactions.execute(status -> payments.save(Payment.start(request, gateway.name(), saveMethod, clock.instant())));
@@ -139,6 +142,9 @@ public class Payments {
                         + amount.currency() + " is left to refund.", Map.of("refundable", payment.refundableAmount().plain()));
             }
             PaymentGateway gateway = gateways.require(payment.gateway());
+            gateway.refusal(amount).ifPresent(refusal -> {
+                throw invalid(refusal);
+            });
             String refundId;
             try {
                 refundId = gateway.refund(snapshot(payment), amount, reason);

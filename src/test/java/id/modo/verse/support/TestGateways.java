@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * One local HTTP server per test JVM that plays Stripe (WireMock: each test stubs the
+ * One local HTTP server per test JVM that plays Stripe, Midtrans (Snap and Core API) and Xendit (WireMock: each test stubs the
  * provider's documented requests and responses), and every Spring test context pointed at it with test keys,
  * as a user would configure the real providers. The default gateway stays the sandbox.
  */
@@ -21,6 +21,9 @@ public final class TestGateways implements ContextCustomizerFactory {
 
     public static final String STRIPE_SECRET_KEY = "sk_test_modo_verse";
     public static final String STRIPE_WEBHOOK_SECRET = "whsec_modo_verse_test";
+    public static final String MIDTRANS_SERVER_KEY = "SB-Mid-server-modoVerseTest0123";
+    public static final String XENDIT_SECRET_KEY = "xnd_development_modoVerseTest0123";
+    public static final String XENDIT_CALLBACK_TOKEN = "xendit-callback-token-modo-verse-test";
 
     private static WireMockServer server;
 
@@ -51,6 +54,12 @@ public final class TestGateways implements ContextCustomizerFactory {
             properties.put("modo.payments.stripe.secret-key", STRIPE_SECRET_KEY);
             properties.put("modo.payments.stripe.webhook-secret", STRIPE_WEBHOOK_SECRET);
             properties.put("modo.payments.stripe.api-base", baseUrl());
+            properties.put("modo.payments.midtrans.server-key", MIDTRANS_SERVER_KEY);
+            properties.put("modo.payments.midtrans.snap-base", baseUrl());
+            properties.put("modo.payments.midtrans.api-base", baseUrl());
+            properties.put("modo.payments.xendit.secret-key", XENDIT_SECRET_KEY);
+            properties.put("modo.payments.xendit.callback-token", XENDIT_CALLBACK_TOKEN);
+            properties.put("modo.payments.xendit.api-base", baseUrl());
             MapPropertySource source = new MapPropertySource("modo-test-gateways", properties);
             var sources = context.getEnvironment().getPropertySources();
             // Above application.properties, below what a test sets itself.
