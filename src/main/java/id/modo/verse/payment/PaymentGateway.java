@@ -61,7 +61,7 @@ interface PaymentGateway {
     record OpenedCheckout(String gatewayReference, URI redirectUrl) {
     }
 
-    record PaymentSnapshot(PaymentId paymentId, String gatewayReference, Money amount, Money refunded) {
+    record PaymentSnapshot(PaymentId paymentId, String gatewayReference, Money amount, Money refunded, java.time.Instant createdAt) {
     }
 
     /** A method saved for an organization: the provider's customer and method tokens, never card data. */

@@ -32,11 +32,15 @@ record PaymentProperties(
         return StringUtils.hasText(defaultGateway) ? defaultGateway : SANDBOX;
     }
 
-    /** {@code secret} signs the sandbox's notifications; blank = generated once and kept in the data directory. */
-    record Sandbox(String secret) {
+    /**
+     * {@code secret} signs the sandbox's notifications (blank = generated once and kept in the data directory);
+     * a checkout nobody paid or failed within {@code checkoutValidity} expires, as real providers' checkouts do.
+     */
+    record Sandbox(String secret, @NotNull Duration checkoutValidity) {
         @Override
         public String toString() {
-            return "Sandbox[secret=" + (StringUtils.hasText(secret) ? "(set)" : "(generated)") + "]";
+            return "Sandbox[secret=" + (StringUtils.hasText(secret) ? "(set)" : "(generated)") + ", checkoutValidity=" + checkoutValidity
+                    + "]";
         }
     }
 

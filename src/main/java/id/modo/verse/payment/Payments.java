@@ -159,7 +159,8 @@ public class Payments {
     }
 
     static PaymentSnapshot snapshot(Payment payment) {
-        return new PaymentSnapshot(payment.paymentId(), payment.gatewayReference(), payment.amount(), payment.refunded());
+        return new PaymentSnapshot(payment.paymentId(), payment.gatewayReference(), payment.amount(), payment.refunded(),
+                payment.createdAt());
     }
 
     private CheckoutOrder order(Payment payment, String email, String name) {

@@ -57,6 +57,7 @@ class SandboxGateway implements PaymentGateway {
     private final HttpClient http;
     private final Duration timeout;
     private final Clock clock;
+    private final Duration checkoutValidity;
     private volatile int localPort;
 
     SandboxGateway(PaymentProperties properties, ModoProperties modo, Optional<Clock> clock) {
@@ -64,6 +65,7 @@ class SandboxGateway implements PaymentGateway {
         this.timeout = properties.gatewayTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.clock = clock.orElse(Clock.systemUTC());
+        this.checkoutValidity = properties.sandbox().checkoutValidity();
     }
 
     /** The configured secret, else one generated once per data directory, so every node sharing it agrees. */
@@ -251,6 +253,11 @@ class SandboxGateway implements PaymentGateway {
     /** The sandbox keeps no state of its own: a payment nobody clicked on stays pending. */
     @Override
     public Optional<Notification> status(PaymentSnapshot payment) {
-        return Optional.empty();
+        if (payment.createdAt() == null || clock.instant().isBefore(payment.createdAt().plus(checkoutValidity))) {
+            return Optional.empty();
+        }
+        // One id per payment: however often the job asks, the expiry is one event.
+        return Optional.of(Notification.of("evt_sbx_expired_" + payment.paymentId(), "checkout.expired", payment.paymentId(), null,
+                Outcome.FAILED, "{\"type\":\"checkout.expired\"}").withFailureReason("The test checkout expired unpaid"));
     }
 }

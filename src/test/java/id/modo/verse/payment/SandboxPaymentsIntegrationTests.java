@@ -43,6 +43,8 @@ class SandboxPaymentsIntegrationTests {
     DeliveredPaymentEvents delivered;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PaymentReconciliation.Reconciler reconciler;
 
     @Test
     void aSignedPaymentNotificationCompletesThePaymentOnceAndItsEventIsDeliveredOnce() {
@@ -199,6 +201,29 @@ class SandboxPaymentsIntegrationTests {
     private void pay(PaymentId id, String amount) {
         String body = sandbox.notificationBody(id, true, Money.of(amount, "IDR"), null);
         assertThat(webhook(body, sandbox.sign(body, Instant.now().getEpochSecond())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aSandboxCheckoutNobodyAnswersExpiresThroughTheReconciliationJobOnce() {
+        Users.Signed payer = new Users(new Http(port)).signUpAndIn("pay-expire");
+        Http http = new Http(port).withBearer(payer.token());
+        PaymentId fresh = PaymentId.of(UUID.fromString(start(http, null, "20000").get("payment_id").asString()));
+        PaymentId old = PaymentId.of(UUID.fromString(start(http, null, "20000").get("payment_id").asString()));
+        jdbc.sql("update payments set created_at = now() - interval '25 hours' where id = ?").param(old.value()).update();
+        jdbc.sql("update payments set created_at = now() - interval '1 hour' where id = ?").param(fresh.value()).update();
+
+        reconciler.run();
+        reconciler.run();
+
+        assertThat(payments.find(old).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(payments.find(fresh).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentFailed.class, old).size() == 1);
+        assertThat(jdbc.sql("select count(*) from payment_events where payment_id = ?").param(old.value()).query(Integer.class).single())
+                .isEqualTo(1);
+        // The payer's late click on the expired checkout changes nothing.
+        String late = sandbox.notificationBody(old, true, Money.of("20000", "IDR"), null);
+        webhook(late, sandbox.sign(late, Instant.now().getEpochSecond()));
+        assertThat(payments.find(old).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
     }
 
     static JsonNode start(Http http, String org, String amount) {
