@@ -30,7 +30,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Credits", description = "AI credits: balances, the ledger, credit packs and admin adjustments")
@@ -146,16 +145,18 @@ class CreditApiController {
     @Operation(summary = "Adjust an organization's credits by hand", description = """
             Platform admins. A positive amount adds to the bucket, a negative one takes from it, never below zero nor \
             into credits held by reservations (409 `adjustment-exceeds-balance`). The reason goes into the ledger and the \
-            audit log.""")
+            audit log. Send an `Idempotency-Key` header to retry safely: the first answer is replayed for 24 h.""")
     @PostMapping("/api/v1/admin/organizations/{orgId}/credits/adjustments")
-    @ResponseStatus(HttpStatus.CREATED)
-    BalancesResponse adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    ResponseEntity<?> adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+            @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody AdjustmentRequest request) {
         // The security rules already keep others out of /api/v1/admin/**; this holds if they ever change.
         if (caller == null || !caller.isPlatformAdmin()) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may adjust credits.");
         }
-        return BalancesResponse.of(ledger.adjust(OrganizationId.of(orgId), caller.id(),
-                CreditBucket.valueOf(request.bucket().name().toUpperCase(Locale.ROOT)), request.amount(), request.reason()));
+        String path = "/api/v1/admin/organizations/" + orgId + "/credits/adjustments";
+        return idempotent.run(caller.id().value(), key, "POST", path, request, () -> ResponseEntity.status(HttpStatus.CREATED)
+                .body(BalancesResponse.of(ledger.adjust(OrganizationId.of(orgId), caller.id(),
+                        CreditBucket.valueOf(request.bucket().name().toUpperCase(Locale.ROOT)), request.amount(), request.reason()))));
     }
 }

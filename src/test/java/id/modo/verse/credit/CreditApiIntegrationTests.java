@@ -137,6 +137,24 @@ class CreditApiIntegrationTests {
     }
 
     @Test
+    void aRetriedAdjustmentWithItsIdempotencyKeyIsAppliedOnce() {
+        String path = "/api/v1/admin/organizations/" + orgId + "/credits/adjustments";
+        String body = "{\"amount\":40,\"bucket\":\"bonus\",\"reason\":\"Workshop prize\"}";
+        Http admin = admin();
+        String key = "adjust-" + UUID.randomUUID();
+        var first = admin.send(admin.request(path).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        var retry = admin.send(admin.request(path).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        OrganizationId org = OrganizationId.of(UUID.fromString(orgId));
+        assertThat(ledger.balances(org).bonus()).isEqualTo(40);
+        fixtures.assertLedgerMatches(org);
+    }
+
+    @Test
     void aNewOrganizationGetsItsBalanceRowFromTheCreationEvent() throws Exception {
         OrganizationId org = OrganizationId.of(UUID.fromString(orgId));
         long deadline = System.currentTimeMillis() + 10_000;
