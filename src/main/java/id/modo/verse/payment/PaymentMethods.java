@@ -23,6 +23,14 @@ class PaymentMethods {
                 .optional();
     }
 
+    /** The gateways the organization has a method saved on, newest first. */
+    java.util.List<String> gatewaysOf(UUID organizationId) {
+        return jdbc.sql("select gateway from payment_methods where organization_id = ? order by created_at desc")
+                .param(organizationId)
+                .query(String.class)
+                .list();
+    }
+
     void save(UUID organizationId, String gateway, SavedMethod method) {
         jdbc.sql("""
                 insert into payment_methods (organization_id, gateway, customer_reference, method_reference, label)

@@ -86,19 +86,25 @@ public class Payments {
     }
 
     /**
-     * Charges a payment method the organization saved at an earlier checkout, without the payer (renewals). Empty when
-     * the organization has none on the active gateway; the outcome arrives as PaymentCompleted/PaymentFailed.
+     * Charges a payment method the organization saved at an earlier checkout, without the payer (renewals): the one on
+     * the default gateway, else the newest on another configured gateway (a studio that paid by Stripe keeps renewing on
+     * its card after the default moves to Midtrans). Empty when it has none; the outcome arrives as
+     * PaymentCompleted/PaymentFailed.
      */
     public Optional<PaymentId> chargeSaved(PaymentRequest request) {
         validate(request);
         if (request.organizationId() == null) {
             throw new ProblemException(ProblemType.VALIDATION, "Only an organization can have a saved payment method.");
         }
-        PaymentGateway gateway = gateways.defaultGateway();
-        Optional<SavedMethod> method = methods.find(request.organizationId(), gateway.name());
-        if (method.isEmpty()) {
+        PaymentGateway preferred = gateways.defaultGateway();
+        Optional<PaymentGateway> chosen = methods.find(request.organizationId(), preferred.name()).isPresent()
+                ? Optional.of(preferred)
+                : methods.gatewaysOf(request.organizationId()).stream().map(gateways::find).flatMap(Optional::stream).findFirst();
+        if (chosen.isEmpty()) {
             return Optional.empty();
         }
+        PaymentGateway gateway = chosen.get();
+        Optional<SavedMethod> method = methods.find(request.organizationId(), gateway.name());
         Payment payment = transactions.execute(status -> payments.save(Payment.start(request, gateway.name(), false, clock.instant())));
         try {
             String reference = gateway.chargeSaved(order(payment, request.payerEmail(), request.payerName()), method.get());

@@ -150,6 +150,78 @@ class StripeGatewayIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, stuck).size() == 1);
     }
 
+    @Test
+    void aSubscriptionCheckoutSavesTheCardAndRenewalsChargeItOffSession() {
+        Users.Signed owner = new Users(new Http(port)).signUpAndIn("stripe-saved");
+        Http http = new Http(port).withBearer(owner.token());
+        String org = json(http.postJson("/api/v1/organizations", "{\"name\":\"Stripe Saved Studio\"}")).get("id").asString();
+        String reference = "sub-" + UUID.randomUUID();
+        String session = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(reference, session, 0);
+        HttpResponse<String> started = http.postJson("/api/v1/test-payments", "{\"purpose\":\"SUBSCRIPTION\",\"reference\":\"" + reference
+                + "\",\"organization_id\":\"" + org + "\",\"amount\":\"299000\",\"currency\":\"IDR\",\"return_path\":\"/billing\","
+                + "\"gateway\":\"stripe\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        PaymentId first = PaymentId.of(UUID.fromString(json(started).get("payment_id").asString()));
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/checkout/sessions")).withRequestBody(containing(reference))
+                .withRequestBody(containing("customer_creation=always"))
+                .withRequestBody(containing("setup_future_usage%5D=off_session").or(containing("setup_future_usage]=off_session"))));
+
+        // Stripe reports the payment with the customer and the card it saved for off-session use.
+        String customer = "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 14);
+        String card = "pm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String succeeded = event("payment_intent.succeeded", intentJson("pi_" + UUID.randomUUID().toString().replace("-", ""), first,
+                29900000, customer, card, "off_session", "succeeded"));
+        assertThat(webhook(succeeded, sign(succeeded, now())).statusCode()).isEqualTo(200);
+        assertThat(payments.find(first).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+
+        // The renewal: no payer present, the saved card is charged with a confirmed off-session PaymentIntent.
+        String renewalIntent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing(card))
+                .willReturn(okJson(intentJson(renewalIntent, null, 29900000, customer, card, null, "processing"))));
+        PaymentId renewal = payments.chargeSaved(new PaymentRequest(UUID.fromString(org), UUID.fromString(owner.id()),
+                PaymentPurpose.SUBSCRIPTION, "renewal-" + UUID.randomUUID(), Money.idr(299000), "Pro, next month",
+                owner.email(), "Owner", "/billing")).orElseThrow();
+        stripe.verify(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
+                .withHeader("Authorization", equalTo("Bearer " + TestGateways.STRIPE_SECRET_KEY))
+                .withRequestBody(containing("customer=" + customer)).withRequestBody(containing("payment_method=" + card))
+                .withRequestBody(containing("off_session=true")).withRequestBody(containing("confirm=true"))
+                .withRequestBody(containing("amount=29900000"))
+                .withRequestBody(containing("metadata%5Bpayment_id%5D=" + renewal).or(containing("metadata[payment_id]=" + renewal))));
+        assertThat(payments.find(renewal).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        String renewed = event("payment_intent.succeeded", intentJson(renewalIntent, renewal, 29900000, customer, card, null, "succeeded"));
+        assertThat(webhook(renewed, sign(renewed, now())).statusCode()).isEqualTo(200);
+        assertThat(payments.find(renewal).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, renewal).size() == 1);
+
+        // A declined card: Stripe answers 402 with the failed PaymentIntent; its payment_failed event fails the payment.
+        String declinedIntent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        stripe.stubFor(post(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing("declined-"))
+                .willReturn(aResponse().withStatus(402).withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"code": "card_declined", "decline_code": "insufficient_funds", "message": "Your card has insufficient funds.",
+                         "type": "card_error", "payment_intent": %s}}""".formatted(intentJson(declinedIntent, null, 29900000, customer, card,
+                        null, "requires_payment_method")))));
+        PaymentId declined = payments.chargeSaved(new PaymentRequest(UUID.fromString(org), UUID.fromString(owner.id()),
+                PaymentPurpose.SUBSCRIPTION, "declined-" + UUID.randomUUID(), Money.idr(299000), "Pro, declined-month",
+                owner.email(), "Owner", "/billing")).orElseThrow();
+        assertThat(payments.find(declined).orElseThrow().gatewayReference()).isEqualTo(declinedIntent);
+        String failed = event("payment_intent.payment_failed", intentJson(declinedIntent, declined, 29900000, customer, card, null,
+                "requires_payment_method").replace("\"last_payment_error\": null",
+                "\"last_payment_error\": {\"code\": \"card_declined\", \"message\": \"Your card has insufficient funds.\"}"));
+        assertThat(webhook(failed, sign(failed, now())).statusCode()).isEqualTo(200);
+        assertThat(payments.find(declined).orElseThrow().status()).isEqualTo(PaymentStatus.FAILED);
+    }
+
+    private static String intentJson(String intent, PaymentId id, long amount, String customer, String method, String futureUsage,
+            String status) {
+        return """
+                {"id": "%s", "object": "payment_intent", "amount": %d, "amount_received": %d, "currency": "idr",
+                 "customer": "%s", "payment_method": "%s", "setup_future_usage": %s, "status": "%s", "livemode": false,
+                 "last_payment_error": null, "metadata": {%s}}""".formatted(intent, amount, "succeeded".equals(status) ? amount : 0,
+                customer, method, futureUsage == null ? "null" : "\"" + futureUsage + "\"", status,
+                id == null ? "" : "\"payment_id\": \"" + id + "\"");
+    }
+
     private void stubSession(String reference, String session, int delayMillis) {
         stripe.stubFor(post(urlPathEqualTo("/v1/checkout/sessions")).withRequestBody(containing(reference))
                 .willReturn(okJson("""
