@@ -113,10 +113,12 @@ class IdempotencyAndConcurrencyIntegrationTests {
         assertThat(idempotent.run(caller, null, "POST", "/p", "body", () -> ResponseEntity.ok("no key")).getBody()).isEqualTo("no key");
     }
 
+    /** Five rounds of each race in the suite; {@code -Dmodo.payment.concurrency-rounds=100} runs more. */
     @Test
     void manyThreadsDeliveringTheSameAndConflictingNotificationsCompleteThePaymentExactlyOnce() throws Exception {
+        int rounds = Integer.getInteger("modo.payment.concurrency-rounds", 5);
         Random random = new Random(20260505L);
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < rounds; round++) {
             Http http = new Http(port).withBearer(new Users(new Http(port)).signUpAndIn("race").token());
             PaymentId id = PaymentId.of(UUID.fromString(json(post(http, null, BODY)).get("payment_id").asString()));
             List<Notification> deliveries = new ArrayList<>();
@@ -136,7 +138,7 @@ class IdempotencyAndConcurrencyIntegrationTests {
                     .isEqualTo(1);
         }
         // Completion and failure racing: exactly one of them wins, and only its event is published.
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < rounds; round++) {
             Http http = new Http(port).withBearer(new Users(new Http(port)).signUpAndIn("race-fail").token());
             PaymentId id = PaymentId.of(UUID.fromString(json(post(http, null, BODY)).get("payment_id").asString()));
             List<Notification> deliveries = new ArrayList<>();
