@@ -5,14 +5,15 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import id.modo.verse.payment.PaymentGateway.GatewayUnavailableException;
 import java.time.Clock;
-import java.util.EnumSet;
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Settles payments whose notification never came: every {@code modo.payments.reconcile-interval} it asks each
@@ -35,18 +36,27 @@ class PaymentReconciliation {
 
     @Bean
     Reconciler paymentReconciler(PaymentRepository payments, PaymentGateways gateways, PaymentNotifications notifications,
-            PaymentProperties properties, Optional<Clock> clock) {
-        return new Reconciler(payments, gateways, notifications, properties, clock.orElse(Clock.systemUTC()));
+            PaymentProperties properties, JdbcClient jdbc, Optional<Clock> clock) {
+        return new Reconciler(payments, gateways, notifications, properties, jdbc, clock.orElse(Clock.systemUTC()));
     }
 
     record Reconciler(PaymentRepository payments, PaymentGateways gateways, PaymentNotifications notifications,
-            PaymentProperties properties, Clock clock) {
+            PaymentProperties properties, JdbcClient jdbc, Clock clock) {
 
         /** How many payments changed. */
         int run() {
             int settled = 0;
-            for (UUID id : payments.findIdsByStatusCreatedBefore(EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING),
-                    clock.instant().minus(properties.reconcileAfter()), Limit.of(BATCH))) {
+            // Least recently asked first: payments a gateway cannot answer for yet never crowd out the others.
+            List<UUID> due = jdbc.sql("""
+                    select id from payments where status in ('pending', 'processing') and created_at < :before
+                    order by reconciled_at nulls first, created_at limit :batch""")
+                    .param("before", Timestamp.from(clock.instant().minus(properties.reconcileAfter())))
+                    .param("batch", BATCH)
+                    .query(UUID.class)
+                    .list();
+            for (UUID id : due) {
+                jdbc.sql("update payments set reconciled_at = :now where id = :id")
+                        .param("now", Timestamp.from(clock.instant())).param("id", id).update();
                 Payment payment = payments.findById(id).orElse(null);
                 if (payment == null || !payment.open()) {
                     continue;
