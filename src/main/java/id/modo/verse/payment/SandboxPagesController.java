@@ -60,7 +60,7 @@ class SandboxPagesController {
                 throw new ProblemException(ProblemType.UNAVAILABLE, "The sandbox could not deliver its notification; try again.");
             }
         }
-        return "redirect:" + payment.returnPath();
+        return "redirect:" + (outcome.equals("pay") ? payment.returnPath() : payment.failedReturnPath());
     }
 
     private Payment payersSandboxPayment(CurrentUser caller, String paymentId) {
