@@ -72,6 +72,10 @@ class BillingPagesBrowserTests {
                 assertThat(page.locator(".alert--error").innerText()).contains("did not go through");
                 assertThat(page.locator(".alert--success").count()).isZero();
                 assertThat(page.locator("[data-current-plan]").getAttribute("data-current-plan")).isEqualTo("free");
+                page.goBack();
+                assertThat(page.locator(".auth__card .alert--error").last().innerText()).isEqualTo("Payment status: failed.");
+                assertThat(page.locator(".auth__switch a").getAttribute("href")).endsWith("payment=failed");
+                page.goForward();
 
                 page.locator("[data-plan=pro]").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Monthly")).click();
                 page.waitForURL(u -> u.contains("/payments/sandbox/"));
