@@ -54,7 +54,10 @@ class BillingPagesController {
 
     @GetMapping("/organizations/{orgId}/billing")
     String billing(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(required = false) String notice,
-            @RequestParam(required = false) String cursor, Model model) {
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) String payment, Model model) {
+        if ("failed".equals(payment)) {
+            return render(caller, orgId, null, "billing.error.payment_failed", cursor, model);
+        }
         return render(caller, orgId, notice != null && NOTICES.contains(notice) ? notice : null, null, cursor, model);
     }
 

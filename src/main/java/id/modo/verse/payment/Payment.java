@@ -210,6 +210,14 @@ class Payment {
         return returnPath;
     }
 
+    /**
+     * Where the payer lands when the checkout fails or is abandoned: the return path marked {@code payment=failed}, so the
+     * page says the payment did not go through instead of thanking them for it.
+     */
+    String failedReturnPath() {
+        return returnPath + (returnPath.contains("?") ? "&" : "?") + "payment=failed";
+    }
+
     UUID organizationId() {
         return organizationId;
     }

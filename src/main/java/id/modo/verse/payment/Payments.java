@@ -170,9 +170,8 @@ public class Payments {
     }
 
     private CheckoutOrder order(Payment payment, String email, String name) {
-        URI returnUrl = modo.link(payment.returnPath());
-        return new CheckoutOrder(payment.paymentId(), payment.amount(), payment.description(), email, name, returnUrl, returnUrl,
-                payment.saveMethod());
+        return new CheckoutOrder(payment.paymentId(), payment.amount(), payment.description(), email, name,
+                modo.link(payment.returnPath()), modo.link(payment.failedReturnPath()), payment.saveMethod());
     }
 
     private static ProblemException unavailable(PaymentGateway gateway, PaymentId id) {

@@ -39,7 +39,7 @@ class SandboxPagesController {
         Payment payment = payersSandboxPayment(caller, paymentId);
         model.addAttribute("page", new SandboxPageModels.SandboxCheckout(paymentId, payment.description(), payment.amount().amount(),
                 payment.amount().currency(), payment.status().dbValue(), payment.open(), payment.organizationId() != null,
-                payment.returnPath()));
+                payment.status() == PaymentStatus.FAILED ? payment.failedReturnPath() : payment.returnPath()));
         return "pages/sandbox-checkout";
     }
 
@@ -60,7 +60,7 @@ class SandboxPagesController {
                 throw new ProblemException(ProblemType.UNAVAILABLE, "The sandbox could not deliver its notification; try again.");
             }
         }
-        return "redirect:" + payment.returnPath();
+        return "redirect:" + (outcome.equals("pay") ? payment.returnPath() : payment.failedReturnPath());
     }
 
     private Payment payersSandboxPayment(CurrentUser caller, String paymentId) {

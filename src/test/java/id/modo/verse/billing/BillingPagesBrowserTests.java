@@ -64,6 +64,19 @@ class BillingPagesBrowserTests {
                 assertThat(page.locator("[data-current-plan]").getAttribute("data-current-plan")).isEqualTo("free");
                 assertThat(page.locator("#invoices-title + p").innerText()).isEqualTo("No invoices yet.");
 
+                // A failed test payment brings the payer back to an error, never to the thank-you notice, and changes nothing.
+                page.locator("[data-plan=pro]").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Monthly")).click();
+                page.waitForURL(u -> u.contains("/payments/sandbox/"));
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Fail")).click();
+                page.waitForURL(u -> u.endsWith("/billing?notice=paid&payment=failed"));
+                assertThat(page.locator(".alert--error").innerText()).contains("did not go through");
+                assertThat(page.locator(".alert--success").count()).isZero();
+                assertThat(page.locator("[data-current-plan]").getAttribute("data-current-plan")).isEqualTo("free");
+                page.goBack();
+                assertThat(page.locator(".auth__card .alert--error").last().innerText()).isEqualTo("Payment status: failed.");
+                assertThat(page.locator(".auth__switch a").getAttribute("href")).endsWith("payment=failed");
+                page.goForward();
+
                 page.locator("[data-plan=pro]").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Monthly")).click();
                 page.waitForURL(u -> u.contains("/payments/sandbox/"));
                 Chromium.screenshot(page, "billing-sandbox-checkout");
@@ -75,15 +88,21 @@ class BillingPagesBrowserTests {
                 assertThat(page.locator("[data-current-plan]").getAttribute("data-current-plan")).isEqualTo("pro");
                 assertThat(page.locator("[data-status]").innerText()).isEqualTo("Active");
                 assertThat(page.locator("#current-title").locator("xpath=..").innerText()).contains("Renews on");
-                assertThat(page.locator("[data-invoice]").innerText()).contains("MODO-", "Paid", "Rp331,890");
+                // Newest first: the paid invoice, then the one voided by the failed payment.
+                assertThat(page.locator("[data-invoice]").first().innerText()).contains("MODO-", "Paid", "Rp331,890");
+                assertThat(page.locator("[data-invoice]").nth(1).innerText()).contains("Void");
                 assertThat(fixtures.subscriptionCredits(owner.org())).isEqualTo(5000);
                 Chromium.screenshot(page, "billing-active-phone");
 
-                Download download = page.waitForDownload(() -> page.evaluate(
-                        "document.querySelector('[data-invoice] a').setAttribute('download', ''); document.querySelector('[data-invoice] a').click()"));
+                Download download = page.waitForDownload(() -> page.locator("[data-invoice] a").first().click());
                 try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
                     assertThat(new PDFTextStripper().getText(pdf)).contains("Pro plan (monthly)", "VAT (PPN) 11%");
                 }
+
+                // The credits page on the same phone: the ledger table scrolls inside its card, the page never gets wider.
+                page.navigate(url("/organizations/" + owner.org() + "/credits"));
+                assertThat(page.locator(".ledger-table").innerText()).contains("+5,000");
+                assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(375);
 
                 page.navigate(url("/organizations/" + owner.org() + "/billing?lang=id"));
                 assertThat(page.locator("h1").innerText()).isEqualTo("Tagihan");
