@@ -1,5 +1,8 @@
 package id.modo.verse.billing;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.Valid;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -101,7 +104,7 @@ class BillingApiController {
         return SubscriptionResponse.of(subscriptions.get(caller.id(), OrganizationId.of(orgId)));
     }
 
-    record ChangeRequest(String plan, String billingCycle) {
+    record ChangeRequest(@NotBlank @Size(max = 30) String plan, @Size(max = 20) String billingCycle) {
     }
 
     record ChangeResponse(SubscriptionResponse subscription, String outcome, URI checkoutUrl, Boolean testMode, UUID invoiceId,
@@ -119,7 +122,7 @@ class BillingApiController {
     ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-            @RequestBody ChangeRequest body) {
+            @Valid @RequestBody ChangeRequest body) {
         return idempotentRequests.run(caller.id().value(), idempotencyKey, "POST", "/api/v1/organizations/" + orgId + "/subscription", body,
                 () -> ResponseEntity.ok(changePlan(caller, orgId, body)));
     }

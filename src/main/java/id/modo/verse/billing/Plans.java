@@ -57,7 +57,8 @@ public class Plans {
     /** The plan of a key a client sent, else 400 {@code unknown-plan} naming {@code field}. */
     public Plan require(String key, String field) {
         return find(key == null ? null : key.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new ProblemException(UNKNOWN_PLAN,
-                "There is no plan '" + key + "'. Plans: free, byok, starter, pro, team, enterprise.",
+                key == null || key.isBlank() ? "Choose a plan: free, byok, starter, pro, team or enterprise."
+                        : "There is no plan '" + (key.length() > 30 ? key.substring(0, 30) + "…" : key) + "'. Plans: free, byok, starter, pro, team, enterprise.",
                 Map.of("errors", List.of(new Problems.FieldError(field, "must be one of free, byok, starter, pro, team, enterprise")))));
     }
 

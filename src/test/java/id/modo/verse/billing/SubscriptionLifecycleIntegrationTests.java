@@ -170,6 +170,12 @@ class SubscriptionLifecycleIntegrationTests {
         assertThat(owner.http().postJson(path, "{\"plan\":\"enterprise\",\"billing_cycle\":\"monthly\"}").statusCode()).isEqualTo(400);
         assertThat(owner.http().postJson(path, "{\"plan\":3}").statusCode()).isEqualTo(400);
         assertThat(owner.http().postJson(path, "not json").statusCode()).isEqualTo(400);
+        var missing = owner.http().postJson(path, "{\"billing_cycle\":\"monthly\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("plan").doesNotContain("null");
+        var huge = owner.http().postJson(path, "{\"plan\":\"" + "x".repeat(100_000) + "\",\"billing_cycle\":\"monthly\"}");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(huge.body().length()).isLessThan(2_000);
         assertThat(owner.http().postJson("/api/v1/organizations/" + UUID.randomUUID() + "/subscription",
                 "{\"plan\":\"pro\",\"billing_cycle\":\"monthly\"}").statusCode()).isEqualTo(404);
     }
