@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BillingPagesController {
 
-    private static final Set<String> NOTICES = Set.of("trial_started", "scheduled", "canceled", "unchanged", "cancel", "resume", "paid");
+    private static final Set<String> NOTICES = Set.of("trial_started", "scheduled", "canceled", "unchanged", "cancel", "resume", "paid", "pause",
+            "unpause");
 
     private final Plans plans;
     private final Subscriptions subscriptions;
@@ -87,6 +88,26 @@ class BillingPagesController {
         try {
             subscriptions.resume(caller.id(), OrganizationId.of(orgId));
             return "redirect:/organizations/" + orgId + "/billing?notice=resume";
+        } catch (ProblemException e) {
+            return problem(caller, orgId, e, response, model);
+        }
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/pause")
+    String pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        try {
+            subscriptions.pause(caller.id(), OrganizationId.of(orgId));
+            return "redirect:/organizations/" + orgId + "/billing?notice=pause";
+        } catch (ProblemException e) {
+            return problem(caller, orgId, e, response, model);
+        }
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/unpause")
+    String unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        try {
+            subscriptions.unpause(caller.id(), OrganizationId.of(orgId));
+            return "redirect:/organizations/" + orgId + "/billing?notice=unpause";
         } catch (ProblemException e) {
             return problem(caller, orgId, e, response, model);
         }
