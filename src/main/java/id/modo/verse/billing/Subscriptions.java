@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -249,26 +250,12 @@ public class Subscriptions {
 
     @Transactional
     public SubscriptionView cancel(UserId actor, OrganizationId organization) {
-        organizations.require(actor, organization, Permission.MANAGE_BILLING);
-        ensure(organization);
-        Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
-        Map<String, Object> before = subscription.snapshot();
-        subscription.cancelAtPeriodEnd(clock.instant());
-        subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_cancel_schedule", before);
-        return view(subscription);
+        return move(actor, organization, "subscription_cancel_schedule", false, (subscription, now) -> subscription.cancelAtPeriodEnd(now));
     }
 
     @Transactional
     public SubscriptionView resume(UserId actor, OrganizationId organization) {
-        organizations.require(actor, organization, Permission.MANAGE_BILLING);
-        ensure(organization);
-        Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
-        Map<String, Object> before = subscription.snapshot();
-        subscription.resume(clock.instant());
-        subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_resume", before);
-        return view(subscription);
+        return move(actor, organization, "subscription_resume", false, (subscription, now) -> subscription.resume(now));
     }
 
     /**
@@ -277,30 +264,31 @@ public class Subscriptions {
      */
     @Transactional
     public SubscriptionView pause(UserId actor, OrganizationId organization) {
-        organizations.require(actor, organization, Permission.MANAGE_BILLING);
-        ensure(organization);
-        Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
-        Map<String, Object> before = subscription.snapshot();
-        Instant now = clock.instant();
-        subscription.pause(now);
-        invoices.voidOpen(subscription.id(), List.of(Kind.values()), now);
-        subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_pause", before);
-        follow(subscription);
-        return view(subscription);
+        return move(actor, organization, "subscription_pause", true, (subscription, now) -> {
+            subscription.pause(now);
+            invoices.voidOpen(subscription.id(), List.of(Kind.values()), now);
+        });
     }
 
     /** Back on the paid plan with the paid time it had left; the period's end moves by the time it was paused. */
     @Transactional
     public SubscriptionView unpause(UserId actor, OrganizationId organization) {
+        return move(actor, organization, "subscription_unpause", true, (subscription, now) -> subscription.unpause(now));
+    }
+
+    /** A move an owner or admin makes on the current subscription, under its row lock, audited as {@code action}. */
+    private SubscriptionView move(UserId actor, OrganizationId organization, String action, boolean changesPlanLimits,
+            BiConsumer<Subscription, Instant> step) {
         organizations.require(actor, organization, Permission.MANAGE_BILLING);
         ensure(organization);
         Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
         Map<String, Object> before = subscription.snapshot();
-        subscription.unpause(clock.instant());
+        step.accept(subscription, clock.instant());
         subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_unpause", before);
-        follow(subscription);
+        publish(subscription, actor, action, before);
+        if (changesPlanLimits) {
+            follow(subscription);
+        }
         return view(subscription);
     }
 
