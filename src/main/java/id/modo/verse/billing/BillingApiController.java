@@ -88,13 +88,14 @@ class BillingApiController {
 
     record SubscriptionResponse(UUID id, UUID organizationId, String plan, String status, String billingCycle, Instant currentPeriodStart,
             Instant currentPeriodEnd, Instant trialEnd, boolean cancelAtPeriodEnd, String pendingPlan, String pendingBillingCycle,
-            int retryCount, Instant nextRetryAt, boolean trialAvailable, List<String> allowedMoves) {
+            int retryCount, Instant nextRetryAt, boolean trialAvailable, List<String> allowedMoves, Instant pausedAt,
+            Long pausedRemainingSeconds) {
         static SubscriptionResponse of(Subscriptions.SubscriptionView view) {
             return new SubscriptionResponse(view.id(), view.organizationId().value(), view.plan(), view.status().dbValue(),
                     view.billingCycle() == null ? null : view.billingCycle().dbValue(), view.currentPeriodStart(), view.currentPeriodEnd(),
                     view.trialEnd(), view.cancelAtPeriodEnd(), view.pendingPlan(),
                     view.pendingBillingCycle() == null ? null : view.pendingBillingCycle().dbValue(), view.retryCount(), view.nextRetryAt(),
-                    view.trialAvailable(), view.allowedMoves());
+                    view.trialAvailable(), view.allowedMoves(), view.pausedAt(), view.pausedRemainingSeconds());
         }
     }
 
@@ -145,6 +146,23 @@ class BillingApiController {
     @PostMapping("/api/v1/organizations/{orgId}/subscription/resume")
     SubscriptionResponse resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
         return SubscriptionResponse.of(subscriptions.resume(caller.id(), OrganizationId.of(orgId)));
+    }
+
+    @Operation(summary = "Pause an active paid subscription (owners and admins)", description = """
+            While paused nothing is charged and the organization has the free plan's limits and credit allowance; the paid \
+            time left in the period is kept (`paused_remaining_seconds`). Checkouts not paid yet are voided. Not active or \
+            not paid: 409 with `allowed_moves`.""")
+    @PostMapping("/api/v1/organizations/{orgId}/subscription/pause")
+    SubscriptionResponse pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        return SubscriptionResponse.of(subscriptions.pause(caller.id(), OrganizationId.of(orgId)));
+    }
+
+    @Operation(summary = "Unpause a paused subscription (owners and admins)", description = """
+            Active again on its plan with the paid time it had left: the period's end moves by the time it was paused. \
+            Not paused: 409 with `allowed_moves`.""")
+    @PostMapping("/api/v1/organizations/{orgId}/subscription/unpause")
+    SubscriptionResponse unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
+        return SubscriptionResponse.of(subscriptions.unpause(caller.id(), OrganizationId.of(orgId)));
     }
 
     record LineResponse(String kind, String plan, String billingCycle, Instant periodStart, Instant periodEnd, String amount) {

@@ -3,6 +3,7 @@ package id.modo.verse.billing;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
@@ -10,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BillingPagesController {
 
-    private static final Set<String> NOTICES = Set.of("trial_started", "scheduled", "canceled", "unchanged", "cancel", "resume", "paid");
+    private static final Set<String> NOTICES = Set.of("trial_started", "scheduled", "canceled", "unchanged", "cancel", "resume", "paid", "pause",
+            "unpause");
 
     private final Plans plans;
     private final Subscriptions subscriptions;
@@ -77,19 +80,31 @@ class BillingPagesController {
 
     @PostMapping("/organizations/{orgId}/billing/cancel")
     String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
-        try {
-            subscriptions.cancel(caller.id(), OrganizationId.of(orgId));
-            return "redirect:/organizations/" + orgId + "/billing?notice=cancel";
-        } catch (ProblemException e) {
-            return problem(caller, orgId, e, response, model);
-        }
+        return move(caller, orgId, "cancel", subscriptions::cancel, response, model);
     }
 
     @PostMapping("/organizations/{orgId}/billing/resume")
     String resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        return move(caller, orgId, "resume", subscriptions::resume, response, model);
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/pause")
+    String pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        return move(caller, orgId, "pause", subscriptions::pause, response, model);
+    }
+
+    @PostMapping("/organizations/{orgId}/billing/unpause")
+    String unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+        return move(caller, orgId, "unpause", subscriptions::unpause, response, model);
+    }
+
+    /** A button's move; back to the page with its notice, or the page again with the problem. */
+    private String move(CurrentUser caller, UUID orgId, String notice,
+            BiFunction<UserId, OrganizationId, Subscriptions.SubscriptionView> move,
+            HttpServletResponse response, Model model) {
         try {
-            subscriptions.resume(caller.id(), OrganizationId.of(orgId));
-            return "redirect:/organizations/" + orgId + "/billing?notice=resume";
+            move.apply(caller.id(), OrganizationId.of(orgId));
+            return "redirect:/organizations/" + orgId + "/billing?notice=" + notice;
         } catch (ProblemException e) {
             return problem(caller, orgId, e, response, model);
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.UUID;
  *   free (active) --trial--> trialing --paid--> active --period ends, unpaid--> past_due --paid--> active
  *   free (active) --paid--> active      trialing --trial ends unpaid--> canceled     past_due --retries used up--> canceled
  *   active --cancel--> active + cancel_at_period_end --resume--> active;  --period ends--> canceled
+ *   active (paid) --pause--> paused (free limits, nothing charged) --unpause--> active, the period end moved by the pause
  * </pre>
  * Paid moves happen only when the payment module reports the payment completed, never from the browser.
  */
@@ -60,6 +62,12 @@ class Subscription {
     private int retryCount;
     @Column(name = "next_retry_at")
     private Instant nextRetryAt;
+    @Column(name = "paused_at")
+    private Instant pausedAt;
+    @Column(name = "paused_remaining_seconds")
+    private Long pausedRemainingSeconds;
+    @Column(name = "renewal_payment_id")
+    private UUID renewalPaymentId;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -97,6 +105,7 @@ class Subscription {
                 moves.add("change_plan");
                 if (!isFree()) {
                     moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+                    moves.add("pause");
                 }
             }
             case TRIALING -> {
@@ -107,7 +116,10 @@ class Subscription {
                 moves.add("pay");
                 moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
             }
-            case PAUSED -> moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+            case PAUSED -> {
+                moves.add("unpause");
+                moves.add(cancelAtPeriodEnd ? "resume" : "cancel");
+            }
             case CANCELED -> {
             }
         }
@@ -216,6 +228,49 @@ class Subscription {
         touched(now);
     }
 
+    /**
+     * Stops the paid plan for a while: the paid time left in the period is kept (none if the period is already over and
+     * its renewal unpaid) and nothing is charged until {@link #unpause}.
+     */
+    void pause(Instant now) {
+        if (!isPaidActive()) {
+            throw refused("pause");
+        }
+        status = SubscriptionStatus.PAUSED;
+        pausedAt = now;
+        pausedRemainingSeconds = currentPeriodEnd == null || !currentPeriodEnd.isAfter(now)
+                ? 0L : Duration.between(now, currentPeriodEnd).getSeconds();
+        renewalPaymentId = null;
+        clearRetries();
+        touched(now);
+    }
+
+    /** Active again with the kept paid time: the period (start and end) moves by how long it was paused. */
+    void unpause(Instant now) {
+        if (status != SubscriptionStatus.PAUSED) {
+            throw refused("unpause");
+        }
+        Instant end = now.plusSeconds(pausedRemainingSeconds);
+        if (currentPeriodStart != null && currentPeriodEnd != null) {
+            currentPeriodStart = currentPeriodStart.plus(Duration.between(currentPeriodEnd, end));
+        }
+        currentPeriodEnd = end;
+        status = SubscriptionStatus.ACTIVE;
+        pausedAt = null;
+        pausedRemainingSeconds = null;
+        touched(now);
+    }
+
+    boolean isPaused() {
+        return status == SubscriptionStatus.PAUSED;
+    }
+
+    /** A saved-method charge for the open renewal invoice was sent; see {@link #renewalPaymentId()}. */
+    void renewalCharged(UUID paymentId, Instant now) {
+        renewalPaymentId = paymentId;
+        touched(now);
+    }
+
     /** The renewal payment completed: the next period follows the last one (or starts now if long overdue). */
     void renewed(Instant now) {
         if (!((status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE) && !isFree())) {
@@ -225,6 +280,7 @@ class Subscription {
         currentPeriodStart = start;
         currentPeriodEnd = billingCycle.periodEnd(start);
         status = SubscriptionStatus.ACTIVE;
+        renewalPaymentId = null;
         clearRetries();
         touched(now);
     }
@@ -253,6 +309,9 @@ class Subscription {
         status = SubscriptionStatus.CANCELED;
         canceledAt = now;
         nextRetryAt = null;
+        pausedAt = null;
+        pausedRemainingSeconds = null;
+        renewalPaymentId = null;
         touched(now);
     }
 
@@ -279,6 +338,8 @@ class Subscription {
         values.put("cancel_at_period_end", cancelAtPeriodEnd);
         values.put("pending_plan", pendingPlan);
         values.put("retry_count", retryCount);
+        values.put("paused_at", pausedAt == null ? null : pausedAt.toString());
+        values.put("paused_remaining_seconds", pausedRemainingSeconds);
         return values;
     }
 
@@ -297,6 +358,10 @@ class Subscription {
     BillingCycle pendingBillingCycle() { return pendingBillingCycle; }
     int retryCount() { return retryCount; }
     Instant nextRetryAt() { return nextRetryAt; }
+    Instant pausedAt() { return pausedAt; }
+    Long pausedRemainingSeconds() { return pausedRemainingSeconds; }
+    /** The last saved-method charge sent for a renewal; it may belong to an earlier invoice, compare its reference. */
+    UUID renewalPaymentId() { return renewalPaymentId; }
 
     @Converter
     static class StatusConverter extends LowercaseEnumConverter<SubscriptionStatus> {

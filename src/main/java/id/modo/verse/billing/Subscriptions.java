@@ -22,15 +22,19 @@ import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentId;
 import id.modo.verse.payment.PaymentPurpose;
 import id.modo.verse.payment.PaymentRequest;
+import id.modo.verse.payment.PaymentStatus;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -51,6 +55,11 @@ public class Subscriptions {
 
     static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
+    /** The ledger reference type of a trial's credits; the reference id is the subscription's id. */
+    static final String TRIAL_REFERENCE = "subscription_trial";
+    /** A renewal charge in these states is not charged again: no answer yet, or paid and its event on its way. */
+    private static final Set<PaymentStatus> AWAITED = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
+            PaymentStatus.COMPLETED);
 
     private final SubscriptionRepository subscriptions;
     private final Plans plans;
@@ -88,7 +97,8 @@ public class Subscriptions {
     /** A subscription as the API and pages show it. */
     public record SubscriptionView(UUID id, OrganizationId organizationId, String plan, SubscriptionStatus status, BillingCycle billingCycle,
             Instant currentPeriodStart, Instant currentPeriodEnd, Instant trialEnd, boolean cancelAtPeriodEnd, String pendingPlan,
-            BillingCycle pendingBillingCycle, int retryCount, Instant nextRetryAt, boolean trialAvailable, List<String> allowedMoves) {
+            BillingCycle pendingBillingCycle, int retryCount, Instant nextRetryAt, boolean trialAvailable, List<String> allowedMoves,
+            Instant pausedAt, Long pausedRemainingSeconds) {
     }
 
     /** What a plan change did: {@code outcome} is trial_started, checkout, scheduled, canceled or unchanged. */
@@ -103,10 +113,11 @@ public class Subscriptions {
         return view(ensure(organization));
     }
 
-    /** The organization's current plan key, free when it has no subscription yet (for limits). */
+    /** The plan key whose limits apply now: free when the organization has no subscription yet or it is paused. */
     @Transactional(readOnly = true)
     public String currentPlan(OrganizationId organization) {
-        return subscriptions.findCurrent(organization.value()).map(Subscription::plan).orElse(Plan.FREE);
+        return subscriptions.findCurrent(organization.value()).filter(subscription -> !subscription.isPaused()).map(Subscription::plan)
+                .orElse(Plan.FREE);
     }
 
     /** The current subscription, made free if the organization has none yet (organizations older than billing). */
@@ -224,6 +235,9 @@ public class Subscriptions {
                 publish(subscription, actor, action, before);
                 follow(subscription);
             }
+            if ("trial_started".equals(outcome)) {
+                grantTrialCredits(subscription, target);
+            }
             return new Prepared(subscription, outcome, invoice);
         });
         Checkout checkout = null;
@@ -236,25 +250,45 @@ public class Subscriptions {
 
     @Transactional
     public SubscriptionView cancel(UserId actor, OrganizationId organization) {
-        organizations.require(actor, organization, Permission.MANAGE_BILLING);
-        ensure(organization);
-        Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
-        Map<String, Object> before = subscription.snapshot();
-        subscription.cancelAtPeriodEnd(clock.instant());
-        subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_cancel_schedule", before);
-        return view(subscription);
+        return move(actor, organization, "subscription_cancel_schedule", false, (subscription, now) -> subscription.cancelAtPeriodEnd(now));
     }
 
     @Transactional
     public SubscriptionView resume(UserId actor, OrganizationId organization) {
+        return move(actor, organization, "subscription_resume", false, (subscription, now) -> subscription.resume(now));
+    }
+
+    /**
+     * Pauses an active paid subscription: the organization is on the free plan's limits and credit allowance, nothing
+     * is charged, the paid time left is kept. Checkouts not paid yet are voided (a late payment of one is refunded).
+     */
+    @Transactional
+    public SubscriptionView pause(UserId actor, OrganizationId organization) {
+        return move(actor, organization, "subscription_pause", true, (subscription, now) -> {
+            subscription.pause(now);
+            invoices.voidOpen(subscription.id(), List.of(Kind.values()), now);
+        });
+    }
+
+    /** Back on the paid plan with the paid time it had left; the period's end moves by the time it was paused. */
+    @Transactional
+    public SubscriptionView unpause(UserId actor, OrganizationId organization) {
+        return move(actor, organization, "subscription_unpause", true, (subscription, now) -> subscription.unpause(now));
+    }
+
+    /** A move an owner or admin makes on the current subscription, under its row lock, audited as {@code action}. */
+    private SubscriptionView move(UserId actor, OrganizationId organization, String action, boolean changesPlanLimits,
+            BiConsumer<Subscription, Instant> step) {
         organizations.require(actor, organization, Permission.MANAGE_BILLING);
         ensure(organization);
         Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
         Map<String, Object> before = subscription.snapshot();
-        subscription.resume(clock.instant());
+        step.accept(subscription, clock.instant());
         subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_resume", before);
+        publish(subscription, actor, action, before);
+        if (changesPlanLimits) {
+            follow(subscription);
+        }
         return view(subscription);
     }
 
@@ -290,7 +324,10 @@ public class Subscriptions {
         try {
             switch (invoice.kind()) {
                 case SUBSCRIBE -> {
-                    subscription.activate(invoice.plan(), invoice.cycle(), now, now);
+                    // Paying during a trial loses none of it: the paid period starts when the trial ends.
+                    Instant periodStart = subscription.status() == SubscriptionStatus.TRIALING && subscription.trialEnd() != null
+                            && subscription.trialEnd().isAfter(now) ? subscription.trialEnd() : now;
+                    subscription.activate(invoice.plan(), invoice.cycle(), periodStart, now);
                     credits = plan.monthlyCredits();
                     action = "subscription_activate";
                 }
@@ -386,6 +423,13 @@ public class Subscriptions {
                 return null;
             }
             Optional<Invoice> open = invoices.openRenewal(subscription.id());
+            if (open.isPresent() && renewalChargeAwaited(subscription, open.get())) {
+                // The saved method was charged for this invoice and the gateway has not answered: charging again could
+                // take the money twice. Its PaymentCompleted/PaymentFailed settles it; look again at the next retry time.
+                subscription.awaitPayment(now.plus(retryDelay(subscription.retryCount())), now);
+                subscriptions.saveAndFlush(subscription);
+                return null;
+            }
             if (open.isEmpty()) {
                 Map<String, Object> before = subscription.snapshot();
                 subscription.applyScheduledChange(now);
@@ -424,7 +468,13 @@ public class Subscriptions {
         }
         var owner = contact.owners().getFirst();
         PaymentRequest request = paymentRequest(charge.invoice(), owner.id(), contact.recipients().getFirst(), contact.name());
-        if (payments.chargeSaved(request).isPresent()) {
+        Optional<PaymentId> charged = payments.chargeSaved(request);
+        if (charged.isPresent()) {
+            transactions.executeWithoutResult(status -> {
+                Subscription subscription = subscriptions.lock(subscriptionId).orElseThrow();
+                subscription.renewalCharged(charged.get().value(), clock.instant());
+                subscriptions.saveAndFlush(subscription);
+            });
             return;
         }
         Checkout checkout = payments.start(request);
@@ -456,10 +506,33 @@ public class Subscriptions {
 
     /** The organization's plan, storage limit and credit allowance as the subscription now says. */
     private void follow(Subscription subscription) {
-        Plan plan = subscription.status() == SubscriptionStatus.CANCELED ? plans.free() : plans.find(subscription.plan()).orElseThrow();
+        Plan plan = subscription.status() == SubscriptionStatus.CANCELED || subscription.isPaused()
+                ? plans.free() : plans.find(subscription.plan()).orElseThrow();
         OrganizationId organization = OrganizationId.of(subscription.organizationId());
         organizations.applyPlan(organization, plan.key(), plan.storageLimitBytes());
         credits.setAllowance(organization, plan.monthlyCredits(), plan.rolloverCap(), plan.key());
+    }
+
+    /**
+     * A trial's plan credits, granted once per subscription (the ledger reference is the subscription's trial), so a
+     * trial can use AI; what the free plan granted before stays.
+     */
+    private void grantTrialCredits(Subscription subscription, Plan plan) {
+        if (plan.monthlyCredits() > 0) {
+            credits.grantOnce(OrganizationId.of(subscription.organizationId()), CreditLedger.Grant.SUBSCRIPTION, plan.monthlyCredits(),
+                    TRIAL_REFERENCE, subscription.id().toString(), plan.name() + " trial");
+        }
+    }
+
+    /** Whether the last saved-method charge was for {@code invoice} and has no final answer (or its completion is on its way). */
+    private boolean renewalChargeAwaited(Subscription subscription, Invoice invoice) {
+        if (subscription.renewalPaymentId() == null) {
+            return false;
+        }
+        return payments.find(PaymentId.of(subscription.renewalPaymentId()))
+                .filter(payment -> invoice.id().toString().equals(payment.reference()))
+                .map(payment -> AWAITED.contains(payment.status()))
+                .orElse(false);
     }
 
     private Invoice issueSubscribe(Subscription subscription, Plan plan, BillingCycle cycle, Instant now) {
@@ -530,6 +603,7 @@ public class Subscriptions {
         return new SubscriptionView(subscription.id(), OrganizationId.of(subscription.organizationId()), subscription.plan(), subscription.status(),
                 subscription.billingCycle(), subscription.currentPeriodStart(), subscription.currentPeriodEnd(), subscription.trialEnd(),
                 subscription.cancelAtPeriodEndSet(), subscription.pendingPlan(), subscription.pendingBillingCycle(), subscription.retryCount(),
-                subscription.nextRetryAt(), trialAvailable, subscription.allowedMoves());
+                subscription.nextRetryAt(), trialAvailable, subscription.allowedMoves(), subscription.pausedAt(),
+                subscription.pausedRemainingSeconds());
     }
 }

@@ -299,13 +299,26 @@ public class CreditLedger {
     }
 
     /**
-     * Grants a bought pack once per payment, however often its completion is delivered: the
-     * balance row is locked first, so a second delivery waits and then finds the first one's row
-     * (the unique index on purchase references backs this up). True if this call granted.
+     * Grants a bought pack once per payment, however often its completion is delivered (the unique index on purchase
+     * references backs {@link #grantOnce} up). True if this call granted.
      */
     @Transactional
     public boolean grantPurchase(OrganizationId organization, PaymentId payment, int credits) {
-        requireAmount(credits);
+        return grantOnce(organization, Grant.PURCHASE, credits, PAYMENT_REFERENCE, payment.value().toString(), "Credit pack purchase");
+    }
+
+    /**
+     * {@link #grant} unless a grant of this kind with this reference is already in the ledger, for grants that must
+     * happen once however often their cause is delivered: the balance row is locked first, so a second call waits and
+     * then finds the first one's row. True if this call granted.
+     */
+    @Transactional
+    public boolean grantOnce(OrganizationId organization, Grant grant, int amount, String referenceType, String referenceId,
+            String description) {
+        requireAmount(amount);
+        if (referenceType == null || referenceType.isBlank() || referenceId == null || referenceId.isBlank()) {
+            throw new IllegalArgumentException("A grant made once needs its reference");
+        }
         balances(organization);
         jdbc.sql("select 1 from credit_balances where organization_id = :org for update")
                 .param("org", organization.value())
@@ -313,15 +326,17 @@ public class CreditLedger {
                 .single();
         boolean granted = jdbc.sql("""
                 select count(*) from credit_transactions
-                where type = 'purchase' and reference_type = :refType and reference_id = :ref""")
-                .param("refType", PAYMENT_REFERENCE)
-                .param("ref", payment.value().toString())
+                where organization_id = :org and type = :type and reference_type = :refType and reference_id = :ref""")
+                .param("org", organization.value())
+                .param("type", grant.type().dbValue())
+                .param("refType", referenceType)
+                .param("ref", referenceId)
                 .query(Integer.class)
                 .single() > 0;
         if (granted) {
             return false;
         }
-        grant(organization, null, Grant.PURCHASE, credits, PAYMENT_REFERENCE, payment.value().toString(), "Credit pack purchase");
+        grant(organization, null, grant, amount, referenceType, referenceId, description);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package id.modo.verse.platform;
 
+import id.modo.verse.billing.Subscriptions;
 import id.modo.verse.identity.AccountSeeding;
 import id.modo.verse.identity.PlatformRole;
 import id.modo.verse.identity.UserId;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database, seeds a demo a new user can sign in to at once: a platform admin, a
- * studio with an owner, an editor and a viewer, and a second organization. All in one
+ * studio with an owner, an editor and a viewer on a Pro trial, and a second organization on Free. All in one
  * transaction, and never when any account exists, so it runs at most once per database.
  */
 @Component
@@ -34,12 +35,15 @@ class DemoData {
     private final DemoDataProperties properties;
     private final AccountSeeding accounts;
     private final Organizations organizations;
+    private final Subscriptions subscriptions;
     private final TransactionTemplate transactions;
 
-    DemoData(DemoDataProperties properties, AccountSeeding accounts, Organizations organizations, TransactionTemplate transactions) {
+    DemoData(DemoDataProperties properties, AccountSeeding accounts, Organizations organizations, Subscriptions subscriptions,
+            TransactionTemplate transactions) {
         this.properties = properties;
         this.accounts = accounts;
         this.organizations = organizations;
+        this.subscriptions = subscriptions;
         this.transactions = transactions;
     }
 
@@ -52,10 +56,10 @@ class DemoData {
         log.info("""
                 Demo data seeded on this empty database (turn off with MODO_DEMO_DATA=false). Sign in with password {}:
                   {}   platform admin
-                  {}   owner of Studio Kancil Animasi
+                  {}   owner of Studio Kancil Animasi (on a Pro trial)
                   {}   editor at Studio Kancil Animasi
                   {}   viewer at Studio Kancil Animasi
-                  {}   owner of Layar Nusantara Films""", PASSWORD, ADMIN, OWNER, EDITOR, VIEWER, OTHER_OWNER);
+                  {}   owner of Layar Nusantara Films (on Free)""", PASSWORD, ADMIN, OWNER, EDITOR, VIEWER, OTHER_OWNER);
     }
 
     private void seed() {
@@ -69,5 +73,10 @@ class DemoData {
         organizations.addMemberBySystem(studio, editor, Role.EDITOR);
         organizations.addMemberBySystem(studio, viewer, Role.VIEWER);
         organizations.create(otherOwner, "Layar Nusantara Films", "layar-nusantara");
+        // Through billing's facade, as the owner would on the billing page, so the studio shows a trial with its credits.
+        // Layar Nusantara stays on free (billing gives every new organization its free subscription).
+        if (subscriptions.get(owner, studio).trialAvailable()) {
+            subscriptions.change(owner, studio, "pro", "monthly");
+        }
     }
 }

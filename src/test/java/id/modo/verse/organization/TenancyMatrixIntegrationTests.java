@@ -57,6 +57,9 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/cancel", null, 200, 200, 403, 403, 404).freshOrganization(),
             // Nothing set to cancel: 409 once the caller may ask at all.
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/resume", null, 409, 409, 403, 403, 404).freshOrganization(),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/pause", null, 200, 200, 403, 403, 404).freshOrganization(),
+            // Not paused: 409 once the caller may ask at all.
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/subscription/unpause", null, 409, 409, 403, 403, 404).freshOrganization(),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/invoices", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/credits/purchases", "{\"pack\":\"small\"}", 201, 201, 403, 403, 404),
