@@ -80,7 +80,8 @@ public class Payments {
             log.warn("Payment {} stays pending: {} did not open a checkout: {}", payment.id(), gateway.name(), e.getMessage());
             throw unavailable(gateway, payment.paymentId());
         }
-        transactions.executeWithoutResult(status -> payments.findById(payment.id()).orElseThrow()
+        // Locked, not read: the gateway's notification may already be settling this row (a version clash would be a 500).
+        transactions.executeWithoutResult(status -> payments.lockById(payment.id()).orElseThrow()
                 .checkoutOpened(opened.gatewayReference(), opened.redirectUrl(), clock.instant()));
         return new Checkout(payment.paymentId(), gateway.name(), opened.redirectUrl(), gateway.testMode());
     }
@@ -108,7 +109,8 @@ public class Payments {
         Payment payment = transactions.execute(status -> payments.save(Payment.start(request, gateway.name(), false, clock.instant())));
         try {
             String reference = gateway.chargeSaved(order(payment, request.payerEmail(), request.payerName()), method.get());
-            transactions.executeWithoutResult(status -> payments.findById(payment.id()).orElseThrow()
+            // Locked, not read: the sandbox (and a fast provider) notifies before this call returns.
+            transactions.executeWithoutResult(status -> payments.lockById(payment.id()).orElseThrow()
                     .checkoutOpened(reference, null, clock.instant()));
         } catch (GatewayUnavailableException e) {
             // The charge may or may not have reached the provider; the reconciliation job asks it later.

@@ -2,6 +2,8 @@ package id.modo.verse.common.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -62,6 +64,25 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void rethrowSecurity(RuntimeException ex) {
         throw ex;
+    }
+
+    /** Method validation on a controller annotated {@code @Validated} (a {@code @Max} on {@code limit}) is the caller's mistake. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, NativeWebRequest request) {
+        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath()), message(violation.getMessage())))
+                .toList();
+        return respond(Problems.validation("Some parameters are not valid.", errors), new HttpHeaders(), request);
+    }
+
+    private static String lastNode(Path path) {
+        String name = "parameter";
+        for (Path.Node node : path) {
+            if (node.getName() != null) {
+                name = node.getName();
+            }
+        }
+        return Problems.jsonName(name);
     }
 
     @ExceptionHandler(Exception.class)
