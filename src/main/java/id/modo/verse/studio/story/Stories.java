@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  * overwrite each other; switching structure leaves the old beats in the previous version.
  */
 @Service
-class Stories {
+public class Stories {
 
     static final Pattern CUSTOM_KEY = Pattern.compile("^[a-z0-9_]{1,60}$");
     static final int MAX_CUSTOM_BEATS = 40;
@@ -58,14 +58,14 @@ class Stories {
     }
 
     /** A story as stored now, with the current version of each of its parts (absent when never saved). */
-    record Story(UUID id, ProjectView project, Details details, BeatSet beats, WantNeed wantNeed, Map<String, Version> versions) {
+    public record Story(UUID id, ProjectView project, Details details, BeatSet beats, WantNeed wantNeed, Map<String, Version> versions) {
 
-        int version(String section) {
+        public int version(String section) {
             Version current = versions.get(section);
             return current == null ? 0 : current.number();
         }
 
-        Optional<Version> current(String section) {
+        public Optional<Version> current(String section) {
             return Optional.ofNullable(versions.get(section));
         }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
  * The three parts of a story that are saved, versioned and restored on their own: its details (every text column),
  * its beat set, and its want/need matrix. Their JSON form is what {@code studio_versions.content} holds.
  */
-final class StoryContent {
+public final class StoryContent {
 
     static final String ENTITY_TYPE = "story";
     static final String DETAILS = "details";
@@ -18,7 +18,7 @@ final class StoryContent {
     private StoryContent() {
     }
 
-    record Details(String premise, String logline, String synopsis, String globalSynopsis, String duration, String format,
+    public record Details(String premise, String logline, String synopsis, String globalSynopsis, String duration, String format,
             Integer episodeCount, Integer episodeDuration, String genre, String subGenre, String tone, String intensity, String theme,
             String subTheme, String moralValues, String localValues, String plot, String twist, String conflictType,
             String targetAudience, String targetMarket, String ageRating) {
@@ -48,19 +48,19 @@ final class StoryContent {
     }
 
     /** A beat of a custom structure, in the writer's order. */
-    record CustomBeat(String key, String title) {
+    public record CustomBeat(String key, String title) {
     }
 
     /**
      * The chosen structure and what is written for it: beat key → text, beat key → intensity (1 calm, 2 rising,
      * 3 intense), beat key → character id → action, and the custom structure's own beats.
      */
-    record BeatSet(String structure, List<CustomBeat> customBeats, Map<String, String> beats, Map<String, Integer> intensities,
+    public record BeatSet(String structure, List<CustomBeat> customBeats, Map<String, String> beats, Map<String, Integer> intensities,
             Map<String, Map<String, String>> keyActions) {
 
         static final BeatSet EMPTY = new BeatSet("hero", List.of(), Map.of(), Map.of(), Map.of());
 
-        BeatSet {
+        public BeatSet {
             customBeats = List.copyOf(customBeats);
             beats = new LinkedHashMap<>(beats);
             intensities = new LinkedHashMap<>(intensities);
@@ -68,26 +68,26 @@ final class StoryContent {
         }
     }
 
-    record Want(String external, String known, String specific, boolean achieved) {
+    public record Want(String external, String known, String specific, boolean achieved) {
     }
 
-    record Need(String internal, String unknown, String universal, boolean achieved) {
+    public record Need(String internal, String unknown, String universal, boolean achieved) {
     }
 
     /** The want/need matrix and the ending the writer chose over the implied one (null: the implied one). */
-    record WantNeed(Want want, Need need, String endingType) {
+    public record WantNeed(Want want, Need need, String endingType) {
 
         static final WantNeed EMPTY = new WantNeed(new Want(null, null, null, false), new Need(null, null, null, false), null);
 
         /** Both achieved: happy; the need only: bittersweet; the want only: hollow; neither: tragic. */
-        String impliedEnding() {
+        public String impliedEnding() {
             if (want.achieved()) {
                 return need.achieved() ? "happy" : "hollow";
             }
             return need.achieved() ? "bittersweet" : "tragic";
         }
 
-        String ending() {
+        public String ending() {
             return endingType != null ? endingType : impliedEnding();
         }
     }
