@@ -63,13 +63,46 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/invoices", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/credits/purchases", "{\"pack\":\"small\"}", 201, 201, 403, 403, 404),
-            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404));
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404),
+            // Studio projects: {projectId} is a fresh project of the organization made by its owner, visibility team.
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/projects", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/projects", "{\"title\":\"Matrix project\"}", 201, 201, 201, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/projects/trash", null, 200, 200, 200, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}", "{\"description\":\"Matrix\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{projectId}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/projects/{trashedProjectId}/restore", null, 200, 200, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/status", "{\"status\":\"in_progress\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/collaborators", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/collaborators",
+                    "{\"user_id\":\"{userId}\",\"role\":\"head_creative\",\"permissions\":[\"story\"]}", 201, 201, 403, 403, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}/collaborators/{ownerId}", "{\"permissions\":[\"story\",\"team\"]}",
+                    200, 200, 403, 403, 404),
+            // The project's only producer stays: 409 once the caller may manage the team at all.
+            Endpoint.of("DELETE", "/api/v1/projects/{projectId}/collaborators/{ownerId}", null, 409, 409, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}/story", "{\"base_version\":0,\"premise\":\"Matrix\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/beats", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/beats", "{\"base_version\":0,\"structure\":\"cat\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/want-need", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/want-need",
+                    "{\"base_version\":0,\"want\":{\"achieved\":true},\"need\":{\"achieved\":false}}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/versions", null, 200, 200, 200, 200, 404),
+            // {storyVersion} is "<project>/versions/<its story details version>"; {storyDiff} compares that version with itself.
+            Endpoint.of("GET", "/api/v1/projects/{storyVersion}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/projects/{storyDiff}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{storyVersion}/restore", null, 200, 200, 403, 403, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
-    static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(
-            "userId", (tenancy, org) -> tenancy.freshMember(org, "editor"),
-            "invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor"),
-            "email", (tenancy, org) -> Users.uniqueEmail("matrix"));
+    static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("userId", (tenancy, org) -> tenancy.freshMember(org, "editor")),
+            Map.entry("invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor")),
+            Map.entry("email", (tenancy, org) -> Users.uniqueEmail("matrix")),
+            Map.entry("projectId", (tenancy, org) -> tenancy.project(org, false)),
+            Map.entry("trashedProjectId", (tenancy, org) -> tenancy.project(org, true)),
+            Map.entry("ownerId", (tenancy, org) -> tenancy.owner(org)),
+            Map.entry("storyVersion", (tenancy, org) -> tenancy.storyVersion(org, false)),
+            Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 
@@ -213,6 +246,28 @@ class TenancyMatrixIntegrationTests {
 
         String owner(String org) {
             return owners.get(org);
+        }
+
+        /** A project of the organization made by its owner through the API, visibility team; in the trash if {@code trashed}. */
+        String project(String org, boolean trashed) {
+            Http owner = http.withBearer(inA.get(Caller.OWNER).token());
+            var created = owner.postJson("/api/v1/organizations/" + org + "/projects", "{\"title\":\"Matrix\",\"visibility\":\"team\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Http.json(created).get("id").asString();
+            if (trashed) {
+                assertThat(owner.call("DELETE", "/api/v1/projects/" + id, null).statusCode()).isEqualTo(204);
+            }
+            return id;
+        }
+
+        /** "<project>/versions/<id>" of a fresh project's first story version, or its diff with itself. */
+        String storyVersion(String org, boolean diff) {
+            String project = project(org, false);
+            Http owner = http.withBearer(inA.get(Caller.OWNER).token());
+            var saved = owner.call("PATCH", "/api/v1/projects/" + project + "/story", "{\"base_version\":0,\"premise\":\"Matrix\"}");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            String version = Http.json(owner.call("GET", "/api/v1/projects/" + project + "/versions", null)).get("items").get(0).get("id").asString();
+            return diff ? project + "/versions/diff?from=" + version + "&to=" + version : project + "/versions/" + version;
         }
 
         String freshMember(String org, String role) {

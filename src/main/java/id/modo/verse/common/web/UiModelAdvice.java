@@ -40,6 +40,11 @@ class UiModelAdvice {
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (csrf != null) {
+            // Loads (and, the first time, sets the cookie of) the deferred token now, while the response headers can still
+            // change: a long page flushes its first bytes before its forms ask for the token, and the cookie would be lost.
+            csrf.getToken();
+        }
         java.security.Principal user = signedIn();
         java.time.ZoneId zone = user instanceof DisplayPreferences preferences
                 ? preferences.timeZone().orElse(properties.web().defaultTimeZone())
