@@ -63,13 +63,21 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/invoices", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/credits/purchases", "{\"pack\":\"small\"}", 201, 201, 403, 403, 404),
-            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404));
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404),
+            // media: who may upload is answered before what was sent (a JSON body is 415 only to those who may upload).
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/assets", "{}", 415, 415, 415, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/assets", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/assets/{assetId}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("DELETE", "/api/v1/assets/{assetId}", null, 204, 204, 204, 403, 404),
+            Endpoint.of("POST", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(
             "userId", (tenancy, org) -> tenancy.freshMember(org, "editor"),
             "invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor"),
-            "email", (tenancy, org) -> Users.uniqueEmail("matrix"));
+            "email", (tenancy, org) -> Users.uniqueEmail("matrix"),
+            "assetId", (tenancy, org) -> tenancy.fixtures.asset(org));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 
