@@ -341,7 +341,7 @@ public class Assets {
         }
     }
 
-    /** Whether public/signed reads of this asset are allowed, and what to stream: for the file endpoint. */
+    /** The row behind an asset, for the file endpoint, which decides access by visibility and signature. */
     Optional<Row> load(AssetId id) {
         return jdbc.sql("select * from assets where id = ?").param(id.value()).query(Assets::row).optional();
     }

@@ -25,6 +25,12 @@ interface FileStorage {
     /** Removes the key; a missing key is not an error. */
     void delete(String key) throws IOException;
 
+    /**
+     * Removes every key of an organization ({@code <organization>/...}), once the organization itself
+     * is gone.
+     */
+    void deleteOrganization(java.util.UUID organization) throws IOException;
+
     /** Checks that a key is one this module makes, so no key ever escapes its folder or bucket prefix. */
     static String checkKey(String key) {
         if (key == null || !key.matches("[0-9a-f-]{36}/[0-9a-f-]{36}/[a-z]{1,20}")) {

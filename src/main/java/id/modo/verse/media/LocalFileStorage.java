@@ -66,6 +66,20 @@ final class LocalFileStorage implements FileStorage {
         }
     }
 
+    @Override
+    public void deleteOrganization(java.util.UUID organization) throws IOException {
+        Path folder = root.resolve(organization.toString());
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            // Deepest first, so each folder is empty when its turn comes.
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private Path resolve(String key) {
         Path path = root.resolve(FileStorage.checkKey(key)).normalize();
         if (!path.startsWith(root)) {

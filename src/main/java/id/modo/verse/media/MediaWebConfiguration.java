@@ -1,6 +1,12 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.web.LargeUploadPaths;
+import jakarta.servlet.MultipartConfigElement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,5 +18,25 @@ class MediaWebConfiguration {
     @Bean
     LargeUploadPaths mediaUploadPaths() {
         return new LargeUploadPaths(List.of("/api/v1/organizations/*/assets", "/organizations/*/media"));
+    }
+
+    /**
+     * The servlet's multipart settings, in place of {@code spring.servlet.multipart.*}: limits per
+     * servlet follow the largest upload (RequestSizeLimitFilter holds other paths to the normal
+     * limit), parts go to disk from the first byte, and they go to the data directory's incoming
+     * folder, beside the local store, so taking a part over is a rename rather than a second copy
+     * (the container's default temp folder may be another disk, or a small tmpfs).
+     */
+    @Bean
+    MultipartConfigElement multipartConfigElement(MediaProperties properties, ModoProperties modo) {
+        Path incoming = modo.dataDir().toAbsolutePath().resolve("media").resolve("incoming");
+        try {
+            Files.createDirectories(incoming);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the upload folder " + incoming, e);
+        }
+        long max = properties.maxUploadSize().toBytes();
+        // The request may carry the form's other fields and the part headers besides the file.
+        return new MultipartConfigElement(incoming.toString(), max, max + 1024 * 1024, 0);
     }
 }

@@ -62,6 +62,18 @@ final class S3FileStorage implements FileStorage {
     }
 
     @Override
+    public void deleteOrganization(java.util.UUID organization) {
+        // A page of up to 1,000 keys at a time, each page removed with one DeleteObjects call.
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(organization + "/")).forEach(page -> {
+            if (!page.contents().isEmpty()) {
+                s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(page.contents().stream()
+                        .map(object -> software.amazon.awssdk.services.s3.model.ObjectIdentifier.builder().key(object.key()).build())
+                        .toList())));
+            }
+        });
+    }
+
+    @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(FileStorage.checkKey(key)));
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -24,11 +25,13 @@ class Uploads {
     private final Assets assets;
     private final Organizations organizations;
     private final MediaProperties properties;
+    private final ObjectProvider<ProjectDirectory> projects;
 
-    Uploads(Assets assets, Organizations organizations, MediaProperties properties) {
+    Uploads(Assets assets, Organizations organizations, MediaProperties properties, ObjectProvider<ProjectDirectory> projects) {
         this.assets = assets;
         this.organizations = organizations;
         this.properties = properties;
+        this.projects = projects;
     }
 
     void requireUploader(UserId actor, OrganizationId org) {
@@ -42,6 +45,10 @@ class Uploads {
     AssetView upload(UserId actor, OrganizationId org, UUID projectId, String category, String originalName, MultipartFile file,
             AssetVisibility visibility) {
         Assets.Upload upload = assets.checkUpload(actor, org, projectId, category, originalName, visibility, file.getSize());
+        ProjectDirectory directory = projects.getIfAvailable();
+        if (projectId != null && directory != null && !directory.isProjectOf(org, projectId)) {
+            throw MediaApiController.invalid("project_id", "is not a project of this organization");
+        }
         Path raw = assets.newIncomingFile();
         try {
             file.transferTo(raw);

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The facade Studio builds on, against the real database and the local store. */
 @IntegrationTest
@@ -66,6 +67,9 @@ class AssetsIntegrationTests {
         assertThat(storage.size(key)).isEqualTo(-1);
         assertThatThrownBy(() -> assets.get(owner, view.id())).isInstanceOf(ProblemException.class)
                 .extracting(e -> ((ProblemException) e).type().status().value()).isEqualTo(404);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                "select action from audit_logs where entity_type = 'asset' and entity_id = ? and organization_id = ? order by created_at")
+                .params(view.id().value(), org.value()).query(String.class).list()).containsExactly("upload", "delete"));
     }
 
     @Test

@@ -55,6 +55,23 @@ abstract class FileStorageContract {
     }
 
     @Test
+    void deletingAnOrganizationRemovesAllItsKeysAndNoOtherOrganizations() throws IOException {
+        UUID gone = UUID.randomUUID();
+        UUID kept = UUID.randomUUID();
+        String a = gone + "/" + UUID.randomUUID() + "/original";
+        String b = gone + "/" + UUID.randomUUID() + "/thumbnail";
+        String c = kept + "/" + UUID.randomUUID() + "/original";
+        for (String key : java.util.List.of(a, b, c)) {
+            storage().put(key, write(random(20, key.hashCode())), "text/plain");
+        }
+        storage().deleteOrganization(gone);
+        assertThat(storage().size(a)).isEqualTo(-1);
+        assertThat(storage().size(b)).isEqualTo(-1);
+        assertThat(storage().size(c)).isEqualTo(20);
+        storage().deleteOrganization(UUID.randomUUID());
+    }
+
+    @Test
     void keysThatCouldEscapeTheStoreAreRefused() {
         assertThatThrownBy(() -> storage().size("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> storage().delete(UUID.randomUUID() + "/../x/original")).isInstanceOf(IllegalArgumentException.class);

@@ -48,7 +48,7 @@ class MediaLibraryBrowserTests {
                 page.waitForURL(u -> u.endsWith("/organizations/" + org + "/media"));
                 assertThat(page.locator(".empty-state").innerText()).contains("No files yet");
 
-                page.getByLabel("File").setInputFiles(new FilePayload("sunset.png", "image/png", MediaTestFiles.png(1200, 800)));
+                page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(new FilePayload("sunset.png", "image/png", MediaTestFiles.png(1200, 800)));
                 page.getByLabel("Category (optional)").fill("moodboard");
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
                 page.waitForURL(u -> u.contains("done=uploaded"));
@@ -60,7 +60,7 @@ class MediaLibraryBrowserTests {
                 assertThat(((Number) thumbnail.evaluate("img => img.naturalWidth")).intValue()).isEqualTo(320);
                 assertThat(page.locator(".media-tile").innerText()).contains("moodboard");
 
-                page.getByLabel("File").setInputFiles(new FilePayload("cute-cat.jpg", "image/jpeg",
+                page.getByLabel("File", new Page.GetByLabelOptions().setExact(true)).setInputFiles(new FilePayload("cute-cat.jpg", "image/jpeg",
                         "<html><body><script>alert(1)</script></body></html>".getBytes()));
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
                 assertThat(page.locator(".alert--error").innerText()).contains("This kind of file is not accepted");
