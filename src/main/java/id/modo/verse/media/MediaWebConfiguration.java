@@ -10,9 +10,41 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 @Configuration(proxyBeanMethods = false)
 class MediaWebConfiguration {
+
+    /**
+     * File URLs carry their own authorization (a signature, or a public asset), so they get a chain
+     * of their own without the session-cookie sign-in: a page's thumbnails then never touch the
+     * session (the main chain's sign-in would rotate the CSRF token under the page's forms). The
+     * bytes are not pages: nothing in them may run, load or be framed by another site.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain mediaFiles(HttpSecurity http) throws Exception {
+        http
+                .securityMatcher("/media/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.sameOrigin()))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable);
+        return http.build();
+    }
 
     /** The upload endpoints of the API and the media library page take bodies up to modo.media.max-upload-size. */
     @Bean

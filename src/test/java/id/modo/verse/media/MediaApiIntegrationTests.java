@@ -69,6 +69,8 @@ class MediaApiIntegrationTests {
         assertThat(whole.body()).isEqualTo(video);
         assertThat(whole.headers().firstValue("Accept-Ranges")).contains("bytes");
         assertThat(whole.headers().firstValue("Cache-Control").orElseThrow()).startsWith("private, max-age=");
+        assertThat(whole.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
+        assertThat(whole.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
         HttpResponse<byte[]> part = bytes(http.request(url).header("Range", "bytes=1000-1999").GET());
         assertThat(part.statusCode()).isEqualTo(206);
