@@ -41,6 +41,17 @@ final class OrganizationFixtures {
                 .toString();
     }
 
+    /** An asset row of the organization (no bytes behind it): enough for access checks on /api/v1/assets/{id}. */
+    String asset(String organizationId) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into assets (id, organization_id, filename, original_name, mime_type, size_bytes, storage_path, type)
+                values (?, cast(? as uuid), 'matrix.pdf', 'matrix.pdf', 'application/pdf', 0, ?, 'document')""")
+                .params(id, organizationId, organizationId + "/" + id + "/original")
+                .update();
+        return id.toString();
+    }
+
     /** A pending invitation whose token nobody knows, valid for a day. */
     String pendingInvitation(String organizationId, String invitedBy, String role) {
         return jdbc.sql("""

@@ -91,7 +91,14 @@ class TenancyMatrixIntegrationTests {
             // {storyVersion} is "<project>/versions/<its story details version>"; {storyDiff} compares that version with itself.
             Endpoint.of("GET", "/api/v1/projects/{storyVersion}", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/projects/{storyDiff}", null, 200, 200, 200, 200, 404),
-            Endpoint.of("POST", "/api/v1/projects/{storyVersion}/restore", null, 200, 200, 403, 403, 404));
+            Endpoint.of("POST", "/api/v1/projects/{storyVersion}/restore", null, 200, 200, 403, 403, 404),
+            // media: who may upload is answered before what was sent (a JSON body is 415 only to those who may upload).
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/assets", "{}", 415, 415, 415, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/assets", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/assets/{assetId}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("DELETE", "/api/v1/assets/{assetId}", null, 204, 204, 204, 403, 404),
+            Endpoint.of("POST", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.ofEntries(
@@ -102,7 +109,8 @@ class TenancyMatrixIntegrationTests {
             Map.entry("trashedProjectId", (tenancy, org) -> tenancy.project(org, true)),
             Map.entry("ownerId", (tenancy, org) -> tenancy.owner(org)),
             Map.entry("storyVersion", (tenancy, org) -> tenancy.storyVersion(org, false)),
-            Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)));
+            Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)),
+            Map.entry("assetId", (tenancy, org) -> tenancy.fixtures.asset(org)));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 

@@ -1,0 +1,146 @@
+package id.modo.verse.media;
+
+import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The organization's media library: a grid of its files, an upload form and delete buttons. */
+@Controller
+class MediaPagesController {
+
+    static final List<String> TYPES = Arrays.stream(AssetType.values()).map(AssetType::dbValue).toList();
+
+    /** Problems an upload can meet, by type slug, and the message key the page shows for each. */
+    private static final Map<String, String> UPLOAD_ERRORS = Map.of(
+            Assets.UNSUPPORTED_TYPE.slug(), "media.error.type",
+            Assets.QUOTA_EXCEEDED.slug(), "media.error.quota",
+            Assets.FILE_TOO_LARGE.slug(), "media.error.too_large",
+            Assets.EMPTY_FILE.slug(), "media.error.empty",
+            ImageProcessing.TOO_MANY_PIXELS.slug(), "media.error.pixels",
+            ImageProcessing.UNREADABLE_IMAGE.slug(), "media.error.unreadable");
+
+    private final Assets assets;
+    private final Uploads uploads;
+    private final Organizations organizations;
+
+    MediaPagesController(Assets assets, Uploads uploads, Organizations organizations) {
+        this.assets = assets;
+        this.uploads = uploads;
+        this.organizations = organizations;
+    }
+
+    @GetMapping("/organizations/{orgId}/media")
+    String library(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "") String done, HttpServletResponse response,
+            Model model) {
+        OrganizationId organization = organization(orgId);
+        String notice = switch (done) {
+            case "uploaded" -> "media.done.uploaded";
+            case "deleted" -> "media.done.deleted";
+            default -> null;
+        };
+        return render(caller, organization, type, cursor, notice, null, response, model);
+    }
+
+    @PostMapping("/organizations/{orgId}/media")
+    String upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+            @RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(defaultValue = "") String category,
+            @RequestParam(defaultValue = "private") String visibility, HttpServletResponse response, Model model) {
+        OrganizationId organization = organization(orgId);
+        uploads.requireUploader(caller.id(), organization);
+        String error;
+        if (file == null || file.isEmpty()) {
+            error = "media.error.no_file";
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } else {
+            try {
+                uploads.upload(caller.id(), organization, null, category.isBlank() ? null : category, file.getOriginalFilename(), file,
+                        "public".equals(visibility) ? AssetVisibility.PUBLIC : AssetVisibility.PRIVATE);
+                return "redirect:/organizations/" + organization.value() + "/media?done=uploaded";
+            } catch (ProblemException e) {
+                error = UPLOAD_ERRORS.get(e.type().slug());
+                if (error == null) {
+                    error = e.type() == ProblemType.VALIDATION ? "media.error.category" : null;
+                }
+                if (error == null) {
+                    throw e;
+                }
+                response.setStatus(e.type().status().value());
+            }
+        }
+        return render(caller, organization, "", "", null, error, response, model);
+    }
+
+    @PostMapping("/organizations/{orgId}/media/{assetId}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String assetId) {
+        OrganizationId organization = organization(orgId);
+        UUID id = ListFilters.pathId(assetId);
+        if (id == null || assets.find(organization, AssetId.of(id)).isEmpty()) {
+            organizations.require(caller.id(), organization, Permission.VIEW);
+            throw Assets.notFound();
+        }
+        assets.delete(caller.id(), AssetId.of(id));
+        return "redirect:/organizations/" + organization.value() + "/media?done=deleted";
+    }
+
+    private String render(CurrentUser caller, OrganizationId organization, String type, String cursor, String notice, String error,
+            HttpServletResponse response, Model model) {
+        Organizations.OrganizationView view = organizations.get(caller.id(), organization);
+        String typeFilter = TYPES.contains(type.strip()) ? type.strip() : "";
+        AssetPage page;
+        try {
+            page = assets.page(caller.id(), organization, null,
+                    typeFilter.isEmpty() ? null : AssetType.valueOf(typeFilter.toUpperCase(Locale.ROOT)), cursor, Assets.DEFAULT_LIMIT);
+        } catch (ProblemException e) {
+            // A cursor that was cut or made up: start from the newest rather than fail.
+            page = assets.page(caller.id(), organization, null, null, null, Assets.DEFAULT_LIMIT);
+        }
+        Organizations.StorageUsage usage = organizations.storageUsage(organization);
+        double percent = usage.limitBytes() == 0 ? 100 : Math.min(100, 100.0 * usage.usedBytes() / usage.limitBytes());
+        String nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/media", organization.value(),
+                typeFilter.isEmpty() ? Map.of() : Map.of("type", typeFilter), page.nextCursor());
+        List<MediaPageModels.Tile> tiles = page.items().stream().map(MediaPagesController::tile).toList();
+        model.addAttribute("page", new MediaPageModels.LibraryPage(organization.value().toString(), view.name(), usage.usedBytes(),
+                usage.limitBytes(), Math.round(percent * 10) / 10.0, tiles, typeFilter, TYPES, nextUrl,
+                view.myRole().can(Permission.EDIT_CONTENT), notice, error));
+        return "pages/media";
+    }
+
+    private static MediaPageModels.Tile tile(AssetView asset) {
+        return new MediaPageModels.Tile(asset.id().value().toString(), asset.type().dbValue(), asset.originalName(), asset.mimeType(),
+                asset.sizeBytes(), relative(asset.url()), asset.thumbnailUrl() == null ? null : relative(asset.thumbnailUrl()),
+                asset.visibility() == AssetVisibility.PUBLIC, asset.category(), asset.createdAt());
+    }
+
+    private static String relative(URI url) {
+        return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+    }
+
+    private static OrganizationId organization(String orgId) {
+        UUID id = ListFilters.pathId(orgId);
+        if (id == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+        }
+        return OrganizationId.of(id);
+    }
+}
