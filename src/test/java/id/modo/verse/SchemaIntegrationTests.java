@@ -53,7 +53,8 @@ class SchemaIntegrationTests {
             "mail_outbox", // outgoing mail outbox (common.Mailer), see docs/schema.md
             "payments", "payment_events", "payment_methods", "idempotency_keys", // payment, see docs/schema.md
             "credit_reservations", // credit: holds on credits for long work, see docs/schema.md
-            "plans", "invoices", "invoice_lines", "invoice_counters"); // billing, see docs/schema.md
+            "plans", "invoices", "invoice_lines", "invoice_counters", // billing, see docs/schema.md
+            "studio_versions"); // studio: the version history of every Studio section, see docs/schema.md
 
     /** ERD table name to its columns, each "column:type". */
     static final Map<String, List<String>> ERD_TABLES = new LinkedHashMap<>();
