@@ -25,7 +25,6 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Studio screenplay", description = "A project's screenplay in Fountain, as text, .fountain and PDF")
 @RestController
-@Validated
 class ScriptApiController {
 
   static final String FOUNTAIN = "text/x-fountain";
