@@ -1,17 +1,12 @@
 package id.modo.verse.studio.script;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.VersionedContent;
 import id.modo.verse.studio.Versions;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ScriptVersions implements VersionedContent {
 
-  private final JdbcClient jdbc;
+  private final StoryScript storyScript;
   private final ObjectProvider<Versions> versions;
 
-  ScriptVersions(JdbcClient jdbc, ObjectProvider<Versions> versions) {
-    this.jdbc = jdbc;
+  ScriptVersions(StoryScript storyScript, ObjectProvider<Versions> versions) {
+    this.storyScript = storyScript;
     this.versions = versions;
   }
 
@@ -44,11 +39,6 @@ class ScriptVersions implements VersionedContent {
   public void apply(ProjectId project, UUID story, String section, String content) {
     int number = versions.getObject().current(Scripts.ENTITY_TYPE, story, Scripts.SECTION).map(Version::number)
         .orElseThrow(() -> new IllegalStateException("a restore records its version before writing it back"));
-    int updated = jdbc.sql("update stories set generated_script = ?, script_version = ?, updated_at = ? where id = ? and project_id = ?")
-        .params(content, number, Timestamp.from(Instant.now()), story, project.value())
-        .update();
-    if (updated == 0) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "This project has no story any more.");
-    }
+    storyScript.write(project, story, content, number);
   }
 }

@@ -10,7 +10,6 @@ import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import java.io.OutputStream;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +36,13 @@ class Scripts {
   private final JdbcClient jdbc;
   private final ProjectAccess access;
   private final Versions versions;
+  private final StoryScript storyScript;
 
-  Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions) {
+  Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions, StoryScript storyScript) {
     this.jdbc = jdbc;
     this.access = access;
     this.versions = versions;
+    this.storyScript = storyScript;
   }
 
   /**
@@ -72,7 +73,7 @@ class Scripts {
     }
     UUID story = storyId(project);
     Version saved = versions.save(project, ENTITY_TYPE, story, SECTION, script, baseVersion, actor);
-    write(story, saved.content(), saved.number());
+    storyScript.write(project, story, saved.content(), saved.number());
     return view(view);
   }
 
@@ -87,12 +88,6 @@ class Scripts {
     }
     ScreenplayPdf.render(play, paper, out);
     return script;
-  }
-
-  private void write(UUID story, String script, int number) {
-    jdbc.sql("update stories set generated_script = ?, script_version = ?, updated_at = ? where id = ?")
-        .params(script, number, Timestamp.from(Instant.now()), story)
-        .update();
   }
 
   private UUID storyId(ProjectId project) {

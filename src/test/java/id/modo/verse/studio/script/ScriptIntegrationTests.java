@@ -8,6 +8,7 @@ import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.PageSession;
 import id.modo.verse.support.Users;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class ScriptIntegrationTests {
 
-  private static final String HTML = "text/html";
+  private static final String HTML = PageSession.HTML;
   private static final String SCRIPT = """
       INT. HARBOUR OFFICE - NIGHT
 
@@ -217,45 +218,45 @@ class ScriptIntegrationTests {
 
   @Test
   void theScriptTabEditsAutosavesAndDownloadsWithTheSession() throws IOException {
-    String cookie = signIn(studio.owner());
+    PageSession session = PageSession.signIn(http, studio.owner());
     String path = "/projects/" + project + "/script";
-    HttpResponse<String> page = pageGet(path + "?lang=en", cookie);
+    HttpResponse<String> page = session.get(path + "?lang=en");
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<textarea", "name=\"base_version\" value=\"0\"", "Not saved yet.",
         path + ".pdf?paper=letter", path + ".pdf?paper=a4", path + ".fountain", "/js/script-editor-");
 
-    HttpResponse<String> plain = pagePost(path, cookie, page, "script=" + enc(SCRIPT) + "&base_version=0", HTML);
+    HttpResponse<String> plain = session.post(path, page, "script=" + enc(SCRIPT) + "&base_version=0", HTML);
     assertThat(plain.statusCode()).isEqualTo(302);
     assertThat(plain.headers().firstValue("Location").orElseThrow()).endsWith(path + "?notice=saved");
 
-    HttpResponse<String> autosave = pagePost(path, cookie, page, "script=" + enc(SCRIPT + "\nTHE END\n") + "&base_version=1",
+    HttpResponse<String> autosave = session.post(path, page, "script=" + enc(SCRIPT + "\nTHE END\n") + "&base_version=1",
         "application/json");
     assertThat(autosave.statusCode()).as(autosave.body()).isEqualTo(200);
     assertThat(Http.json(autosave).get("script_version").asInt()).isEqualTo(2);
     assertThat(Http.json(autosave).get("status").asString()).startsWith("Version 2, saved by Test script on");
 
-    HttpResponse<String> staleAutosave = pagePost(path, cookie, page, "script=" + enc("mine") + "&base_version=1", "application/json");
+    HttpResponse<String> staleAutosave = session.post(path, page, "script=" + enc("mine") + "&base_version=1", "application/json");
     assertThat(staleAutosave.statusCode()).isEqualTo(409);
     assertThat(Http.json(staleAutosave).get("current_version").asInt()).isEqualTo(2);
 
-    HttpResponse<String> stalePlain = pagePost(path + "?lang=id", cookie, page, "script=" + enc("punya saya") + "&base_version=1", HTML);
+    HttpResponse<String> stalePlain = session.post(path + "?lang=id", page, "script=" + enc("punya saya") + "&base_version=1", HTML);
     assertThat(stalePlain.statusCode()).isEqualTo(409);
     assertThat(stalePlain.body()).contains("punya saya</textarea>", "menyimpan versi 2", "name=\"base_version\" value=\"2\"");
 
-    HttpResponse<String> badBase = pagePost(path, cookie, page, "script=x&base_version=abc", "application/json");
+    HttpResponse<String> badBase = session.post(path, page, "script=x&base_version=abc", "application/json");
     assertThat(badBase.statusCode()).isEqualTo(400);
 
-    HttpResponse<byte[]> pdf = bytes(http.request(path + ".pdf?paper=a4").header("Cookie", cookie));
+    HttpResponse<byte[]> pdf = bytes(http.request(path + ".pdf?paper=a4").header("Cookie", session.cookie()));
     assertThat(pdf.statusCode()).isEqualTo(200);
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
     }
-    assertThat(pageGet(path + ".fountain", cookie).body()).isEqualTo(SCRIPT + "\nTHE END\n");
+    assertThat(session.get(path + ".fountain").body()).isEqualTo(SCRIPT + "\nTHE END\n");
 
-    String outsider = signIn(fixtures.studio("script-page-outsider").owner());
-    assertThat(pageGet(path, outsider).statusCode()).isEqualTo(404);
-    assertThat(pageGet(path + ".pdf", outsider).statusCode()).isEqualTo(404);
-    assertThat(pageGet("/projects/nope/script", cookie).statusCode()).isEqualTo(404);
+    PageSession outsider = PageSession.signIn(http, fixtures.studio("script-page-outsider").owner());
+    assertThat(outsider.get(path).statusCode()).isEqualTo(404);
+    assertThat(outsider.get(path + ".pdf").statusCode()).isEqualTo(404);
+    assertThat(session.get("/projects/nope/script").statusCode()).isEqualTo(404);
   }
 
   private static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
@@ -273,30 +274,4 @@ class ScriptIntegrationTests {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  private HttpResponse<String> pageGet(String path, String cookie) {
-    return http.send(http.request(path).header("Accept", HTML).header("Cookie", cookie).GET());
-  }
-
-  /** Posts the page's form as a browser (or its script) does, with the page's CSRF token. */
-  private HttpResponse<String> pagePost(String path, String cookie, HttpResponse<String> formPage, String body, String accept) {
-    String csrf = formPage.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    String csrfCookie = formPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-        .map(c -> "; " + c.substring(0, c.indexOf(';'))).orElse("");
-    return http.send(http.request(path).header("Accept", accept).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", cookie + csrfCookie)
-        .POST(HttpRequest.BodyPublishers.ofString(body + "&_csrf=" + csrf)));
-  }
-
-  /** Signs in through the form, as a browser does, and returns the session cookie. */
-  private String signIn(Users.Signed user) {
-    var form = http.get("/signin", HTML);
-    String csrfCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
-    String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-    var signIn = http.send(http.request("/signin").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
-        .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
-        .POST(HttpRequest.BodyPublishers.ofString("email=" + user.email() + "&password=" + Users.PASSWORD + "&_csrf=" + csrf)));
-    assertThat(signIn.statusCode()).isEqualTo(302);
-    String session = signIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_SESSION=")).findFirst().orElseThrow();
-    return session.substring(0, session.indexOf(';'));
-  }
 }
