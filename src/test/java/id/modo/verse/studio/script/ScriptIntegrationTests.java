@@ -257,6 +257,12 @@ class ScriptIntegrationTests {
     assertThat(outsider.get(path).statusCode()).isEqualTo(404);
     assertThat(outsider.get(path + ".pdf").statusCode()).isEqualTo(404);
     assertThat(session.get("/projects/nope/script").statusCode()).isEqualTo(404);
+
+    // signed out: the page sends the browser to sign in and back; a download is 401
+    HttpResponse<String> anonymous = http.get(path, HTML);
+    assertThat(anonymous.statusCode()).isEqualTo(302);
+    assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/signin?next=");
+    assertThat(http.get(path + ".pdf", "application/json").statusCode()).isEqualTo(401);
   }
 
   private static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {
