@@ -98,7 +98,13 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("GET", "/api/v1/assets/{assetId}", null, 200, 200, 200, 200, 404),
             Endpoint.of("DELETE", "/api/v1/assets/{assetId}", null, 204, 204, 204, 403, 404),
             Endpoint.of("POST", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
-            Endpoint.of("GET", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404));
+            Endpoint.of("GET", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
+            // The screenplay: every member reads a team project; editing needs the story section.
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/script", "{\"script\":\"INT. MATRIX - DAY\",\"base_version\":0}",
+                    200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script.pdf", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script.fountain", null, 200, 200, 200, 200, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.ofEntries(
