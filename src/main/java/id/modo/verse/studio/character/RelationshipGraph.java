@@ -210,7 +210,7 @@ public final class RelationshipGraph {
         svg.append("<defs>");
         for (RelationshipType type : RelationshipType.values()) {
             svg.append("<marker id=\"").append(idPrefix).append("-arrow-").append(type.key())
-                    .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
+                    .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"10\" markerHeight=\"10\" orient=\"auto-start-reverse\">")
                     .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"").append(type.colour()).append("\"/></marker>");
         }
         svg.append("</defs>");
