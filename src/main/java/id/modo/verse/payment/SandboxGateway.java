@@ -70,27 +70,7 @@ class SandboxGateway implements PaymentGateway {
 
     /** The configured secret, else one generated once per data directory, so every node sharing it agrees. */
     private static byte[] secret(String configured, Path dataDir) {
-        if (StringUtils.hasText(configured)) {
-            return configured.getBytes(StandardCharsets.UTF_8);
-        }
-        Path file = dataDir.resolve("payments").resolve("sandbox-secret");
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                Path temporary = Files.createTempFile(file.getParent(), "sandbox-secret", ".tmp");
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(random));
-                try {
-                    Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(temporary);
-                }
-            }
-            return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot keep the sandbox payment secret in " + file, e);
-        }
+        return id.modo.verse.common.KeptSecrets.configuredOrKept(configured, dataDir.resolve("payments").resolve("sandbox-secret"));
     }
 
     @EventListener
