@@ -1,7 +1,19 @@
 package id.modo.verse.studio.character;
 
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Function;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -34,9 +46,15 @@ import org.springframework.web.bind.annotation.RestController;
 class CharacterApiController {
 
     private final Characters characters;
+    private final CharacterImages characterImages;
+    private final StudioImages images;
+    private final ProjectAccess access;
 
-    CharacterApiController(Characters characters) {
+    CharacterApiController(Characters characters, CharacterImages characterImages, StudioImages images, ProjectAccess access) {
         this.characters = characters;
+        this.characterImages = characterImages;
+        this.images = images;
+        this.access = access;
     }
 
     /** The relationship types as Jackson reads them, so an unknown one is a 400 listing the allowed. */
@@ -102,10 +120,22 @@ class CharacterApiController {
             Map<String, String> psychological, Map<String, String> emotional, Map<String, String> family,
             Map<String, String> sociocultural, Map<String, String> coreBeliefs, Map<String, String> educational,
             Map<String, String> sociopolitics, Map<String, String> swotAnalysis, String characterArc, String transformation,
+            @Schema(description = "Short-lived URLs to fetch the pictures now: `main` and each pose that has one")
+            Map<String, String> imageLinks,
             List<RelationshipResponse> relationships, int displayOrder, Map<String, PartVersionResponse> versions,
             Instant createdAt, Instant updatedAt) {
 
-        static CharacterResponse of(CharacterView v) {
+        static CharacterResponse of(CharacterView v, Function<String, String> link) {
+            Map<String, String> links = new LinkedHashMap<>();
+            if (v.imageUrl() != null && link.apply(v.imageUrl()) != null) {
+                links.put("main", link.apply(v.imageUrl()));
+            }
+            v.imagePoses().forEach((pose, reference) -> {
+                String url = link.apply(reference);
+                if (url != null) {
+                    links.put(pose, url);
+                }
+            });
             Map<String, PartVersionResponse> versions = new LinkedHashMap<>();
             v.versions().forEach((part, pv) -> versions.put(part, new PartVersionResponse(pv.number(), pv.savedById(), pv.savedByName(), pv.savedAt())));
             return new CharacterResponse(v.id(), v.projectId(), v.name(), v.role() == null ? null : v.role().dbValue(), v.archetype(),
@@ -113,7 +143,7 @@ class CharacterApiController {
                     v.section(CharacterSection.PSYCHOLOGICAL), v.section(CharacterSection.EMOTIONAL), v.section(CharacterSection.FAMILY),
                     v.section(CharacterSection.SOCIOCULTURAL), v.section(CharacterSection.CORE_BELIEFS),
                     v.section(CharacterSection.EDUCATIONAL), v.section(CharacterSection.SOCIOPOLITICS),
-                    v.section(CharacterSection.SWOT_ANALYSIS), v.characterArc(), v.transformation(),
+                    v.section(CharacterSection.SWOT_ANALYSIS), v.characterArc(), v.transformation(), links,
                     v.relationships().stream().map(RelationshipResponse::of).toList(), v.displayOrder(), versions, v.createdAt(),
                     v.updatedAt());
         }
@@ -126,7 +156,8 @@ class CharacterApiController {
     @Operation(summary = "The project's characters in display order", description = "For anyone who may see the project.")
     @GetMapping
     ListResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return new ListResponse(characters.list(caller.id(), ProjectId.of(projectId)).stream().map(CharacterResponse::of).toList());
+        Function<String, String> link = links(caller, projectId);
+        return new ListResponse(characters.list(caller.id(), ProjectId.of(projectId)).stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
     @Operation(summary = "Add a character", description = """
@@ -136,7 +167,7 @@ class CharacterApiController {
     @ResponseStatus(HttpStatus.CREATED)
     CharacterResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @Valid @RequestBody CreateRequest request) {
-        return CharacterResponse.of(characters.create(caller.id(), ProjectId.of(projectId), request.changes()));
+        return CharacterResponse.of(characters.create(caller.id(), ProjectId.of(projectId), request.changes()), links(caller, projectId));
     }
 
     @Operation(summary = "Put the characters in a new display order", description = """
@@ -144,20 +175,22 @@ class CharacterApiController {
     @PutMapping("/order")
     ListResponse reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @Valid @RequestBody OrderRequest request) {
-        return new ListResponse(characters.reorder(caller.id(), ProjectId.of(projectId), request.characterIds()).stream()
-                .map(CharacterResponse::of).toList());
+        List<CharacterView> ordered = characters.reorder(caller.id(), ProjectId.of(projectId), request.characterIds());
+        Function<String, String> link = links(caller, projectId);
+        return new ListResponse(ordered.stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
     @GetMapping("/{characterId}")
     CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId) {
-        return CharacterResponse.of(characters.get(caller.id(), ProjectId.of(projectId), characterId));
+        return CharacterResponse.of(characters.get(caller.id(), ProjectId.of(projectId), characterId), links(caller, projectId));
     }
 
     @Operation(summary = "Change a character", description = "Each changed part is saved as a new version; see the body's description.")
     @PatchMapping("/{characterId}")
     CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId,
             @Valid @RequestBody PatchRequest request) {
-        return CharacterResponse.of(characters.update(caller.id(), ProjectId.of(projectId), characterId, request.changes()));
+        return CharacterResponse.of(characters.update(caller.id(), ProjectId.of(projectId), characterId, request.changes()),
+                links(caller, projectId));
     }
 
     @Operation(summary = "Delete a character", description = "Its relationships, in both directions, go with it.")
@@ -190,6 +223,41 @@ class CharacterApiController {
     void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId,
             @PathVariable UUID otherId) {
         characters.unrelate(caller.id(), ProjectId.of(projectId), characterId, otherId);
+    }
+
+    @Operation(summary = "Upload the character's main picture or a pose picture", description = """
+            Multipart `file` (an image; anything else is 415). Without `pose` it is the main picture; `pose` is one of \
+            front, three_quarter, side, back. The picture it replaces is deleted. The file counts against the \
+            organization's storage quota (413 when it does not fit).""")
+    @PostMapping(path = "/{characterId}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    CharacterResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @PathVariable UUID characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        try (InputStream content = file.getInputStream()) {
+            return CharacterResponse.of(characterImages.upload(caller.id(), ProjectId.of(projectId), characterId, pose(pose),
+                    file.getOriginalFilename(), content), links(caller, projectId));
+        }
+    }
+
+    @Operation(summary = "Remove the main picture or a pose picture")
+    @DeleteMapping("/{characterId}/image")
+    CharacterResponse removeImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @PathVariable UUID characterId, @RequestParam(required = false) String pose) {
+        return CharacterResponse.of(characterImages.remove(caller.id(), ProjectId.of(projectId), characterId, pose(pose)),
+                links(caller, projectId));
+    }
+
+    static ImagePose pose(String pose) {
+        if (pose == null || pose.isBlank()) {
+            return null;
+        }
+        return ImagePose.byKey(pose).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.",
+                Map.of("errors", List.of(new Problems.FieldError("pose", "must be one of front, three_quarter, side, back")))));
+    }
+
+    private Function<String, String> links(CurrentUser caller, UUID projectId) {
+        OrganizationId organization = access.read(caller.id(), ProjectId.of(projectId)).organizationId();
+        return reference -> images.url(organization, reference);
     }
 
     private static Map<CharacterSection, Map<String, Object>> sections(Map<String, Object> physiological, Map<String, Object> psychological,

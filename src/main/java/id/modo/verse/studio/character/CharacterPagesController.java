@@ -11,6 +11,8 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +28,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -35,10 +39,14 @@ class CharacterPagesController {
 
     private final Characters characters;
     private final ProjectAccess access;
+    private final StudioImages images;
+    private final CharacterImages characterImages;
 
-    CharacterPagesController(Characters characters, ProjectAccess access) {
+    CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages) {
         this.characters = characters;
         this.access = access;
+        this.images = images;
+        this.characterImages = characterImages;
     }
 
     @GetMapping("/projects/{projectId}/characters")
@@ -48,7 +56,8 @@ class CharacterPagesController {
         ProjectView view = access.read(caller.id(), project);
         List<CharacterView> all = characters.list(caller.id(), project);
         List<CharacterPages.Card> cards = all.stream().map(c -> new CharacterPages.Card(c.id().toString(), c.name(),
-                c.role() == null ? null : c.role().label(ui.locale()), c.archetype(), c.imageUrl(), c.relationships().size())).toList();
+                c.role() == null ? null : c.role().label(ui.locale()), c.archetype(), images.thumbnailUrl(view.organizationId(), c.imageUrl()),
+                c.relationships().size())).toList();
         String svg = characters.graph(all, texts(ui), "relationship-graph", "/projects/" + project + "/characters/");
         model.addAttribute("page", new CharacterPages.ListPage(view, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
                 error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));
@@ -165,6 +174,27 @@ class CharacterPagesController {
         return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
     }
 
+    @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        ProjectId project = project(projectId);
+        UUID id = character(characterId);
+        String target = "/projects/" + project + "/characters/" + id;
+        if (file == null || file.isEmpty()) {
+            return "redirect:" + target + "?error=image#images";
+        }
+        try (InputStream content = file.getInputStream()) {
+            characterImages.upload(caller.id(), project, id, CharacterApiController.pose(pose), file.getOriginalFilename(), content);
+            return "redirect:" + target + "?notice=image#images";
+        } catch (ProblemException e) {
+            int status = e.type().status().value();
+            if (status != 400 && status != 413 && status != 415) {
+                throw e;
+            }
+            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#images";
+        }
+    }
+
     @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
     String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId) {
         ProjectId project = project(projectId);
@@ -184,14 +214,15 @@ class CharacterPagesController {
             parts.add(replaced != null && replaced.id().equals("part-" + part) ? replaced : partForm(view, character, part, ui));
         }
         List<CharacterPages.Pose> poses = Arrays.stream(ImagePose.values())
-                .map(p -> new CharacterPages.Pose(p.key(), p.label(ui.locale()), character.imagePoses().get(p.key()))).toList();
+                .map(p -> new CharacterPages.Pose(p.key(), p.label(ui.locale()),
+                        images.url(view.organizationId(), character.imagePoses().get(p.key())))).toList();
         List<CharacterPages.Relation> relations = character.relationships().stream()
                 .map(r -> new CharacterPages.Relation(r.characterId().toString(), r.characterName(), r.relationshipType().key(),
                         r.relationshipType().label(ui.locale()), r.description())).toList();
         List<StudioPartForm.Choice> others = all.stream().filter(c -> !c.id().equals(character.id()))
                 .map(c -> new StudioPartForm.Choice(c.id().toString(), c.name())).toList();
-        return new CharacterPages.DetailPage(view, character, parts, poses, character.imageUrl(), view.canEdit(Section.CHARACTERS), relations,
-                others, types(ui), false, notice.isBlank() ? null : ui.t("characters.notice." + safe(notice)),
+        return new CharacterPages.DetailPage(view, character, parts, poses, images.url(view.organizationId(), character.imageUrl()),
+                view.canEdit(Section.CHARACTERS), relations, others, types(ui), true, notice.isBlank() ? null : ui.t("characters.notice." + safe(notice)),
                 error.isBlank() ? null : ui.t("characters.error." + safe(error)));
     }
 
@@ -225,7 +256,7 @@ class CharacterPagesController {
         } else {
             CharacterSection section = CharacterSection.byKey(part).orElseThrow();
             title = section.label(ui.locale());
-            inputs = PartForms.sectionInputs(section, character.section(section), ui);
+            inputs = PartForms.sectionInputs(section, character.section(section), ui, reference -> images.url(view.organizationId(), reference));
         }
         CharacterView.PartVersion version = character.versions().get(part);
         return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title,

@@ -17,13 +17,16 @@ public final class PartForms {
     private PartForms() {
     }
 
-    /** The inputs of a schema section, valued from {@code values}. */
-    public static List<StudioPartForm.Input> sectionInputs(SectionSchema section, Map<String, String> values, Ui ui) {
+    /** The inputs of a schema section, valued from {@code values}; {@code preview} turns a picture's reference into a URL. */
+    public static List<StudioPartForm.Input> sectionInputs(SectionSchema section, Map<String, String> values, Ui ui,
+            java.util.function.Function<String, String> preview) {
         List<StudioPartForm.Input> inputs = new ArrayList<>();
         for (SectionField field : section.fields()) {
-            inputs.add(new StudioPartForm.Input(field.key(), field.label(ui.locale()), values.getOrDefault(field.key(), ""),
-                    field.kind() == SectionField.Kind.IMAGE ? StudioPartForm.Kind.IMAGE : StudioPartForm.Kind.TEXT, field.maxLength(),
-                    List.of()));
+            String value = values.getOrDefault(field.key(), "");
+            boolean image = field.kind() == SectionField.Kind.IMAGE;
+            inputs.add(new StudioPartForm.Input(field.key(), field.label(ui.locale()), value,
+                    image ? StudioPartForm.Kind.IMAGE : StudioPartForm.Kind.TEXT, field.maxLength(), List.of(),
+                    image && !value.isEmpty() ? preview.apply(value) : null));
         }
         return inputs;
     }
@@ -45,7 +48,8 @@ public final class PartForms {
         return inputs.stream().map(input -> {
             String value = posted.getFirst(input.name());
             return value == null ? input
-                    : new StudioPartForm.Input(input.name(), input.label(), value, input.kind(), input.maxLength(), input.choices());
+                    : new StudioPartForm.Input(input.name(), input.label(), value, input.kind(), input.maxLength(), input.choices(),
+                            input.preview());
         }).toList();
     }
 
@@ -66,7 +70,7 @@ public final class PartForms {
             Object current = problem.properties().get("current_version");
             return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(),
                     current instanceof Number n ? n.intValue() : form.baseVersion(), form.savedBy(), form.savedAt(), null,
-                    ui.t("studio.part.conflict", name), List.of(), true, form.editable());
+                    ui.t("sections.part.conflict", name), List.of(), true, form.editable());
         }
         List<String> fields = new ArrayList<>();
         Object errors = problem.properties().get("errors");
@@ -78,17 +82,17 @@ public final class PartForms {
                 }
             }
         }
-        String message = problem.type() == ProblemType.VALIDATION ? ui.t("studio.part.invalid", problem.getMessage()) : problem.getMessage();
+        String message = problem.type() == ProblemType.VALIDATION ? ui.t("sections.part.invalid", problem.getMessage()) : problem.getMessage();
         return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(), form.baseVersion(), form.savedBy(),
                 form.savedAt(), null, message, fields, false, form.editable());
     }
 
     public static StudioPartForm saved(StudioPartForm form, Ui ui) {
         return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(), form.baseVersion(), form.savedBy(),
-                form.savedAt(), ui.t("studio.part.saved", form.baseVersion()), null, List.of(), false, form.editable());
+                form.savedAt(), ui.t("sections.part.saved", form.baseVersion()), null, List.of(), false, form.editable());
     }
 
     public static String savedBy(String name, Instant at, Ui ui) {
-        return name == null ? null : ui.t("studio.part.saved_by", name, ui.dateTime(at));
+        return name == null ? null : ui.t("sections.part.saved_by", name, ui.dateTime(at));
     }
 }

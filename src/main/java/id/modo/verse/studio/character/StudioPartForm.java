@@ -11,8 +11,15 @@ import java.util.List;
 public record StudioPartForm(String id, String action, String title, List<Input> inputs, int baseVersion, String savedBy,
         Instant savedAt, String notice, String error, List<String> errorFields, boolean conflict, boolean editable) {
 
-    /** One input: its form name, label, value, whether it is a textarea, a select (choices) or an image path. */
-    public record Input(String name, String label, String value, Kind kind, int maxLength, List<Choice> choices) {
+    /**
+     * One input: its form name, label, value, whether it is a textarea, a select (choices) or a
+     * picture (its reference travels in a hidden input; {@code preview} is the URL to show it).
+     */
+    public record Input(String name, String label, String value, Kind kind, int maxLength, List<Choice> choices, String preview) {
+
+        public Input(String name, String label, String value, Kind kind, int maxLength, List<Choice> choices) {
+            this(name, label, value, kind, maxLength, choices, null);
+        }
 
         public boolean invalid(StudioPartForm form) {
             return form.errorFields().contains(name);

@@ -1,11 +1,24 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.character.SectionField;
+import id.modo.verse.studio.character.StudioImages;
+import java.util.function.Function;
 import id.modo.verse.studio.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -26,9 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
 class UniverseApiController {
 
     private final Universes universes;
+    private final UniverseImages universeImages;
+    private final ProjectAccess access;
+    private final StudioImages images;
 
-    UniverseApiController(Universes universes) {
+    UniverseApiController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images) {
         this.universes = universes;
+        this.universeImages = universeImages;
+        this.access = access;
+        this.images = images;
     }
 
     @Schema(name = "UniversePatchRequest", description = """
@@ -66,15 +85,26 @@ class UniverseApiController {
     @Schema(name = "Universe")
     record UniverseResponse(UUID id, UUID projectId, String name, String description, Map<String, String> environment,
             Map<String, String> publicSystems, Map<String, String> privateSystems, Map<String, String> rules,
-            Map<String, String> history, Map<String, String> visualizations, Map<String, PartVersionResponse> versions,
-            Instant updatedAt) {
+            Map<String, String> history, Map<String, String> visualizations,
+            @Schema(description = "Short-lived URLs to fetch the pictures now, by `section.field`") Map<String, String> imageLinks,
+            Map<String, PartVersionResponse> versions, Instant updatedAt) {
 
-        static UniverseResponse of(UniverseView v) {
+        static UniverseResponse of(UniverseView v, Function<String, String> link) {
+            Map<String, String> links = new LinkedHashMap<>();
+            for (UniverseSection section : UniverseSection.values()) {
+                for (SectionField field : section.fields()) {
+                    String reference = v.section(section).get(field.key());
+                    String url = field.kind() == SectionField.Kind.IMAGE && reference != null ? link.apply(reference) : null;
+                    if (url != null) {
+                        links.put(section.key() + "." + field.key(), url);
+                    }
+                }
+            }
             Map<String, PartVersionResponse> versions = new LinkedHashMap<>();
             v.versions().forEach((part, pv) -> versions.put(part, new PartVersionResponse(pv.number(), pv.savedById(), pv.savedByName(), pv.savedAt())));
             return new UniverseResponse(v.id(), v.projectId(), v.name(), v.description(), v.section(UniverseSection.ENVIRONMENT),
                     v.section(UniverseSection.PUBLIC_SYSTEMS), v.section(UniverseSection.PRIVATE_SYSTEMS), v.section(UniverseSection.RULES),
-                    v.section(UniverseSection.HISTORY), v.section(UniverseSection.VISUALIZATIONS), versions, v.updatedAt());
+                    v.section(UniverseSection.HISTORY), v.section(UniverseSection.VISUALIZATIONS), links, versions, v.updatedAt());
         }
     }
 
@@ -83,7 +113,7 @@ class UniverseApiController {
             and no versions.""")
     @GetMapping
     UniverseResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return UniverseResponse.of(universes.get(caller.id(), ProjectId.of(projectId)));
+        return UniverseResponse.of(universes.get(caller.id(), ProjectId.of(projectId)), links(caller, projectId));
     }
 
     @Operation(summary = "Change the universe", description = """
@@ -92,6 +122,26 @@ class UniverseApiController {
     @PatchMapping
     UniverseResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @Valid @RequestBody PatchRequest request) {
-        return UniverseResponse.of(universes.update(caller.id(), ProjectId.of(projectId), request.changes()));
+        return UniverseResponse.of(universes.update(caller.id(), ProjectId.of(projectId), request.changes()), links(caller, projectId));
+    }
+
+    @Operation(summary = "Upload a picture into a section", description = """
+            Multipart `file` (an image; anything else is 415) for one picture field: `image` of environment, \
+            public_systems, private_systems, rules and history, or environment_image, society_image, private_image, \
+            map_image of visualizations. Saves the section as a new version from `base_version` (409 when someone \
+            saved it since). The picture counts against the organization's storage quota.""")
+    @PostMapping(path = "/images/{section}/{field}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    UniverseResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable String section,
+            @PathVariable String field, @RequestParam(name = "base_version") @Min(0) int baseVersion,
+            @RequestPart("file") MultipartFile file) throws IOException {
+        try (InputStream content = file.getInputStream()) {
+            return UniverseResponse.of(universeImages.upload(caller.id(), ProjectId.of(projectId), section, field, baseVersion,
+                    file.getOriginalFilename(), content), links(caller, projectId));
+        }
+    }
+
+    private Function<String, String> links(CurrentUser caller, UUID projectId) {
+        OrganizationId organization = access.read(caller.id(), ProjectId.of(projectId)).organizationId();
+        return reference -> images.url(organization, reference);
     }
 }

@@ -136,6 +136,14 @@ public class Universes {
         return view(universe);
     }
 
+    /** Puts a picture reference into one picture field of a section, as a save of that section from {@code baseVersion}. */
+    @Transactional
+    public UniverseView changeImage(UserId actor, ProjectId project, UniverseSection section, String field, String reference, int baseVersion) {
+        Map<String, Object> values = new LinkedHashMap<>(view(project).section(section));
+        values.put(field, reference == null ? "" : reference);
+        return update(actor, project, new UniverseChanges(null, null, Map.of(section, values), Map.of(section.key(), baseVersion)));
+    }
+
     private UniverseView view(ProjectId project) {
         return repository.findByProject(project.value()).map(this::view)
                 .orElseGet(() -> new UniverseView(null, project.value(), null, null, emptySections(), Map.of(), null));
