@@ -1,0 +1,23 @@
+package id.modo.verse.studio;
+
+import java.util.UUID;
+
+/**
+ * Writes a restored version back into a feature's own table. Each feature that saves through {@link Versions}
+ * declares one bean per entity type it versions (story, character, universe, script…).
+ */
+public interface VersionedContent {
+
+    /** The {@code entityType} this bean's feature passes to {@link Versions#save}. */
+    String entityType();
+
+    /** The section a person must be allowed to edit to restore a version of this entity type. */
+    Section accessSection();
+
+    /**
+     * Makes {@code content} (exactly as it was passed to {@link Versions#save}) the entity's current state for
+     * {@code section}. Runs in the restore's transaction; throw a {@code ProblemException} (e.g. 404 when the entity
+     * is gone, 409 when the content no longer fits) to refuse, and the restore is rolled back.
+     */
+    void apply(ProjectId project, UUID entityId, String section, String content);
+}

@@ -1,0 +1,295 @@
+package id.modo.verse.studio;
+
+import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.identity.Accounts;
+import id.modo.verse.identity.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The history of everything written in Studio. Every save of every feature goes through {@link #save}, which
+ * refuses an edit that did not start from the current version (409 {@code edit-conflict} with the current content
+ * and who saved it) instead of overwriting it. A restore is a new version, never a rewrite of history, and is
+ * written back to the feature's table by its {@link VersionedContent}.
+ */
+@Service
+public class Versions {
+
+    public static final ProblemType EDIT_CONFLICT = ProblemType.of(HttpStatus.CONFLICT, "edit-conflict", "Someone saved this first");
+    public static final ProblemType NOT_RESTORABLE = ProblemType.of(HttpStatus.CONFLICT, "not-restorable", "This version cannot be restored");
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private static final String COLUMNS = """
+            id, project_id, entity_type, entity_id, section, number, content, source, author_id, created_at, is_current, restored_from""";
+    private static final String SUMMARY_COLUMNS = """
+            id, project_id, entity_type, entity_id, section, number, null as content, source, author_id, created_at, is_current, restored_from""";
+
+    private final JdbcClient jdbc;
+    private final ProjectAccess access;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+    private final Map<String, VersionedContent> writers;
+    private final Clock clock;
+
+    Versions(JdbcClient jdbc, ProjectAccess access, Accounts accounts, ApplicationEventPublisher events, List<VersionedContent> writers,
+            Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.accounts = accounts;
+        this.events = events;
+        this.writers = writers.stream().collect(Collectors.toUnmodifiableMap(VersionedContent::entityType, Function.identity()));
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Records {@code content} as the new current version of the section, by a person. {@code baseVersion} is the number
+     * the client's edit started from (0 for a section never saved). Content equal to the current version's is no change
+     * and gives the current version back. Call it in the transaction that writes the content to the feature's table,
+     * after checking {@link ProjectAccess#edit}: two concurrent saves from the same base give one success and one 409.
+     *
+     * @throws ProblemException 409 {@code edit-conflict} with {@code current_version}, {@code content}, {@code saved_by}
+     *         ({@code id}, {@code name}) and {@code saved_at} when {@code baseVersion} is not the current number
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Version save(ProjectId project, String entityType, UUID entityId, String section, String content, int baseVersion,
+            UserId author) {
+        return record(project, entityType, entityId, section, content, baseVersion, author, VersionSource.MANUAL, null);
+    }
+
+    /** The current version of a section, if it was ever saved. */
+    @Transactional(readOnly = true)
+    public Optional<Version> current(String entityType, UUID entityId, String section) {
+        return jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = ? and entity_id = ? and section = ? and is_current")
+                .params(entityType, entityId, section)
+                .query(this::row)
+                .optional()
+                .map(this::named);
+    }
+
+    /** The current version of every saved section of an entity, by section. */
+    @Transactional(readOnly = true)
+    public Map<String, Version> currentSections(String entityType, UUID entityId) {
+        List<Version> rows = jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = ? and entity_id = ? and is_current")
+                .params(entityType, entityId)
+                .query(this::row)
+                .list();
+        Map<String, Version> bySection = new LinkedHashMap<>();
+        withNames(rows).forEach(version -> bySection.put(version.section(), version));
+        return bySection;
+    }
+
+    /** A page of versions, newest first; {@code content} is null in lists (get one for it). */
+    public record VersionPage(List<Version> items, String nextCursor) {
+    }
+
+    /** The project's versions, newest first, optionally of one entity type, entity and section. */
+    @Transactional(readOnly = true)
+    public VersionPage list(UserId actor, ProjectId project, String entityType, UUID entityId, String section, String cursor, int limit) {
+        access.read(actor, project);
+        int size = Math.clamp(limit, 1, MAX_LIMIT);
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        StringBuilder where = new StringBuilder("project_id = :project");
+        Map<String, Object> params = new HashMap<>();
+        params.put("project", project.value());
+        if (entityType != null) {
+            where.append(" and entity_type = :type");
+            params.put("type", entityType);
+        }
+        if (entityId != null) {
+            where.append(" and entity_id = :entity");
+            params.put("entity", entityId);
+        }
+        if (section != null) {
+            where.append(" and section = :section");
+            params.put("section", section);
+        }
+        if (after != null) {
+            where.append(" and (created_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        params.put("fetch", size + 1);
+        List<Version> rows = jdbc.sql("select " + SUMMARY_COLUMNS + " from studio_versions where " + where
+                        + " order by created_at desc, id desc limit :fetch")
+                .params(params)
+                .query(this::row)
+                .list();
+        boolean more = rows.size() > size;
+        List<Version> page = more ? rows.subList(0, size) : rows;
+        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
+        return new VersionPage(withNames(page), next);
+    }
+
+    /** One version of the project, with its content. */
+    @Transactional(readOnly = true)
+    public Version get(UserId actor, ProjectId project, UUID versionId) {
+        access.read(actor, project);
+        return named(find(project, versionId));
+    }
+
+    /** Two versions of the project and the word-level difference from {@code from} to {@code to}. */
+    public record VersionDiff(Version from, Version to, List<WordDiff.Segment> segments) {
+    }
+
+    @Transactional(readOnly = true)
+    public VersionDiff diff(UserId actor, ProjectId project, UUID from, UUID to) {
+        access.read(actor, project);
+        Version older = named(find(project, from));
+        Version newer = named(find(project, to));
+        return new VersionDiff(older, newer, WordDiff.between(older.content(), newer.content()));
+    }
+
+    /**
+     * Makes an older version current again as a new version (source {@code restore}) and writes it back through the
+     * entity type's {@link VersionedContent}. Needs the right to edit that entity type's section. Restoring the
+     * current version changes nothing.
+     */
+    @Transactional
+    public Version restore(UserId actor, ProjectId project, UUID versionId) {
+        access.read(actor, project);
+        Version old = find(project, versionId);
+        VersionedContent writer = writers.get(old.entityType());
+        if (writer == null) {
+            throw new ProblemException(NOT_RESTORABLE, "Versions of " + old.entityType() + " cannot be restored.");
+        }
+        access.edit(actor, project, writer.accessSection());
+        lock(old.entityType(), old.entityId(), old.section());
+        Optional<Version> current = currentRow(old.entityType(), old.entityId(), old.section());
+        if (current.isPresent() && current.get().id().equals(old.id())) {
+            return named(current.get());
+        }
+        int base = current.map(Version::number).orElse(0);
+        Version restored = insert(project, old.entityType(), old.entityId(), old.section(), old.content(), base, actor,
+                VersionSource.RESTORE, old.id());
+        writer.apply(project, old.entityId(), old.section(), old.content());
+        return named(restored);
+    }
+
+    /** Records a version from any source; {@link #save} for a person's edit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Version record(ProjectId project, String entityType, UUID entityId, String section, String content, int baseVersion,
+            UserId author, VersionSource source, UUID restoredFrom) {
+        Objects.requireNonNull(content, "content");
+        lock(entityType, entityId, section);
+        Optional<Version> current = currentRow(entityType, entityId, section);
+        int currentNumber = current.map(Version::number).orElse(0);
+        if (baseVersion != currentNumber) {
+            throw conflict(current.map(this::named).orElse(null), baseVersion);
+        }
+        if (current.isPresent() && current.get().content().equals(content)) {
+            return named(current.get());
+        }
+        return named(insert(project, entityType, entityId, section, content, currentNumber, author, source, restoredFrom));
+    }
+
+    private Version insert(ProjectId project, String entityType, UUID entityId, String section, String content, int currentNumber,
+            UserId author, VersionSource source, UUID restoredFrom) {
+        // The database keeps microseconds; the version returned says what it stored.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("update studio_versions set is_current = false where entity_type = ? and entity_id = ? and section = ? and is_current")
+                .params(entityType, entityId, section)
+                .update();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into studio_versions (id, project_id, entity_type, entity_id, section, number, content, source, author_id,
+                    created_at, is_current, restored_from)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
+                .params(id, project.value(), entityType, entityId, section, currentNumber + 1, content, source.dbValue(),
+                        author == null ? null : author.value(), Timestamp.from(now), restoredFrom)
+                .update();
+        Version version = new Version(id, project, entityType, entityId, section, currentNumber + 1, content, source, author, null,
+                now, true, restoredFrom);
+        UUID organization = jdbc.sql("select organization_id from projects where id = ?").param(project.value()).query(UUID.class).single();
+        events.publishEvent(new StudioEvents.VersionSaved(organization, project.value(), author == null ? null : author.value(), id, entityType,
+                entityId, section, version.number(), source.dbValue(), restoredFrom));
+        return version;
+    }
+
+    /**
+     * Serializes the saves of one section for the rest of the transaction. An advisory lock rather than
+     * {@code select … for update} of the current row, because a section's first save has no row to lock yet.
+     */
+    private void lock(String entityType, UUID entityId, String section) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))")
+                .param("studio_versions:" + entityType + ":" + entityId + ":" + section)
+                .query((rs, n) -> null)
+                .list();
+    }
+
+    private Optional<Version> currentRow(String entityType, UUID entityId, String section) {
+        return jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = ? and entity_id = ? and section = ? and is_current")
+                .params(entityType, entityId, section)
+                .query(this::row)
+                .optional();
+    }
+
+    private Version find(ProjectId project, UUID versionId) {
+        return jdbc.sql("select " + COLUMNS + " from studio_versions where id = ? and project_id = ?")
+                .params(versionId, project.value())
+                .query(this::row)
+                .optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such version in this project."));
+    }
+
+    private ProblemException conflict(Version current, int baseVersion) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("current_version", current == null ? 0 : current.number());
+        properties.put("content", current == null ? "" : current.content());
+        Map<String, Object> savedBy = new LinkedHashMap<>();
+        savedBy.put("id", current == null || current.author() == null ? null : current.author().value());
+        savedBy.put("name", current == null ? null : current.authorName());
+        properties.put("saved_by", savedBy);
+        properties.put("saved_at", current == null ? "" : current.createdAt().toString());
+        String who = current == null || current.authorName() == null ? "someone" : current.authorName();
+        String detail = current == null
+                ? "Your edit started from version " + baseVersion + ", but this section has never been saved. Reload and try again."
+                : "Your edit started from version " + baseVersion + ", but " + who + " saved version " + current.number()
+                        + " since. Reload it, or compare your text with theirs, before saving again.";
+        return new ProblemException(EDIT_CONFLICT, detail, properties);
+    }
+
+    private Version row(ResultSet rs, int n) throws SQLException {
+        UUID author = rs.getObject("author_id", UUID.class);
+        return new Version(rs.getObject("id", UUID.class), ProjectId.of(rs.getObject("project_id", UUID.class)),
+                rs.getString("entity_type"), rs.getObject("entity_id", UUID.class), rs.getString("section"), rs.getInt("number"),
+                rs.getString("content"), VersionSource.fromDb(rs.getString("source")), author == null ? null : UserId.of(author),
+                null, rs.getTimestamp("created_at").toInstant(), rs.getBoolean("is_current"), rs.getObject("restored_from", UUID.class));
+    }
+
+    private Version named(Version version) {
+        return withNames(List.of(version)).getFirst();
+    }
+
+    private List<Version> withNames(List<Version> versions) {
+        Map<UserId, Accounts.Person> people = accounts.people(versions.stream().map(Version::author).filter(Objects::nonNull)
+                .distinct().toList());
+        return versions.stream().map(v -> {
+            Accounts.Person person = v.author() == null ? null : people.get(v.author());
+            return new Version(v.id(), v.project(), v.entityType(), v.entityId(), v.section(), v.number(), v.content(), v.source(),
+                    v.author(), person == null ? null : person.name(), v.createdAt(), v.current(), v.restoredFrom());
+        }).toList();
+    }
+}

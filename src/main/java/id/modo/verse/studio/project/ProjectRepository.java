@@ -1,0 +1,7 @@
+package id.modo.verse.studio.project;
+
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProjectRepository extends JpaRepository<Project, UUID> {
+}

@@ -1,0 +1,286 @@
+package id.modo.verse.studio.project;
+
+import id.modo.verse.billing.PlanLimits;
+import id.modo.verse.common.Changes;
+import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.Membership;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import id.modo.verse.organization.Role;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Section;
+import id.modo.verse.studio.StudioEvents;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Projects of an organization: create within the plan's limit, change, move through their statuses, trash and restore. */
+@Service
+class Projects {
+
+    static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private final ProjectRepository projects;
+    private final ProjectAccess access;
+    private final Organizations organizations;
+    private final PlanLimits planLimits;
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Projects(ProjectRepository projects, ProjectAccess access, Organizations organizations, PlanLimits planLimits, JdbcClient jdbc,
+            ApplicationEventPublisher events, Optional<Clock> clock) {
+        this.projects = projects;
+        this.access = access;
+        this.organizations = organizations;
+        this.planLimits = planLimits;
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Creates a project with its story; its creator becomes its {@code ip_producer} with every section. Needs the
+     * organization's EDIT_CONTENT permission and room in the plan (402 otherwise); projects in the trash count until purged.
+     */
+    @Transactional
+    ProjectDetails create(UserId actor, OrganizationId organization, String title, String requestedSlug, Visibility visibility) {
+        Membership membership = organizations.require(actor, organization, Permission.EDIT_CONTENT);
+        // Serializes creations in one organization so two at once cannot both take the plan's last project.
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("studio_projects:" + organization.value())
+                .query((rs, n) -> null).list();
+        OptionalInt limit = planLimits.projectLimit(organization);
+        if (limit.isPresent()) {
+            long count = jdbc.sql("select count(*) from projects where organization_id = ?").param(organization.value())
+                    .query(Long.class).single();
+            if (count >= limit.getAsInt()) {
+                throw PlanLimits.limitReached(organization, planLimits.currentPlan(organization), "projects", count, limit.getAsInt());
+            }
+        }
+        String slug = slugFor(organization, title, requestedSlug, null);
+        Instant now = clock.instant();
+        Project project = Project.create(organization.value(), actor.value(), title, slug, visibility, now);
+        projects.saveAndFlush(project);
+        jdbc.sql("insert into stories (project_id, created_at, updated_at) values (?, ?, ?)")
+                .params(project.id(), Timestamp.from(now), Timestamp.from(now))
+                .update();
+        List<String> everySection = Arrays.stream(Section.values()).map(Section::dbValue).toList();
+        jdbc.sql("""
+                insert into project_collaborators (project_id, user_id, role, permissions, assigned_by, assigned_at)
+                values (?, ?, 'ip_producer', cast(? as jsonb), ?, ?)""")
+                .params(project.id(), actor.value(), Collaborators.json(everySection), actor.value(), Timestamp.from(now))
+                .update();
+        events.publishEvent(new StudioEvents.ProjectCreated(organization.value(), actor.value(), project.id(), project.title(), slug,
+                project.visibility().dbValue()));
+        events.publishEvent(new StudioEvents.CollaboratorAdded(organization.value(), actor.value(), project.id(), actor.value(),
+                "ip_producer", everySection));
+        boolean orgAdmin = membership.role() == Role.OWNER || membership.role() == Role.ADMIN;
+        return ProjectDetails.of(project, EnumSet.allOf(Section.class), true, orgAdmin);
+    }
+
+    @Transactional(readOnly = true)
+    ProjectDetails get(UserId actor, ProjectId id) {
+        ProjectView view = access.read(actor, id);
+        return details(load(id), view);
+    }
+
+    /**
+     * Changes a project's details. {@code modoTokens}, the project's share of the organization's AI credits, only an
+     * organization owner or admin allots.
+     */
+    @Transactional
+    ProjectDetails update(UserId actor, ProjectId id, ProjectChange change, Long modoTokens) {
+        ProjectView view = access.manage(actor, id);
+        if (modoTokens != null && !view.orgAdmin()) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an organization owner or admin allots a project's modo tokens.");
+        }
+        Project project = load(id);
+        if (change.slug() != null && !change.slug().strip().equals(project.slug())) {
+            slugFor(OrganizationId.of(project.organizationId()), project.title(), change.slug(), project.id());
+        }
+        Map<String, Object> before = project.snapshot();
+        project.update(change, clock.instant());
+        if (modoTokens != null) {
+            project.allotTokens(modoTokens, clock.instant());
+        }
+        try {
+            projects.saveAndFlush(project);
+        } catch (DataIntegrityViolationException e) {
+            throw new ProblemException(SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
+        }
+        Map<String, Object> after = project.snapshot();
+        if (!before.equals(after)) {
+            events.publishEvent(new StudioEvents.ProjectUpdated(project.organizationId(), actor.value(), project.id(),
+                    Changes.differing(before, after), Changes.differing(after, before)));
+        }
+        return details(project, access.read(actor, id));
+    }
+
+    @Transactional
+    ProjectDetails changeStatus(UserId actor, ProjectId id, ProjectStatus target) {
+        access.manage(actor, id);
+        Project project = load(id);
+        ProjectStatus before = project.status();
+        project.moveTo(target, clock.instant());
+        projects.saveAndFlush(project);
+        events.publishEvent(new StudioEvents.ProjectStatusChanged(project.organizationId(), actor.value(), project.id(),
+                before.dbValue(), target.dbValue()));
+        return details(project, access.read(actor, id));
+    }
+
+    /** Puts the project in the trash: it disappears from lists and pages and can be restored for 30 days. */
+    @Transactional
+    void trash(UserId actor, ProjectId id) {
+        access.manage(actor, id);
+        Project project = load(id);
+        project.trash(clock.instant());
+        projects.saveAndFlush(project);
+        events.publishEvent(new StudioEvents.ProjectTrashed(project.organizationId(), actor.value(), project.id(), project.title(),
+                project.purgeAfter()));
+    }
+
+    @Transactional
+    ProjectDetails restore(UserId actor, ProjectId id) {
+        access.manageTrashed(actor, id);
+        Project project = load(id);
+        project.restore(clock.instant());
+        projects.saveAndFlush(project);
+        events.publishEvent(new StudioEvents.ProjectRestored(project.organizationId(), actor.value(), project.id(), project.title()));
+        return details(project, access.read(actor, id));
+    }
+
+    record ProjectPage(List<ProjectDetails> items, String nextCursor) {
+    }
+
+    /**
+     * The organization's projects the caller may see, newest first, optionally by status and genre (any letter case),
+     * keyset-paged on {@code (created_at, id)}.
+     */
+    @Transactional(readOnly = true)
+    ProjectPage list(UserId actor, OrganizationId organization, ProjectStatus status, String genre, String cursor, int limit) {
+        Membership membership = organizations.require(actor, organization, Permission.VIEW);
+        boolean orgAdmin = membership.role() == Role.OWNER || membership.role() == Role.ADMIN;
+        int size = Math.clamp(limit, 1, MAX_LIMIT);
+        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        StringBuilder where = new StringBuilder("p.organization_id = :org and p.deleted_at is null");
+        Map<String, Object> params = new HashMap<>();
+        params.put("org", organization.value());
+        params.put("user", actor.value());
+        if (!orgAdmin) {
+            where.append(" and (p.visibility <> 'private' or exists (select 1 from project_collaborators c"
+                    + " where c.project_id = p.id and c.user_id = :user))");
+        }
+        if (status != null) {
+            where.append(" and p.status = :status");
+            params.put("status", status.dbValue());
+        }
+        if (genre != null && !genre.isBlank()) {
+            where.append(" and lower(p.genre) = lower(:genre)");
+            params.put("genre", genre.strip());
+        }
+        if (after != null) {
+            where.append(" and (p.created_at, p.id) < (:afterAt, :afterId)");
+            params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
+            params.put("afterId", after.id());
+        }
+        params.put("fetch", size + 1);
+        List<UUID> ids = jdbc.sql("select p.id from projects p where " + where + " order by p.created_at desc, p.id desc limit :fetch")
+                .params(params)
+                .query(UUID.class)
+                .list();
+        boolean more = ids.size() > size;
+        List<UUID> page = more ? ids.subList(0, size) : ids;
+        Map<UUID, Project> loaded = new HashMap<>();
+        projects.findAllById(page).forEach(p -> loaded.put(p.id(), p));
+        List<ProjectDetails> items = page.stream().map(loaded::get)
+                .map(p -> ProjectDetails.of(p, EnumSet.noneOf(Section.class), false, orgAdmin))
+                .toList();
+        String next = more ? new KeysetCursor(loaded.get(page.getLast()).createdAt(), page.getLast()).encode() : null;
+        return new ProjectPage(items, next);
+    }
+
+    /** The organization's projects in the trash that the caller may restore, most recently trashed first. */
+    @Transactional(readOnly = true)
+    List<ProjectDetails> trashed(UserId actor, OrganizationId organization) {
+        Membership membership = organizations.require(actor, organization, Permission.EDIT_CONTENT);
+        boolean orgAdmin = membership.role() == Role.OWNER || membership.role() == Role.ADMIN;
+        List<UUID> ids = jdbc.sql("""
+                select p.id from projects p where p.organization_id = :org and p.deleted_at is not null
+                  and (:admin or exists (select 1 from project_collaborators c
+                       where c.project_id = p.id and c.user_id = :user and c.role = 'ip_producer'))
+                order by p.deleted_at desc, p.id limit 200""")
+                .param("org", organization.value())
+                .param("admin", orgAdmin)
+                .param("user", actor.value())
+                .query(UUID.class)
+                .list();
+        Map<UUID, Project> loaded = new HashMap<>();
+        projects.findAllById(ids).forEach(p -> loaded.put(p.id(), p));
+        return ids.stream().map(loaded::get).map(p -> ProjectDetails.of(p, EnumSet.noneOf(Section.class), true, orgAdmin)).toList();
+    }
+
+    /** A free address for a title, or the requested one when it is valid and free (else 400 or 409 with a suggestion). */
+    private String slugFor(OrganizationId organization, String title, String requested, UUID except) {
+        if (requested == null || requested.isBlank()) {
+            return freeSlug(organization, Project.suggestSlug(title), except);
+        }
+        String slug = requested.strip();
+        if (!Project.isAllowedSlug(slug)) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
+                    new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
+        }
+        if (slugTaken(organization, slug, except)) {
+            String suggestion = freeSlug(organization, slug, except);
+            throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' is taken in this organization. Try '" + suggestion + "'.",
+                    Map.of("suggestion", suggestion));
+        }
+        return slug;
+    }
+
+    private String freeSlug(OrganizationId organization, String base, UUID except) {
+        String candidate = base;
+        for (int n = 2; slugTaken(organization, candidate, except); n++) {
+            candidate = base + "-" + n;
+        }
+        return candidate;
+    }
+
+    private boolean slugTaken(OrganizationId organization, String slug, UUID except) {
+        return jdbc.sql("select exists (select 1 from projects where organization_id = ? and slug = ? and id is distinct from cast(? as uuid))")
+                .params(organization.value(), slug, except)
+                .query(Boolean.class)
+                .single();
+    }
+
+    private Project load(ProjectId id) {
+        return projects.findById(id.value()).orElseThrow(ProjectAccess::notFound);
+    }
+
+    private static ProjectDetails details(Project project, ProjectView view) {
+        return ProjectDetails.of(project, view.editable(), view.manager(), view.orgAdmin());
+    }
+}
