@@ -65,7 +65,7 @@ class CharacterParts implements VersionedContent {
 
     @Override
     public void apply(ProjectId project, UUID entityId, String part, String content) {
-        Character character = repository.findInProject(project.value(), entityId)
+        StoryCharacter character = repository.findInProject(project.value(), entityId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The character of this version has been deleted."));
         Map<String, Object> values = JSON.readValue(content, MAP);
         if (Characters.PROFILE.equals(part)) {

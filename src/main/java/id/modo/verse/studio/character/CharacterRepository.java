@@ -6,21 +6,21 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface CharacterRepository extends Repository<Character, UUID> {
+interface CharacterRepository extends Repository<StoryCharacter, UUID> {
 
-    Character save(Character character);
+    StoryCharacter save(StoryCharacter character);
 
-    void delete(Character character);
+    void delete(StoryCharacter character);
 
-    @Query("select c from Character c where c.projectId = ?1 and c.id = ?2")
-    Optional<Character> findInProject(UUID projectId, UUID id);
+    @Query("select c from StoryCharacter c where c.projectId = ?1 and c.id = ?2")
+    Optional<StoryCharacter> findInProject(UUID projectId, UUID id);
 
-    @Query("select c from Character c where c.projectId = ?1 order by c.displayOrder, c.createdAt, c.id")
-    List<Character> findByProject(UUID projectId);
+    @Query("select c from StoryCharacter c where c.projectId = ?1 order by c.displayOrder, c.createdAt, c.id")
+    List<StoryCharacter> findByProject(UUID projectId);
 
-    @Query("select count(c) from Character c where c.projectId = ?1")
+    @Query("select count(c) from StoryCharacter c where c.projectId = ?1")
     long countByProject(UUID projectId);
 
-    @Query("select coalesce(max(c.displayOrder), -1) from Character c where c.projectId = ?1")
+    @Query("select coalesce(max(c.displayOrder), -1) from StoryCharacter c where c.projectId = ?1")
     int maxDisplayOrder(UUID projectId);
 }

@@ -105,13 +105,14 @@ public class Characters {
                     "A project holds at most " + MAX_CHARACTERS + " characters.");
         }
         Instant now = clock.instant();
-        Character character = Character.create(project.value(), draft.name(), repository.maxDisplayOrder(project.value()) + 1, now);
+        // The managed copy: later changes in this transaction must reach the row.
+        StoryCharacter character = repository.save(
+                StoryCharacter.create(project.value(), draft.name(), repository.maxDisplayOrder(project.value()) + 1, now));
         // A new character's parts all start from nothing, whatever base the client sent.
         Map<String, Integer> bases = new LinkedHashMap<>();
         partKeys().forEach(part -> bases.put(part, 0));
         CharacterChanges first = new CharacterChanges(draft.name(), draft.role(), draft.archetype(), draft.castReference(),
                 draft.sections(), draft.characterArc(), draft.transformation(), bases);
-        repository.save(character);
         apply(view, actor, character, first, now);
         events.publishEvent(new CharacterEvents.CharacterCreated(view.organizationId().value(), actor.value(), project.value(),
                 character.id(), character.name()));
@@ -121,7 +122,7 @@ public class Characters {
     @Transactional
     public CharacterView update(UserId actor, ProjectId project, UUID characterId, CharacterChanges changes) {
         ProjectView view = access.edit(actor, project, Section.CHARACTERS);
-        Character character = find(project, characterId);
+        StoryCharacter character = find(project, characterId);
         apply(view, actor, character, changes, clock.instant());
         return view(character);
     }
@@ -129,7 +130,7 @@ public class Characters {
     @Transactional
     public void delete(UserId actor, ProjectId project, UUID characterId) {
         ProjectView view = access.edit(actor, project, Section.CHARACTERS);
-        Character character = find(project, characterId);
+        StoryCharacter character = find(project, characterId);
         int edges = jdbc.sql("""
                 select count(*) from character_relationships
                 where project_id = ? and (character_id = ? or related_character_id = ?)""")
@@ -225,7 +226,7 @@ public class Characters {
                 .update();
         events.publishEvent(new CharacterEvents.RelationshipSet(view.organizationId().value(), actor.value(), project.value(),
                 characterId, otherId, oldType, type.key(), text));
-        String otherName = repository.findInProject(project.value(), otherId).map(Character::name).orElse(null);
+        String otherName = repository.findInProject(project.value(), otherId).map(StoryCharacter::name).orElse(null);
         return new Related(new CharacterView.RelationshipView(otherId, otherName, type, text), oldType == null);
     }
 
@@ -254,7 +255,7 @@ public class Characters {
     @Transactional
     public CharacterView changeImage(UserId actor, ProjectId project, UUID characterId, ImagePose pose, String url) {
         ProjectView view = access.edit(actor, project, Section.CHARACTERS);
-        Character character = find(project, characterId);
+        StoryCharacter character = find(project, characterId);
         String old = pose == null ? character.imageUrl() : character.imagePoses().get(pose.key());
         if (pose == null) {
             character.changeImage(url, clock.instant());
@@ -281,7 +282,7 @@ public class Characters {
         return RelationshipGraph.svg(nodes, edges, texts, idPrefix);
     }
 
-    private void apply(ProjectView view, UserId actor, Character character, CharacterChanges changes, Instant now) {
+    private void apply(ProjectView view, UserId actor, StoryCharacter character, CharacterChanges changes, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> contents = new LinkedHashMap<>();
         CharacterProfile profile = null;
@@ -382,7 +383,7 @@ public class Characters {
         return SectionValues.invalid(errors);
     }
 
-    private Character find(ProjectId project, UUID characterId) {
+    private StoryCharacter find(ProjectId project, UUID characterId) {
         return repository.findInProject(project.value(), characterId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such character."));
     }
@@ -401,11 +402,11 @@ public class Characters {
                 .toList();
     }
 
-    private CharacterView view(Character character) {
+    private CharacterView view(StoryCharacter character) {
         return view(character, relationshipsOf(ProjectId.of(character.projectId())).getOrDefault(character.id(), List.of()));
     }
 
-    private CharacterView view(Character c, List<CharacterView.RelationshipView> relationships) {
+    private CharacterView view(StoryCharacter c, List<CharacterView.RelationshipView> relationships) {
         Map<CharacterSection, Map<String, String>> sections = new EnumMap<>(CharacterSection.class);
         for (CharacterSection section : CharacterSection.values()) {
             sections.put(section, new LinkedHashMap<>(c.section(section)));

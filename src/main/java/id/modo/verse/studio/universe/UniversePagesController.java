@@ -1,5 +1,6 @@
 package id.modo.verse.studio.universe;
 
+import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
@@ -45,15 +46,6 @@ class UniversePagesController {
         this.universeImages = universeImages;
         this.access = access;
         this.images = images;
-    }
-
-    /** The page's model: the project, a form per part, the picture slots and a message from the last action. */
-    public record UniversePage(ProjectView project, List<StudioPartForm> parts, List<Picture> pictures, boolean editable, String notice,
-            String error) {
-    }
-
-    /** One picture field of a section, with its current picture and the section version an upload saves from. */
-    public record Picture(String section, String field, String label, String url, int baseVersion) {
     }
 
     @GetMapping("/projects/{projectId}/universe")
@@ -134,22 +126,22 @@ class UniversePagesController {
         }
     }
 
-    private UniversePage page(ProjectView view, UniverseView universe, Ui ui, String notice, String error, StudioPartForm replaced) {
+    private UniversePages.UniversePage page(ProjectView view, UniverseView universe, Ui ui, String notice, String error, StudioPartForm replaced) {
         List<StudioPartForm> parts = new ArrayList<>();
         for (String part : Universes.partKeys()) {
             parts.add(replaced != null && replaced.id().equals("part-" + part) ? replaced : partForm(view, universe, part, ui));
         }
-        List<Picture> pictures = new ArrayList<>();
+        List<UniversePages.Picture> pictures = new ArrayList<>();
         for (UniverseSection section : UniverseSection.values()) {
             for (SectionField field : section.fields()) {
                 if (field.kind() == SectionField.Kind.IMAGE) {
                     String label = section.label(ui.locale()) + (section == UniverseSection.VISUALIZATIONS ? ": " + field.label(ui.locale()) : "");
-                    pictures.add(new Picture(section.key(), field.key(), label,
+                    pictures.add(new UniversePages.Picture(section.key(), field.key(), label,
                             images.url(view.organizationId(), universe.section(section).get(field.key())), universe.baseVersion(section.key())));
                 }
             }
         }
-        return new UniversePage(view, parts, pictures, view.canEdit(Section.UNIVERSE),
+        return new UniversePages.UniversePage(view, parts, pictures, view.canEdit(Section.UNIVERSE),
                 notice.isBlank() ? null : ui.t("universe.notice." + safe(notice)), error.isBlank() ? null : ui.t("universe.error." + safe(error)));
     }
 
@@ -192,7 +184,7 @@ class UniversePagesController {
     }
 
     private static ProjectId project(String value) {
-        java.util.UUID id = id.modo.verse.common.web.ListFilters.pathId(value);
+        java.util.UUID id = ListFilters.pathId(value);
         if (id == null) {
             throw ProjectAccess.notFound();
         }

@@ -24,7 +24,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "characters")
 @DynamicUpdate
-class Character {
+class StoryCharacter {
 
     @Id
     private UUID id;
@@ -71,11 +71,11 @@ class Character {
     @Column(name = "updated_at")
     private Instant updatedAt;
 
-    protected Character() {
+    protected StoryCharacter() {
     }
 
-    static Character create(UUID projectId, String name, int displayOrder, Instant now) {
-        Character character = new Character();
+    static StoryCharacter create(UUID projectId, String name, int displayOrder, Instant now) {
+        StoryCharacter character = new StoryCharacter();
         character.id = UUID.randomUUID();
         character.projectId = projectId;
         character.name = name.strip();
