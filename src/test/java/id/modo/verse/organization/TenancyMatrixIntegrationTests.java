@@ -63,13 +63,32 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/invoices", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits", null, 200, 200, 200, 200, 404),
             Endpoint.of("POST", "/api/v1/organizations/{orgId}/credits/purchases", "{\"pack\":\"small\"}", 201, 201, 403, 403, 404),
-            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404));
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/credits/transactions", null, 200, 200, 200, 200, 404),
+            // Studio projects: {projectId} is a fresh project of the organization made by its owner, visibility team.
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/projects", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/organizations/{orgId}/projects", "{\"title\":\"Matrix project\"}", 201, 201, 201, 403, 404),
+            Endpoint.of("GET", "/api/v1/organizations/{orgId}/projects/trash", null, 200, 200, 200, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}", "{\"description\":\"Matrix\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{projectId}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/projects/{trashedProjectId}/restore", null, 200, 200, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/status", "{\"status\":\"in_progress\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/collaborators", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/collaborators",
+                    "{\"user_id\":\"{userId}\",\"role\":\"head_creative\",\"permissions\":[\"story\"]}", 201, 201, 403, 403, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}/collaborators/{ownerId}", "{\"permissions\":[\"story\",\"team\"]}",
+                    200, 200, 403, 403, 404),
+            // The project's only producer stays: 409 once the caller may manage the team at all.
+            Endpoint.of("DELETE", "/api/v1/projects/{projectId}/collaborators/{ownerId}", null, 409, 409, 403, 403, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(
             "userId", (tenancy, org) -> tenancy.freshMember(org, "editor"),
             "invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor"),
-            "email", (tenancy, org) -> Users.uniqueEmail("matrix"));
+            "email", (tenancy, org) -> Users.uniqueEmail("matrix"),
+            "projectId", (tenancy, org) -> tenancy.project(org, false),
+            "trashedProjectId", (tenancy, org) -> tenancy.project(org, true),
+            "ownerId", (tenancy, org) -> tenancy.owner(org));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 
@@ -213,6 +232,18 @@ class TenancyMatrixIntegrationTests {
 
         String owner(String org) {
             return owners.get(org);
+        }
+
+        /** A project of the organization made by its owner through the API, visibility team; in the trash if {@code trashed}. */
+        String project(String org, boolean trashed) {
+            Http owner = http.withBearer(inA.get(Caller.OWNER).token());
+            var created = owner.postJson("/api/v1/organizations/" + org + "/projects", "{\"title\":\"Matrix\",\"visibility\":\"team\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Http.json(created).get("id").asString();
+            if (trashed) {
+                assertThat(owner.call("DELETE", "/api/v1/projects/" + id, null).statusCode()).isEqualTo(204);
+            }
+            return id;
         }
 
         String freshMember(String org, String role) {
