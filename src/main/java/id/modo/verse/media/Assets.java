@@ -114,30 +114,76 @@ public class Assets {
     public AssetView upload(UserId actor, OrganizationId org, UUID projectIdOrNull, String category, String originalName,
             InputStream content, AssetVisibility visibility) {
         organizations.require(actor, org, Permission.EDIT_CONTENT);
-        String cleanCategory = category(category);
-        String name = displayName(originalName);
+        Upload upload = new Upload(category(category), displayName(originalName), projectIdOrNull, visibility);
         Organizations.StorageUsage usage = organizations.storageUsage(org);
         long maxUpload = properties.maxUploadSize().toBytes();
-        List<Path> scratch = new ArrayList<>();
+        Path raw = newIncomingFile();
         try {
-            Files.createDirectories(incoming);
-            Path raw = Files.createTempFile(incoming, "upload-", ".bin");
-            scratch.add(raw);
             // Stops reading as soon as the file cannot fit: a 2 GB video sent to an almost full organization fails fast.
             long cap = Math.min(maxUpload, usage.remainingBytes());
             long size = copy(content, raw, cap);
             if (size > cap) {
                 throw cap == maxUpload && maxUpload < usage.remainingBytes() ? tooLarge(maxUpload) : quotaExceeded(org);
             }
-            if (size == 0) {
+        } catch (IOException e) {
+            deleteScratch(raw);
+            throw new UncheckedIOException("Could not receive an upload", e);
+        } catch (RuntimeException e) {
+            deleteScratch(raw);
+            throw e;
+        }
+        return store(actor, org, upload, raw);
+    }
+
+    /** What the uploader said about a file, checked. */
+    record Upload(String category, String name, UUID projectId, AssetVisibility visibility) {
+    }
+
+    /**
+     * Checks a file the web layer already received to disk (a multipart part) before it is moved in:
+     * the uploader's permission, the fields and whether {@code size} can fit at all.
+     */
+    Upload checkUpload(UserId actor, OrganizationId org, UUID projectIdOrNull, String category, String originalName,
+            AssetVisibility visibility, long size) {
+        organizations.require(actor, org, Permission.EDIT_CONTENT);
+        Upload upload = new Upload(category(category), displayName(originalName), projectIdOrNull, visibility);
+        long maxUpload = properties.maxUploadSize().toBytes();
+        if (size > maxUpload) {
+            throw tooLarge(maxUpload);
+        }
+        if (size > organizations.storageUsage(org).remainingBytes()) {
+            throw quotaExceeded(org);
+        }
+        return upload;
+    }
+
+    /** A new empty file in the incoming folder, on the same disk as the local store so storing it is a rename. */
+    Path newIncomingFile() {
+        try {
+            Files.createDirectories(incoming);
+            return Files.createTempFile(incoming, "upload-", ".bin");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a file for an upload in " + incoming, e);
+        }
+    }
+
+    /**
+     * Stores a received file: detects its type, re-encodes images, moves the bytes to storage and
+     * counts them against the quota with the row, in one transaction. Takes {@code raw} over.
+     */
+    AssetView store(UserId actor, OrganizationId org, Upload upload, Path raw) {
+        List<Path> scratch = new ArrayList<>(List.of(raw));
+        try {
+            if (Files.size(raw) == 0) {
                 throw new ProblemException(EMPTY_FILE, "The file has no content.");
             }
-            String detected = contentTypes.detect(raw, name);
+            String detected = contentTypes.detect(raw, upload.name());
             AssetType type = ContentTypes.classify(detected).orElseThrow(() -> new ProblemException(UNSUPPORTED_TYPE,
                     "Files of type " + detected + " are not accepted. Upload images, audio, video or documents (PDF, office, text)."));
             Path stored = raw;
             Path thumbnail = null;
             String mimeType = detected;
+            String name = upload.name();
             Integer width = null;
             Integer height = null;
             if (type == AssetType.IMAGE) {
@@ -156,20 +202,20 @@ public class Assets {
             AssetId id = AssetId.of(UUID.randomUUID());
             String key = key(org, id, "original");
             String thumbnailKey = thumbnail == null ? null : key(org, id, "thumbnail");
+            Row row = new Row(id.value(), org.value(), upload.projectId(), actor.value(), name, mimeType, storedSize, key, thumbnailKey,
+                    type, upload.category(), upload.visibility(), sha256, width, height, clock.instant());
             storage.put(key, stored, mimeType);
             try {
                 if (thumbnail != null) {
                     storage.put(thumbnailKey, thumbnail, mimeType);
                 }
-                Row row = new Row(id.value(), org.value(), projectIdOrNull, actor.value(), name, mimeType, storedSize, key, thumbnailKey,
-                        type, cleanCategory, visibility, sha256, width, height, clock.instant());
                 transactions.executeWithoutResult(status -> {
                     if (!organizations.reserveStorage(org, storedSize)) {
                         throw quotaExceeded(org);
                     }
                     insert(row);
-                    events.publishEvent(new AssetUploaded(id.value(), org.value(), projectIdOrNull, actor.value(), type.dbValue(),
-                            row.mimeType(), storedSize, row.originalName(), cleanCategory));
+                    events.publishEvent(new AssetUploaded(row.id(), row.organizationId(), row.projectId(), row.uploadedBy(),
+                            row.type().dbValue(), row.mimeType(), row.sizeBytes(), row.originalName(), row.category()));
                 });
                 return view(row, properties.signedUrlValidity());
             } catch (RuntimeException e) {
@@ -182,13 +228,15 @@ public class Assets {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store an upload", e);
         } finally {
-            for (Path file : scratch) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    log.warn("Could not remove the scratch file {}", file, e);
-                }
-            }
+            scratch.forEach(Assets::deleteScratch);
+        }
+    }
+
+    private static void deleteScratch(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not remove the scratch file {}", file, e);
         }
     }
 

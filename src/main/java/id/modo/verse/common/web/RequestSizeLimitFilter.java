@@ -9,6 +9,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -17,24 +21,39 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code modo.web.max-body-size} with 413, whether the client
- * announces the length or streams it chunked. Multipart uploads have their own limits.
+ * announces the length or streams it chunked. Multipart bodies are parsed by the servlet container
+ * (not read through this filter's wrapper), so they are judged by their announced length: over the
+ * limit is 413, no length at all is 411. Only the paths modules declare as {@link LargeUploadPaths}
+ * take larger multipart bodies, up to Spring's multipart limits.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final List<String> uploadPatterns;
+    private final AntPathMatcher matcher = new AntPathMatcher();
 
-    RequestSizeLimitFilter(ModoProperties properties) {
+    RequestSizeLimitFilter(ModoProperties properties, ObjectProvider<LargeUploadPaths> uploadPaths) {
         this.limit = properties.web().maxBodySize().toBytes();
+        this.uploadPatterns = uploadPaths.orderedStream().flatMap(paths -> paths.patterns().stream()).toList();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        if (contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
-            chain.doFilter(request, response);
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+            String path = Requests.originalPath(request);
+            if (uploadPatterns.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
+                chain.doFilter(request, response);
+            } else if (request.getContentLengthLong() < 0) {
+                response.sendError(HttpServletResponse.SC_LENGTH_REQUIRED);
+            } else if (request.getContentLengthLong() > limit) {
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+            } else {
+                chain.doFilter(request, response);
+            }
             return;
         }
         if (request.getContentLengthLong() > limit) {

@@ -1,0 +1,58 @@
+package id.modo.verse.media;
+
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Multipart uploads from the API and the media library page. The container has already written
+ * the part to disk as it arrived; moving that file in is a rename, so a gigabyte is written once
+ * more at most, never held in memory.
+ */
+@Component
+class Uploads {
+
+    private final Assets assets;
+    private final Organizations organizations;
+    private final MediaProperties properties;
+
+    Uploads(Assets assets, Organizations organizations, MediaProperties properties) {
+        this.assets = assets;
+        this.organizations = organizations;
+        this.properties = properties;
+    }
+
+    void requireUploader(UserId actor, OrganizationId org) {
+        organizations.require(actor, org, Permission.EDIT_CONTENT);
+    }
+
+    Duration defaultValidity() {
+        return properties.signedUrlValidity();
+    }
+
+    AssetView upload(UserId actor, OrganizationId org, UUID projectId, String category, String originalName, MultipartFile file,
+            AssetVisibility visibility) {
+        Assets.Upload upload = assets.checkUpload(actor, org, projectId, category, originalName, visibility, file.getSize());
+        Path raw = assets.newIncomingFile();
+        try {
+            file.transferTo(raw);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(raw);
+            } catch (IOException ignored) {
+                // the incoming folder is scratch space
+            }
+            throw new UncheckedIOException("Could not receive an upload", e);
+        }
+        return assets.store(actor, org, upload, raw);
+    }
+}
