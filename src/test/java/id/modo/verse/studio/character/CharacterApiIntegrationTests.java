@@ -87,7 +87,7 @@ class CharacterApiIntegrationTests {
         assertThat(after.get("versions").get("psychological").get("number").asInt()).isEqualTo(1);
 
         assertThat(jdbc.sql("select count(*) from studio_versions where entity_type = 'character' and entity_id = cast(? as uuid)")
-                .param(id).query(Integer.class).single()).isEqualTo(5);
+                .param(id).query(Integer.class).single()).as("profile, physiological, swot_analysis, arc, then psychological and profile").isEqualTo(6);
         JsonNode row = Http.json(owner.get(base() + "/" + id, "application/json"));
         assertThat(row.get("psychological").get("wants").asString()).isEqualTo("cucumbers");
     }

@@ -118,7 +118,11 @@ class CharacterPagesBrowserTests {
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(role));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add character")).click();
-        page.waitForURL(u -> u.matches(".*/characters/[0-9a-f-]{36}$"));
+        try {
+            page.waitForURL(u -> u.matches(".*/characters/[0-9a-f-]{36}$"), new Page.WaitForURLOptions().setTimeout(10_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("no character page after adding " + name + ": " + page.url() + "\n" + page.content(), e);
+        }
         assertThat(page.locator("h1").innerText()).isEqualTo(name);
     }
 
