@@ -14,6 +14,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -93,7 +94,11 @@ class WebSecurityConfiguration {
                 .addFilterBefore(new RequestAuthenticationFilter(authenticators.orderedStream().toList(), unauthorized), AnonymousAuthenticationFilter.class)
                 // The API only accepts bearer tokens, which a browser never attaches by itself; pages use the
                 // session cookie and need a CSRF token, kept in a cookie so any node can check it.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(csrfTokens))
+                // Every request authenticates afresh (no session), so Spring's default would rotate the token on every
+                // request: a picture or script fetched after the page cleared the cookie, and an htmx save made the
+                // page's other forms stale (403). The token lives as long as its cookie instead.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(csrfTokens)
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
