@@ -51,7 +51,7 @@ class CharacterPagesBrowserTests {
 
             addCharacter(page, "Kancil", "Protagonist");
             page.locator("#image-main").setInputFiles(new FilePayload("kancil.png", "image/png", png(Color.ORANGE)));
-            page.locator("#image-main").locator("xpath=..").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Upload")).click();
+            page.locator(".character-images__item--main form button[type=submit]").click();
             page.waitForURL(u -> u.contains("notice=image"));
             assertThat(page.locator(".character-images__item--main img").getAttribute("src")).startsWith("/media/");
             assertThat(page.locator(".character-images__item--main img").evaluate("img => img.naturalWidth")).isEqualTo(64);
@@ -74,7 +74,7 @@ class CharacterPagesBrowserTests {
 
             page.navigate(base + "/projects/" + project + "/characters");
             Locator graph = page.locator("svg.relationship-graph");
-            assertThat(graph.locator("text.label").allInnerTexts()).containsExactly("Kancil", "Buaya");
+            assertThat(graph.locator("text.label").allTextContents()).containsExactly("Kancil", "Buaya");
             assertThat(graph.locator("path.edge-rival").count()).isEqualTo(1);
             assertThat(graph.locator("desc").textContent()).contains("2 characters, 1 relationships.", "Buaya → Kancil: Rival");
             assertThat(page.locator(".character-card img").count()).as("Kancil's card shows the picture").isEqualTo(1);
@@ -92,8 +92,7 @@ class CharacterPagesBrowserTests {
             rules.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
             assertThat(page.locator("#part-rules .alert--success").innerText()).isEqualTo("Saved as version 1.");
             page.locator("#picture-visualizations-map_image").setInputFiles(new FilePayload("map.png", "image/png", png(Color.GREEN)));
-            page.locator("#picture-visualizations-map_image").locator("xpath=..").getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Upload")).click();
+            page.locator("form:has(#picture-visualizations-map_image) button[type=submit]").click();
             page.waitForURL(u -> u.contains("notice=image"));
             assertThat(page.locator("#pictures img").count()).isEqualTo(1);
             assertThat(errors).isEmpty();
