@@ -126,12 +126,14 @@ public class ProjectAccess {
 
     private Optional<Row> load(UUID project) {
         return jdbc.sql("""
-                select id, organization_id, title, slug, status, visibility, logo, thumbnail_mood, deleted_at is not null as deleted
+                select id, organization_id, title, slug, status, visibility, logo, thumbnail_mood, description, genre,
+                  deleted_at is not null as deleted
                 from projects where id = ?""")
                 .param(project)
                 .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
                         rs.getString("title"), rs.getString("slug"), rs.getString("status"), rs.getString("visibility"),
-                        rs.getString("logo"), rs.getString("thumbnail_mood"), rs.getBoolean("deleted")))
+                        rs.getString("logo"), rs.getString("thumbnail_mood"), rs.getString("description"), rs.getString("genre"),
+                        rs.getBoolean("deleted")))
                 .optional();
     }
 
@@ -151,11 +153,11 @@ public class ProjectAccess {
     }
 
     private record Row(UUID id, UUID organizationId, String title, String slug, String status, String visibility, String logo,
-            String thumbnailMood, boolean deleted) {
+            String thumbnailMood, String description, String genre, boolean deleted) {
 
         ProjectView view(Set<Section> editable, boolean manager, boolean orgAdmin) {
             return new ProjectView(ProjectId.of(id), OrganizationId.of(organizationId), title, slug, status, visibility, logo,
-                    thumbnailMood, editable, manager, orgAdmin);
+                    thumbnailMood, description, genre, editable, manager, orgAdmin);
         }
     }
 

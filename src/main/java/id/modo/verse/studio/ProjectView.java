@@ -9,7 +9,8 @@ import java.util.Set;
  * delete and restore it. On the public page both are empty/false.
  */
 public record ProjectView(ProjectId id, OrganizationId organizationId, String title, String slug, String status,
-        String visibility, String logo, String thumbnailMood, Set<Section> editable, boolean manager, boolean orgAdmin) {
+        String visibility, String logo, String thumbnailMood, String description, String genre, Set<Section> editable, boolean manager,
+        boolean orgAdmin) {
 
     public ProjectView {
         editable = Set.copyOf(editable);

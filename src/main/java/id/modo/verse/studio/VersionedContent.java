@@ -20,4 +20,12 @@ public interface VersionedContent {
      * is gone, 409 when the content no longer fits) to refuse, and the restore is rolled back.
      */
     void apply(ProjectId project, UUID entityId, String section, String content);
+
+    /**
+     * The content as people read it, for the word diff between two versions (e.g. a beat set as titled paragraphs
+     * rather than JSON). By default the content itself.
+     */
+    default String readable(String section, String content) {
+        return content;
+    }
 }

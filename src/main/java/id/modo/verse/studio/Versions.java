@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,16 +50,17 @@ public class Versions {
     private final ProjectAccess access;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
-    private final Map<String, VersionedContent> writers;
+    /** Looked up at restore time: the features' writers depend on their services, which depend on this. */
+    private final ObjectProvider<VersionedContent> writers;
     private final Clock clock;
 
-    Versions(JdbcClient jdbc, ProjectAccess access, Accounts accounts, ApplicationEventPublisher events, List<VersionedContent> writers,
+    Versions(JdbcClient jdbc, ProjectAccess access, Accounts accounts, ApplicationEventPublisher events, ObjectProvider<VersionedContent> writers,
             Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
-        this.writers = writers.stream().collect(Collectors.toUnmodifiableMap(VersionedContent::entityType, Function.identity()));
+        this.writers = writers;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -159,7 +159,14 @@ public class Versions {
         access.read(actor, project);
         Version older = named(find(project, from));
         Version newer = named(find(project, to));
-        return new VersionDiff(older, newer, WordDiff.between(older.content(), newer.content()));
+        return new VersionDiff(older, newer, WordDiff.between(readable(older), readable(newer)));
+    }
+
+    /** A version's content as its feature presents it to people (see {@link VersionedContent#readable}). */
+    public String readable(Version version) {
+        return writers.orderedStream().filter(w -> w.entityType().equals(version.entityType())).findFirst()
+                .map(w -> w.readable(version.section(), version.content()))
+                .orElse(version.content());
     }
 
     /**
@@ -171,7 +178,7 @@ public class Versions {
     public Version restore(UserId actor, ProjectId project, UUID versionId) {
         access.read(actor, project);
         Version old = find(project, versionId);
-        VersionedContent writer = writers.get(old.entityType());
+        VersionedContent writer = writers.orderedStream().filter(w -> w.entityType().equals(old.entityType())).findFirst().orElse(null);
         if (writer == null) {
             throw new ProblemException(NOT_RESTORABLE, "Versions of " + old.entityType() + " cannot be restored.");
         }

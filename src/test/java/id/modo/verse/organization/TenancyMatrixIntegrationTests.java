@@ -98,18 +98,32 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("DELETE", "/api/v1/projects/{relationshipPath}", null, 204, 204, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/projects/{projectId}/universe", null, 200, 200, 200, 200, 404),
             Endpoint.of("PATCH", "/api/v1/projects/{projectId}/universe", "{\"name\":\"Matrix\",\"base_versions\":{\"details\":0}}",
-                    200, 200, 403, 403, 404));
+                    200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}/story", "{\"base_version\":0,\"premise\":\"Matrix\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/beats", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/beats", "{\"base_version\":0,\"structure\":\"cat\"}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/want-need", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/want-need",
+                    "{\"base_version\":0,\"want\":{\"achieved\":true},\"need\":{\"achieved\":false}}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/versions", null, 200, 200, 200, 200, 404),
+            // {storyVersion} is "<project>/versions/<its story details version>"; {storyDiff} compares that version with itself.
+            Endpoint.of("GET", "/api/v1/projects/{storyVersion}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/projects/{storyDiff}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{storyVersion}/restore", null, 200, 200, 403, 403, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
-    static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.of(
-            "userId", (tenancy, org) -> tenancy.freshMember(org, "editor"),
-            "invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor"),
-            "email", (tenancy, org) -> Users.uniqueEmail("matrix"),
-            "projectId", (tenancy, org) -> tenancy.project(org, false),
-            "trashedProjectId", (tenancy, org) -> tenancy.project(org, true),
-            "ownerId", (tenancy, org) -> tenancy.owner(org),
-            "characterPath", (tenancy, org) -> tenancy.character(org, false),
-            "relationshipPath", (tenancy, org) -> tenancy.character(org, true));
+    static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.ofEntries(
+            Map.entry("userId", (tenancy, org) -> tenancy.freshMember(org, "editor")),
+            Map.entry("invitationId", (tenancy, org) -> tenancy.fixtures.pendingInvitation(org, tenancy.owner(org), "editor")),
+            Map.entry("email", (tenancy, org) -> Users.uniqueEmail("matrix")),
+            Map.entry("projectId", (tenancy, org) -> tenancy.project(org, false)),
+            Map.entry("trashedProjectId", (tenancy, org) -> tenancy.project(org, true)),
+            Map.entry("ownerId", (tenancy, org) -> tenancy.owner(org)),
+            Map.entry("storyVersion", (tenancy, org) -> tenancy.storyVersion(org, false)),
+            Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)),
+            Map.entry("characterPath", (tenancy, org) -> tenancy.character(org, false)),
+            Map.entry("relationshipPath", (tenancy, org) -> tenancy.character(org, true)));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 
@@ -282,6 +296,16 @@ class TenancyMatrixIntegrationTests {
             var relation = owner.postJson(base + "/" + id + "/relationships", "{\"character_id\":\"" + other + "\",\"relationship_type\":\"ally\"}");
             assertThat(relation.statusCode()).as(relation.body()).isEqualTo(201);
             return project + "/characters/" + id + "/relationships/" + other;
+        }
+
+        /** "<project>/versions/<id>" of a fresh project's first story version, or its diff with itself. */
+        String storyVersion(String org, boolean diff) {
+            String project = project(org, false);
+            Http owner = http.withBearer(inA.get(Caller.OWNER).token());
+            var saved = owner.call("PATCH", "/api/v1/projects/" + project + "/story", "{\"base_version\":0,\"premise\":\"Matrix\"}");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            String version = Http.json(owner.call("GET", "/api/v1/projects/" + project + "/versions", null)).get("items").get(0).get("id").asString();
+            return diff ? project + "/versions/diff?from=" + version + "&to=" + version : project + "/versions/" + version;
         }
 
         String freshMember(String org, String role) {

@@ -3,10 +3,10 @@ package id.modo.verse.studio.project;
 import java.util.Locale;
 
 /** A collaborator's job on a project, as the ERD names them; {@code custom} carries its own title. */
-enum CollaboratorRole {
+public enum CollaboratorRole {
     IP_PRODUCER, HEAD_CREATIVE, HEAD_PRODUCTION, HEAD_BUSINESS, STORY_SUPERVISOR, CHARACTER_SUPERVISOR, CUSTOM;
 
-    String dbValue() {
+    public String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 

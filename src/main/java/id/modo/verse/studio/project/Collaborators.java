@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * owners and admins and by collaborators granted the {@code team} section.
  */
 @Service
-class Collaborators {
+public class Collaborators {
 
     static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.CONFLICT, "not-an-organization-member",
             "Invite them to the organization first");
@@ -41,10 +41,10 @@ class Collaborators {
             "Already on the team");
     static final ProblemType LAST_PRODUCER = ProblemType.of(HttpStatus.CONFLICT, "last-producer", "A project needs a producer");
 
-    record CollaboratorView(UserId userId, String name, String email, String avatar, CollaboratorRole role, String customRoleTitle,
+    public record CollaboratorView(UserId userId, String name, String email, String avatar, CollaboratorRole role, String customRoleTitle,
             List<Section> permissions, UserId assignedBy, Instant assignedAt) {
 
-        String roleTitle() {
+        public String roleTitle() {
             return role == CollaboratorRole.CUSTOM ? customRoleTitle : null;
         }
     }

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Everything about a project, and what the caller may do with it. */
-record ProjectDetails(UUID id, UUID organizationId, String title, String slug, String description, String logo, String thumbnailMood,
+public record ProjectDetails(UUID id, UUID organizationId, String title, String slug, String description, String logo, String thumbnailMood,
         String genre, String subGenre, String format, String targetAudience, String targetMarket, String studioName,
         String studioLogo, String ipOwner, LocalDate productionDate, List<String> brandLogos, List<String> colorPalette,
         String status, List<String> allowedStatuses, String visibility, long modoTokens, Instant createdAt, Instant updatedAt,
@@ -25,12 +25,12 @@ record ProjectDetails(UUID id, UUID organizationId, String title, String slug, S
     }
 
     /** The picture on the project's card: its logo, else its mood thumbnail, else null (the page draws a monogram). */
-    String thumbnail() {
+    public String thumbnail() {
         return logo != null ? logo : thumbnailMood;
     }
 
     /** One or two capital letters for the card of a project without a picture: "Si Kancil" → "SK". */
-    String monogram() {
+    public String monogram() {
         String[] words = title.strip().split("\\s+");
         StringBuilder letters = new StringBuilder();
         for (String word : words) {

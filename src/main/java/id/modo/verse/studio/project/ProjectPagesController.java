@@ -1,0 +1,295 @@
+package id.modo.verse.studio.project;
+
+import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Section;
+import id.modo.verse.studio.WorkspaceTabs;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The project list, the workspace's overview and team tabs, and the trash: the same facades as the API. */
+@Controller
+class ProjectPagesController {
+
+    static final Pattern URL = Pattern.compile("^https?://\\S+$");
+    static final Pattern HEX = Pattern.compile("^#[0-9a-fA-F]{6}$");
+
+    private final Projects projects;
+    private final Collaborators collaborators;
+    private final ProjectAccess access;
+    private final Organizations organizations;
+    private final WorkspaceTabs tabs;
+
+    ProjectPagesController(Projects projects, Collaborators collaborators, ProjectAccess access, Organizations organizations,
+            WorkspaceTabs tabs) {
+        this.projects = projects;
+        this.collaborators = collaborators;
+        this.access = access;
+        this.organizations = organizations;
+        this.tabs = tabs;
+    }
+
+
+    @GetMapping("/organizations/{orgId}/projects")
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String genre, @RequestParam(defaultValue = "") String cursor,
+            @RequestParam(defaultValue = "") String error, Model model) {
+        OrganizationId organization = organization(orgId);
+        var view = organizations.get(caller.id(), organization);
+        List<String> statuses = Arrays.stream(ProjectStatus.values()).map(ProjectStatus::dbValue).toList();
+        ProjectStatus filter = statuses.contains(status) ? ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)) : null;
+        Projects.ProjectPage page;
+        try {
+            page = projects.list(caller.id(), organization, filter, genre.strip(), cursor, Projects.DEFAULT_LIMIT);
+        } catch (ProblemException e) {
+            page = projects.list(caller.id(), organization, filter, genre.strip(), null, Projects.DEFAULT_LIMIT);
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("status", filter == null ? "" : status);
+        filters.put("genre", genre.strip());
+        String next = page.nextCursor() == null ? null
+                : ListFilters.nextUrl("/organizations/{org}/projects", organization.value(), filters, page.nextCursor());
+        model.addAttribute("page", new ProjectPageModels.ListPage(organization.toString(), view.name(), page.items(), filter == null ? "" : status,
+                genre.strip(), statuses, next, cursor.isBlank(), view.myRole().can(id.modo.verse.organization.Permission.EDIT_CONTENT),
+                error.isBlank() ? null : error));
+        return "studio/projects";
+    }
+
+    @PostMapping("/organizations/{orgId}/projects")
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String title,
+            @RequestParam(defaultValue = "private") String visibility, RedirectAttributes redirect) {
+        OrganizationId organization = organization(orgId);
+        if (title.isBlank() || title.length() > 255) {
+            redirect.addAttribute("error", "title");
+            return "redirect:/organizations/" + organization + "/projects";
+        }
+        Visibility chosen = Arrays.stream(Visibility.values()).filter(v -> v.dbValue().equals(visibility)).findFirst().orElse(Visibility.PRIVATE);
+        try {
+            ProjectDetails created = projects.create(caller.id(), organization, title, null, chosen);
+            return "redirect:/projects/" + created.id();
+        } catch (ProblemException e) {
+            if (e.type().status().value() == 402) {
+                redirect.addAttribute("error", "limit");
+                return "redirect:/organizations/" + organization + "/projects";
+            }
+            throw e;
+        }
+    }
+
+
+    @GetMapping("/projects/{projectId}")
+    String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(defaultValue = "false") boolean saved, Model model) {
+        ProjectId id = project(projectId);
+        ProjectView view = access.read(caller.id(), id);
+        model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), Map.of(), saved));
+        return "studio/overview";
+    }
+
+    @PostMapping("/projects/{projectId}")
+    String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam Map<String, String> form, Model model) {
+        ProjectId id = project(projectId);
+        ProjectView view = access.manage(caller.id(), id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        String title = form.getOrDefault("title", "").strip();
+        if (title.isEmpty() || title.length() > 255) {
+            errors.put("title", "studio.error.title");
+        }
+        for (String field : List.of("logo", "thumbnail_mood", "studio_logo")) {
+            String value = form.getOrDefault(field, "").strip();
+            if (!value.isEmpty() && (!URL.matcher(value).matches() || value.length() > 2000)) {
+                errors.put(field, "studio.error.url");
+            }
+        }
+        List<String> brandLogos = lines(form.getOrDefault("brand_logos", ""));
+        if (brandLogos.size() > 20 || brandLogos.stream().anyMatch(u -> !URL.matcher(u).matches() || u.length() > 2000)) {
+            errors.put("brand_logos", "studio.error.url");
+        }
+        List<String> palette = lines(form.getOrDefault("color_palette", "").replace(',', '\n'));
+        if (palette.size() > 24 || palette.stream().anyMatch(c -> !HEX.matcher(c).matches())) {
+            errors.put("color_palette", "studio.error.color");
+        }
+        String format = form.getOrDefault("format", "");
+        ProjectFormat projectFormat = Arrays.stream(ProjectFormat.values()).filter(f -> f.dbValue().equals(format)).findFirst().orElse(null);
+        if (!format.isEmpty() && projectFormat == null) {
+            errors.put("format", "studio.error.choice");
+        }
+        String date = form.getOrDefault("production_date", "").strip();
+        LocalDate productionDate = null;
+        if (!date.isEmpty()) {
+            try {
+                productionDate = LocalDate.parse(date);
+            } catch (java.time.DateTimeException e) {
+                errors.put("production_date", "studio.error.date");
+            }
+        }
+        Visibility visibility = Arrays.stream(Visibility.values()).filter(v -> v.dbValue().equals(form.get("visibility"))).findFirst()
+                .orElse(null);
+        for (String field : List.of("genre", "sub_genre", "target_audience", "target_market")) {
+            if (form.getOrDefault(field, "").length() > 100) {
+                errors.put(field, "studio.error.long");
+            }
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), errors, false));
+            return "studio/overview";
+        }
+        ProjectChange change = new ProjectChange(title, null, text(form, "description", 20000), form.getOrDefault("logo", ""),
+                form.getOrDefault("thumbnail_mood", ""), text(form, "genre", 100), text(form, "sub_genre", 100), projectFormat,
+                projectFormat == null, text(form, "target_audience", 100), text(form, "target_market", 100), text(form, "studio_name", 255),
+                form.getOrDefault("studio_logo", ""), text(form, "ip_owner", 255), productionDate, productionDate == null, brandLogos,
+                palette, visibility);
+        projects.update(caller.id(), id, change, null);
+        return "redirect:/projects/" + id + "?saved=true";
+    }
+
+    @PostMapping("/projects/{projectId}/status")
+    String status(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String status) {
+        ProjectId id = project(projectId);
+        ProjectStatus target = Arrays.stream(ProjectStatus.values()).filter(s -> s.dbValue().equals(status)).findFirst()
+                .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Choose one of the listed statuses."));
+        projects.changeStatus(caller.id(), id, target);
+        return "redirect:/projects/" + id;
+    }
+
+    @PostMapping("/projects/{projectId}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
+        ProjectId id = project(projectId);
+        ProjectView view = access.manage(caller.id(), id);
+        projects.trash(caller.id(), id);
+        return "redirect:/organizations/" + view.organizationId() + "/projects/trash";
+    }
+
+
+    @GetMapping("/organizations/{orgId}/projects/trash")
+    String trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, Model model) {
+        OrganizationId organization = organization(orgId);
+        var view = organizations.get(caller.id(), organization);
+        model.addAttribute("page", new ProjectPageModels.TrashPage(organization.toString(), view.name(), projects.trashed(caller.id(), organization)));
+        return "studio/trash";
+    }
+
+    @PostMapping("/projects/{projectId}/restore")
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
+        ProjectId id = project(projectId);
+        projects.restore(caller.id(), id);
+        return "redirect:/projects/" + id;
+    }
+
+
+    @GetMapping("/projects/{projectId}/team")
+    String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String error,
+            Model model) {
+        ProjectId id = project(projectId);
+        ProjectView view = access.read(caller.id(), id);
+        List<Collaborators.CollaboratorView> team = collaborators.list(caller.id(), id);
+        List<id.modo.verse.organization.Organizations.MemberView> candidates = new ArrayList<>();
+        if (view.canEdit(Section.TEAM)) {
+            var members = organizations.members(caller.id(), view.organizationId(), null, Organizations.MAX_LIMIT);
+            members.items().stream().filter(m -> team.stream().noneMatch(c -> c.userId().equals(m.userId()))).forEach(candidates::add);
+        }
+        model.addAttribute("page", new ProjectPageModels.TeamPage(view, tabs, team, Arrays.stream(CollaboratorRole.values()).map(CollaboratorRole::dbValue).toList(),
+                Arrays.stream(Section.values()).map(Section::dbValue).toList(), candidates, error.isBlank() ? null : error));
+        return "studio/team";
+    }
+
+    @PostMapping("/projects/{projectId}/team")
+    String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String role,
+            @RequestParam(name = "custom_role_title", defaultValue = "") String title,
+            @RequestParam(name = "permissions", required = false) List<String> permissions, RedirectAttributes redirect) {
+        ProjectId id = project(projectId);
+        UUID userId = ListFilters.pathId(user);
+        CollaboratorRole chosen = Arrays.stream(CollaboratorRole.values()).filter(r -> r.dbValue().equals(role)).findFirst().orElse(null);
+        if (userId == null || chosen == null || (chosen == CollaboratorRole.CUSTOM && title.isBlank()) || title.length() > 100) {
+            redirect.addAttribute("error", "choice");
+            return "redirect:/projects/" + id + "/team";
+        }
+        List<Section> sections = permissions == null ? List.of()
+                : permissions.stream().map(Section::fromDb).flatMap(java.util.Optional::stream).toList();
+        try {
+            collaborators.add(caller.id(), id, UserId.of(userId), chosen, title, sections);
+        } catch (ProblemException e) {
+            if (e.type().status().value() == 409) {
+                redirect.addAttribute("error", "member");
+                return "redirect:/projects/" + id + "/team";
+            }
+            throw e;
+        }
+        return "redirect:/projects/" + id + "/team";
+    }
+
+    @PostMapping("/projects/{projectId}/team/{userId}/remove")
+    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String userId,
+            RedirectAttributes redirect) {
+        ProjectId id = project(projectId);
+        UUID user = ListFilters.pathId(userId);
+        if (user == null) {
+            throw ProjectAccess.notFound();
+        }
+        try {
+            collaborators.remove(caller.id(), id, UserId.of(user));
+        } catch (ProblemException e) {
+            if (e.type().status().value() == 409) {
+                redirect.addAttribute("error", "producer");
+                return "redirect:/projects/" + id + "/team";
+            }
+            throw e;
+        }
+        return "redirect:/projects/" + id + "/team";
+    }
+
+    private ProjectPageModels.OverviewPage overviewPage(ProjectView view, ProjectDetails details, Map<String, String> errors, boolean saved) {
+        return new ProjectPageModels.OverviewPage(view, tabs, details, Arrays.stream(ProjectFormat.values()).map(ProjectFormat::dbValue).toList(),
+                Arrays.stream(Visibility.values()).map(Visibility::dbValue).toList(), errors, saved);
+    }
+
+    private static String text(Map<String, String> form, String field, int max) {
+        String value = form.getOrDefault(field, "");
+        return value.length() > max ? value.substring(0, max) : value;
+    }
+
+    private static List<String> lines(String value) {
+        return Arrays.stream(value.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static OrganizationId organization(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
+        }
+        return OrganizationId.of(id);
+    }
+
+    static ProjectId project(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw ProjectAccess.notFound();
+        }
+        return ProjectId.of(id);
+    }
+}

@@ -1,0 +1,18 @@
+package id.modo.verse.studio.version;
+
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Version;
+import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.WorkspaceTabs;
+import java.util.List;
+
+/** What the versions page shows. */
+public final class VersionPageModels {
+
+    private VersionPageModels() {
+    }
+
+    public record VersionsPage(ProjectView project, WorkspaceTabs tabs, List<Version> versions, String entityType, String section,
+            String nextUrl, Versions.VersionDiff diff, boolean restored) {
+    }
+}

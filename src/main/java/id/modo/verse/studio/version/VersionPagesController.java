@@ -1,0 +1,87 @@
+package id.modo.verse.studio.version;
+
+import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.WorkspaceTabs;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The versions tab: the project's history, a word diff of two versions, and restoring an older one. */
+@Controller
+class VersionPagesController {
+
+    static final Pattern NAME = Pattern.compile("^[a-z_]{1,100}$");
+
+    private final Versions versions;
+    private final ProjectAccess access;
+    private final WorkspaceTabs tabs;
+
+    VersionPagesController(Versions versions, ProjectAccess access, WorkspaceTabs tabs) {
+        this.versions = versions;
+        this.access = access;
+        this.tabs = tabs;
+    }
+
+    @GetMapping("/projects/{projectId}/versions")
+    String versions(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(name = "entity_type", defaultValue = "") String entityType, @RequestParam(defaultValue = "") String section,
+            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "false") boolean restored, Model model) {
+        ProjectId id = project(projectId);
+        ProjectView view = access.read(caller.id(), id);
+        String type = NAME.matcher(entityType).matches() ? entityType : "";
+        String part = NAME.matcher(section).matches() ? section : "";
+        Versions.VersionPage page;
+        try {
+            page = versions.list(caller.id(), id, type.isEmpty() ? null : type, null, part.isEmpty() ? null : part, cursor, 50);
+        } catch (ProblemException e) {
+            page = versions.list(caller.id(), id, type.isEmpty() ? null : type, null, part.isEmpty() ? null : part, null, 50);
+        }
+        Versions.VersionDiff diff = null;
+        UUID fromId = ListFilters.pathId(from);
+        UUID toId = ListFilters.pathId(to);
+        if (fromId != null && toId != null) {
+            diff = versions.diff(caller.id(), id, fromId, toId);
+        }
+        Map<String, String> filters = new LinkedHashMap<>();
+        filters.put("entity_type", type);
+        filters.put("section", part);
+        String next = page.nextCursor() == null ? null
+                : ListFilters.nextUrl("/projects/" + id + "/versions", id.value(), filters, page.nextCursor());
+        model.addAttribute("page", new VersionPageModels.VersionsPage(view, tabs, page.items(), type, part, next, diff, restored));
+        return "studio/versions";
+    }
+
+    @PostMapping("/projects/{projectId}/versions/{versionId}/restore")
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String versionId) {
+        ProjectId id = project(projectId);
+        UUID version = ListFilters.pathId(versionId);
+        if (version == null) {
+            throw ProjectAccess.notFound();
+        }
+        versions.restore(caller.id(), id, version);
+        return "redirect:/projects/" + id + "/versions?restored=true";
+    }
+
+    private static ProjectId project(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw ProjectAccess.notFound();
+        }
+        return ProjectId.of(id);
+    }
+}
