@@ -9,6 +9,7 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.WorkspaceTabs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -41,8 +42,11 @@ class CharacterPagesController {
     private final ProjectAccess access;
     private final StudioImages images;
     private final CharacterImages characterImages;
+    private final WorkspaceTabs tabs;
 
-    CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages) {
+    CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages,
+            WorkspaceTabs tabs) {
+        this.tabs = tabs;
         this.characters = characters;
         this.access = access;
         this.images = images;
@@ -59,7 +63,7 @@ class CharacterPagesController {
                 c.role() == null ? null : c.role().label(ui.locale()), c.archetype(), images.thumbnailUrl(view.organizationId(), c.imageUrl()),
                 c.relationships().size())).toList();
         String svg = characters.graph(all, texts(ui), "relationship-graph", "/projects/" + project + "/characters/");
-        model.addAttribute("page", new CharacterPages.ListPage(view, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
+        model.addAttribute("page", new CharacterPages.ListPage(view, tabs, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
                 error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));
         return "pages/characters";
     }
@@ -221,7 +225,7 @@ class CharacterPagesController {
                         r.relationshipType().label(ui.locale()), r.description())).toList();
         List<StudioPartForm.Choice> others = all.stream().filter(c -> !c.id().equals(character.id()))
                 .map(c -> new StudioPartForm.Choice(c.id().toString(), c.name())).toList();
-        return new CharacterPages.DetailPage(view, character, parts, poses, images.url(view.organizationId(), character.imageUrl()),
+        return new CharacterPages.DetailPage(view, tabs, character, parts, poses, images.url(view.organizationId(), character.imageUrl()),
                 view.canEdit(Section.CHARACTERS), relations, others, types(ui), true, notice.isBlank() ? null : ui.t("characters.notice." + safe(notice)),
                 error.isBlank() ? null : ui.t("characters.error." + safe(error)));
     }

@@ -1,6 +1,7 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.character.StudioPartForm;
 import java.util.List;
 
@@ -11,7 +12,7 @@ public final class UniversePages {
     }
 
     /** The page's model: the project, a form per part, the picture slots and a message from the last action. */
-    public record UniversePage(ProjectView project, List<StudioPartForm> parts, List<Picture> pictures, boolean editable, String notice,
+    public record UniversePage(ProjectView project, WorkspaceTabs tabs, List<StudioPartForm> parts, List<Picture> pictures, boolean editable, String notice,
             String error) {
     }
 

@@ -8,6 +8,7 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.character.PartForms;
 import id.modo.verse.studio.character.SectionField;
 import id.modo.verse.studio.character.StudioImages;
@@ -40,8 +41,11 @@ class UniversePagesController {
     private final UniverseImages universeImages;
     private final ProjectAccess access;
     private final StudioImages images;
+    private final WorkspaceTabs tabs;
 
-    UniversePagesController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images) {
+    UniversePagesController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images,
+            WorkspaceTabs tabs) {
+        this.tabs = tabs;
         this.universes = universes;
         this.universeImages = universeImages;
         this.access = access;
@@ -141,7 +145,7 @@ class UniversePagesController {
                 }
             }
         }
-        return new UniversePages.UniversePage(view, parts, pictures, view.canEdit(Section.UNIVERSE),
+        return new UniversePages.UniversePage(view, tabs, parts, pictures, view.canEdit(Section.UNIVERSE),
                 notice.isBlank() ? null : ui.t("universe.notice." + safe(notice)), error.isBlank() ? null : ui.t("universe.error." + safe(error)));
     }
 

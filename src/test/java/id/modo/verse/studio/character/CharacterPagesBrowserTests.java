@@ -47,7 +47,8 @@ class CharacterPagesBrowserTests {
             page.getByLabel("Password").fill(Users.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
             page.waitForURL(u -> u.endsWith("/characters"));
-            assertThat(page.locator("h1").innerText()).isEqualTo("Characters");
+            assertThat(page.locator("#characters-title").innerText()).isEqualTo("Characters");
+            assertThat(page.locator(".studio-tabs__link[aria-current=page]").innerText()).isEqualTo("Characters");
 
             addCharacter(page, "Kancil", "Protagonist");
             page.locator("#image-main").setInputFiles(new FilePayload("kancil.png", "image/png", png(Color.ORANGE)));
@@ -86,7 +87,8 @@ class CharacterPagesBrowserTests {
             assertThat(jdbc.sql("select name from characters where project_id = cast(? as uuid) order by display_order").param(project)
                     .query(String.class).list()).containsExactly("Buaya", "Kancil");
 
-            page.navigate(base + "/projects/" + project + "/universe");
+            page.locator(".studio-tabs__link", new Page.LocatorOptions().setHasText("Universe")).click();
+            page.waitForURL(u -> u.endsWith("/universe"));
             Locator rules = page.locator("#part-rules");
             rules.getByLabel("Magic system").fill("Animals speak at dusk");
             rules.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save")).click();
@@ -106,7 +108,7 @@ class CharacterPagesBrowserTests {
             page.locator("input[type=password]").fill(Users.PASSWORD);
             page.locator("form button[type=submit]").last().click();
             page.waitForURL(u -> u.endsWith("/characters"));
-            assertThat(page.locator("h1").innerText()).isEqualTo("Tokoh");
+            assertThat(page.locator("#characters-title").innerText()).isEqualTo("Karakter");
             assertThat(page.locator("svg.relationship-graph title").first().textContent()).isEqualTo("Grafik hubungan");
             assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
             Chromium.screenshot(page, "characters-graph-phone");
@@ -122,7 +124,7 @@ class CharacterPagesBrowserTests {
         } catch (com.microsoft.playwright.TimeoutError e) {
             throw new AssertionError("no character page after adding " + name + ": " + page.url() + "\n" + page.content(), e);
         }
-        assertThat(page.locator("h1").innerText()).isEqualTo(name);
+        assertThat(page.locator("#character-title").innerText()).isEqualTo(name);
     }
 
     private static byte[] png(Color colour) throws IOException {
