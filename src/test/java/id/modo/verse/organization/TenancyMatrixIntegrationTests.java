@@ -80,6 +80,25 @@ class TenancyMatrixIntegrationTests {
                     200, 200, 403, 403, 404),
             // The project's only producer stays: 409 once the caller may manage the team at all.
             Endpoint.of("DELETE", "/api/v1/projects/{projectId}/collaborators/{ownerId}", null, 409, 409, 403, 403, 404),
+            // Characters and universe: {characterPath} is "{projectId}/characters/{id}" of a fresh character, {relationshipPath}
+            // "{projectId}/characters/{id}/relationships/{otherId}" of a fresh relationship. Editors who are not collaborators
+            // with the characters or universe section may read but not edit.
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/characters", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/characters", "{\"name\":\"Matrix\"}", 201, 201, 403, 403, 404),
+            Endpoint.of("PUT", "/api/v1/projects/{projectId}/characters/order", "{\"character_ids\":[]}", 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{characterPath}", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{characterPath}", "{\"name\":\"M\",\"base_versions\":{\"profile\":1}}",
+                    200, 200, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{characterPath}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{characterPath}/image", null, 200, 200, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{characterPath}/relationships", null, 200, 200, 200, 200, 404),
+            // A character of no project: 400 once the caller may edit at all.
+            Endpoint.of("POST", "/api/v1/projects/{characterPath}/relationships",
+                    "{\"character_id\":\"00000000-0000-4000-8000-000000000000\",\"relationship_type\":\"friend\"}", 400, 400, 403, 403, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{relationshipPath}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/universe", null, 200, 200, 200, 200, 404),
+            Endpoint.of("PATCH", "/api/v1/projects/{projectId}/universe", "{\"name\":\"Matrix\",\"base_versions\":{\"details\":0}}",
+                    200, 200, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/projects/{projectId}/story", null, 200, 200, 200, 200, 404),
             Endpoint.of("PATCH", "/api/v1/projects/{projectId}/story", "{\"base_version\":0,\"premise\":\"Matrix\"}", 200, 200, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/projects/{projectId}/story/beats", null, 200, 200, 200, 200, 404),
@@ -116,7 +135,9 @@ class TenancyMatrixIntegrationTests {
             Map.entry("ownerId", (tenancy, org) -> tenancy.owner(org)),
             Map.entry("storyVersion", (tenancy, org) -> tenancy.storyVersion(org, false)),
             Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)),
-            Map.entry("assetId", (tenancy, org) -> tenancy.fixtures.asset(org)));
+            Map.entry("assetId", (tenancy, org) -> tenancy.fixtures.asset(org)),
+            Map.entry("characterPath", (tenancy, org) -> tenancy.character(org, false)),
+            Map.entry("relationshipPath", (tenancy, org) -> tenancy.character(org, true)));
 
     enum Caller { OWNER, ADMIN, EDITOR, VIEWER, OUTSIDER }
 
@@ -272,6 +293,23 @@ class TenancyMatrixIntegrationTests {
                 assertThat(owner.call("DELETE", "/api/v1/projects/" + id, null).statusCode()).isEqualTo(204);
             }
             return id;
+        }
+
+        /** A fresh project with a character, as "{projectId}/characters/{id}", and with a relationship to a second one. */
+        String character(String org, boolean related) {
+            Http owner = http.withBearer(inA.get(Caller.OWNER).token());
+            String project = project(org, false);
+            String base = "/api/v1/projects/" + project + "/characters";
+            var created = owner.postJson(base, "{\"name\":\"Matrix\"}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String id = Http.json(created).get("id").asString();
+            if (!related) {
+                return project + "/characters/" + id;
+            }
+            String other = Http.json(owner.postJson(base, "{\"name\":\"Other\"}")).get("id").asString();
+            var relation = owner.postJson(base + "/" + id + "/relationships", "{\"character_id\":\"" + other + "\",\"relationship_type\":\"ally\"}");
+            assertThat(relation.statusCode()).as(relation.body()).isEqualTo(201);
+            return project + "/characters/" + id + "/relationships/" + other;
         }
 
         /** "<project>/versions/<id>" of a fresh project's first story version, or its diff with itself. */

@@ -43,7 +43,13 @@ class SectionPermissionMatrixIntegrationTests {
             new Row("PUT", "/api/v1/projects/{projectId}/story/beats", "{\"base_version\":0,\"structure\":\"harmon\"}", 200),
             new Row("PUT", "/api/v1/projects/{projectId}/story/want-need",
                     "{\"base_version\":0,\"want\":{\"achieved\":true},\"need\":{\"achieved\":true}}", 200),
-            new Row("GET", "/api/v1/projects/{projectId}/versions", null, 200));
+            new Row("GET", "/api/v1/projects/{projectId}/versions", null, 200),
+            // Characters and universe: the story supervisor reads them but changes nothing.
+            new Row("GET", "/api/v1/projects/{projectId}/characters", null, 200),
+            new Row("POST", "/api/v1/projects/{projectId}/characters", "{\"name\":\"No\"}", 403),
+            new Row("PUT", "/api/v1/projects/{projectId}/characters/order", "{\"character_ids\":[]}", 403),
+            new Row("GET", "/api/v1/projects/{projectId}/universe", null, 200),
+            new Row("PATCH", "/api/v1/projects/{projectId}/universe", "{\"name\":\"No\",\"base_versions\":{\"details\":0}}", 403));
 
     @LocalServerPort
     int port;

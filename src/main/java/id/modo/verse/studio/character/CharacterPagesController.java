@@ -1,0 +1,313 @@
+package id.modo.verse.studio.character;
+
+import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.web.Ui;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Section;
+import id.modo.verse.studio.WorkspaceTabs;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The characters tab of a project: cards, the relationship graph, and a form per part of a character. */
+@Controller
+class CharacterPagesController {
+
+    private final Characters characters;
+    private final ProjectAccess access;
+    private final StudioImages images;
+    private final CharacterImages characterImages;
+    private final WorkspaceTabs tabs;
+
+    CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages,
+            WorkspaceTabs tabs) {
+        this.tabs = tabs;
+        this.characters = characters;
+        this.access = access;
+        this.images = images;
+        this.characterImages = characterImages;
+    }
+
+    @GetMapping("/projects/{projectId}/characters")
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+            @RequestParam(defaultValue = "") String error, Model model) {
+        ProjectId project = project(projectId);
+        ProjectView view = access.read(caller.id(), project);
+        List<CharacterView> all = characters.list(caller.id(), project);
+        List<CharacterPages.Card> cards = all.stream().map(c -> new CharacterPages.Card(c.id().toString(), c.name(),
+                c.role() == null ? null : c.role().label(ui.locale()), c.archetype(), images.thumbnailUrl(view.organizationId(), c.imageUrl()),
+                c.relationships().size())).toList();
+        String svg = characters.graph(all, texts(ui), "relationship-graph", "/projects/" + project + "/characters/");
+        model.addAttribute("page", new CharacterPages.ListPage(view, tabs, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
+                error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));
+        return "pages/characters";
+    }
+
+    @PostMapping("/projects/{projectId}/characters")
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role) {
+        ProjectId project = project(projectId);
+        try {
+            CharacterView created = characters.create(caller.id(), project,
+                    new CharacterChanges(name, role, null, null, Map.of(), null, null, Map.of()));
+            return "redirect:/projects/" + project + "/characters/" + created.id();
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.VALIDATION) {
+                throw e;
+            }
+            return "redirect:/projects/" + project + "/characters?error=name";
+        }
+    }
+
+    /** The drag-and-drop reorder of the list page (static/js/characters.js posts the new order). */
+    @PostMapping("/projects/{projectId}/characters/order")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(name = "character_ids", defaultValue = "") List<String> ids) {
+        List<UUID> order = new ArrayList<>();
+        for (String id : ids) {
+            UUID parsed = ListFilters.pathId(id);
+            if (parsed == null) {
+                throw new ProblemException(ProblemType.VALIDATION, "character_ids holds something that is not a character id.");
+            }
+            order.add(parsed);
+        }
+        characters.reorder(caller.id(), project(projectId), order);
+    }
+
+    @GetMapping("/projects/{projectId}/characters/{characterId}")
+    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @ModelAttribute("ui") Ui ui, @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
+            Model model) {
+        ProjectId project = project(projectId);
+        ProjectView view = access.read(caller.id(), project);
+        CharacterView character = characters.get(caller.id(), project, character(characterId));
+        model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
+        return "pages/character";
+    }
+
+    @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @PathVariable String part, @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        ProjectId project = project(projectId);
+        UUID id = character(characterId);
+        if (!Characters.partKeys().contains(part)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
+        }
+        ProjectView view = access.read(caller.id(), project);
+        boolean htmx = request.getHeader("HX-Request") != null;
+        CharacterChanges changes = changes(part, posted);
+        StudioPartForm form;
+        try {
+            CharacterView saved = characters.update(caller.id(), project, id, changes);
+            form = PartForms.saved(partForm(view, saved, part, ui), ui);
+            if (!htmx) {
+                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved")
+                        .fragment("part-" + part).buildAndExpand(project, id).toUriString();
+            }
+        } catch (ProblemException e) {
+            if (e.type().status().value() != 400 && e.type().status().value() != 409) {
+                throw e;
+            }
+            CharacterView current = characters.get(caller.id(), project, id);
+            StudioPartForm fresh = partForm(view, current, part, ui);
+            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
+                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
+            form = PartForms.refused(kept, e, ui);
+            response.setStatus(e.type().status().value());
+            if (!htmx) {
+                model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", form));
+                return "pages/character";
+            }
+        }
+        model.addAttribute("form", form);
+        return "fragments/studio-part-form";
+    }
+
+    @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")
+    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @RequestParam(name = "character_id", defaultValue = "") String other,
+            @RequestParam(name = "relationship_type", defaultValue = "") String type,
+            @RequestParam(defaultValue = "") String description) {
+        ProjectId project = project(projectId);
+        UUID id = character(characterId);
+        String target = "/projects/" + project + "/characters/" + id;
+        try {
+            characters.relate(caller.id(), project, id, ListFilters.pathId(other), RelationshipType.byKey(type).orElse(null), description);
+            return "redirect:" + target + "?notice=related#relationships";
+        } catch (ProblemException e) {
+            if (e.type() != ProblemType.VALIDATION) {
+                throw e;
+            }
+            return "redirect:" + target + "?error=relationship#relationships";
+        }
+    }
+
+    @PostMapping("/projects/{projectId}/characters/{characterId}/relationships/{otherId}/delete")
+    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @PathVariable String otherId) {
+        ProjectId project = project(projectId);
+        UUID id = character(characterId);
+        characters.unrelate(caller.id(), project, id, character(otherId));
+        return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
+    }
+
+    @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+            @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        ProjectId project = project(projectId);
+        UUID id = character(characterId);
+        String target = "/projects/" + project + "/characters/" + id;
+        if (file == null || file.isEmpty()) {
+            return "redirect:" + target + "?error=image#images";
+        }
+        try (InputStream content = file.getInputStream()) {
+            characterImages.upload(caller.id(), project, id, CharacterApiController.pose(pose), file.getOriginalFilename(), content);
+            return "redirect:" + target + "?notice=image#images";
+        } catch (ProblemException e) {
+            int status = e.type().status().value();
+            if (status != 400 && status != 413 && status != 415) {
+                throw e;
+            }
+            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#images";
+        }
+    }
+
+    @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId) {
+        ProjectId project = project(projectId);
+        characters.delete(caller.id(), project, character(characterId));
+        return "redirect:/projects/" + project + "/characters";
+    }
+
+    static RelationshipGraph.Texts texts(Ui ui) {
+        return new RelationshipGraph.Texts(ui.t("characters.graph.title"), ui.t("characters.graph.legend"), ui.t("characters.graph.empty"),
+                ui.t("characters.graph.summary"), ui.locale());
+    }
+
+    private CharacterPages.DetailPage detailPage(ProjectView view, CharacterView character, List<CharacterView> all, Ui ui, String notice,
+            String error, StudioPartForm replaced) {
+        List<StudioPartForm> parts = new ArrayList<>();
+        for (String part : Characters.partKeys()) {
+            parts.add(replaced != null && replaced.id().equals("part-" + part) ? replaced : partForm(view, character, part, ui));
+        }
+        List<CharacterPages.Pose> poses = Arrays.stream(ImagePose.values())
+                .map(p -> new CharacterPages.Pose(p.key(), p.label(ui.locale()),
+                        images.url(view.organizationId(), character.imagePoses().get(p.key())))).toList();
+        List<CharacterPages.Relation> relations = character.relationships().stream()
+                .map(r -> new CharacterPages.Relation(r.characterId().toString(), r.characterName(), r.relationshipType().key(),
+                        r.relationshipType().label(ui.locale()), r.description())).toList();
+        List<StudioPartForm.Choice> others = all.stream().filter(c -> !c.id().equals(character.id()))
+                .map(c -> new StudioPartForm.Choice(c.id().toString(), c.name())).toList();
+        return new CharacterPages.DetailPage(view, tabs, character, parts, poses, images.url(view.organizationId(), character.imageUrl()),
+                view.canEdit(Section.CHARACTERS), relations, others, types(ui), true, notice.isBlank() ? null : ui.t("characters.notice." + safe(notice)),
+                error.isBlank() ? null : ui.t("characters.error." + safe(error)));
+    }
+
+    private static String safe(String key) {
+        return key.matches("[a-z]{1,20}") ? key : "other";
+    }
+
+    StudioPartForm partForm(ProjectView view, CharacterView character, String part, Ui ui) {
+        List<StudioPartForm.Input> inputs;
+        String title;
+        if (Characters.PROFILE.equals(part)) {
+            title = ui.t("characters.part.profile");
+            List<StudioPartForm.Choice> roles = new ArrayList<>();
+            roles.add(new StudioPartForm.Choice("", ui.t("characters.role.none")));
+            roles.addAll(roles(ui));
+            inputs = List.of(
+                    new StudioPartForm.Input("name", ui.t("characters.field.name"), nz(character.name()), StudioPartForm.Kind.LINE, Characters.NAME_MAX, List.of()),
+                    new StudioPartForm.Input("role", ui.t("characters.field.role"), character.role() == null ? "" : character.role().dbValue(),
+                            StudioPartForm.Kind.CHOICE, 20, roles),
+                    new StudioPartForm.Input("archetype", ui.t("characters.field.archetype"), nz(character.archetype()), StudioPartForm.Kind.LINE,
+                            Characters.ARCHETYPE_MAX, List.of()),
+                    new StudioPartForm.Input("cast_reference", ui.t("characters.field.cast_reference"), nz(character.castReference()),
+                            StudioPartForm.Kind.LINE, Characters.CAST_MAX, List.of()));
+        } else if (Characters.ARC.equals(part)) {
+            title = ui.t("characters.part.arc");
+            inputs = List.of(
+                    new StudioPartForm.Input("character_arc", ui.t("characters.field.character_arc"), nz(character.characterArc()),
+                            StudioPartForm.Kind.TEXT, Characters.ARC_MAX, List.of()),
+                    new StudioPartForm.Input("transformation", ui.t("characters.field.transformation"), nz(character.transformation()),
+                            StudioPartForm.Kind.TEXT, Characters.ARC_MAX, List.of()));
+        } else {
+            CharacterSection section = CharacterSection.byKey(part).orElseThrow();
+            title = section.label(ui.locale());
+            inputs = PartForms.sectionInputs(section, character.section(section), ui, reference -> images.url(view.organizationId(), reference));
+        }
+        CharacterView.PartVersion version = character.versions().get(part);
+        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title,
+                inputs, version == null ? 0 : version.number(),
+                version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
+                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.CHARACTERS));
+    }
+
+    private static CharacterChanges changes(String part, MultiValueMap<String, String> posted) {
+        Map<String, Integer> base = Map.of(part, PartForms.baseVersion(posted));
+        if (Characters.PROFILE.equals(part)) {
+            return new CharacterChanges(nz(posted.getFirst("name")), nz(posted.getFirst("role")), nz(posted.getFirst("archetype")),
+                    nz(posted.getFirst("cast_reference")), Map.of(), null, null, base);
+        }
+        if (Characters.ARC.equals(part)) {
+            return new CharacterChanges(null, null, null, null, Map.of(), nz(posted.getFirst("character_arc")),
+                    nz(posted.getFirst("transformation")), base);
+        }
+        CharacterSection section = CharacterSection.byKey(part).orElseThrow();
+        return new CharacterChanges(null, null, null, null, Map.of(section, PartForms.sectionValues(section, posted)), null, null, base);
+    }
+
+    private static List<StudioPartForm.Choice> roles(Ui ui) {
+        return Arrays.stream(CharacterRole.values()).map(r -> new StudioPartForm.Choice(r.dbValue(), r.label(ui.locale()))).toList();
+    }
+
+    static List<StudioPartForm.Choice> types(Ui ui) {
+        return Arrays.stream(RelationshipType.values()).map(t -> new StudioPartForm.Choice(t.key(), t.label(ui.locale()))).toList();
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    static ProjectId project(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw ProjectAccess.notFound();
+        }
+        return ProjectId.of(id);
+    }
+
+    private static UUID character(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such character.");
+        }
+        return id;
+    }
+}

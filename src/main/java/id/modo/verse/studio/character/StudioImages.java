@@ -1,0 +1,95 @@
+package id.modo.verse.studio.character;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.media.AssetId;
+import id.modo.verse.media.AssetType;
+import id.modo.verse.media.AssetView;
+import id.modo.verse.media.Assets;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.studio.ProjectView;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pictures of characters and universes, stored through the media module. A character or universe
+ * keeps a stable reference, {@code /media/{assetId}}, never a signed URL (those expire); pages and
+ * the API turn the reference into a fetchable URL when they show it.
+ */
+@Component
+public class StudioImages {
+
+    private static final Pattern REFERENCE = Pattern.compile("/media/([0-9a-fA-F-]{36})");
+
+    private final Assets assets;
+
+    StudioImages(Assets assets) {
+        this.assets = assets;
+    }
+
+    /**
+     * Stores an uploaded picture for the project and answers its reference. The caller has checked
+     * the actor may edit the project's section; anything but an image is refused with 415.
+     */
+    public String upload(UserId actor, ProjectView project, String category, String originalName, InputStream content) {
+        AssetView asset = assets.upload(actor, project.organizationId(), project.id().value(), category, originalName, content);
+        if (asset.type() != AssetType.IMAGE) {
+            assets.delete(actor, asset.id());
+            throw new ProblemException(Assets.UNSUPPORTED_TYPE, "Only pictures can be used here.");
+        }
+        return "/media/" + asset.id().value();
+    }
+
+    /** Removes a picture a reference points at, when it is one of this organization's uploads. */
+    public void discard(UserId actor, OrganizationId organization, String reference) {
+        asset(reference).flatMap(id -> assets.find(organization, id)).ifPresent(asset -> {
+            try {
+                assets.delete(actor, asset.id());
+            } catch (ProblemException e) {
+                // Someone else's upload the actor may not delete stays; the quota is theirs to manage.
+            }
+        });
+    }
+
+    /** A URL the reader's browser can fetch now, or null when the reference is empty or points nowhere. */
+    public String url(OrganizationId organization, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        return asset(reference).flatMap(id -> assets.find(organization, id)).map(asset -> local(asset.url())).orElse(null);
+    }
+
+    /** The thumbnail's URL when there is one, else the picture's. */
+    public String thumbnailUrl(OrganizationId organization, String reference) {
+        if (reference == null || reference.isBlank()) {
+            return null;
+        }
+        return asset(reference).flatMap(id -> assets.find(organization, id))
+                .map(asset -> local(asset.thumbnailUrl() != null ? asset.thumbnailUrl() : asset.url())).orElse(null);
+    }
+
+    static Optional<AssetId> asset(String reference) {
+        Matcher m = reference == null ? null : REFERENCE.matcher(reference.strip());
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(AssetId.of(UUID.fromString(m.group(1))));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The URL's path and query, so pages fetch from whatever host served them. */
+    private static String local(URI url) {
+        if (url == null) {
+            return null;
+        }
+        return url.getRawQuery() == null ? url.getRawPath() : url.getRawPath() + "?" + url.getRawQuery();
+    }
+}

@@ -1,0 +1,197 @@
+package id.modo.verse.studio.universe;
+
+import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.Ui;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Section;
+import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.character.PartForms;
+import id.modo.verse.studio.character.SectionField;
+import id.modo.verse.studio.character.StudioImages;
+import id.modo.verse.studio.character.StudioPartForm;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The universe tab of a project: a form per part and the pictures of each section. */
+@Controller
+class UniversePagesController {
+
+    private final Universes universes;
+    private final UniverseImages universeImages;
+    private final ProjectAccess access;
+    private final StudioImages images;
+    private final WorkspaceTabs tabs;
+
+    UniversePagesController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images,
+            WorkspaceTabs tabs) {
+        this.tabs = tabs;
+        this.universes = universes;
+        this.universeImages = universeImages;
+        this.access = access;
+        this.images = images;
+    }
+
+    @GetMapping("/projects/{projectId}/universe")
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+            @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error, Model model) {
+        ProjectId project = project(projectId);
+        ProjectView view = access.read(caller.id(), project);
+        UniverseView universe = universes.get(caller.id(), project);
+        model.addAttribute("page", page(view, universe, ui, notice, error, null));
+        return "pages/universe";
+    }
+
+    @PostMapping("/projects/{projectId}/universe/parts/{part}")
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String part,
+            @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        ProjectId project = project(projectId);
+        if (!Universes.partKeys().contains(part)) {
+            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "A universe has no such part.");
+        }
+        ProjectView view = access.read(caller.id(), project);
+        boolean htmx = request.getHeader("HX-Request") != null;
+        StudioPartForm form;
+        try {
+            UniverseView saved = universes.update(caller.id(), project, changes(part, posted));
+            form = PartForms.saved(partForm(view, saved, part, ui), ui);
+            if (!htmx) {
+                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved")
+                        .fragment("part-" + part).buildAndExpand(project).toUriString();
+            }
+        } catch (ProblemException e) {
+            int status = e.type().status().value();
+            if (status != 400 && status != 409) {
+                throw e;
+            }
+            UniverseView current = universes.get(caller.id(), project);
+            StudioPartForm fresh = partForm(view, current, part, ui);
+            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
+                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
+            form = PartForms.refused(kept, e, ui);
+            response.setStatus(status);
+            if (!htmx) {
+                model.addAttribute("page", page(view, current, ui, "", "", form));
+                return "pages/universe";
+            }
+        }
+        model.addAttribute("form", form);
+        return "fragments/studio-part-form";
+    }
+
+    @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String section,
+            @PathVariable String field, @RequestParam(name = "base_version", defaultValue = "0") String base,
+            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        ProjectId project = project(projectId);
+        String target = "/projects/" + project + "/universe";
+        if (file == null || file.isEmpty()) {
+            return "redirect:" + target + "?error=image#pictures";
+        }
+        int baseVersion;
+        try {
+            baseVersion = Math.max(0, Integer.parseInt(base.strip()));
+        } catch (NumberFormatException e) {
+            baseVersion = 0;
+        }
+        try (InputStream content = file.getInputStream()) {
+            universeImages.upload(caller.id(), project, section, field, baseVersion, file.getOriginalFilename(), content);
+            return "redirect:" + target + "?notice=image#pictures";
+        } catch (ProblemException e) {
+            int status = e.type().status().value();
+            if (status == 409) {
+                return "redirect:" + target + "?error=conflict#pictures";
+            }
+            if (status != 400 && status != 413 && status != 415) {
+                throw e;
+            }
+            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#pictures";
+        }
+    }
+
+    private UniversePages.UniversePage page(ProjectView view, UniverseView universe, Ui ui, String notice, String error, StudioPartForm replaced) {
+        List<StudioPartForm> parts = new ArrayList<>();
+        for (String part : Universes.partKeys()) {
+            parts.add(replaced != null && replaced.id().equals("part-" + part) ? replaced : partForm(view, universe, part, ui));
+        }
+        List<UniversePages.Picture> pictures = new ArrayList<>();
+        for (UniverseSection section : UniverseSection.values()) {
+            for (SectionField field : section.fields()) {
+                if (field.kind() == SectionField.Kind.IMAGE) {
+                    String label = section.label(ui.locale()) + (section == UniverseSection.VISUALIZATIONS ? ": " + field.label(ui.locale()) : "");
+                    pictures.add(new UniversePages.Picture(section.key(), field.key(), label,
+                            images.url(view.organizationId(), universe.section(section).get(field.key())), universe.baseVersion(section.key())));
+                }
+            }
+        }
+        return new UniversePages.UniversePage(view, tabs, parts, pictures, view.canEdit(Section.UNIVERSE),
+                notice.isBlank() ? null : ui.t("universe.notice." + safe(notice)), error.isBlank() ? null : ui.t("universe.error." + safe(error)));
+    }
+
+    private StudioPartForm partForm(ProjectView view, UniverseView universe, String part, Ui ui) {
+        List<StudioPartForm.Input> inputs;
+        String title;
+        if (Universes.DETAILS.equals(part)) {
+            title = ui.t("universe.part.details");
+            inputs = List.of(
+                    new StudioPartForm.Input("name", ui.t("universe.field.name"), nz(universe.name()), StudioPartForm.Kind.LINE, Universes.NAME_MAX,
+                            List.of()),
+                    new StudioPartForm.Input("description", ui.t("universe.field.description"), nz(universe.description()),
+                            StudioPartForm.Kind.TEXT, Universes.DESCRIPTION_MAX, List.of()));
+        } else {
+            UniverseSection section = UniverseSection.byKey(part).orElseThrow();
+            title = section.label(ui.locale());
+            inputs = PartForms.sectionInputs(section, universe.section(section), ui, reference -> images.url(view.organizationId(), reference));
+        }
+        UniverseView.PartVersion version = universe.versions().get(part);
+        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/universe/parts/" + part, title, inputs,
+                version == null ? 0 : version.number(), version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
+                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.UNIVERSE));
+    }
+
+    private static UniverseChanges changes(String part, MultiValueMap<String, String> posted) {
+        Map<String, Integer> base = Map.of(part, PartForms.baseVersion(posted));
+        if (Universes.DETAILS.equals(part)) {
+            return new UniverseChanges(nz(posted.getFirst("name")), nz(posted.getFirst("description")), Map.of(), base);
+        }
+        UniverseSection section = UniverseSection.byKey(part).orElseThrow();
+        return new UniverseChanges(null, null, Map.of(section, PartForms.sectionValues(section, posted)), base);
+    }
+
+    private static String safe(String key) {
+        return key.matches("[a-z]{1,20}") ? key : "other";
+    }
+
+    private static String nz(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static ProjectId project(String value) {
+        java.util.UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw ProjectAccess.notFound();
+        }
+        return ProjectId.of(id);
+    }
+}
