@@ -10,24 +10,24 @@ import java.util.Optional;
  */
 public record Screenplay(List<TitleField> titlePage, List<ScriptElement> elements) {
 
-  public Screenplay {
-    titlePage = List.copyOf(titlePage);
-    elements = List.copyOf(elements);
-  }
-
-  /** The first value of a title-page key (keys compare without case), lines joined by newlines. */
-  public Optional<String> title(String key) {
-    String wanted = key.toLowerCase(Locale.ROOT);
-    return titlePage.stream()
-        .filter(f -> f.key().equals(wanted))
-        .findFirst()
-        .map(f -> String.join("\n", f.lines()));
-  }
-
-  /** A title-page entry: the key in lower case ({@code draft date}), its value lines. */
-  public record TitleField(String key, List<String> lines) {
-    public TitleField {
-      lines = List.copyOf(lines);
+    public Screenplay {
+        titlePage = List.copyOf(titlePage);
+        elements = List.copyOf(elements);
     }
-  }
+
+    /** The first value of a title-page key (keys compare without case), lines joined by newlines. */
+    public Optional<String> title(String key) {
+        String wanted = key.toLowerCase(Locale.ROOT);
+        return titlePage.stream()
+                .filter(f -> f.key().equals(wanted))
+                .findFirst()
+                .map(f -> String.join("\n", f.lines()));
+    }
+
+    /** A title-page entry: the key in lower case ({@code draft date}), its value lines. */
+    public record TitleField(String key, List<String> lines) {
+        public TitleField {
+            lines = List.copyOf(lines);
+        }
+    }
 }

@@ -11,33 +11,33 @@ package id.modo.verse.studio.script;
  */
 public record ScriptElement(Kind kind, String text, boolean dual, String sceneNumber, int depth) {
 
-  public enum Kind {
-    SCENE_HEADING,
-    ACTION,
-    CHARACTER,
-    PARENTHETICAL,
-    DIALOGUE,
-    LYRIC,
-    TRANSITION,
-    CENTERED,
-    PAGE_BREAK,
-    /** Outline structure; never printed. */
-    SECTION,
-    /** Outline summary; never printed. */
-    SYNOPSIS,
-    /** A paragraph that is only a {@code [[note]]}; never printed. */
-    NOTE;
+    public enum Kind {
+        SCENE_HEADING,
+        ACTION,
+        CHARACTER,
+        PARENTHETICAL,
+        DIALOGUE,
+        LYRIC,
+        TRANSITION,
+        CENTERED,
+        PAGE_BREAK,
+        /** Outline structure; never printed. */
+        SECTION,
+        /** Outline summary; never printed. */
+        SYNOPSIS,
+        /** A paragraph that is only a {@code [[note]]}; never printed. */
+        NOTE;
 
-    public boolean printed() {
-      return this != SECTION && this != SYNOPSIS && this != NOTE;
+        public boolean printed() {
+            return this != SECTION && this != SYNOPSIS && this != NOTE;
+        }
     }
-  }
 
-  static ScriptElement of(Kind kind, String text) {
-    return new ScriptElement(kind, text, false, null, 0);
-  }
+    static ScriptElement of(Kind kind, String text) {
+        return new ScriptElement(kind, text, false, null, 0);
+    }
 
-  ScriptElement asDual() {
-    return new ScriptElement(kind, text, true, sceneNumber, depth);
-  }
+    ScriptElement asDual() {
+        return new ScriptElement(kind, text, true, sceneNumber, depth);
+    }
 }

@@ -8,6 +8,7 @@ import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.WorkspaceTabs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -35,116 +36,118 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ScriptPagesController {
 
-  private final Scripts scripts;
+    private final Scripts scripts;
+    private final WorkspaceTabs tabs;
 
-  ScriptPagesController(Scripts scripts) {
-    this.scripts = scripts;
-  }
-
-  /** The autosave's answer: the new version to edit from and the status line to show. */
-  record AutosaveResponse(int scriptVersion, String status) {}
-
-  @GetMapping("/projects/{projectId}/script")
-  String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
-      @RequestParam(defaultValue = "") String notice, Model model) {
-    Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
-    model.addAttribute("page", page(view, view.script(), view.version(), ui,
-        notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
-    return "pages/script";
-  }
-
-  @PostMapping("/projects/{projectId}/script")
-  Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
-      @RequestParam(required = false) String script, @RequestParam(name = "base_version", required = false) String baseVersion,
-      HttpServletRequest request, HttpServletResponse response, Model model) {
-    ProjectId project = project(projectId);
-    boolean autosave = acceptsJson(request);
-    int base = baseVersion(baseVersion);
-    if (script == null) {
-      throw new ProblemException(ProblemType.VALIDATION, "script is required.",
-          Map.of("errors", List.of(Map.of("field", "script", "message", "is required"))));
+    ScriptPagesController(Scripts scripts, WorkspaceTabs tabs) {
+        this.scripts = scripts;
+        this.tabs = tabs;
     }
-    try {
-      Scripts.ScriptView saved = scripts.save(caller.id(), project, script, base);
-      if (autosave) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-            .body(new AutosaveResponse(saved.version(), status(saved, ui)));
-      }
-      return "redirect:/projects/" + project + "/script?notice=saved";
-    } catch (ProblemException e) {
-      if (autosave || !e.type().equals(Versions.EDIT_CONFLICT)) {
-        throw e; // the autosave reads the problem document; 403/404 are the error page
-      }
-      // a plain form post that lost the race: keep the writer's text and say who saved first
-      response.setStatus(409);
-      Scripts.ScriptView current = scripts.get(caller.id(), project);
-      // the form now edits from their version: saving again is a deliberate "keep mine" (theirs stays in the history)
-      model.addAttribute("page", page(current, script, current.version(), ui, null, conflict(current, ui)));
-      return "pages/script";
+
+    /** The autosave's answer: the new version to edit from and the status line to show. */
+    record AutosaveResponse(int scriptVersion, String status) {}
+
+    @GetMapping("/projects/{projectId}/script")
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+            @RequestParam(defaultValue = "") String notice, Model model) {
+        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+        model.addAttribute("page", page(view, view.script(), view.version(), ui,
+                notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
+        return "pages/script";
     }
-  }
 
-  @GetMapping("/projects/{projectId}/script.pdf")
-  ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
-      @RequestParam(defaultValue = "letter") String paper) {
-    ScreenplayPdf.Paper size = switch (paper) {
-      case "letter" -> ScreenplayPdf.Paper.LETTER;
-      case "a4" -> ScreenplayPdf.Paper.A4;
-      default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
-    };
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-    Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), size, out);
-    return ScriptApiController.download(out.toByteArray(), MediaType.APPLICATION_PDF, ScriptApiController.fileName(view, "pdf"));
-  }
-
-  @GetMapping("/projects/{projectId}/script.fountain")
-  ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-    Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
-    return ScriptApiController.download(view.script().getBytes(StandardCharsets.UTF_8), ScriptApiController.FOUNTAIN_UTF8,
-        ScriptApiController.fileName(view, "fountain"));
-  }
-
-  private static ScriptPage page(Scripts.ScriptView view, String text, int version, Ui ui, String notice, String error) {
-    return new ScriptPage(view.project().id().toString(), view.project().title(), text, version, status(view, ui),
-        view.editable(), notice, error);
-  }
-
-  static String status(Scripts.ScriptView view, Ui ui) {
-    if (view.savedAt() == null) {
-      return ui.t("script.status.never");
+    @PostMapping("/projects/{projectId}/script")
+    Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+            @RequestParam(required = false) String script, @RequestParam(name = "base_version", required = false) String baseVersion,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        ProjectId project = project(projectId);
+        boolean autosave = acceptsJson(request);
+        int base = baseVersion(baseVersion);
+        if (script == null) {
+            throw new ProblemException(ProblemType.VALIDATION, "script is required.",
+                    Map.of("errors", List.of(Map.of("field", "script", "message", "is required"))));
+        }
+        try {
+            Scripts.ScriptView saved = scripts.save(caller.id(), project, script, base);
+            if (autosave) {
+                return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                        .body(new AutosaveResponse(saved.version(), status(saved, ui)));
+            }
+            return "redirect:/projects/" + project + "/script?notice=saved";
+        } catch (ProblemException e) {
+            if (autosave || !e.type().equals(Versions.EDIT_CONFLICT)) {
+                throw e; // the autosave reads the problem document; 403/404 are the error page
+            }
+            // a plain form post that lost the race: keep the writer's text and say who saved first
+            response.setStatus(409);
+            Scripts.ScriptView current = scripts.get(caller.id(), project);
+            // the form now edits from their version: saving again is a deliberate "keep mine" (theirs stays in the history)
+            model.addAttribute("page", page(current, script, current.version(), ui, null, conflict(current, ui)));
+            return "pages/script";
+        }
     }
-    String who = view.savedBy() == null ? ui.t("script.status.someone") : view.savedBy();
-    return ui.t("script.status.saved", view.version(), who, ui.dateTime(view.savedAt()));
-  }
 
-  private static String conflict(Scripts.ScriptView current, Ui ui) {
-    String who = current.savedBy() == null ? ui.t("script.status.someone") : current.savedBy();
-    return ui.t("script.conflict", who, current.version());
-  }
-
-  private static boolean acceptsJson(HttpServletRequest request) {
-    String accept = request.getHeader("Accept");
-    return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
-  }
-
-  private static int baseVersion(String value) {
-    try {
-      int base = value == null ? -1 : Integer.parseInt(value.strip());
-      if (base >= 0) {
-        return base;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
+    @GetMapping("/projects/{projectId}/script.pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(defaultValue = "letter") String paper) {
+        ScreenplayPdf.Paper size = switch (paper) {
+            case "letter" -> ScreenplayPdf.Paper.LETTER;
+            case "a4" -> ScreenplayPdf.Paper.A4;
+            default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
+        };
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), size, out);
+        return ScriptApiController.download(out.toByteArray(), MediaType.APPLICATION_PDF, ScriptApiController.fileName(view, "pdf"));
     }
-    throw new ProblemException(ProblemType.VALIDATION, "base_version must be a whole number, 0 or more.",
-        Map.of("errors", List.of(Map.of("field", "base_version", "message", "must be a whole number, 0 or more"))));
-  }
 
-  private static ProjectId project(String value) {
-    UUID id = ListFilters.pathId(value);
-    if (id == null) {
-      throw ProjectAccess.notFound();
+    @GetMapping("/projects/{projectId}/script.fountain")
+    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
+        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+        return ScriptApiController.download(view.script().getBytes(StandardCharsets.UTF_8), ScriptApiController.FOUNTAIN_UTF8,
+                ScriptApiController.fileName(view, "fountain"));
     }
-    return ProjectId.of(id);
-  }
+
+    private ScriptPage page(Scripts.ScriptView view, String text, int version, Ui ui, String notice, String error) {
+        return new ScriptPage(view.project(), tabs, text, version, status(view, ui),
+                view.editable(), notice, error);
+    }
+
+    static String status(Scripts.ScriptView view, Ui ui) {
+        if (view.savedAt() == null) {
+            return ui.t("script.status.never");
+        }
+        String who = view.savedBy() == null ? ui.t("script.status.someone") : view.savedBy();
+        return ui.t("script.status.saved", view.version(), who, ui.dateTime(view.savedAt()));
+    }
+
+    private static String conflict(Scripts.ScriptView current, Ui ui) {
+        String who = current.savedBy() == null ? ui.t("script.status.someone") : current.savedBy();
+        return ui.t("script.conflict", who, current.version());
+    }
+
+    private static boolean acceptsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
+    }
+
+    private static int baseVersion(String value) {
+        try {
+            int base = value == null ? -1 : Integer.parseInt(value.strip());
+            if (base >= 0) {
+                return base;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ProblemException(ProblemType.VALIDATION, "base_version must be a whole number, 0 or more.",
+                Map.of("errors", List.of(Map.of("field", "base_version", "message", "must be a whole number, 0 or more"))));
+    }
+
+    private static ProjectId project(String value) {
+        UUID id = ListFilters.pathId(value);
+        if (id == null) {
+            throw ProjectAccess.notFound();
+        }
+        return ProjectId.of(id);
+    }
 }

@@ -17,28 +17,28 @@ import org.springframework.stereotype.Component;
 @Component
 class ScriptVersions implements VersionedContent {
 
-  private final StoryScript storyScript;
-  private final ObjectProvider<Versions> versions;
+    private final StoryScript storyScript;
+    private final ObjectProvider<Versions> versions;
 
-  ScriptVersions(StoryScript storyScript, ObjectProvider<Versions> versions) {
-    this.storyScript = storyScript;
-    this.versions = versions;
-  }
+    ScriptVersions(StoryScript storyScript, ObjectProvider<Versions> versions) {
+        this.storyScript = storyScript;
+        this.versions = versions;
+    }
 
-  @Override
-  public String entityType() {
-    return Scripts.ENTITY_TYPE;
-  }
+    @Override
+    public String entityType() {
+        return Scripts.ENTITY_TYPE;
+    }
 
-  @Override
-  public Section accessSection() {
-    return Section.STORY;
-  }
+    @Override
+    public Section accessSection() {
+        return Section.STORY;
+    }
 
-  @Override
-  public void apply(ProjectId project, UUID story, String section, String content) {
-    int number = versions.getObject().current(Scripts.ENTITY_TYPE, story, Scripts.SECTION).map(Version::number)
-        .orElseThrow(() -> new IllegalStateException("a restore records its version before writing it back"));
-    storyScript.write(project, story, content, number);
-  }
+    @Override
+    public void apply(ProjectId project, UUID story, String section, String content) {
+        int number = versions.getObject().current(Scripts.ENTITY_TYPE, story, Scripts.SECTION).map(Version::number)
+                .orElseThrow(() -> new IllegalStateException("a restore records its version before writing it back"));
+        storyScript.write(project, story, content, number);
+    }
 }

@@ -28,87 +28,87 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Scripts {
 
-  static final String ENTITY_TYPE = "script";
-  static final String SECTION = "script";
-  /** Far above a feature film (~200,000 characters) and inside the 1 MB request body limit. */
-  static final int MAX_LENGTH = 500_000;
+    static final String ENTITY_TYPE = "script";
+    static final String SECTION = "script";
+    /** Far above a feature film (~200,000 characters) and inside the 1 MB request body limit. */
+    static final int MAX_LENGTH = 500_000;
 
-  private final JdbcClient jdbc;
-  private final ProjectAccess access;
-  private final Versions versions;
-  private final StoryScript storyScript;
+    private final JdbcClient jdbc;
+    private final ProjectAccess access;
+    private final Versions versions;
+    private final StoryScript storyScript;
 
-  Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions, StoryScript storyScript) {
-    this.jdbc = jdbc;
-    this.access = access;
-    this.versions = versions;
-    this.storyScript = storyScript;
-  }
-
-  /**
-   * The script as saved, with who saved it last.
-   *
-   * @param savedBy null before the first save or when the account is gone
-   */
-  record ScriptView(ProjectView project, UUID storyId, String script, int version, UserId savedById,
-      String savedBy, Instant savedAt, boolean editable) {}
-
-  @Transactional(readOnly = true)
-  ScriptView get(UserId actor, ProjectId project) {
-    return view(access.read(actor, project));
-  }
-
-  /**
-   * Saves the text as the next version. {@code baseVersion} is the {@code script_version} the
-   * edit started from; another save since then is 409 {@code edit-conflict} (from
-   * {@link Versions#save}) with the current text and who saved it.
-   */
-  @Transactional
-  ScriptView save(UserId actor, ProjectId project, String script, int baseVersion) {
-    ProjectView view = access.edit(actor, project, Section.STORY);
-    if (script.length() > MAX_LENGTH) {
-      throw new ProblemException(ProblemType.VALIDATION, "The script is longer than " + MAX_LENGTH + " characters.",
-          Map.of("errors", List.of(Map.of("field", "script",
-              "message", "must be at most " + MAX_LENGTH + " characters"))));
+    Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions, StoryScript storyScript) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.versions = versions;
+        this.storyScript = storyScript;
     }
-    UUID story = storyId(project);
-    Version saved = versions.save(project, ENTITY_TYPE, story, SECTION, script, baseVersion, actor);
-    storyScript.write(project, story, saved.content(), saved.number());
-    return view(view);
-  }
 
-  /** Writes the screenplay PDF; a script without a title page gets one with the project's title. */
-  @Transactional(readOnly = true)
-  ScriptView pdf(UserId actor, ProjectId project, ScreenplayPdf.Paper paper, OutputStream out) {
-    ScriptView script = get(actor, project);
-    Screenplay play = FountainParser.parse(script.script());
-    if (play.titlePage().isEmpty()) {
-      play = new Screenplay(List.of(new Screenplay.TitleField("title", List.of(script.project().title()))),
-          play.elements());
+    /**
+     * The script as saved, with who saved it last.
+     *
+     * @param savedBy null before the first save or when the account is gone
+     */
+    record ScriptView(ProjectView project, UUID storyId, String script, int version, UserId savedById,
+            String savedBy, Instant savedAt, boolean editable) {}
+
+    @Transactional(readOnly = true)
+    ScriptView get(UserId actor, ProjectId project) {
+        return view(access.read(actor, project));
     }
-    ScreenplayPdf.render(play, paper, out);
-    return script;
-  }
 
-  private UUID storyId(ProjectId project) {
-    return jdbc.sql("select id from stories where project_id = ?")
-        .param(project.value())
-        .query(UUID.class)
-        .optional()
-        // every project is created with its story; a missing one is a project we cannot show
-        .orElseThrow(ProjectAccess::notFound);
-  }
+    /**
+     * Saves the text as the next version. {@code baseVersion} is the {@code script_version} the
+     * edit started from; another save since then is 409 {@code edit-conflict} (from
+     * {@link Versions#save}) with the current text and who saved it.
+     */
+    @Transactional
+    ScriptView save(UserId actor, ProjectId project, String script, int baseVersion) {
+        ProjectView view = access.edit(actor, project, Section.STORY);
+        if (script.length() > MAX_LENGTH) {
+            throw new ProblemException(ProblemType.VALIDATION, "The script is longer than " + MAX_LENGTH + " characters.",
+                    Map.of("errors", List.of(Map.of("field", "script",
+                            "message", "must be at most " + MAX_LENGTH + " characters"))));
+        }
+        UUID story = storyId(project);
+        Version saved = versions.save(project, ENTITY_TYPE, story, SECTION, script, baseVersion, actor);
+        storyScript.write(project, story, saved.content(), saved.number());
+        return view(view);
+    }
 
-  private ScriptView view(ProjectView project) {
-    record Row(UUID id, String script, int version) {}
-    Row row = jdbc.sql("select id, generated_script, script_version from stories where project_id = ?")
-        .param(project.id().value())
-        .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("generated_script"), rs.getInt("script_version")))
-        .optional()
-        .orElseThrow(ProjectAccess::notFound);
-    Optional<Version> current = versions.current(ENTITY_TYPE, row.id(), SECTION);
-    return new ScriptView(project, row.id(), row.script() == null ? "" : row.script(), row.version(),
-        current.map(Version::author).orElse(null), current.map(Version::authorName).orElse(null),
-        current.map(Version::createdAt).orElse(null), project.canEdit(Section.STORY));
-  }
+    /** Writes the screenplay PDF; a script without a title page gets one with the project's title. */
+    @Transactional(readOnly = true)
+    ScriptView pdf(UserId actor, ProjectId project, ScreenplayPdf.Paper paper, OutputStream out) {
+        ScriptView script = get(actor, project);
+        Screenplay play = FountainParser.parse(script.script());
+        if (play.titlePage().isEmpty()) {
+            play = new Screenplay(List.of(new Screenplay.TitleField("title", List.of(script.project().title()))),
+                    play.elements());
+        }
+        ScreenplayPdf.render(play, paper, out);
+        return script;
+    }
+
+    private UUID storyId(ProjectId project) {
+        return jdbc.sql("select id from stories where project_id = ?")
+                .param(project.value())
+                .query(UUID.class)
+                .optional()
+                // every project is created with its story; a missing one is a project we cannot show
+                .orElseThrow(ProjectAccess::notFound);
+    }
+
+    private ScriptView view(ProjectView project) {
+        record Row(UUID id, String script, int version) {}
+        Row row = jdbc.sql("select id, generated_script, script_version from stories where project_id = ?")
+                .param(project.id().value())
+                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getString("generated_script"), rs.getInt("script_version")))
+                .optional()
+                .orElseThrow(ProjectAccess::notFound);
+        Optional<Version> current = versions.current(ENTITY_TYPE, row.id(), SECTION);
+        return new ScriptView(project, row.id(), row.script() == null ? "" : row.script(), row.version(),
+                current.map(Version::author).orElse(null), current.map(Version::authorName).orElse(null),
+                current.map(Version::createdAt).orElse(null), project.canEdit(Section.STORY));
+    }
 }

@@ -13,19 +13,19 @@ import org.springframework.stereotype.Component;
 @Component
 class StoryScript {
 
-  private final JdbcClient jdbc;
+    private final JdbcClient jdbc;
 
-  StoryScript(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
-  /** Makes {@code script} the project's screenplay at version {@code number}; 404 when the story is gone. */
-  void write(ProjectId project, UUID story, String script, int number) {
-    int updated = jdbc.sql("update stories set generated_script = ?, script_version = ?, updated_at = ? where id = ? and project_id = ?")
-        .params(script, number, Timestamp.from(Instant.now()), story, project.value())
-        .update();
-    if (updated == 0) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "This project has no story any more.");
+    StoryScript(JdbcClient jdbc) {
+        this.jdbc = jdbc;
     }
-  }
+
+    /** Makes {@code script} the project's screenplay at version {@code number}; 404 when the story is gone. */
+    void write(ProjectId project, UUID story, String script, int number) {
+        int updated = jdbc.sql("update stories set generated_script = ?, script_version = ?, updated_at = ? where id = ? and project_id = ?")
+                .params(script, number, Timestamp.from(Instant.now()), story, project.value())
+                .update();
+        if (updated == 0) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "This project has no story any more.");
+        }
+    }
 }

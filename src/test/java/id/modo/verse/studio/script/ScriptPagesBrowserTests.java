@@ -30,75 +30,75 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @IntegrationTest
 class ScriptPagesBrowserTests {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcClient jdbc;
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcClient jdbc;
 
-  @Test
-  void typingAutosavesAConflictOffersKeepMineAndThePdfDownloads() throws Exception {
-    Http http = new Http(port);
-    StudioFixtures fixtures = new StudioFixtures(http, jdbc);
-    StudioFixtures.Studio studio = fixtures.studio("script-browser");
-    String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Si Kancil", "team");
-    String api = "/api/v1/projects/" + project + "/story/script";
+    @Test
+    void typingAutosavesAConflictOffersKeepMineAndThePdfDownloads() throws Exception {
+        Http http = new Http(port);
+        StudioFixtures fixtures = new StudioFixtures(http, jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("script-browser");
+        String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Si Kancil", "team");
+        String api = "/api/v1/projects/" + project + "/story/script";
 
-    try (BrowserContext phone = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(375, 812)
-        .setLocale("en-US").setAcceptDownloads(true))) {
-      Page page = phone.newPage();
-      List<String> errors = Chromium.consoleErrors(page);
-      try {
-        page.navigate(url("/signin?next=/projects/" + project + "/script"));
-        page.getByLabel("Email").fill(studio.owner().email());
-        page.getByLabel("Password").fill(Users.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL(u -> u.endsWith("/script"));
-        assertThat(page.locator("#script-status").innerText()).isEqualTo("Not saved yet.");
-        assertThat(page.locator("#script-text").evaluate("e => getComputedStyle(e).fontFamily").toString()).contains("Courier");
+        try (BrowserContext phone = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(375, 812)
+                .setLocale("en-US").setAcceptDownloads(true))) {
+            Page page = phone.newPage();
+            List<String> errors = Chromium.consoleErrors(page);
+            try {
+                page.navigate(url("/signin?next=/projects/" + project + "/script"));
+                page.getByLabel("Email").fill(studio.owner().email());
+                page.getByLabel("Password").fill(Users.PASSWORD);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+                page.waitForURL(u -> u.endsWith("/script"));
+                assertThat(page.locator("#script-status").innerText()).isEqualTo("Not saved yet.");
+                assertThat(page.locator("#script-text").evaluate("e => getComputedStyle(e).fontFamily").toString()).contains("Courier");
 
-        page.locator("#script-text").fill("INT. HUTAN - PAGI\n\nKancil melompat.\n");
-        page.waitForCondition(() -> page.locator("#script-status").innerText().startsWith("Version 1, saved by"));
-        assertThat(Http.json(studio.asOwner().get(api, "application/json")).get("script").asString())
-            .isEqualTo("INT. HUTAN - PAGI\n\nKancil melompat.\n");
+                page.locator("#script-text").fill("INT. HUTAN - PAGI\n\nKancil melompat.\n");
+                page.waitForCondition(() -> page.locator("#script-status").innerText().startsWith("Version 1, saved by"));
+                assertThat(Http.json(studio.asOwner().get(api, "application/json")).get("script").asString())
+                        .isEqualTo("INT. HUTAN - PAGI\n\nKancil melompat.\n");
 
-        // someone else saves from version 1 meanwhile
-        var theirs = studio.asOwner().call("PUT", api, "{\"script\":\"Their draft.\",\"base_version\":1}");
-        assertThat(theirs.statusCode()).isEqualTo(200);
-        page.locator("#script-text").press("End");
-        page.locator("#script-text").pressSequentially("BUAYA\nSiapa di sana?\n");
-        page.waitForCondition(() -> page.locator("#script-status").innerText().contains("saved version 2 while you were editing"));
-        assertThat(page.locator("[data-conflict-actions]").isVisible()).isTrue();
-        Chromium.screenshot(page, "script-conflict-phone");
+                // someone else saves from version 1 meanwhile
+                var theirs = studio.asOwner().call("PUT", api, "{\"script\":\"Their draft.\",\"base_version\":1}");
+                assertThat(theirs.statusCode()).isEqualTo(200);
+                page.locator("#script-text").press("End");
+                page.locator("#script-text").pressSequentially("BUAYA\nSiapa di sana?\n");
+                page.waitForCondition(() -> page.locator("#script-status").innerText().contains("saved version 2 while you were editing"));
+                assertThat(page.locator("[data-conflict-actions]").isVisible()).isTrue();
+                Chromium.screenshot(page, "script-conflict-phone");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep mine")).click();
-        page.waitForCondition(() -> page.locator("#script-status").innerText().startsWith("Version 3, saved by"));
-        var now = Http.json(studio.asOwner().get(api, "application/json"));
-        assertThat(now.get("script_version").asInt()).isEqualTo(3);
-        assertThat(now.get("script").asString()).endsWith("Kancil melompat.\nBUAYA\nSiapa di sana?\n");
-        assertThat(page.locator("[data-conflict-actions]").isVisible()).isFalse();
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep mine")).click();
+                page.waitForCondition(() -> page.locator("#script-status").innerText().startsWith("Version 3, saved by"));
+                var now = Http.json(studio.asOwner().get(api, "application/json"));
+                assertThat(now.get("script_version").asInt()).isEqualTo(3);
+                assertThat(now.get("script").asString()).endsWith("Kancil melompat.\nBUAYA\nSiapa di sana?\n");
+                assertThat(page.locator("[data-conflict-actions]").isVisible()).isFalse();
 
-        Download download = page.waitForDownload(() -> page.getByText("PDF, A4").click());
-        try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
-          assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
-          assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Si Kancil");
+                Download download = page.waitForDownload(() -> page.getByText("PDF, A4").click());
+                try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+                    assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+                    assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Si Kancil");
+                }
+                assertThat(download.suggestedFilename()).isEqualTo("si-kancil-script.pdf");
+                assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(375);
+
+                page.navigate(url("/projects/" + project + "/script?lang=id"));
+                assertThat(page.locator("h1").innerText()).isEqualTo("Naskah");
+                assertThat(page.locator("#script-status").innerText()).startsWith("Versi 3, disimpan oleh");
+                // the one expected: the browser logs the conflicting save's 409 itself
+                assertThat(errors).filteredOn(e -> !e.contains("status of 409")).isEmpty();
+                assertThat(errors).hasSizeLessThanOrEqualTo(1);
+            } catch (AssertionError | RuntimeException e) {
+                Chromium.screenshot(page, "script-failure");
+                throw e;
+            }
         }
-        assertThat(download.suggestedFilename()).isEqualTo("si-kancil-script.pdf");
-        assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(375);
-
-        page.navigate(url("/projects/" + project + "/script?lang=id"));
-        assertThat(page.locator("h1").innerText()).isEqualTo("Naskah");
-        assertThat(page.locator("#script-status").innerText()).startsWith("Versi 3, disimpan oleh");
-        // the one expected: the browser logs the conflicting save's 409 itself
-        assertThat(errors).filteredOn(e -> !e.contains("status of 409")).isEmpty();
-        assertThat(errors).hasSizeLessThanOrEqualTo(1);
-      } catch (AssertionError | RuntimeException e) {
-        Chromium.screenshot(page, "script-failure");
-        throw e;
-      }
     }
-  }
 
-  private String url(String path) {
-    return "http://localhost:" + port + path;
-  }
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 }
