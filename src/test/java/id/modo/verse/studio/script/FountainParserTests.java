@@ -93,7 +93,7 @@ class FountainParserTests {
     void actionKeepsLineBreaksIndentationAndForcedMark() {
         List<ScriptElement> elements = body("""
                 They look at each other.
-                        Then away.
+                    Then away.
 
                 !SCANNING THE AISLES...
 

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The Script tab of the project workspace, after Story, Characters and Universe. */
 @Configuration(proxyBeanMethods = false)
-class ScriptTab {
+class ScriptWorkspace {
 
     @Bean
     WorkspaceTab scriptTab() {
