@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -37,7 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Studio projects", description = "An organization's IP projects, their status, trash and team")
 @RestController
-@Validated
 class ProjectApiController {
 
     static final String URL = "^$|^https?://\\S+$";
