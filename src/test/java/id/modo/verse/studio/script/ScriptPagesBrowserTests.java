@@ -86,7 +86,7 @@ class ScriptPagesBrowserTests {
                 assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(375);
 
                 page.navigate(url("/projects/" + project + "/script?lang=id"));
-                assertThat(page.locator("h1").innerText()).isEqualTo("Naskah");
+                assertThat(page.locator("#script-title").innerText()).isEqualTo("Naskah");
                 assertThat(page.locator("#script-status").innerText()).startsWith("Versi 3, disimpan oleh");
                 // the one expected: the browser logs the conflicting save's 409 itself
                 assertThat(errors).filteredOn(e -> !e.contains("status of 409")).isEmpty();
