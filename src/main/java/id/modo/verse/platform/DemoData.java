@@ -7,6 +7,7 @@ import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Role;
+import id.modo.verse.studio.StudioDemo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On an empty database, seeds a demo a new user can sign in to at once: a platform admin, a
- * studio with an owner, an editor and a viewer on a Pro trial, and a second organization on Free. All in one
+ * studio with an owner, an editor and a viewer on a Pro trial with a Studio project, and a second organization on Free. All in one
  * transaction, and never when any account exists, so it runs at most once per database.
  */
 @Component
@@ -36,14 +37,16 @@ class DemoData {
     private final AccountSeeding accounts;
     private final Organizations organizations;
     private final Subscriptions subscriptions;
+    private final StudioDemo studioDemo;
     private final TransactionTemplate transactions;
 
     DemoData(DemoDataProperties properties, AccountSeeding accounts, Organizations organizations, Subscriptions subscriptions,
-            TransactionTemplate transactions) {
+            StudioDemo studioDemo, TransactionTemplate transactions) {
         this.properties = properties;
         this.accounts = accounts;
         this.organizations = organizations;
         this.subscriptions = subscriptions;
+        this.studioDemo = studioDemo;
         this.transactions = transactions;
     }
 
@@ -56,8 +59,8 @@ class DemoData {
         log.info("""
                 Demo data seeded on this empty database (turn off with MODO_DEMO_DATA=false). Sign in with password {}:
                   {}   platform admin
-                  {}   owner of Studio Kancil Animasi (on a Pro trial)
-                  {}   editor at Studio Kancil Animasi
+                  {}   owner of Studio Kancil Animasi (on a Pro trial; its Studio project "Si Kancil" is public)
+                  {}   editor at Studio Kancil Animasi, story supervisor of "Si Kancil"
                   {}   viewer at Studio Kancil Animasi
                   {}   owner of Layar Nusantara Films (on Free)""", PASSWORD, ADMIN, OWNER, EDITOR, VIEWER, OTHER_OWNER);
     }
@@ -78,5 +81,6 @@ class DemoData {
         if (subscriptions.get(owner, studio).trialAvailable()) {
             subscriptions.change(owner, studio, "pro", "monthly");
         }
+        studioDemo.seed(owner, studio, editor);
     }
 }

@@ -91,7 +91,7 @@ public class Collaborators {
 
     /** Adds an organization member to the team (409 when they are not a member: invite them to the organization first). */
     @Transactional
-    CollaboratorView add(UserId actor, ProjectId project, UserId user, CollaboratorRole role, String customRoleTitle,
+    public CollaboratorView add(UserId actor, ProjectId project, UserId user, CollaboratorRole role, String customRoleTitle,
             List<Section> permissions) {
         ProjectView view = access.edit(actor, project, Section.TEAM);
         String title = checkTitle(role, customRoleTitle);

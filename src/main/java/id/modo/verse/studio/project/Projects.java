@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Projects of an organization: create within the plan's limit, change, move through their statuses, trash and restore. */
 @Service
-class Projects {
+public class Projects {
 
     static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     static final int DEFAULT_LIMIT = 20;
@@ -68,7 +68,7 @@ class Projects {
      * organization's EDIT_CONTENT permission and room in the plan (402 otherwise); projects in the trash count until purged.
      */
     @Transactional
-    ProjectDetails create(UserId actor, OrganizationId organization, String title, String requestedSlug, Visibility visibility) {
+    public ProjectDetails create(UserId actor, OrganizationId organization, String title, String requestedSlug, Visibility visibility) {
         Membership membership = organizations.require(actor, organization, Permission.EDIT_CONTENT);
         // Serializes creations in one organization so two at once cannot both take the plan's last project.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("studio_projects:" + organization.value())

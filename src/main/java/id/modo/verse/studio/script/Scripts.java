@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * client's {@code base_version} is both.
  */
 @Service
-class Scripts {
+public class Scripts {
 
     static final String ENTITY_TYPE = "script";
     static final String SECTION = "script";
@@ -50,7 +50,7 @@ class Scripts {
      *
      * @param savedBy null before the first save or when the account is gone
      */
-    record ScriptView(ProjectView project, UUID storyId, String script, int version, UserId savedById,
+    public record ScriptView(ProjectView project, UUID storyId, String script, int version, UserId savedById,
             String savedBy, Instant savedAt, boolean editable) {}
 
     @Transactional(readOnly = true)
@@ -64,7 +64,7 @@ class Scripts {
      * {@link Versions#save}) with the current text and who saved it.
      */
     @Transactional
-    ScriptView save(UserId actor, ProjectId project, String script, int baseVersion) {
+    public ScriptView save(UserId actor, ProjectId project, String script, int baseVersion) {
         ProjectView view = access.edit(actor, project, Section.STORY);
         if (script.length() > MAX_LENGTH) {
             throw new ProblemException(ProblemType.VALIDATION, "The script is longer than " + MAX_LENGTH + " characters.",

@@ -92,7 +92,7 @@ public class Stories {
     }
 
     @Transactional
-    Story saveBeats(UserId actor, ProjectId project, BeatSet beats, int baseVersion) {
+    public Story saveBeats(UserId actor, ProjectId project, BeatSet beats, int baseVersion) {
         ProjectView view = access.edit(actor, project, Section.STORY);
         Story story = load(view);
         BeatSet checked = check(project, beats);
@@ -102,7 +102,7 @@ public class Stories {
     }
 
     @Transactional
-    Story saveWantNeed(UserId actor, ProjectId project, WantNeed wantNeed, int baseVersion) {
+    public Story saveWantNeed(UserId actor, ProjectId project, WantNeed wantNeed, int baseVersion) {
         ProjectView view = access.edit(actor, project, Section.STORY);
         Story story = load(view);
         versions.save(project, StoryContent.ENTITY_TYPE, story.id(), StoryContent.WANT_NEED, write(wantNeed), baseVersion, actor);
