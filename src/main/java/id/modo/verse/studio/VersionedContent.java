@@ -28,4 +28,9 @@ public interface VersionedContent {
     default String readable(String section, String content) {
         return content;
     }
+
+    /** What to call the entity in the history when its type is not enough (a character's name); null for none. */
+    default String label(UUID entityId) {
+        return null;
+    }
 }

@@ -162,6 +162,17 @@ public class Versions {
         return new VersionDiff(older, newer, WordDiff.between(readable(older), readable(newer)));
     }
 
+    /** How the history names each version's entity: its feature's {@link VersionedContent#label}, else its entity type. */
+    public Map<UUID, String> labels(List<Version> versions) {
+        Map<UUID, String> labels = new HashMap<>();
+        for (Version version : versions) {
+            labels.computeIfAbsent(version.entityId(), id -> writers.orderedStream()
+                    .filter(w -> w.entityType().equals(version.entityType())).findFirst()
+                    .map(w -> w.label(id)).orElse(null) instanceof String label ? label : version.entityType());
+        }
+        return labels;
+    }
+
     /** A version's content as its feature presents it to people (see {@link VersionedContent#readable}). */
     public String readable(Version version) {
         return writers.orderedStream().filter(w -> w.entityType().equals(version.entityType())).findFirst()

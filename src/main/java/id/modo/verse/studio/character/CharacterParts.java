@@ -87,4 +87,10 @@ class CharacterParts implements VersionedContent {
     private static String string(Object value) {
         return value == null ? null : value.toString();
     }
+
+    /** The history names a character's versions by the character (a deleted one by the entity type). */
+    @Override
+    public String label(UUID entityId) {
+        return repository.findById(entityId).map(StoryCharacter::name).orElse(null);
+    }
 }

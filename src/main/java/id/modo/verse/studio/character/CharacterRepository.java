@@ -12,6 +12,8 @@ interface CharacterRepository extends Repository<StoryCharacter, UUID> {
 
     void delete(StoryCharacter character);
 
+    Optional<StoryCharacter> findById(UUID id);
+
     @Query("select c from StoryCharacter c where c.projectId = ?1 and c.id = ?2")
     Optional<StoryCharacter> findInProject(UUID projectId, UUID id);
 

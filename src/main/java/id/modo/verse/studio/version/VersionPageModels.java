@@ -5,6 +5,8 @@ import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WorkspaceTabs;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** What the versions page shows. */
 public final class VersionPageModels {
@@ -12,7 +14,7 @@ public final class VersionPageModels {
     private VersionPageModels() {
     }
 
-    public record VersionsPage(ProjectView project, WorkspaceTabs tabs, List<Version> versions, String entityType, String section,
-            String nextUrl, Versions.VersionDiff diff, boolean restored) {
+    public record VersionsPage(ProjectView project, WorkspaceTabs tabs, List<Version> versions, Map<UUID, String> labels,
+            String entityType, String section, String nextUrl, Versions.VersionDiff diff, boolean restored) {
     }
 }

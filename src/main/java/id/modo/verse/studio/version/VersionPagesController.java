@@ -62,7 +62,7 @@ class VersionPagesController {
         filters.put("section", part);
         String next = page.nextCursor() == null ? null
                 : ListFilters.nextUrl("/projects/" + id + "/versions", id.value(), filters, page.nextCursor());
-        model.addAttribute("page", new VersionPageModels.VersionsPage(view, tabs, page.items(), type, part, next, diff, restored));
+        model.addAttribute("page", new VersionPageModels.VersionsPage(view, tabs, page.items(), versions.labels(page.items()), type, part, next, diff, restored));
         return "studio/versions";
     }
 
