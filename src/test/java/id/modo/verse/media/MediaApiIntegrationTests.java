@@ -1,5 +1,6 @@
 package id.modo.verse.media;
 
+import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
@@ -149,6 +150,15 @@ class MediaApiIntegrationTests {
         HttpResponse<String> unknownProject = upload(owner, new Multipart().file("file", "a.pdf", "application/pdf", MediaTestFiles.pdf())
                 .field("project_id", UUID.randomUUID().toString()));
         assertThat(unknownProject.statusCode()).as(unknownProject.body()).isEqualTo(400);
+        // Another organization's project is refused like a missing one (Studio's ProjectDirectory), not filed under it.
+        StudioFixtures studios = new StudioFixtures(http, jdbc);
+        StudioFixtures.Studio other = studios.studio("media-other");
+        String foreignProject = studios.project(other.asOwner(), other.organizationId(), "Foreign", "team");
+        HttpResponse<String> foreign = upload(owner, new Multipart().file("file", "a.pdf", "application/pdf", MediaTestFiles.pdf())
+                .field("project_id", foreignProject));
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from assets where project_id = cast(? as uuid)").param(foreignProject)
+                .query(Integer.class).single()).isZero();
         HttpResponse<String> badCategory = upload(owner, new Multipart().file("file", "a.pdf", "application/pdf", MediaTestFiles.pdf())
                 .field("category", "<script>"));
         assertThat(badCategory.statusCode()).isEqualTo(400);
