@@ -5,6 +5,7 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems.FieldError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +72,29 @@ public final class SectionValues {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The problems with a save's {@code base_versions}: each changed part needs the version its edit started from
+     * (0 for a part never saved), and only the entity's own parts may be named.
+     */
+    public static List<FieldError> baseVersionProblems(Collection<String> changedParts, Map<String, Integer> baseVersions,
+            List<String> knownParts, String entityName) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String part : changedParts) {
+            Integer base = baseVersions.get(part);
+            if (base == null) {
+                errors.add(new FieldError("base_versions." + part, "is required when " + part + " changes (0 for a part never saved)"));
+            } else if (base < 0) {
+                errors.add(new FieldError("base_versions." + part, "must be 0 or more"));
+            }
+        }
+        for (String part : baseVersions.keySet()) {
+            if (!knownParts.contains(part)) {
+                errors.add(new FieldError("base_versions." + part, "is not a part of a " + entityName));
+            }
+        }
+        return errors;
     }
 
     public static ProblemException invalid(List<FieldError> errors) {

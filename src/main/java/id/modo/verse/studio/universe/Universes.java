@@ -101,19 +101,7 @@ public class Universes {
                 errors.addAll(problems);
             }
         }
-        for (String part : contents.keySet()) {
-            Integer base = changes.baseVersions().get(part);
-            if (base == null) {
-                errors.add(new FieldError("base_versions." + part, "is required when " + part + " changes (0 for a part never saved)"));
-            } else if (base < 0) {
-                errors.add(new FieldError("base_versions." + part, "must be 0 or more"));
-            }
-        }
-        for (String part : changes.baseVersions().keySet()) {
-            if (!partKeys().contains(part)) {
-                errors.add(new FieldError("base_versions." + part, "is not a part of a universe"));
-            }
-        }
+        errors.addAll(SectionValues.baseVersionProblems(contents.keySet(), changes.baseVersions(), partKeys(), "universe"));
         if (!errors.isEmpty()) {
             throw SectionValues.invalid(errors);
         }
