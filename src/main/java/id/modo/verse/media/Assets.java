@@ -33,10 +33,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -80,10 +82,13 @@ public class Assets {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Path incoming;
+    private final ObjectProvider<ProjectDirectory> projects;
 
     Assets(JdbcClient jdbc, Organizations organizations, FileStorage storage, SignedUrls signedUrls, MediaProperties properties,
-            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Optional<Clock> clock) {
+            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Optional<Clock> clock,
+            ObjectProvider<ProjectDirectory> projects) {
         this.jdbc = jdbc;
+        this.projects = projects;
         this.organizations = organizations;
         this.storage = storage;
         this.signedUrls = signedUrls;
@@ -115,6 +120,7 @@ public class Assets {
             InputStream content, AssetVisibility visibility) {
         organizations.require(actor, org, Permission.EDIT_CONTENT);
         Upload upload = new Upload(category(category), displayName(originalName), projectIdOrNull, visibility);
+        requireProjectFileEditor(actor, org, upload);
         Organizations.StorageUsage usage = organizations.storageUsage(org);
         long maxUpload = properties.maxUploadSize().toBytes();
         Path raw = newIncomingFile();
@@ -147,6 +153,7 @@ public class Assets {
             AssetVisibility visibility, long size) {
         organizations.require(actor, org, Permission.EDIT_CONTENT);
         Upload upload = new Upload(category(category), displayName(originalName), projectIdOrNull, visibility);
+        requireProjectFileEditor(actor, org, upload);
         long maxUpload = properties.maxUploadSize().toBytes();
         if (size > maxUpload) {
             throw tooLarge(maxUpload);
@@ -155,6 +162,25 @@ public class Assets {
             throw quotaExceeded(org);
         }
         return upload;
+    }
+
+    /** A file filed under a project: the project must be this organization's, and the actor may change its files of that kind. */
+    private void requireProjectFileEditor(UserId actor, OrganizationId org, Upload upload) {
+        ProjectDirectory directory = projects.getIfAvailable();
+        if (upload.projectId() == null || directory == null) {
+            return;
+        }
+        if (!directory.visibleTo(actor, upload.projectId()).filter(org::equals).isPresent()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
+                    new Problems.FieldError("project_id", "is not a project of this organization"))));
+        }
+        directory.requireFileEditor(actor, upload.projectId(), upload.category());
+    }
+
+    /** Whether the actor may see a file's project (files without a project follow the organization alone). */
+    private boolean seesProject(UserId actor, Row row) {
+        ProjectDirectory directory = projects.getIfAvailable();
+        return row.projectId() == null || directory == null || directory.visibleTo(actor, row.projectId()).isPresent();
     }
 
     /** A new empty file in the incoming folder, on the same disk as the local store so storing it is a rename. */
@@ -244,6 +270,9 @@ public class Assets {
     public AssetView get(UserId actor, AssetId id) {
         Row row = load(id).orElseThrow(Assets::notFound);
         organizations.require(actor, OrganizationId.of(row.organizationId()), Permission.VIEW);
+        if (!seesProject(actor, row)) {
+            throw notFound();
+        }
         return view(row, properties.signedUrlValidity());
     }
 
@@ -255,7 +284,10 @@ public class Assets {
         return load(id).filter(row -> row.organizationId().equals(org.value())).map(row -> view(row, properties.signedUrlValidity()));
     }
 
-    /** The organization's assets, newest first, optionally only one project's or one type's. */
+    /**
+     * The organization's assets the actor may see (not those of projects hidden from them), newest
+     * first, optionally only one project's or one type's.
+     */
     public AssetPage page(UserId actor, OrganizationId org, UUID projectIdOrNull, AssetType typeOrNull, String cursor, int limit) {
         organizations.require(actor, org, Permission.VIEW);
         int size = Math.clamp(limit, 1, MAX_LIMIT);
@@ -266,6 +298,12 @@ public class Assets {
         if (projectIdOrNull != null) {
             where.append(" and project_id = :project");
             params.put("project", projectIdOrNull);
+        }
+        ProjectDirectory directory = projects.getIfAvailable();
+        Set<UUID> hidden = directory == null ? Set.of() : directory.hiddenFrom(actor, org);
+        if (!hidden.isEmpty()) {
+            where.append(" and (project_id is null or project_id not in (:hidden))");
+            params.put("hidden", hidden);
         }
         if (typeOrNull != null) {
             where.append(" and type = :type");
@@ -288,15 +326,16 @@ public class Assets {
         return new AssetPage(page.stream().map(row -> view(row, validity)).toList(), next);
     }
 
-    /** One project's assets, newest first; the caller (Studio) has checked the actor may see the project. */
-    public AssetPage projectPage(UserId actor, OrganizationId org, UUID projectId, String cursor, int limit) {
-        return page(actor, org, projectId, null, cursor, limit);
-    }
-
     /** Removes an asset and its bytes and gives its bytes back to the quota. Members who may edit content. */
     public void delete(UserId actor, AssetId id) {
         Row row = load(id).orElseThrow(Assets::notFound);
         organizations.require(actor, OrganizationId.of(row.organizationId()), Permission.EDIT_CONTENT);
+        if (!seesProject(actor, row)) {
+            throw notFound();
+        }
+        if (row.projectId() != null && projects.getIfAvailable() != null) {
+            projects.getObject().requireFileEditor(actor, row.projectId(), row.category());
+        }
         if (!deleteRow(row, actor.value())) {
             throw notFound();
         }

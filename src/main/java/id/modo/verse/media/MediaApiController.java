@@ -83,34 +83,75 @@ class MediaApiController {
         OrganizationId organization = OrganizationId.of(orgId);
         // Who may upload is answered before what was sent: an outsider learns nothing from a malformed form.
         uploads.requireUploader(caller.id(), organization);
-        if (!(request instanceof MultipartHttpServletRequest multipart)) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data with a 'file' part.");
-        }
+        MultipartHttpServletRequest multipart = multipart(request);
+        return receive(caller, organization, uuid(multipart.getParameter("project_id"), "project_id"), multipart);
+    }
+
+    @Operation(summary = "Upload a file to a project", description = """
+            As the organization's upload, filed under the project. Who may: those who edit the section the `category`             names (`story`; `character` or `characters`; `universe`); files of any other category (logos, brand             material, none) by the project's producer and the organization's owners and admins. 404 for a project the             caller cannot see.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = ProjectUploadForm.class), encoding = @Encoding(name = "file"))))
+    @PostMapping("/api/v1/projects/{projectId}/assets")
+    ResponseEntity<AssetResponse> uploadToProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            HttpServletRequest request) {
+        OrganizationId organization = uploads.projectOrganization(caller.id(), projectId);
+        uploads.requireUploader(caller.id(), organization);
+        return receive(caller, organization, projectId, multipart(request));
+    }
+
+    /** The project upload form as the API documents it. */
+    record ProjectUploadForm(@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file,
+            @Schema(description = "story, character, universe, or anything else for files of the whole project (e.g. logo)") String category,
+            @Schema(allowableValues = {"private", "public"}, defaultValue = "private") String visibility) {
+    }
+
+    private ResponseEntity<AssetResponse> receive(CurrentUser caller, OrganizationId organization, UUID projectId,
+            MultipartHttpServletRequest multipart) {
         MultipartFile file = multipart.getFile("file");
         if (file == null) {
             throw invalid("file", "is required");
         }
-        UUID projectId = uuid(multipart.getParameter("project_id"), "project_id");
         AssetVisibility visibility = visibility(multipart.getParameter("visibility"));
         AssetView view = uploads.upload(caller.id(), organization, projectId, multipart.getParameter("category"),
                 file.getOriginalFilename(), file, visibility);
         return ResponseEntity.created(URI.create("/api/v1/assets/" + view.id().value())).body(AssetResponse.of(view));
     }
 
+    private static MultipartHttpServletRequest multipart(HttpServletRequest request) {
+        if (!(request instanceof MultipartHttpServletRequest multipart)) {
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the file as multipart/form-data with a 'file' part.");
+        }
+        return multipart;
+    }
+
     @Operation(summary = "An organization's files, newest first", description = """
-            Any member. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is null on the \
-            last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
+            Any member; files of projects the caller cannot see (private projects they are not on, projects in the             trash) are left out. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is             null on the last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
     @GetMapping("/api/v1/organizations/{orgId}/assets")
     AssetPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestParam(name = "project_id", required = false) UUID projectId,
             @RequestParam(required = false) TypeName type,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
+        return page(caller, OrganizationId.of(orgId), projectId, type, limit, cursor);
+    }
+
+    @Operation(summary = "A project's files, newest first", description = """
+            Anyone who can see the project; 404 for everyone else. Filter by `type`; pass `next_cursor` back as             `cursor`.""")
+    @GetMapping("/api/v1/projects/{projectId}/assets")
+    AssetPageResponse listOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @RequestParam(required = false) TypeName type,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
+        return page(caller, uploads.projectOrganization(caller.id(), projectId), projectId, type, limit, cursor);
+    }
+
+    private AssetPageResponse page(CurrentUser caller, OrganizationId organization, UUID projectId, TypeName type, Integer limit,
+            String cursor) {
         int size = limit == null ? Assets.DEFAULT_LIMIT : limit;
         if (size < 1 || size > Assets.MAX_LIMIT) {
             throw invalid("limit", "must be between 1 and " + Assets.MAX_LIMIT);
         }
-        AssetPage page = assets.page(caller.id(), OrganizationId.of(orgId), projectId,
+        AssetPage page = assets.page(caller.id(), organization, projectId,
                 type == null ? null : AssetType.valueOf(type.name().toUpperCase(Locale.ROOT)), cursor, size);
         return new AssetPageResponse(page.items().stream().map(AssetResponse::of).toList(), page.nextCursor());
     }
@@ -121,23 +162,52 @@ class MediaApiController {
         return AssetResponse.of(assets.get(caller.id(), AssetId.of(id)));
     }
 
-    @Operation(summary = "Delete a file", description = "Members who may edit content. Its bytes are given back to the quota.")
+    @Operation(summary = "Delete a file", description = """
+            Members who may edit content; a project's file only by those who may change the project's files of its             category (see the project upload). Its bytes are given back to the quota.""")
     @DeleteMapping("/api/v1/assets/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
         assets.delete(caller.id(), AssetId.of(id));
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "Delete a project's file", description = "As deleting a file; 404 when the file is not this project's.")
+    @DeleteMapping("/api/v1/projects/{projectId}/assets/{id}")
+    ResponseEntity<Void> deleteOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @PathVariable UUID id) {
+        assets.delete(caller.id(), ofProject(caller, projectId, id).id());
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "A short-lived URL to a file's bytes", description = """
-            Any member of its organization. The URL works without credentials until `expires_at` (default validity \
-            `modo.media.signed-url-validity`, at most `modo.media.signed-url-max-validity`), then answers 410.""")
+            Anyone who may see the file. The URL works without credentials until `expires_at` (default validity             `modo.media.signed-url-validity`, at most `modo.media.signed-url-max-validity`), then answers 410.""")
     @RequestMapping(path = "/api/v1/assets/{id}/signed-url", method = {RequestMethod.GET, RequestMethod.POST})
     SignedUrlResponse signedUrl(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
             @Parameter(description = "seconds the URL works") @RequestParam(name = "expires_in", required = false) Long expiresIn) {
-        AssetView asset = assets.get(caller.id(), AssetId.of(id));
+        return signedUrl(assets.get(caller.id(), AssetId.of(id)), expiresIn);
+    }
+
+    @Operation(summary = "A short-lived URL to a project's file", description = "As for any file; 404 when the file is not this project's.")
+    @RequestMapping(path = "/api/v1/projects/{projectId}/assets/{id}/signed-url", method = {RequestMethod.GET, RequestMethod.POST})
+    SignedUrlResponse signedUrlOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @PathVariable UUID id,
+            @Parameter(description = "seconds the URL works") @RequestParam(name = "expires_in", required = false) Long expiresIn) {
+        return signedUrl(ofProject(caller, projectId, id), expiresIn);
+    }
+
+    private SignedUrlResponse signedUrl(AssetView asset, Long expiresIn) {
         Duration validity = expiresIn == null ? uploads.defaultValidity() : Duration.ofSeconds(Math.max(0, Math.min(expiresIn, 10_000_000L)));
         URI url = assets.signedUrl(asset.id(), validity);
         return new SignedUrlResponse(url, assets.signedUrlExpiry(url));
+    }
+
+    /** A file of the project, when the caller may see the project; the same 404 for a file filed elsewhere. */
+    private AssetView ofProject(CurrentUser caller, UUID projectId, UUID id) {
+        uploads.projectOrganization(caller.id(), projectId);
+        AssetView asset = assets.get(caller.id(), AssetId.of(id));
+        if (!projectId.equals(asset.projectId())) {
+            throw Assets.notFound();
+        }
+        return asset;
     }
 
     private static AssetVisibility visibility(String value) {

@@ -49,7 +49,7 @@ class MediaWebConfiguration {
     /** The upload endpoints of the API and the media library page take bodies up to modo.media.max-upload-size. */
     @Bean
     LargeUploadPaths mediaUploadPaths() {
-        return new LargeUploadPaths(List.of("/api/v1/organizations/*/assets", "/organizations/*/media"));
+        return new LargeUploadPaths(List.of("/api/v1/organizations/*/assets", "/api/v1/projects/*/assets", "/organizations/*/media"));
     }
 
     /**

@@ -1,5 +1,7 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -9,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -34,6 +37,13 @@ class Uploads {
         this.projects = projects;
     }
 
+    /** The organization of a project the actor may see, for the project-scoped endpoints; 404 otherwise, as for a missing one. */
+    OrganizationId projectOrganization(UserId actor, UUID projectId) {
+        ProjectDirectory directory = projects.getIfAvailable();
+        return (directory == null ? Optional.<OrganizationId>empty() : directory.visibleTo(actor, projectId))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such project."));
+    }
+
     void requireUploader(UserId actor, OrganizationId org) {
         organizations.require(actor, org, Permission.EDIT_CONTENT);
     }
@@ -45,10 +55,6 @@ class Uploads {
     AssetView upload(UserId actor, OrganizationId org, UUID projectId, String category, String originalName, MultipartFile file,
             AssetVisibility visibility) {
         Assets.Upload upload = assets.checkUpload(actor, org, projectId, category, originalName, visibility, file.getSize());
-        ProjectDirectory directory = projects.getIfAvailable();
-        if (projectId != null && directory != null && !directory.isProjectOf(org, projectId)) {
-            throw MediaApiController.invalid("project_id", "is not a project of this organization");
-        }
         Path raw = assets.newIncomingFile();
         try {
             file.transferTo(raw);

@@ -47,6 +47,12 @@ public class ProjectAccess {
         return resolve(actor, project, false).orElseThrow(ProjectAccess::notFound);
     }
 
+    /** The project if the caller may see it, else empty: {@link #read} for callers that answer "not found" their own way. */
+    @Transactional(readOnly = true)
+    public Optional<ProjectView> find(UserId actor, ProjectId project) {
+        return resolve(actor, project, false);
+    }
+
     /** The project if the caller may edit {@code section}: 404 as {@link #read}, 403 when they see it but may not edit it. */
     @Transactional(readOnly = true)
     public ProjectView edit(UserId actor, ProjectId project, Section section) {

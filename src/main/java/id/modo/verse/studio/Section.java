@@ -27,4 +27,21 @@ public enum Section {
         }
         return Optional.empty();
     }
+
+    /**
+     * The section a project file of this category belongs to ({@code story}, {@code character} or
+     * {@code characters}, {@code universe}), or empty for files of the project as a whole (logos,
+     * brand material, uncategorised), which its managers look after.
+     */
+    public static Optional<Section> ofFileCategory(String category) {
+        if (category == null) {
+            return Optional.empty();
+        }
+        return switch (category) {
+            case "story" -> Optional.of(STORY);
+            case "character", "characters" -> Optional.of(CHARACTERS);
+            case "universe" -> Optional.of(UNIVERSE);
+            default -> Optional.empty();
+        };
+    }
 }

@@ -43,11 +43,17 @@ final class OrganizationFixtures {
 
     /** An asset row of the organization (no bytes behind it): enough for access checks on /api/v1/assets/{id}. */
     String asset(String organizationId) {
+        return asset(organizationId, null, null);
+    }
+
+    /** As {@link #asset(String)}, filed under a project with a category (either may be null). */
+    String asset(String organizationId, String projectId, String category) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into assets (id, organization_id, filename, original_name, mime_type, size_bytes, storage_path, type)
-                values (?, cast(? as uuid), 'matrix.pdf', 'matrix.pdf', 'application/pdf', 0, ?, 'document')""")
-                .params(id, organizationId, organizationId + "/" + id + "/original")
+                insert into assets (id, organization_id, project_id, category, filename, original_name, mime_type, size_bytes,
+                  storage_path, type)
+                values (?, cast(? as uuid), cast(? as uuid), ?, 'matrix.pdf', 'matrix.pdf', 'application/pdf', 0, ?, 'document')""")
+                .params(id, organizationId, projectId, category, organizationId + "/" + id + "/original")
                 .update();
         return id.toString();
     }

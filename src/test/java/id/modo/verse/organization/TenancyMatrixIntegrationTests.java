@@ -118,6 +118,13 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("DELETE", "/api/v1/assets/{assetId}", null, 204, 204, 204, 403, 404),
             Endpoint.of("POST", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
             Endpoint.of("GET", "/api/v1/assets/{assetId}/signed-url", null, 200, 200, 200, 200, 404),
+            // A project's files: {projectAssetPath} is "{projectId}/assets/{id}" of a fresh character picture; editors who are
+            // not on the project's team may read it but not change it.
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/assets", "{}", 415, 415, 415, 403, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/assets", null, 200, 200, 200, 200, 404),
+            Endpoint.of("DELETE", "/api/v1/projects/{projectAssetPath}", null, 204, 204, 403, 403, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectAssetPath}/signed-url", null, 200, 200, 200, 200, 404),
+            Endpoint.of("GET", "/api/v1/projects/{projectAssetPath}/signed-url", null, 200, 200, 200, 200, 404),
             // The screenplay: every member reads a team project; editing needs the story section.
             Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script", null, 200, 200, 200, 200, 404),
             Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/script", "{\"script\":\"INT. MATRIX - DAY\",\"base_version\":0}",
@@ -136,6 +143,10 @@ class TenancyMatrixIntegrationTests {
             Map.entry("storyVersion", (tenancy, org) -> tenancy.storyVersion(org, false)),
             Map.entry("storyDiff", (tenancy, org) -> tenancy.storyVersion(org, true)),
             Map.entry("assetId", (tenancy, org) -> tenancy.fixtures.asset(org)),
+            Map.entry("projectAssetPath", (tenancy, org) -> {
+                String project = tenancy.project(org, false);
+                return project + "/assets/" + tenancy.fixtures.asset(org, project, "character");
+            }),
             Map.entry("characterPath", (tenancy, org) -> tenancy.character(org, false)),
             Map.entry("relationshipPath", (tenancy, org) -> tenancy.character(org, true)));
 

@@ -49,7 +49,9 @@ class SectionPermissionMatrixIntegrationTests {
             new Row("POST", "/api/v1/projects/{projectId}/characters", "{\"name\":\"No\"}", 403),
             new Row("PUT", "/api/v1/projects/{projectId}/characters/order", "{\"character_ids\":[]}", 403),
             new Row("GET", "/api/v1/projects/{projectId}/universe", null, 200),
-            new Row("PATCH", "/api/v1/projects/{projectId}/universe", "{\"name\":\"No\",\"base_versions\":{\"details\":0}}", 403));
+            new Row("PATCH", "/api/v1/projects/{projectId}/universe", "{\"name\":\"No\",\"base_versions\":{\"details\":0}}", 403),
+            // Files: listed like the rest; which files the supervisor may change is ProjectFilesIntegrationTests' matter.
+            new Row("GET", "/api/v1/projects/{projectId}/assets", null, 200));
 
     @LocalServerPort
     int port;
