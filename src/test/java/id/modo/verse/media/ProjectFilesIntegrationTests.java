@@ -133,6 +133,43 @@ class ProjectFilesIntegrationTests {
     }
 
     @Test
+    void aProjectsLogoIsAPictureOfItsOrganizationAndTheOneItReplacesIsRemoved() {
+        String project = studios.project(studio.asOwner(), studio.organizationId(), "Logos", "team");
+        String first = Http.json(upload(studio.asOwner(), project, new Multipart()
+                .file("file", "logo.png", "image/png", MediaTestFiles.png(64, 64)).field("category", "logo"))).get("id").asString();
+        HttpResponse<String> set = studio.asOwner().call("PATCH", "/api/v1/projects/" + project, "{\"logo\":\"/media/" + first + "\"}");
+        assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+        assertThat(Http.json(set).get("logo").asString()).isEqualTo("/media/" + first);
+
+        String document = Http.json(upload(studio.asOwner(), project, new Multipart()
+                .file("file", "brief.pdf", "application/pdf", MediaTestFiles.pdf()).field("category", "brief"))).get("id").asString();
+        HttpResponse<String> notAPicture = studio.asOwner().call("PATCH", "/api/v1/projects/" + project,
+                "{\"thumbnail_mood\":\"/media/" + document + "\"}");
+        assertThat(notAPicture.statusCode()).isEqualTo(400);
+        assertThat(notAPicture.body()).contains("thumbnail_mood").contains("not a picture");
+        StudioFixtures.Studio other = studios.studio("project-files-other");
+        String otherProject = studios.project(other.asOwner(), other.organizationId(), "Other", "team");
+        String foreign = Http.json(upload(other.asOwner(), otherProject, new Multipart()
+                .file("file", "logo.png", "image/png", MediaTestFiles.png(64, 64)).field("category", "logo"))).get("id").asString();
+        HttpResponse<String> foreignLogo = studio.asOwner().call("PATCH", "/api/v1/projects/" + project,
+                "{\"studio_logo\":\"/media/" + foreign + "\"}");
+        assertThat(foreignLogo.statusCode()).isEqualTo(400);
+        assertThat(foreignLogo.body()).contains("studio_logo");
+        assertThat(studio.asOwner().call("PATCH", "/api/v1/projects/" + project, "{\"logo\":\"/media/not-an-id\"}").statusCode())
+                .isEqualTo(400);
+
+        String second = Http.json(upload(studio.asOwner(), project, new Multipart()
+                .file("file", "logo-2.png", "image/png", MediaTestFiles.png(80, 80)).field("category", "logo"))).get("id").asString();
+        assertThat(studio.asOwner().call("PATCH", "/api/v1/projects/" + project, "{\"logo\":\"/media/" + second + "\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from assets where id = cast(? as uuid)").param(first).query(Integer.class).single()).isZero();
+        assertThat(studio.asOwner().call("PATCH", "/api/v1/projects/" + project, "{\"logo\":\"https://cdn.example.id/logo.png\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from assets where id = cast(? as uuid)").param(second).query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from assets where id = cast(? as uuid)").param(document).query(Integer.class).single()).isOne();
+    }
+
+    @Test
     void badProjectUploadsGetClearProblems() {
         String project = studios.project(studio.asOwner(), studio.organizationId(), "Bad input", "team");
         HttpResponse<String> json = studio.asOwner().postJson("/api/v1/projects/" + project + "/assets", "{}");

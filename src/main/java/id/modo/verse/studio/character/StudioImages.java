@@ -45,6 +45,16 @@ public class StudioImages {
         return "/media/" + asset.id().value();
     }
 
+    /** True when the reference points at a picture (an image) this organization uploaded. */
+    public boolean isPicture(OrganizationId organization, String reference) {
+        return asset(reference).flatMap(id -> assets.find(organization, id)).filter(a -> a.type() == AssetType.IMAGE).isPresent();
+    }
+
+    /** True for a {@code /media/{id}} reference, whatever it points at. */
+    public static boolean isReference(String value) {
+        return asset(value).isPresent();
+    }
+
     /** Removes a picture a reference points at, when it is one of this organization's uploads. */
     public void discard(UserId actor, OrganizationId organization, String reference) {
         asset(reference).flatMap(id -> assets.find(organization, id)).ifPresent(asset -> {

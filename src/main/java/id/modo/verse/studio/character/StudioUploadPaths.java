@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The picture uploads of characters and universes take multipart bodies above the normal request
+ * The picture uploads of characters, universes and projects (logo, mood thumbnail, studio logo) take multipart bodies above the normal request
  * limit (a photo is easily a few megabytes); the media module's upload limits still apply.
  */
 @Configuration(proxyBeanMethods = false)
@@ -18,6 +18,7 @@ class StudioUploadPaths {
                 "/api/v1/projects/*/characters/*/image",
                 "/projects/*/characters/*/image",
                 "/api/v1/projects/*/universe/images/*/*",
-                "/projects/*/universe/images/*/*"));
+                "/projects/*/universe/images/*/*",
+                "/projects/*/pictures/*"));
     }
 }

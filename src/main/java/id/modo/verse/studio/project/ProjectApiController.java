@@ -40,6 +40,9 @@ class ProjectApiController {
 
     static final String URL = "^$|^https?://\\S+$";
     static final String URL_MESSAGE = "must be an http(s) URL";
+    /** A picture of the project: an http(s) URL, or a picture uploaded to MODO as {@code /media/{id}}. */
+    static final String PICTURE = "^$|^https?://\\S+$|^/media/[0-9a-fA-F-]{36}$";
+    static final String PICTURE_MESSAGE = "must be an http(s) URL or /media/{id} of a picture uploaded to this organization";
 
     private final Projects projects;
     private final Collaborators collaborators;
@@ -70,11 +73,11 @@ class ProjectApiController {
 
     record UpdateRequest(@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
             @Size(max = 100) String slug, @Size(max = 20000) String description,
-            @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String logo,
-            @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String thumbnailMood,
+            @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String logo,
+            @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String thumbnailMood,
             @Size(max = 100) String genre, @Size(max = 100) String subGenre, FormatName format,
             @Size(max = 100) String targetAudience, @Size(max = 100) String targetMarket, @Size(max = 255) String studioName,
-            @Size(max = 2000) @Pattern(regexp = URL, message = URL_MESSAGE) String studioLogo, @Size(max = 255) String ipOwner,
+            @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String studioLogo, @Size(max = 255) String ipOwner,
             @Pattern(regexp = "^$|^\\d{4}-\\d{2}-\\d{2}$", message = "must be a date, yyyy-mm-dd") String productionDate,
             @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = URL_MESSAGE) String> brandLogos,
             @Size(max = 24) List<@NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a hex colour like #1a2b3c") String> colorPalette,

@@ -24,10 +24,6 @@ public record ProjectDetails(UUID id, UUID organizationId, String title, String 
                 project.deletedAt(), project.purgeAfter(), editable, manager, orgAdmin);
     }
 
-    /** The picture on the project's card: its logo, else its mood thumbnail, else null (the page draws a monogram). */
-    public String thumbnail() {
-        return logo != null ? logo : thumbnailMood;
-    }
 
     /** One or two capital letters for the card of a project without a picture: "Si Kancil" → "SK". */
     public String monogram() {

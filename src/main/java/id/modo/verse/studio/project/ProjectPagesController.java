@@ -12,15 +12,19 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.character.StudioImages;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +32,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The project list, the workspace's overview and team tabs, and the trash: the same facades as the API. */
@@ -42,10 +48,12 @@ class ProjectPagesController {
     private final ProjectAccess access;
     private final Organizations organizations;
     private final WorkspaceTabs tabs;
+    private final StudioImages images;
 
     ProjectPagesController(Projects projects, Collaborators collaborators, ProjectAccess access, Organizations organizations,
-            WorkspaceTabs tabs) {
+            WorkspaceTabs tabs, StudioImages images) {
         this.projects = projects;
+        this.images = images;
         this.collaborators = collaborators;
         this.access = access;
         this.organizations = organizations;
@@ -72,7 +80,14 @@ class ProjectPagesController {
         filters.put("genre", genre.strip());
         String next = page.nextCursor() == null ? null
                 : ListFilters.nextUrl("/organizations/{org}/projects", organization.value(), filters, page.nextCursor());
-        model.addAttribute("page", new ProjectPageModels.ListPage(organization.toString(), view.name(), page.items(), filter == null ? "" : status,
+        Map<UUID, String> thumbnails = new HashMap<>();
+        for (ProjectDetails project : page.items()) {
+            Stream.of(project.logo(), project.thumbnailMood()).filter(StudioImages::isReference).findFirst()
+                    .map(reference -> images.thumbnailUrl(organization, reference))
+                    .ifPresent(url -> thumbnails.put(project.id(), url));
+        }
+        model.addAttribute("page", new ProjectPageModels.ListPage(organization.toString(), view.name(), page.items(), thumbnails,
+                filter == null ? "" : status,
                 genre.strip(), statuses, next, cursor.isBlank(), view.myRole().can(id.modo.verse.organization.Permission.EDIT_CONTENT),
                 error.isBlank() ? null : error));
         return "studio/projects";
@@ -102,10 +117,12 @@ class ProjectPagesController {
 
     @GetMapping("/projects/{projectId}")
     String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
-            @RequestParam(defaultValue = "false") boolean saved, Model model) {
+            @RequestParam(defaultValue = "false") boolean saved, @RequestParam(name = "picture_error", defaultValue = "") String pictureError,
+            Model model) {
         ProjectId id = project(projectId);
         ProjectView view = access.read(caller.id(), id);
-        model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), Map.of(), saved));
+        model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), Map.of(), saved,
+                switch (pictureError) { case "image", "quota" -> pictureError; default -> null; }));
         return "studio/overview";
     }
 
@@ -118,12 +135,6 @@ class ProjectPagesController {
         String title = form.getOrDefault("title", "").strip();
         if (title.isEmpty() || title.length() > 255) {
             errors.put("title", "studio.error.title");
-        }
-        for (String field : List.of("logo", "thumbnail_mood", "studio_logo")) {
-            String value = form.getOrDefault(field, "").strip();
-            if (!value.isEmpty() && (!URL.matcher(value).matches() || value.length() > 2000)) {
-                errors.put(field, "studio.error.url");
-            }
         }
         List<String> brandLogos = lines(form.getOrDefault("brand_logos", ""));
         if (brandLogos.size() > 20 || brandLogos.stream().anyMatch(u -> !URL.matcher(u).matches() || u.length() > 2000)) {
@@ -155,16 +166,60 @@ class ProjectPagesController {
             }
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), errors, false));
+            model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), errors, false, null));
             return "studio/overview";
         }
-        ProjectChange change = new ProjectChange(title, null, text(form, "description", 20000), form.getOrDefault("logo", ""),
-                form.getOrDefault("thumbnail_mood", ""), text(form, "genre", 100), text(form, "sub_genre", 100), projectFormat,
+        // The pictures have forms of their own (uploads); null leaves them as they are.
+        ProjectChange change = new ProjectChange(title, null, text(form, "description", 20000), null, null, text(form, "genre", 100), text(form, "sub_genre", 100), projectFormat,
                 projectFormat == null, text(form, "target_audience", 100), text(form, "target_market", 100), text(form, "studio_name", 255),
-                form.getOrDefault("studio_logo", ""), text(form, "ip_owner", 255), productionDate, productionDate == null, brandLogos,
+                null, text(form, "ip_owner", 255), productionDate, productionDate == null, brandLogos,
                 palette, visibility);
         projects.update(caller.id(), id, change, null);
         return "redirect:/projects/" + id + "?saved=true";
+    }
+
+    /** Uploads the logo, mood thumbnail or studio logo; the picture it replaces is removed. */
+    @PostMapping(path = "/projects/{projectId}/pictures/{field}", consumes = "multipart/form-data")
+    String uploadPicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field,
+            @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
+        ProjectId id = project(projectId);
+        ProjectView view = access.manage(caller.id(), id);
+        String category = pictureCategory(field);
+        String failed = "redirect:/projects/" + id + "?picture_error=";
+        if (file == null || file.isEmpty()) {
+            return failed + "image#pictures-title";
+        }
+        String reference;
+        try (var content = file.getInputStream()) {
+            reference = images.upload(caller.id(), view, category, file.getOriginalFilename(), content);
+        } catch (ProblemException e) {
+            int status = e.type().status().value();
+            if (status != 400 && status != 413 && status != 415) {
+                throw e;
+            }
+            return failed + (status == 413 ? "quota" : "image") + "#pictures-title";
+        }
+        projects.update(caller.id(), id, ProjectChange.picture(field, reference), null);
+        return "redirect:/projects/" + id + "?saved=true";
+    }
+
+    @PostMapping("/projects/{projectId}/pictures/{field}/remove")
+    String removePicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field) {
+        ProjectId id = project(projectId);
+        access.manage(caller.id(), id);
+        pictureCategory(field);
+        projects.update(caller.id(), id, ProjectChange.picture(field, ""), null);
+        return "redirect:/projects/" + id + "?saved=true";
+    }
+
+    /** The media category a picture field's uploads are filed under; 404 for a field that is not a picture. */
+    private static String pictureCategory(String field) {
+        return switch (field) {
+            case "logo" -> "logo";
+            case "thumbnail_mood" -> "mood";
+            case "studio_logo" -> "studio-logo";
+            default -> throw new ProblemException(ProblemType.NOT_FOUND, "There is no such picture.");
+        };
     }
 
     @PostMapping("/projects/{projectId}/status")
@@ -263,9 +318,19 @@ class ProjectPagesController {
         return "redirect:/projects/" + id + "/team";
     }
 
-    private ProjectPageModels.OverviewPage overviewPage(ProjectView view, ProjectDetails details, Map<String, String> errors, boolean saved) {
+    private ProjectPageModels.OverviewPage overviewPage(ProjectView view, ProjectDetails details, Map<String, String> errors, boolean saved,
+            String pictureError) {
+        List<ProjectPageModels.Picture> pictures = List.of(picture(view, "logo", details.logo()),
+                picture(view, "thumbnail_mood", details.thumbnailMood()), picture(view, "studio_logo", details.studioLogo()));
         return new ProjectPageModels.OverviewPage(view, tabs, details, Arrays.stream(ProjectFormat.values()).map(ProjectFormat::dbValue).toList(),
-                Arrays.stream(Visibility.values()).map(Visibility::dbValue).toList(), errors, saved);
+                Arrays.stream(Visibility.values()).map(Visibility::dbValue).toList(), pictures, errors, saved, pictureError);
+    }
+
+    private ProjectPageModels.Picture picture(ProjectView view, String field, String value) {
+        if (StudioImages.isReference(value)) {
+            return new ProjectPageModels.Picture(field, images.thumbnailUrl(view.organizationId(), value), null);
+        }
+        return new ProjectPageModels.Picture(field, null, value);
     }
 
     private static String text(Map<String, String> form, String field, int max) {

@@ -17,6 +17,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioEvents;
+import id.modo.verse.studio.character.StudioImages;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,11 +51,13 @@ public class Projects {
     private final PlanLimits planLimits;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final StudioImages images;
     private final Clock clock;
 
     Projects(ProjectRepository projects, ProjectAccess access, Organizations organizations, PlanLimits planLimits, JdbcClient jdbc,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, StudioImages images, Optional<Clock> clock) {
         this.projects = projects;
+        this.images = images;
         this.access = access;
         this.organizations = organizations;
         this.planLimits = planLimits;
@@ -122,6 +125,19 @@ public class Projects {
         if (change.slug() != null && !change.slug().strip().equals(project.slug())) {
             slugFor(OrganizationId.of(project.organizationId()), project.title(), change.slug(), project.id());
         }
+        OrganizationId organization = OrganizationId.of(project.organizationId());
+        Map<String, String> pictures = Map.of("logo", nullToEmpty(change.logo()), "thumbnail_mood", nullToEmpty(change.thumbnailMood()),
+                "studio_logo", nullToEmpty(change.studioLogo()));
+        List<Problems.FieldError> notPictures = pictures.entrySet().stream()
+                .filter(e -> StudioImages.isReference(e.getValue()) && !images.isPicture(organization, e.getValue()))
+                .map(e -> new Problems.FieldError(e.getKey(), "is not a picture uploaded to this organization"))
+                .toList();
+        if (!notPictures.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", notPictures));
+        }
+        List<String> replaced = java.util.stream.Stream.of(project.logo(), project.thumbnailMood(), project.studioLogo())
+                .filter(StudioImages::isReference)
+                .toList();
         Map<String, Object> before = project.snapshot();
         project.update(change, clock.instant());
         if (modoTokens != null) {
@@ -137,7 +153,14 @@ public class Projects {
             events.publishEvent(new StudioEvents.ProjectUpdated(project.organizationId(), actor.value(), project.id(),
                     Changes.differing(before, after), Changes.differing(after, before)));
         }
+        // An uploaded picture the project no longer shows gives its storage back.
+        List<String> kept = List.of(nullToEmpty(project.logo()), nullToEmpty(project.thumbnailMood()), nullToEmpty(project.studioLogo()));
+        replaced.stream().filter(reference -> !kept.contains(reference)).forEach(reference -> images.discard(actor, organization, reference));
         return details(project, access.read(actor, id));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     @Transactional
