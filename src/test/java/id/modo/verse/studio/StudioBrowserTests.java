@@ -85,7 +85,7 @@ class StudioBrowserTests {
                 assertThat(page.locator(".version-diff ins").allInnerTexts()).anySatisfy(t -> assertThat(t).contains("dreams"));
                 Chromium.screenshot(page, "studio-versions-phone");
 
-                page.locator("tr", new Page.LocatorOptions().setHasText("beats")).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                page.locator("tr", new Page.LocatorOptions().setHasText("Beat board")).filter(new com.microsoft.playwright.Locator.FilterOptions()
                         .setHas(page.getByLabel("Compare from version 2"))).getByRole(AriaRole.BUTTON,
                         new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Restore")).click();
                 page.waitForURL(u -> u.contains("restored=true"));
