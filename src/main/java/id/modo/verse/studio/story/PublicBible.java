@@ -60,16 +60,21 @@ class PublicBible {
             // Nodes link to the characters' cards further down the same page, never to the workspace.
             String graph = cast.isEmpty() ? null : characters.graph(cast, CharacterPages.graphTexts(ui), "bible-graph", "#character-");
             UniversePages.Shown universe = UniversePages.shown(universes.visible(project), ui.locale(), reference -> images.url(organization, reference));
-            return new Bible(story, header(project), profiles, graph, universe);
+            return new Bible(story, header(project, story.details()), profiles, graph, universe);
         });
     }
 
-    private StoryPageModels.BibleHeader header(ProjectView project) {
+    /** The project's own genre and format, else the story's: a writer may have filled in only one of them. */
+    private StoryPageModels.BibleHeader header(ProjectView project, StoryContent.Details story) {
         return jdbc.sql("select sub_genre, format, studio_name, studio_logo, color_palette::text as palette from projects where id = ?")
                 .param(project.id().value())
-                .query((rs, n) -> new StoryPageModels.BibleHeader(picture(project.organizationId(), project.logo()), project.genre(), rs.getString("sub_genre"),
-                        rs.getString("format"), rs.getString("studio_name"), picture(project.organizationId(), rs.getString("studio_logo")),
-                        palette(rs.getString("palette"))))
+                .query((rs, n) -> {
+                    boolean ownGenre = project.genre() != null;
+                    return new StoryPageModels.BibleHeader(picture(project.organizationId(), project.logo()),
+                            ownGenre ? project.genre() : story.genre(), ownGenre ? rs.getString("sub_genre") : story.subGenre(),
+                            rs.getString("format") != null ? rs.getString("format") : story.format(), rs.getString("studio_name"),
+                            picture(project.organizationId(), rs.getString("studio_logo")), palette(rs.getString("palette")));
+                })
                 .single();
     }
 

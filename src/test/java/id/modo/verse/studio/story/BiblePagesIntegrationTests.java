@@ -4,16 +4,10 @@ import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,7 +42,7 @@ class BiblePagesIntegrationTests {
     }
 
     @Test
-    void anAnonymousVisitorReadsTheWholeBibleOfAPublicProjectWithItsPictures() throws IOException {
+    void anAnonymousVisitorReadsTheWholeBibleOfAPublicProjectWithItsPictures() {
         String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Si Kancil Bible", "public");
         ok(studio.asOwner().call("PATCH", "/api/v1/projects/" + project, """
                 {"genre":"Fable","sub_genre":"Comedy","format":"animation","studio_name":"Studio Kancil","color_palette":["#1a2b3c","#f6a623"]}"""));
@@ -87,7 +81,7 @@ class BiblePagesIntegrationTests {
     }
 
     @Test
-    void aTeamOrPrivateProjectsBibleIsTheSame404AsAMissingOneAndItsPicturesStayPrivate() throws IOException {
+    void aTeamOrPrivateProjectsBibleIsTheSame404AsAMissingOneAndItsPicturesStayPrivate() {
         String team = fixtures.project(studio.asOwner(), studio.organizationId(), "Team Bible", "team");
         String secret = fixtures.project(studio.asOwner(), studio.organizationId(), "Secret Bible", "public");
         write(secret);
@@ -112,7 +106,7 @@ class BiblePagesIntegrationTests {
     }
 
     /** Writes a small bible through the API: story, two related characters (one with a picture), a universe with a picture. */
-    private String write(String project) throws IOException {
+    private String write(String project) {
         Http owner = studio.asOwner();
         String base = "/api/v1/projects/" + project;
         ok(owner.call("PATCH", base + "/story", """
@@ -128,34 +122,12 @@ class BiblePagesIntegrationTests {
         HttpResponse<String> related = owner.postJson(base + "/characters/" + kancil + "/relationships",
                 "{\"character_id\":\"" + buaya + "\",\"relationship_type\":\"enemy\",\"description\":\"Kancil fools him to cross the river\"}");
         assertThat(related.statusCode()).as(related.body()).isIn(200, 201);
-        ok(owner.send(multipart(owner.request(base + "/characters/" + kancil + "/image"), png(Color.ORANGE))));
+        fixtures.picture(owner, base + "/characters/" + kancil + "/image", Color.ORANGE);
         ok(owner.call("PATCH", base + "/universe", """
                 {"name":"Rimba Nusantara","environment":{"landscape":"Mangrove forests by a wide brown river"},
                  "base_versions":{"details":0,"environment":0}}"""));
-        ok(owner.send(multipart(owner.request(base + "/universe/images/environment/image?base_version=1"), png(Color.GREEN))));
+        fixtures.picture(owner, base + "/universe/images/environment/image?base_version=1", Color.GREEN);
         return kancil;
-    }
-
-    private static HttpRequest.Builder multipart(HttpRequest.Builder request, byte[] png) {
-        String boundary = "----bible" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"picture.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(png);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    }
-
-    private static byte[] png(Color colour) throws IOException {
-        BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        graphics.setColor(colour);
-        graphics.fillRect(0, 0, 64, 64);
-        graphics.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> response) {
