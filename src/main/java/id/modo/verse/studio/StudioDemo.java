@@ -12,6 +12,7 @@ import id.modo.verse.studio.project.Projects;
 import id.modo.verse.studio.project.Visibility;
 import id.modo.verse.studio.script.Scripts;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
+import id.modo.verse.studio.story.StoryContent.Details;
 import id.modo.verse.studio.story.StoryContent.Need;
 import id.modo.verse.studio.story.StoryContent.Want;
 import id.modo.verse.studio.story.StoryContent.WantNeed;
@@ -57,6 +58,14 @@ public class StudioDemo {
     public ProjectId seed(UserId owner, OrganizationId organization, UserId storySupervisor) {
         ProjectId project = ProjectId.of(projects.create(owner, organization, "Si Kancil", "si-kancil", Visibility.PUBLIC).id());
         collaborators.add(owner, project, storySupervisor, CollaboratorRole.STORY_SUPERVISOR, null, List.of(Section.STORY));
+
+        stories.saveDetails(owner, project, new Details("A mouse-deer too small to fight must cross a river ruled by crocodiles.",
+                "The smallest animal in the forest tricks the river's crocodiles into becoming his bridge.",
+                "When the dry season empties his side of the river, Kancil talks the crocodiles into lining up to be counted, "
+                        + "and skips across their backs to the fruit on the far bank.",
+                null, "12 minutes", "short_movie", null, null, "Fable", "Comedy", "Playful", "light", "Wit and trust", null,
+                "Cleverness is worth most when it helps others", "Folk tales of the Malay archipelago", null, null, null,
+                "Children 5-10 and their families", "Indonesia and Malaysia", "G"), 0);
 
         Map<String, String> beats = new LinkedHashMap<>();
         beats.put("opening_image", "Kancil naps under a rambutan tree by the river while the forest sleeps.");

@@ -1,5 +1,6 @@
 package id.modo.verse.studio;
 
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -31,6 +32,19 @@ public interface VersionedContent {
 
     /** What to call the entity in the history when its type is not enough (a character's name); null for none. */
     default String label(UUID entityId) {
+        return null;
+    }
+
+    /** What people call this entity type in the history, in their language ("Story", "Cerita"); null shows the type key. */
+    default String typeLabel(Locale locale) {
+        return null;
+    }
+
+    /**
+     * What people call one of its sections in the history, in their language: the same label its page or section schema
+     * shows ("Want and need", "Fisiologi"); null shows the key.
+     */
+    default String sectionLabel(String section, Locale locale) {
         return null;
     }
 }

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -162,21 +163,39 @@ public class Versions {
         return new VersionDiff(older, newer, WordDiff.between(readable(older), readable(newer)));
     }
 
-    /** How the history names each version's entity: its feature's {@link VersionedContent#label}, else its entity type. */
-    public Map<UUID, String> labels(List<Version> versions) {
+    /**
+     * How the history names each version's entity (by version id), in the reader's language: its feature's
+     * {@link VersionedContent#label} (a character's name), else the entity type's label, else the entity type. A story
+     * and its script share an id, so names are looked up per entity type and id.
+     */
+    public Map<UUID, String> labels(List<Version> versions, Locale locale) {
+        Map<String, String> byEntity = new HashMap<>();
         Map<UUID, String> labels = new HashMap<>();
         for (Version version : versions) {
-            labels.computeIfAbsent(version.entityId(), id -> writers.orderedStream()
-                    .filter(w -> w.entityType().equals(version.entityType())).findFirst()
-                    .map(w -> w.label(id)).orElse(null) instanceof String label ? label : version.entityType());
+            labels.put(version.id(), byEntity.computeIfAbsent(version.entityType() + ":" + version.entityId(), key -> writer(version)
+                    .map(w -> w.label(version.entityId()) instanceof String name ? name : w.typeLabel(locale))
+                    .orElse(null) instanceof String label ? label : version.entityType()));
         }
         return labels;
     }
 
+    /** How the history names each version's section (by version id), in the reader's language; the key when its feature has no label. */
+    public Map<UUID, String> sectionLabels(List<Version> versions, Locale locale) {
+        Map<UUID, String> labels = new HashMap<>();
+        for (Version version : versions) {
+            labels.put(version.id(), writer(version).map(w -> w.sectionLabel(version.section(), locale)).orElse(null)
+                    instanceof String label ? label : version.section());
+        }
+        return labels;
+    }
+
+    private Optional<VersionedContent> writer(Version version) {
+        return writers.orderedStream().filter(w -> w.entityType().equals(version.entityType())).findFirst();
+    }
+
     /** A version's content as its feature presents it to people (see {@link VersionedContent#readable}). */
     public String readable(Version version) {
-        return writers.orderedStream().filter(w -> w.entityType().equals(version.entityType())).findFirst()
-                .map(w -> w.readable(version.section(), version.content()))
+        return writer(version).map(w -> w.readable(version.section(), version.content()))
                 .orElse(version.content());
     }
 
@@ -189,7 +208,7 @@ public class Versions {
     public Version restore(UserId actor, ProjectId project, UUID versionId) {
         access.read(actor, project);
         Version old = find(project, versionId);
-        VersionedContent writer = writers.orderedStream().filter(w -> w.entityType().equals(old.entityType())).findFirst().orElse(null);
+        VersionedContent writer = writer(old).orElse(null);
         if (writer == null) {
             throw new ProblemException(NOT_RESTORABLE, "Versions of " + old.entityType() + " cannot be restored.");
         }

@@ -4,6 +4,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.support.Chromium;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
@@ -28,6 +30,8 @@ class StudioBrowserTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StudioDemo demo;
 
     @Test
     void aWriterBuildsTheStoryComparesVersionsAndRestoresTheOlderOne() {
@@ -85,7 +89,7 @@ class StudioBrowserTests {
                 assertThat(page.locator(".version-diff ins").allInnerTexts()).anySatisfy(t -> assertThat(t).contains("dreams"));
                 Chromium.screenshot(page, "studio-versions-phone");
 
-                page.locator("tr", new Page.LocatorOptions().setHasText("beats")).filter(new com.microsoft.playwright.Locator.FilterOptions()
+                page.locator("tr", new Page.LocatorOptions().setHasText("Beat board")).filter(new com.microsoft.playwright.Locator.FilterOptions()
                         .setHas(page.getByLabel("Compare from version 2"))).getByRole(AriaRole.BUTTON,
                         new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Restore")).click();
                 page.waitForURL(u -> u.contains("restored=true"));
@@ -113,6 +117,54 @@ class StudioBrowserTests {
             assertThat(visitor.locator("h1").innerText()).isEqualTo("Si Kancil");
             assertThat(visitor.locator("body").innerText()).contains("Kancil naps by the river.", "Save the Cat");
             assertThat(visitor.locator("meta[name=description]").getAttribute("content")).isNotBlank();
+        }
+    }
+
+    @Test
+    void anAnonymousVisitorReadsTheDemoBibleWithItsPicturesOnAPhoneAndADesktop() {
+        StudioFixtures fixtures = new StudioFixtures(new Http(port), jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("demo-bible");
+        Users.Signed supervisor = fixtures.member(studio, "editor");
+        ProjectId project = demo.seed(UserId.of(java.util.UUID.fromString(studio.owner().id())),
+                OrganizationId.of(java.util.UUID.fromString(studio.organizationId())), UserId.of(java.util.UUID.fromString(supervisor.id())));
+        String kancil = jdbc.sql("select id::text from characters where project_id = ? and name = 'Kancil'").param(project.value())
+                .query(String.class).single();
+        String api = "/api/v1/projects/" + project;
+        fixtures.picture(studio.asOwner(), api + "/characters/" + kancil + "/image", java.awt.Color.ORANGE);
+        fixtures.picture(studio.asOwner(), api + "/universe/images/environment/image?base_version=1", java.awt.Color.GREEN);
+        String team = fixtures.project(studio.asOwner(), studio.organizationId(), "Team only", "team");
+
+        for (int width : new int[] {360, 1280}) {
+            try (BrowserContext context = Chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, 800).setLocale("en-US"))) {
+                Page visitor = context.newPage();
+                List<String> errors = Chromium.consoleErrors(visitor);
+                visitor.navigate("http://localhost:" + port + "/bible/" + project + (width == 360 ? "?lang=id" : "?lang=en"));
+                try {
+                    assertThat(visitor.locator("h1").innerText()).isEqualTo("Si Kancil");
+                    assertThat(visitor.locator("#character-" + kancil + " h3").innerText()).isEqualTo("Kancil");
+                    assertThat(visitor.locator("#character-" + kancil).innerText()).contains("small and quick");
+                    assertThat(visitor.locator("#characters svg.relationship-graph").isVisible()).isTrue();
+                    assertThat(visitor.locator("#universe").innerText()).contains("Rainforest on both banks of a slow river");
+                    assertThat(visitor.locator("#universe h2").innerText()).contains(width == 360 ? "Semesta" : "Universe");
+                    assertThat(visitor.locator("svg.tension-curve").isVisible()).isTrue();
+                    // Every picture loads for someone without an account: signed URLs the page's policy allows.
+                    for (var image : visitor.locator("main img").all()) {
+                        image.scrollIntoViewIfNeeded();
+                        visitor.waitForCondition(() -> (Boolean) image.evaluate("i => i.complete"));
+                        assertThat((Integer) image.evaluate("i => i.naturalWidth")).as(image.getAttribute("src")).isPositive();
+                    }
+                    assertThat(visitor.locator("main img").count()).isEqualTo(2);
+                    assertThat((Integer) visitor.evaluate("() => document.documentElement.scrollWidth")).as("no sideways scrolling").isLessThanOrEqualTo(width);
+                    assertThat(visitor.locator(".bible-head").innerText()).contains("Fable", "Comedy");
+                    visitor.evaluate("() => window.scrollTo(0, 0)");
+                    Chromium.screenshot(visitor, "bible-demo-" + width);
+                } catch (RuntimeException | AssertionError e) {
+                    Chromium.screenshot(visitor, "failure-bible-demo-" + width);
+                    throw e;
+                }
+                assertThat(errors).isEmpty();
+                assertThat(visitor.navigate("http://localhost:" + port + "/bible/" + team).status()).isEqualTo(404);
+            }
         }
     }
 

@@ -69,4 +69,29 @@ public final class StudioFixtures {
     public static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
+
+    /** Uploads a small PNG of one colour to a picture endpoint ({@code path}) as {@code creator}, as a browser posts a file. */
+    public void picture(Http creator, String path, java.awt.Color colour) {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(colour);
+        graphics.fillRect(0, 0, 64, 64);
+        graphics.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String boundary = "----studio" + UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"picture.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(png.toByteArray());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var uploaded = creator.send(creator.request(path).header("Accept", "application/json")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+    }
 }

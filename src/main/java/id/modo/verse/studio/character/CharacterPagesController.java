@@ -59,10 +59,9 @@ class CharacterPagesController {
         ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         List<CharacterView> all = characters.list(caller.id(), project);
-        List<CharacterPages.Card> cards = all.stream().map(c -> new CharacterPages.Card(c.id().toString(), c.name(),
-                c.role() == null ? null : c.role().label(ui.locale()), c.archetype(), images.thumbnailUrl(view.organizationId(), c.imageUrl()),
-                c.relationships().size())).toList();
-        String svg = characters.graph(all, texts(ui), "relationship-graph", "/projects/" + project + "/characters/");
+        List<CharacterPages.Card> cards = all.stream()
+                .map(c -> CharacterPages.card(c, ui.locale(), reference -> images.thumbnailUrl(view.organizationId(), reference))).toList();
+        String svg = characters.graph(all, CharacterPages.graphTexts(ui), "relationship-graph", "/projects/" + project + "/characters/");
         model.addAttribute("page", new CharacterPages.ListPage(view, tabs, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
                 error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));
         return "pages/characters";
@@ -206,11 +205,6 @@ class CharacterPagesController {
         return "redirect:/projects/" + project + "/characters";
     }
 
-    static RelationshipGraph.Texts texts(Ui ui) {
-        return new RelationshipGraph.Texts(ui.t("characters.graph.title"), ui.t("characters.graph.legend"), ui.t("characters.graph.empty"),
-                ui.t("characters.graph.summary"), ui.locale());
-    }
-
     private CharacterPages.DetailPage detailPage(ProjectView view, CharacterView character, List<CharacterView> all, Ui ui, String notice,
             String error, StudioPartForm replaced) {
         List<StudioPartForm> parts = new ArrayList<>();
@@ -220,9 +214,7 @@ class CharacterPagesController {
         List<CharacterPages.Pose> poses = Arrays.stream(ImagePose.values())
                 .map(p -> new CharacterPages.Pose(p.key(), p.label(ui.locale()),
                         images.url(view.organizationId(), character.imagePoses().get(p.key())))).toList();
-        List<CharacterPages.Relation> relations = character.relationships().stream()
-                .map(r -> new CharacterPages.Relation(r.characterId().toString(), r.characterName(), r.relationshipType().key(),
-                        r.relationshipType().label(ui.locale()), r.description())).toList();
+        List<CharacterPages.Relation> relations = CharacterPages.relations(character, ui.locale());
         List<StudioPartForm.Choice> others = all.stream().filter(c -> !c.id().equals(character.id()))
                 .map(c -> new StudioPartForm.Choice(c.id().toString(), c.name())).toList();
         return new CharacterPages.DetailPage(view, tabs, character, parts, poses, images.url(view.organizationId(), character.imageUrl()),

@@ -7,9 +7,11 @@ import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +29,11 @@ class CharacterParts implements VersionedContent {
 
     private final CharacterRepository repository;
     private final Clock clock;
+    private final MessageSource messages;
 
-    CharacterParts(CharacterRepository repository, Optional<Clock> clock) {
+    CharacterParts(CharacterRepository repository, Optional<Clock> clock, MessageSource messages) {
         this.repository = repository;
+        this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -92,5 +96,19 @@ class CharacterParts implements VersionedContent {
     @Override
     public String label(UUID entityId) {
         return repository.findById(entityId).map(StoryCharacter::name).orElse(null);
+    }
+
+    @Override
+    public String typeLabel(Locale locale) {
+        return messages.getMessage("studio.tab.characters", null, null, locale);
+    }
+
+    /** The titles the character page gives its part forms: the profile, each schema section, the arc. */
+    @Override
+    public String sectionLabel(String section, Locale locale) {
+        if (Characters.PROFILE.equals(section) || Characters.ARC.equals(section)) {
+            return messages.getMessage("characters.part." + section, null, null, locale);
+        }
+        return CharacterSection.byKey(section).map(s -> s.label(locale)).orElse(null);
     }
 }

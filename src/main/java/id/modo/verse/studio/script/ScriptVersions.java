@@ -5,8 +5,10 @@ import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.VersionedContent;
 import id.modo.verse.studio.Versions;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +21,12 @@ class ScriptVersions implements VersionedContent {
 
     private final StoryScript storyScript;
     private final ObjectProvider<Versions> versions;
+    private final MessageSource messages;
 
-    ScriptVersions(StoryScript storyScript, ObjectProvider<Versions> versions) {
+    ScriptVersions(StoryScript storyScript, ObjectProvider<Versions> versions, MessageSource messages) {
         this.storyScript = storyScript;
         this.versions = versions;
+        this.messages = messages;
     }
 
     @Override
@@ -33,6 +37,17 @@ class ScriptVersions implements VersionedContent {
     @Override
     public Section accessSection() {
         return Section.STORY;
+    }
+
+    @Override
+    public String typeLabel(Locale locale) {
+        return messages.getMessage("studio.tab.script", null, null, locale);
+    }
+
+    /** A script has one section, the screenplay itself: the history calls it what the tab does. */
+    @Override
+    public String sectionLabel(String section, Locale locale) {
+        return Scripts.SECTION.equals(section) ? typeLabel(locale) : null;
     }
 
     @Override

@@ -82,7 +82,7 @@ public class Stories {
     }
 
     @Transactional
-    Story saveDetails(UserId actor, ProjectId project, Details change, int baseVersion) {
+    public Story saveDetails(UserId actor, ProjectId project, Details change, int baseVersion) {
         ProjectView view = access.edit(actor, project, Section.STORY);
         Story story = load(view);
         Details details = story.details().with(change);

@@ -2,6 +2,8 @@ package id.modo.verse.studio.story;
 
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.character.CharacterPages;
+import id.modo.verse.studio.universe.UniversePages;
 import id.modo.verse.studio.story.StoryContent.WantNeed;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,16 @@ public final class StoryPageModels {
             SaveStatus beatsStatus, SaveStatus wantNeedStatus) {
     }
 
-    public record BiblePage(Stories.Story story, List<BeatCard> beats, String structureName, String curve, String description) {
+    /**
+     * The public bible: the project's header, the story with its beats and tension curve, the characters with their
+     * graph, the universe; {@code canonicalUrl} is the page's one address for search engines.
+     */
+    public record BiblePage(Stories.Story story, BibleHeader header, List<BeatCard> beats, String structureName, String curve,
+            String description, String canonicalUrl, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
+    }
+
+    /** The project's header as the bible shows it: pictures as URLs, the format as its key, the palette's hex colours. */
+    public record BibleHeader(String logoUrl, String genre, String subGenre, String format, String studioName, String studioLogoUrl,
+            List<String> palette) {
     }
 }

@@ -1,9 +1,11 @@
 package id.modo.verse.studio.story;
 
+import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
@@ -31,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,15 +53,17 @@ class StoryPagesController {
     private final Stories stories;
     private final WorkspaceTabs tabs;
     private final org.springframework.context.MessageSource messages;
+    private final PublicBible publicBible;
+    private final ModoProperties modo;
 
-    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages) {
+    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages, PublicBible publicBible,
+            ModoProperties modo) {
         this.stories = stories;
         this.tabs = tabs;
         this.messages = messages;
+        this.publicBible = publicBible;
+        this.modo = modo;
     }
-
-
-
 
     @GetMapping("/projects/{projectId}/story")
     String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, Model model) {
@@ -147,17 +152,23 @@ class StoryPagesController {
     }
 
 
-    /** The public read-only bible of a public project: anyone may open it and search engines may index it. */
+    /**
+     * The public read-only bible of a public project: anyone may open it and search engines may index it. Anything else
+     * (private, team, in the trash, missing) is the same 404.
+     */
     @GetMapping("/bible/{projectId}")
-    String bible(@PathVariable String projectId, Model model) {
-        Stories.Story story = stories.publicStory(project(projectId)).orElseThrow(ProjectAccess::notFound);
-        Locale locale = LocaleContextHolder.getLocale();
+    String bible(@PathVariable String projectId, @ModelAttribute("ui") Ui ui, Model model) {
+        ProjectId id = project(projectId);
+        PublicBible.Bible bible = publicBible.of(id, ui).orElseThrow(ProjectAccess::notFound);
+        Stories.Story story = bible.story();
+        Locale locale = ui.locale();
         List<StoryPageModels.BeatCard> beats = cards(story.beats(), locale).stream().filter(b -> b.text() != null).toList();
         String description = story.details().logline() != null ? story.details().logline()
                 : story.project().description() != null ? story.project().description() : story.project().title();
-        model.addAttribute("page", new StoryPageModels.BiblePage(story, beats,
+        model.addAttribute("page", new StoryPageModels.BiblePage(story, bible.header(), beats,
                 StoryStructure.fromKey(story.beats().structure()).orElse(StoryStructure.HERO).name(locale), curve(story, locale),
-                description.length() > 160 ? description.substring(0, 157) + "…" : description));
+                description.length() > 160 ? description.substring(0, 157) + "…" : description, modo.link("/bible/" + id).toString(),
+                bible.characters(), bible.graphSvg(), bible.universe()));
         return "studio/bible";
     }
 

@@ -6,7 +6,9 @@ import id.modo.verse.studio.VersionedContent;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.Details;
 import id.modo.verse.studio.story.StoryContent.WantNeed;
+import java.util.Locale;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 class StoryVersions implements VersionedContent {
 
     private final Stories stories;
+    private final MessageSource messages;
 
-    StoryVersions(Stories stories) {
+    StoryVersions(Stories stories, MessageSource messages) {
         this.stories = stories;
+        this.messages = messages;
     }
 
     @Override
@@ -30,6 +34,23 @@ class StoryVersions implements VersionedContent {
     @Override
     public Section accessSection() {
         return Section.STORY;
+    }
+
+    @Override
+    public String typeLabel(Locale locale) {
+        return messages.getMessage("studio.tab.story", null, null, locale);
+    }
+
+    /** The titles the story page gives its three forms. */
+    @Override
+    public String sectionLabel(String section, Locale locale) {
+        String key = switch (section) {
+            case StoryContent.DETAILS -> "studio.story.details";
+            case StoryContent.BEATS -> "studio.story.beats";
+            case StoryContent.WANT_NEED -> "studio.story.want_need";
+            default -> null;
+        };
+        return key == null ? null : messages.getMessage(key, null, null, locale);
     }
 
     @Override

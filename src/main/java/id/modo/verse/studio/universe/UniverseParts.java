@@ -8,9 +8,11 @@ import id.modo.verse.studio.VersionedContent;
 import id.modo.verse.studio.character.SectionValues;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,9 +27,11 @@ class UniverseParts implements VersionedContent {
 
     private final UniverseRepository repository;
     private final Clock clock;
+    private final MessageSource messages;
 
-    UniverseParts(UniverseRepository repository, Optional<Clock> clock) {
+    UniverseParts(UniverseRepository repository, Optional<Clock> clock, MessageSource messages) {
         this.repository = repository;
+        this.messages = messages;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -59,5 +63,19 @@ class UniverseParts implements VersionedContent {
 
     private static String string(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    @Override
+    public String typeLabel(Locale locale) {
+        return messages.getMessage("studio.tab.universe", null, null, locale);
+    }
+
+    /** The titles the universe page gives its part forms: the overview and each schema section. */
+    @Override
+    public String sectionLabel(String section, Locale locale) {
+        if (Universes.DETAILS.equals(section)) {
+            return messages.getMessage("universe.part.details", null, null, locale);
+        }
+        return UniverseSection.byKey(section).map(s -> s.label(locale)).orElse(null);
     }
 }

@@ -15,6 +15,6 @@ public final class VersionPageModels {
     }
 
     public record VersionsPage(ProjectView project, WorkspaceTabs tabs, List<Version> versions, Map<UUID, String> labels,
-            String entityType, String section, String nextUrl, Versions.VersionDiff diff, boolean restored) {
+            Map<UUID, String> sectionLabels, String entityType, String section, String nextUrl, Versions.VersionDiff diff, boolean restored) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,12 +58,14 @@ class VersionPagesController {
         if (fromId != null && toId != null) {
             diff = versions.diff(caller.id(), id, fromId, toId);
         }
+        java.util.Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("entity_type", type);
         filters.put("section", part);
         String next = page.nextCursor() == null ? null
                 : ListFilters.nextUrl("/projects/" + id + "/versions", id.value(), filters, page.nextCursor());
-        model.addAttribute("page", new VersionPageModels.VersionsPage(view, tabs, page.items(), versions.labels(page.items()), type, part, next, diff, restored));
+        model.addAttribute("page", new VersionPageModels.VersionsPage(view, tabs, page.items(), versions.labels(page.items(), locale),
+                versions.sectionLabels(page.items(), locale), type, part, next, diff, restored));
         return "studio/versions";
     }
 
