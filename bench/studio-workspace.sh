@@ -100,13 +100,33 @@ SQL
 seed_projects=$(since "$began")
 [ "$(sql -At -c "select count(*) from projects where organization_id = '$ORG'")" = 10000 ] || { echo "Expected 10,000 projects" >&2; exit 1; }
 
-declare -A RPS P50 P99
+# CPU time per request of the app and of PostgreSQL (the postmaster and its backends), from /proc: unlike latency,
+# it hardly moves when other work shares the cores, so runs on a busy machine still compare.
+TICK=$(getconf CLK_TCK)
+POSTMASTER=$(head -1 "$DATA/postgres/postmaster.pid")
+ticks() {   # ticks <pid>...: user + system clock ticks of the processes
+  local total=0 pid stat
+  for pid in "$@"; do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    stat=${stat##*) }   # the fields after the command name, which may hold spaces
+    read -r -a f <<<"$stat"
+    total=$(( total + f[11] + f[12] ))
+  done
+  echo $total
+}
+pg_ticks() { ticks "$POSTMASTER" $(ps --ppid "$POSTMASTER" -o pid= 2>/dev/null); }
+declare -A RPS P50 P99 APPCPU PGCPU
 run() {   # run <phase> <name> <url> <header>
   local phase=$1 name=$2 url=$3 header=$4 file="$OUT/wrk-studio-$1-$2.txt"
+  local app0 pg0 requests
+  app0=$(ticks $APP); pg0=$(pg_ticks)
   wrk -t2 -c16 -d"${SECONDS_PER_RUN}s" --latency -H "$header" "$url" > "$file"
   if grep -q 'Non-2xx\|Socket errors' "$file"; then
     echo "$name ($phase) had failed requests:" >&2; cat "$file" >&2; exit 1
   fi
+  requests=$(awk '/requests in/ {print $1}' "$file")
+  APPCPU[$phase.$name]=$(awk -v t=$(( $(ticks $APP) - app0 )) -v n="$requests" -v hz="$TICK" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')
+  PGCPU[$phase.$name]=$(awk -v t=$(( $(pg_ticks) - pg0 )) -v n="$requests" -v hz="$TICK" 'BEGIN {printf "%.2f", t * 1000 / hz / n}')
   RPS[$phase.$name]=$(awk '/Requests\/sec/ {print $2}' "$file")
   P50[$phase.$name]=$(awk '$1 == "50%" {print $2}' "$file")
   P99[$phase.$name]=$(awk '$1 == "99%" {print $2}' "$file")
@@ -171,20 +191,25 @@ deep=$(sql -At -c "select count(*) from studio_versions where entity_id = '$STOR
 check_page "/projects/$PROJECT/story" 'tricks the crocodiles'
 measure 1m
 
-# The plans of the reads that could scan history: the story's current sections, and the first page of its history.
+# The plans of the reads that could walk history: the story's current sections (the story tab), the history page
+# filtered to one section, and one character's history through the API's entity_id filter.
+CHARACTER=${CAST[0]}
 sql > "$OUT/studio-plans.txt" <<SQL
 explain (analyze, buffers) select id, number, content from studio_versions
   where entity_type = 'story' and entity_id = '$STORY' and is_current;
 explain (analyze, buffers) select id, number from studio_versions
-  where project_id = '$PROJECT' order by created_at desc, id desc limit 21;
+  where project_id = '$PROJECT' and entity_type = 'story' and section = 'beats' order by created_at desc, id desc limit 51;
+explain (analyze, buffers) select id, number from studio_versions
+  where project_id = '$PROJECT' and entity_id = '$CHARACTER' order by created_at desc, id desc limit 21;
 SQL
 
 echo
 echo "Studio workspace, 16 connections (wrk -t2 -c16 -d${SECONDS_PER_RUN}s), $(nproc) cores shared by wrk, the app and PostgreSQL"
 echo "seeding: 9,999 projects with stories and universes in ${seed_projects} s; $versions versions in ${seed_versions} s ($deep on the story under test)"
 echo
-printf '| %-34s | %-15s | %9s | %8s | %8s |\n' "Request" "Data" "req/s" "p50" "p99"
-printf '|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..17})" "-----------" "----------" "----------"
+printf '| %-34s | %-15s | %9s | %8s | %8s | %12s | %11s |\n' "Request" "Data" "req/s" "p50" "p99" "app CPU/req" "PG CPU/req"
+printf '|%s|%s|%s|%s|%s|%s|%s|\n' "$(printf -- '-%.0s' {1..36})" "$(printf -- '-%.0s' {1..17})" "-----------" "----------" "----------" \
+  "--------------" "-------------"
 for phase in 10k 1m; do
   label=$([ $phase = 10k ] && echo "10k projects" || echo "+1M versions")
   for name in api workspace story; do
@@ -193,9 +218,10 @@ for phase in 10k 1m; do
       workspace) request="GET /projects/{id} (workspace)" ;;
       story) request="GET /projects/{id}/story" ;;
     esac
-    printf '| %-34s | %-15s | %9s | %8s | %8s |\n' "$request" "$label" "${RPS[$phase.$name]}" "${P50[$phase.$name]}" "${P99[$phase.$name]}"
+    printf '| %-34s | %-15s | %9s | %8s | %8s | %9s ms | %8s ms |\n' "$request" "$label" "${RPS[$phase.$name]}" "${P50[$phase.$name]}" \
+      "${P99[$phase.$name]}" "${APPCPU[$phase.$name]}" "${PGCPU[$phase.$name]}"
   done
 done
 echo
 echo "plans of the version reads: $OUT/studio-plans.txt"
-grep -E 'Index|Seq Scan|Execution Time' "$OUT/studio-plans.txt" | sed 's/^ */  /'
+grep -E 'Index Scan|Index Only Scan|Seq Scan|Execution Time' "$OUT/studio-plans.txt" | sed -E 's/^ *(->)? */  /; s/ \(cost=[^)]*\)//'
