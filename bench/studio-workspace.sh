@@ -27,7 +27,7 @@ MODO_DATA_DIR="$DATA" PORT="$PORT" MODO_DB_EMBEDDED_PORT="$DB_PORT" MODO_DEMO_DA
 APP=$!
 cleanup() {
   local status=$?
-  kill $APP 2>/dev/null; wait $APP 2>/dev/null
+  kill $APP 2>/dev/null; wait $APP 2>/dev/null || true   # errexit would stop the trap at the 143
   [ "${KEEP:-0}" = 1 ] || rm -rf "$DATA"
   exit $status   # the script's own status, not the killed app's 143
 }
