@@ -106,8 +106,8 @@ SQL
 seed_projects=$(since "$began")
 [ "$(sql -At -c "select count(*) from projects where organization_id = '$ORG'")" = 10000 ] || { echo "Expected 10,000 projects" >&2; exit 1; }
 
-# CPU time per request of the app and of PostgreSQL (the postmaster and its backends), from /proc: unlike latency,
-# it hardly moves when other work shares the cores, so runs on a busy machine still compare.
+# CPU time per request of the app and of PostgreSQL (the postmaster and its backends), from /proc: it moves far less
+# than latency when other work shares the cores (it does not count the time spent waiting for one).
 TICK=$(getconf CLK_TCK)
 POSTMASTER=$(head -1 "$DATA/postgres/postmaster.pid")
 ticks() {   # ticks <pid>...: user + system clock ticks of the processes
@@ -150,8 +150,9 @@ measure() {
   run "$1" workspace "$BASE/projects/$PROJECT" "Cookie: MODO_SESSION=$COOKIE"
   run "$1" story "$BASE/projects/$PROJECT/story" "Cookie: MODO_SESSION=$COOKIE"
 }
-# Warm-up: one full pass at the same load, not counted. A shorter one left the JIT still compiling during the 10k
-# pass, which then cost 1.5 times the CPU per request of the later +1M pass.
+# Warm-up: two full passes at the same load, not counted. With 10 s, then with one pass, the JIT was still compiling
+# during the 10k pass, which then cost up to 3 times the CPU per request of the later +1M pass.
+measure warmup
 measure warmup
 measure 10k
 
