@@ -94,6 +94,17 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void theApiSetsNoCookies() {
+        // A bearer client has no use for the pages' CSRF cookie; making one on every call cost a random token each time.
+        Users.Signed user = users.signUpAndIn("cookies");
+        var me = http.withBearer(user.token()).get("/api/v1/me", "application/json");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.headers().allValues("Set-Cookie")).isEmpty();
+        var page = http.get("/signin", "text/html");
+        assertThat(page.headers().allValues("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("XSRF-TOKEN="));
+    }
+
+    @Test
     void wrongPasswordAndUnknownEmailGetTheSameAnswer() {
         String email = Users.uniqueEmail("same");
         users.register(email, "Same Answer");

@@ -37,8 +37,15 @@ class UiModelAdvice {
                 .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
+    /**
+     * The page helper; null for the API, whose JSON answers have no model to render, so an API call neither
+     * builds it nor makes a CSRF token and its cookie (the API signs in with bearer tokens, not cookies).
+     */
     @ModelAttribute("ui")
     Ui ui(HttpServletRequest request) {
+        if (Requests.isApi(Requests.originalPath(request))) {
+            return null;
+        }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         if (csrf != null) {
             // Loads (and, the first time, sets the cookie of) the deferred token now, while the response headers can still
