@@ -6,7 +6,6 @@ import id.modo.verse.support.Users;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,22 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class MediaS3IntegrationTests {
 
-    private static S3MockServer server;
-
-    @BeforeAll
-    static void s3() {
-        server = S3MockServer.get();
-    }
-
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
-        registry.add("modo.media.storage", () -> "s3");
-        registry.add("modo.media.s3.bucket", () -> S3MockServer.BUCKET);
-        registry.add("modo.media.s3.endpoint", () -> server.endpoint.toString());
-        registry.add("modo.media.s3.region", () -> "eu-central-1");
-        registry.add("modo.media.s3.access-key", () -> "test-access");
-        registry.add("modo.media.s3.secret-key", () -> "test-secret");
-        registry.add("modo.media.s3.path-style", () -> "true");
+        S3MockServer.useFor(registry);
     }
 
     @LocalServerPort
@@ -58,7 +44,7 @@ class MediaS3IntegrationTests {
         String id = asset.get("id").asString();
         long size = asset.get("size_bytes").asLong();
         String key = org + "/" + id + "/original";
-        try (S3Client s3 = MediaConfiguration.s3Client(server.settings())) {
+        try (S3Client s3 = MediaConfiguration.s3Client(S3MockServer.get().settings())) {
             assertThat(s3.headObject(b -> b.bucket(S3MockServer.BUCKET).key(key)).contentLength()).isEqualTo(size);
             assertThat(s3.headObject(b -> b.bucket(S3MockServer.BUCKET).key(org + "/" + id + "/thumbnail")).contentLength()).isPositive();
         }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Adobe's S3Mock, a real S3 API server, started once per test JVM as its own process from the jar
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Assumptions;
  * Without the jar or a JDK 25 the S3 tests are skipped with the reason, unless
  * {@code MODO_REQUIRE_S3MOCK=1}, which makes that a failure.
  */
-final class S3MockServer {
+public final class S3MockServer {
 
     static final String BUCKET = "modo-test";
     private static S3MockServer running;
@@ -30,6 +31,21 @@ final class S3MockServer {
     private S3MockServer(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
+    }
+
+    /**
+     * Points a test's application at this server: {@code MODO_MEDIA_STORAGE=s3} with every S3 setting, for a
+     * test class's {@code @DynamicPropertySource} method. Skips the test class when there is no server to start.
+     */
+    public static void useFor(DynamicPropertyRegistry registry) {
+        S3MockServer server = get();
+        registry.add("modo.media.storage", () -> "s3");
+        registry.add("modo.media.s3.bucket", () -> BUCKET);
+        registry.add("modo.media.s3.endpoint", () -> server.endpoint.toString());
+        registry.add("modo.media.s3.region", () -> "eu-central-1");
+        registry.add("modo.media.s3.access-key", () -> "test-access");
+        registry.add("modo.media.s3.secret-key", () -> "test-secret");
+        registry.add("modo.media.s3.path-style", () -> "true");
     }
 
     static synchronized S3MockServer get() {
