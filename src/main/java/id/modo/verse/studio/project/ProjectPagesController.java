@@ -121,7 +121,7 @@ class ProjectPagesController {
             Model model) {
         ProjectId id = project(projectId);
         ProjectView view = access.read(caller.id(), id);
-        model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), Map.of(), saved,
+        model.addAttribute("page", overviewPage(view, projects.get(view), Map.of(), saved,
                 switch (pictureError) { case "image", "quota" -> pictureError; default -> null; }));
         return "studio/overview";
     }
@@ -166,7 +166,7 @@ class ProjectPagesController {
             }
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id), errors, false, null));
+            model.addAttribute("page", overviewPage(view, projects.get(view), errors, false, null));
             return "studio/overview";
         }
         // The pictures have forms of their own (uploads); null leaves them as they are.

@@ -107,8 +107,13 @@ public class Projects {
 
     @Transactional(readOnly = true)
     ProjectDetails get(UserId actor, ProjectId id) {
-        ProjectView view = access.read(actor, id);
-        return details(load(id), view);
+        return get(access.read(actor, id));
+    }
+
+    /** The details of a project whose access the caller has just checked (a page that needed the view first). */
+    @Transactional(readOnly = true)
+    ProjectDetails get(ProjectView checked) {
+        return details(load(checked.id()), checked);
     }
 
     /**
