@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -284,6 +285,22 @@ public class Assets {
         return load(id).filter(row -> row.organizationId().equals(org.value())).map(row -> view(row, properties.signedUrlValidity()));
     }
 
+    /** As {@link #find(OrganizationId, AssetId)} for many at once (one query), keyed by id; missing ones are left out. */
+    public Map<AssetId, AssetView> find(OrganizationId org, Collection<AssetId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Duration validity = properties.signedUrlValidity();
+        Map<AssetId, AssetView> found = new java.util.HashMap<>();
+        jdbc.sql("select * from assets where organization_id = :org and id in (:ids)")
+                .param("org", org.value())
+                .param("ids", ids.stream().map(AssetId::value).toList())
+                .query(Assets::row)
+                .list()
+                .forEach(row -> found.put(AssetId.of(row.id()), view(row, validity)));
+        return found;
+    }
+
     /**
      * The organization's assets the actor may see (not those of projects hidden from them), newest
      * first, optionally only one project's or one type's.
@@ -333,8 +350,9 @@ public class Assets {
         if (!seesProject(actor, row)) {
             throw notFound();
         }
-        if (row.projectId() != null && projects.getIfAvailable() != null) {
-            projects.getObject().requireFileEditor(actor, row.projectId(), row.category());
+        ProjectDirectory directory = projects.getIfAvailable();
+        if (row.projectId() != null && directory != null) {
+            directory.requireFileEditor(actor, row.projectId(), row.category());
         }
         if (!deleteRow(row, actor.value())) {
             throw notFound();

@@ -88,7 +88,10 @@ class MediaApiController {
     }
 
     @Operation(summary = "Upload a file to a project", description = """
-            As the organization's upload, filed under the project. Who may: those who edit the section the `category`             names (`story`; `character` or `characters`; `universe`); files of any other category (logos, brand             material, none) by the project's producer and the organization's owners and admins. 404 for a project the             caller cannot see.""",
+            As the organization's upload, filed under the project. Who may: those who edit the section the `category` \
+            names (`story`; `character` or `characters`; `universe`); files of any other category (logos, brand \
+            material, none) by the project's producer and the organization's owners and admins. 404 for a project the \
+            caller cannot see.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
                     schema = @Schema(implementation = ProjectUploadForm.class), encoding = @Encoding(name = "file"))))
     @PostMapping("/api/v1/projects/{projectId}/assets")
@@ -125,7 +128,9 @@ class MediaApiController {
     }
 
     @Operation(summary = "An organization's files, newest first", description = """
-            Any member; files of projects the caller cannot see (private projects they are not on, projects in the             trash) are left out. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is             null on the last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
+            Any member; files of projects the caller cannot see (private projects they are not on, projects in the \
+            trash) are left out. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is \
+            null on the last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
     @GetMapping("/api/v1/organizations/{orgId}/assets")
     AssetPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestParam(name = "project_id", required = false) UUID projectId,
@@ -136,7 +141,8 @@ class MediaApiController {
     }
 
     @Operation(summary = "A project's files, newest first", description = """
-            Anyone who can see the project; 404 for everyone else. Filter by `type`; pass `next_cursor` back as             `cursor`.""")
+            Anyone who can see the project; 404 for everyone else. Filter by `type`; pass `next_cursor` back as \
+            `cursor`.""")
     @GetMapping("/api/v1/projects/{projectId}/assets")
     AssetPageResponse listOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @RequestParam(required = false) TypeName type,
@@ -163,7 +169,8 @@ class MediaApiController {
     }
 
     @Operation(summary = "Delete a file", description = """
-            Members who may edit content; a project's file only by those who may change the project's files of its             category (see the project upload). Its bytes are given back to the quota.""")
+            Members who may edit content; a project's file only by those who may change the project's files of its \
+            category (see the project upload). Its bytes are given back to the quota.""")
     @DeleteMapping("/api/v1/assets/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
         assets.delete(caller.id(), AssetId.of(id));
@@ -179,7 +186,8 @@ class MediaApiController {
     }
 
     @Operation(summary = "A short-lived URL to a file's bytes", description = """
-            Anyone who may see the file. The URL works without credentials until `expires_at` (default validity             `modo.media.signed-url-validity`, at most `modo.media.signed-url-max-validity`), then answers 410.""")
+            Anyone who may see the file. The URL works without credentials until `expires_at` (default validity \
+            `modo.media.signed-url-validity`, at most `modo.media.signed-url-max-validity`), then answers 410.""")
     @RequestMapping(path = "/api/v1/assets/{id}/signed-url", method = {RequestMethod.GET, RequestMethod.POST})
     SignedUrlResponse signedUrl(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
             @Parameter(description = "seconds the URL works") @RequestParam(name = "expires_in", required = false) Long expiresIn) {

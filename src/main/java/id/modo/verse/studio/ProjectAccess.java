@@ -93,6 +93,30 @@ public class ProjectAccess {
                 .flatMap(id -> publicProject(ProjectId.of(id)));
     }
 
+    /**
+     * The organization's projects the caller may not see, by the rules of {@link #read}: private ones they are not on
+     * (unless they are an owner or admin) and those in the trash.
+     */
+    @Transactional(readOnly = true)
+    public Set<UUID> hiddenFrom(UserId actor, OrganizationId organization) {
+        boolean orgAdmin = organizations.membership(actor, organization).map(m -> orgAdmin(m.role())).orElse(false);
+        return Set.copyOf(jdbc.sql("""
+                select p.id from projects p
+                where p.organization_id = :org
+                  and (p.deleted_at is not null
+                       or (not :orgAdmin and p.visibility = 'private'
+                           and not exists (select 1 from project_collaborators c where c.project_id = p.id and c.user_id = :user)))""")
+                .param("org", organization.value())
+                .param("orgAdmin", orgAdmin)
+                .param("user", actor.value())
+                .query(UUID.class)
+                .list());
+    }
+
+    private static boolean orgAdmin(Role role) {
+        return role == Role.OWNER || role == Role.ADMIN;
+    }
+
     private static ProjectView requireManager(ProjectView view) {
         if (!view.manager()) {
             throw new ProblemException(ProblemType.FORBIDDEN,
@@ -112,8 +136,7 @@ public class ProjectAccess {
             return Optional.empty();
         }
         Role role = membership.get().role();
-        boolean orgAdmin = role == Role.OWNER || role == Role.ADMIN;
-        if (orgAdmin) {
+        if (orgAdmin(role)) {
             return Optional.of(row.view(EnumSet.allOf(Section.class), true, true));
         }
         Optional<Collaborator> collaborator = collaborator(project.value(), actor.value());

@@ -10,6 +10,9 @@ import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectView;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -80,7 +83,21 @@ public class StudioImages {
             return null;
         }
         return asset(reference).flatMap(id -> assets.find(organization, id))
-                .map(asset -> local(asset.thumbnailUrl() != null ? asset.thumbnailUrl() : asset.url())).orElse(null);
+                .map(StudioImages::thumbnailOf).orElse(null);
+    }
+
+    /** {@link #thumbnailUrl} for many references at once (one query), keyed by reference; empty and dangling ones are left out. */
+    public Map<String, String> thumbnailUrls(OrganizationId organization, Collection<String> references) {
+        Map<AssetId, String> wanted = new HashMap<>();
+        references.forEach(reference -> asset(reference).ifPresent(id -> wanted.put(id, reference)));
+        Map<String, String> urls = new HashMap<>();
+        assets.find(organization, wanted.keySet()).forEach((id, asset) ->
+                urls.put(wanted.get(id), thumbnailOf(asset)));
+        return urls;
+    }
+
+    private static String thumbnailOf(AssetView asset) {
+        return local(asset.thumbnailUrl() != null ? asset.thumbnailUrl() : asset.url());
     }
 
     static Optional<AssetId> asset(String reference) {

@@ -80,12 +80,18 @@ class ProjectPagesController {
         filters.put("genre", genre.strip());
         String next = page.nextCursor() == null ? null
                 : ListFilters.nextUrl("/organizations/{org}/projects", organization.value(), filters, page.nextCursor());
-        Map<UUID, String> thumbnails = new HashMap<>();
+        Map<UUID, String> cardPictures = new HashMap<>();
         for (ProjectDetails project : page.items()) {
             Stream.of(project.logo(), project.thumbnailMood()).filter(StudioImages::isReference).findFirst()
-                    .map(reference -> images.thumbnailUrl(organization, reference))
-                    .ifPresent(url -> thumbnails.put(project.id(), url));
+                    .ifPresent(reference -> cardPictures.put(project.id(), reference));
         }
+        Map<String, String> urls = images.thumbnailUrls(organization, cardPictures.values());
+        Map<UUID, String> thumbnails = new HashMap<>();
+        cardPictures.forEach((project, reference) -> {
+            if (urls.containsKey(reference)) {
+                thumbnails.put(project, urls.get(reference));
+            }
+        });
         model.addAttribute("page", new ProjectPageModels.ListPage(organization.toString(), view.name(), page.items(), thumbnails,
                 filter == null ? "" : status,
                 genre.strip(), statuses, next, cursor.isBlank(), view.myRole().can(id.modo.verse.organization.Permission.EDIT_CONTENT),

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -140,7 +141,7 @@ public class Projects {
         if (!notPictures.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", notPictures));
         }
-        List<String> replaced = java.util.stream.Stream.of(project.logo(), project.thumbnailMood(), project.studioLogo())
+        List<String> replaced = Stream.of(project.logo(), project.thumbnailMood(), project.studioLogo())
                 .filter(StudioImages::isReference)
                 .toList();
         Map<String, Object> before = project.snapshot();
