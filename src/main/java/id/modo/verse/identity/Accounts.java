@@ -27,8 +27,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Accounts: sign-up, profile and password. The module's facade for other modules too. */
 @Service
@@ -48,6 +51,8 @@ public class Accounts {
     private final Mailer mailer;
     private final ModoProperties modo;
     private final Clock clock;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
 
     static final ProblemType INVALID_LINK = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-token",
             "This link is invalid, used or expired");
@@ -56,7 +61,7 @@ public class Accounts {
 
     Accounts(UserRepository users, PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, Sessions sessions,
             RateLimiter rateLimiter, IdentityProperties properties, ApplicationEventPublisher events, OneTimeTokens tokens,
-            Mailer mailer, ModoProperties modo, Optional<Clock> clock) {
+            Mailer mailer, ModoProperties modo, Optional<Clock> clock, JdbcClient jdbc, JsonMapper json) {
         this.users = users;
         this.passwordPolicy = passwordPolicy;
         this.passwordHasher = passwordHasher;
@@ -68,6 +73,8 @@ public class Accounts {
         this.mailer = mailer;
         this.modo = modo;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** An account as its owner and other modules see it: never its password hash. */
@@ -184,9 +191,32 @@ public class Accounts {
         return people;
     }
 
-    @Transactional(readOnly = true)
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    /**
+     * One query on the connection's own autocommit, without a transaction or an entity: every API call and page of the
+     * signed-in user reads its account, and the JPA path (begin, load, commit) took a third of {@code GET /api/v1/me}.
+     */
     public Optional<Account> find(UserId id) {
-        return users.findById(id.value()).map(Account::of);
+        return jdbc.sql("""
+                select email, email_verified, name, username, avatar, bio, preferences, notification_settings, platform_role,
+                       status, created_at, last_login_at
+                from users where id = ?""")
+                .param(id.value())
+                .query((rs, row) -> new Account(id, rs.getString("email"), rs.getBoolean("email_verified"), rs.getString("name"),
+                        rs.getString("username"), rs.getString("avatar"), rs.getString("bio"), jsonObject(rs.getString("preferences")),
+                        jsonObject(rs.getString("notification_settings")), PlatformRole.fromDb(rs.getString("platform_role")),
+                        rs.getString("status"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at"))))
+                .optional();
+    }
+
+    private Map<String, Object> jsonObject(String value) {
+        return value == null ? new java.util.HashMap<>() : json.readValue(value, JSON_OBJECT);
+    }
+
+    private static Instant instant(java.sql.Timestamp value) {
+        return value == null ? null : value.toInstant();
     }
 
     /** The account with this email, in any letter case. */

@@ -69,7 +69,6 @@ public class Organizations {
      * (or a missing organization) gets 404, so nobody learns which organizations exist; a member
      * without the permission gets 403.
      */
-    @Transactional(readOnly = true)
     public Membership require(UserId actor, OrganizationId organization, Permission permission) {
         Membership membership = membership(actor, organization).orElseThrow(Organizations::notFound);
         if (!membership.can(permission)) {
@@ -79,7 +78,7 @@ public class Organizations {
         return membership;
     }
 
-    @Transactional(readOnly = true)
+    /** One query, in the caller's transaction if there is one; not a transaction of its own, as every request asks this. */
     public Optional<Membership> membership(UserId user, OrganizationId organization) {
         return jdbc.sql("select role from organization_members where organization_id = ? and user_id = ?")
                 .params(organization.value(), user.value())

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may see and edit a project, the one check every Studio feature makes before it reads or writes.
@@ -27,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code ip_producer} role.</li>
  * </ul>
  * Anyone who may not see a project, or a project in the trash, gets the same 404 as a missing one.
+ * <p>
+ * No method opens a transaction: each query runs on its own, or in the caller's transaction when there is one. A
+ * read-only transaction around these few reads cost every page and API call a BEGIN and COMMIT (bench/README.md).
  */
 @Service
 public class ProjectAccess {
@@ -42,19 +44,16 @@ public class ProjectAccess {
     }
 
     /** The project if the caller may see it; 404 otherwise, or when it is in the trash. */
-    @Transactional(readOnly = true)
     public ProjectView read(UserId actor, ProjectId project) {
         return resolve(actor, project, false).orElseThrow(ProjectAccess::notFound);
     }
 
     /** The project if the caller may see it, else empty: {@link #read} for callers that answer "not found" their own way. */
-    @Transactional(readOnly = true)
     public Optional<ProjectView> find(UserId actor, ProjectId project) {
         return resolve(actor, project, false);
     }
 
     /** The project if the caller may edit {@code section}: 404 as {@link #read}, 403 when they see it but may not edit it. */
-    @Transactional(readOnly = true)
     public ProjectView edit(UserId actor, ProjectId project, Section section) {
         ProjectView view = read(actor, project);
         if (!view.canEdit(section)) {
@@ -65,26 +64,22 @@ public class ProjectAccess {
     }
 
     /** The project if the caller may change its details, status and visibility, or delete it: 404 as {@link #read}, else 403. */
-    @Transactional(readOnly = true)
     public ProjectView manage(UserId actor, ProjectId project) {
         return requireManager(resolve(actor, project, false).orElseThrow(ProjectAccess::notFound));
     }
 
     /** As {@link #manage}, for a project that is in the trash (to restore it); 404 when it is not in the trash. */
-    @Transactional(readOnly = true)
     public ProjectView manageTrashed(UserId actor, ProjectId project) {
         return requireManager(resolve(actor, project, true).orElseThrow(ProjectAccess::notFound));
     }
 
     /** The project, read-only, when it is public and not in the trash: for the public bible page and anonymous visitors. */
-    @Transactional(readOnly = true)
     public Optional<ProjectView> publicProject(ProjectId project) {
         return load(project.value()).filter(row -> !row.deleted() && "public".equals(row.visibility()))
                 .map(row -> row.view(Set.of(), false, false));
     }
 
     /** The public project of an organization by their addresses, e.g. {@code /p/studio-kancil/si-kancil}. */
-    @Transactional(readOnly = true)
     public Optional<ProjectView> publicProject(OrganizationId organization, String projectSlug) {
         return jdbc.sql("select id from projects where organization_id = ? and slug = ? and deleted_at is null and visibility = 'public'")
                 .params(organization.value(), projectSlug)
@@ -97,7 +92,6 @@ public class ProjectAccess {
      * The organization's projects the caller may not see, by the rules of {@link #read}: private ones they are not on
      * (unless they are an owner or admin) and those in the trash.
      */
-    @Transactional(readOnly = true)
     public Set<UUID> hiddenFrom(UserId actor, OrganizationId organization) {
         boolean orgAdmin = organizations.membership(actor, organization).map(m -> orgAdmin(m.role())).orElse(false);
         return Set.copyOf(jdbc.sql("""
