@@ -183,11 +183,18 @@ public class Accounts {
     public record Person(UserId id, String name, String email, String username, String avatar) {
     }
 
-    @Transactional(readOnly = true)
+    /** One query without a transaction, as {@link #find}: pages list authors and members on every view. */
     public Map<UserId, Person> people(java.util.Collection<UserId> ids) {
         Map<UserId, Person> people = new java.util.HashMap<>();
-        users.findAllById(ids.stream().map(UserId::value).toList()).forEach(user -> people.put(UserId.of(user.id()),
-                new Person(UserId.of(user.id()), user.name(), user.email(), user.username(), user.avatar())));
+        if (ids.isEmpty()) {
+            return people;
+        }
+        jdbc.sql("select id, name, email, username, avatar from users where id in (:ids)")
+                .param("ids", ids.stream().map(UserId::value).distinct().toList())
+                .query((rs, row) -> new Person(UserId.of(rs.getObject("id", java.util.UUID.class)), rs.getString("name"),
+                        rs.getString("email"), rs.getString("username"), rs.getString("avatar")))
+                .list()
+                .forEach(person -> people.put(person.id(), person));
         return people;
     }
 
