@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The one PostgreSQL every Spring test context of this JVM shares: an embedded server in a
@@ -46,11 +47,22 @@ public final class TestDatabase {
             if (external != null && !external.isBlank()) {
                 return new TestDatabase(external, System.getenv("MODO_TEST_DB_USER"), System.getenv("MODO_TEST_DB_PASSWORD"), dataDir);
             }
+            // Stopped by Spring's shutdown hook after it has closed every cached test context, not by a JVM hook of its
+            // own: JVM hooks run at once, and the contexts closing against a stopped server waited 10 s each for a
+            // connection (surefire then killed the fork after 30 s).
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
+                    .setRegisterShutdownHook(false)
                     .start();
+            SpringApplication.getShutdownHandlers().add(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot stop the test PostgreSQL", e);
+                }
+            });
             return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
