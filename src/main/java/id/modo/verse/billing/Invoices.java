@@ -2,6 +2,7 @@ package id.modo.verse.billing;
 
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Money;
+import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.UserId;
@@ -190,7 +191,7 @@ public class Invoices {
         String currency = rs.getString("currency");
         List<Line> lines = jdbc.sql("select * from invoice_lines where invoice_id = ? order by position").param(id)
                 .query((l, n) -> new Line(LineKind.valueOf(l.getString("kind").toUpperCase(java.util.Locale.ROOT)), l.getString("plan"),
-                        BillingCycle.fromDb(l.getString("billing_cycle")), instant(l, "period_start"), instant(l, "period_end"),
+                        BillingCycle.fromDb(l.getString("billing_cycle")), Rows.instant(l, "period_start"), Rows.instant(l, "period_end"),
                         new Money(l.getBigDecimal("amount"), currency)))
                 .list();
         return new Invoice(id, rs.getString("number"), OrganizationId.of(rs.getObject("organization_id", UUID.class)),
@@ -198,14 +199,9 @@ public class Invoices {
                 Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("plan"),
                 BillingCycle.fromDb(rs.getString("billing_cycle")), Status.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
                 new Money(rs.getBigDecimal("subtotal"), currency), rs.getBigDecimal("tax_rate"), new Money(rs.getBigDecimal("tax"), currency),
-                new Money(rs.getBigDecimal("total"), currency), instant(rs, "period_start"), instant(rs, "period_end"),
-                rs.getString("billing_name"), rs.getString("billing_email"), instant(rs, "issued_at"), instant(rs, "paid_at"),
-                instant(rs, "created_at"), lines);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+                new Money(rs.getBigDecimal("total"), currency), Rows.instant(rs, "period_start"), Rows.instant(rs, "period_end"),
+                rs.getString("billing_name"), rs.getString("billing_email"), Rows.instant(rs, "issued_at"), Rows.instant(rs, "paid_at"),
+                Rows.instant(rs, "created_at"), lines);
     }
 
     private static Timestamp ts(Instant instant) {

@@ -1,11 +1,8 @@
 package id.modo.verse.common;
 
 import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -87,13 +84,8 @@ public class MailOutbox {
                 OutboxMail.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
                 rs.getInt("attempts"),
                 rs.getString("last_error"),
-                instant(rs, "next_attempt_at"),
-                instant(rs, "created_at"),
-                instant(rs, "sent_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
+                Rows.instant(rs, "next_attempt_at"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "sent_at"));
     }
 }

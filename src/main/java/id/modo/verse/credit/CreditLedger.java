@@ -1,6 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -14,7 +15,6 @@ import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.PaymentId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -687,8 +687,8 @@ public class CreditLedger {
     private static Balances balancesRow(ResultSet rs, int row) throws SQLException {
         return new Balances(OrganizationId.of(rs.getObject("organization_id", UUID.class)), rs.getInt("balance"),
                 rs.getInt("bonus_balance"), rs.getInt("rollover_balance"), rs.getInt("held_balance"), rs.getString("plan"),
-                rs.getInt("monthly_credits"), rs.getInt("rollover_cap"), instant(rs.getTimestamp("last_reset_at")),
-                instant(rs.getTimestamp("next_reset_at")));
+                rs.getInt("monthly_credits"), rs.getInt("rollover_cap"), Rows.instant(rs, "last_reset_at"),
+                Rows.instant(rs, "next_reset_at"));
     }
 
     private static int bucketOf(Balances balances, CreditBucket bucket) {
@@ -718,10 +718,6 @@ public class CreditLedger {
 
     private static ProblemException noSuchOrganization() {
         return new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

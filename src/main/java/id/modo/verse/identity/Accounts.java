@@ -5,6 +5,7 @@ import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.RateLimiter;
+import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ClientInfo;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -214,16 +215,12 @@ public class Accounts {
                 .query((rs, row) -> new Account(id, rs.getString("email"), rs.getBoolean("email_verified"), rs.getString("name"),
                         rs.getString("username"), rs.getString("avatar"), rs.getString("bio"), jsonObject(rs.getString("preferences")),
                         jsonObject(rs.getString("notification_settings")), PlatformRole.fromDb(rs.getString("platform_role")),
-                        rs.getString("status"), rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_login_at"))))
+                        rs.getString("status"), Rows.instant(rs, "created_at"), Rows.instant(rs, "last_login_at")))
                 .optional();
     }
 
     private Map<String, Object> jsonObject(String value) {
         return value == null ? new java.util.HashMap<>() : json.readValue(value, JSON_OBJECT);
-    }
-
-    private static Instant instant(java.sql.Timestamp value) {
-        return value == null ? null : value.toInstant();
     }
 
     /** The account with this email, in any letter case. */
