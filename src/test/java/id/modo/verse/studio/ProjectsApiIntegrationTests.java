@@ -4,6 +4,8 @@ import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import static id.modo.verse.support.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Projects and their team through the real API. */
 @IntegrationTest
@@ -91,6 +95,15 @@ class ProjectsApiIntegrationTests {
         assertThat(project.get("visibility").asString()).isEqualTo("public");
         assertThat(project.get("modo_tokens").asLong()).isEqualTo(5000);
         assertThat(audit(id, "update")).isEqualTo(1);
+        // The read (one JDBC query) answers what the write (the entity) answered; PostgreSQL keeps times to the microsecond.
+        JsonNode read = json(studio.asOwner().call("GET", "/api/v1/projects/" + id, null));
+        for (String field : List.of("updated_at", "created_at")) {
+            assertThat(Instant.parse(read.get(field).asString()))
+                    .isCloseTo(Instant.parse(project.get(field).asString()), within(1, ChronoUnit.MICROS));
+        }
+        ((ObjectNode) read).remove(List.of("updated_at", "created_at"));
+        ((ObjectNode) project).remove(List.of("updated_at", "created_at"));
+        assertThat(read).isEqualTo(project);
 
         // An empty value clears; absent ones stay.
         JsonNode cleared = json(studio.asOwner().call("PATCH", "/api/v1/projects/" + id, "{\"description\":\"\",\"production_date\":\"\"}"));
