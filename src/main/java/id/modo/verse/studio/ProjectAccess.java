@@ -8,10 +8,13 @@ import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import id.modo.verse.organization.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -27,6 +30,7 @@ import org.springframework.stereotype.Service;
  * </ul>
  * Anyone who may not see a project, or a project in the trash, gets the same 404 as a missing one.
  * <p>
+ * A check is two queries: the project with the caller's collaborator row, then the membership (module {@code organization}).
  * No method opens a transaction: each query runs on its own, or in the caller's transaction when there is one. A
  * read-only transaction around these few reads cost every page and API call a BEGIN and COMMIT (bench/README.md).
  */
@@ -34,6 +38,7 @@ import org.springframework.stereotype.Service;
 public class ProjectAccess {
 
     static final String IP_PRODUCER = "ip_producer";
+    private static final RowMapper<Void> NOTHING = (rs, n) -> null;
 
     private final JdbcClient jdbc;
     private final Organizations organizations;
@@ -45,12 +50,24 @@ public class ProjectAccess {
 
     /** The project if the caller may see it; 404 otherwise, or when it is in the trash. */
     public ProjectView read(UserId actor, ProjectId project) {
-        return resolve(actor, project, false).orElseThrow(ProjectAccess::notFound);
+        return resolve(actor, project, false, NOTHING).orElseThrow(ProjectAccess::notFound).view();
+    }
+
+    /**
+     * As {@link #read}, and {@code content} mapped from the same row of {@code projects} (all its columns): for the pages
+     * and API answers that show the project itself, which then need no query of their own.
+     */
+    public <D> Checked<D> read(UserId actor, ProjectId project, RowMapper<D> content) {
+        return resolve(actor, project, false, content).orElseThrow(ProjectAccess::notFound);
+    }
+
+    /** A project the caller may see, and what {@link #read(UserId, ProjectId, RowMapper)} mapped from its row. */
+    public record Checked<D>(ProjectView view, D content) {
     }
 
     /** The project if the caller may see it, else empty: {@link #read} for callers that answer "not found" their own way. */
     public Optional<ProjectView> find(UserId actor, ProjectId project) {
-        return resolve(actor, project, false);
+        return resolve(actor, project, false, NOTHING).map(Checked::view);
     }
 
     /** The project if the caller may edit {@code section}: 404 as {@link #read}, 403 when they see it but may not edit it. */
@@ -65,17 +82,17 @@ public class ProjectAccess {
 
     /** The project if the caller may change its details, status and visibility, or delete it: 404 as {@link #read}, else 403. */
     public ProjectView manage(UserId actor, ProjectId project) {
-        return requireManager(resolve(actor, project, false).orElseThrow(ProjectAccess::notFound));
+        return requireManager(read(actor, project));
     }
 
     /** As {@link #manage}, for a project that is in the trash (to restore it); 404 when it is not in the trash. */
     public ProjectView manageTrashed(UserId actor, ProjectId project) {
-        return requireManager(resolve(actor, project, true).orElseThrow(ProjectAccess::notFound));
+        return requireManager(resolve(actor, project, true, NOTHING).orElseThrow(ProjectAccess::notFound).view());
     }
 
     /** The project, read-only, when it is public and not in the trash: for the public bible page and anonymous visitors. */
     public Optional<ProjectView> publicProject(ProjectId project) {
-        return load(project.value()).filter(row -> !row.deleted() && "public".equals(row.visibility()))
+        return load(project.value(), null, NOTHING).filter(row -> !row.deleted() && "public".equals(row.visibility()))
                 .map(row -> row.view(Set.of(), false, false));
     }
 
@@ -119,68 +136,70 @@ public class ProjectAccess {
         return view;
     }
 
-    private Optional<ProjectView> resolve(UserId actor, ProjectId project, boolean trashed) {
-        Optional<Row> found = load(project.value()).filter(row -> row.deleted() == trashed);
+    private <D> Optional<Checked<D>> resolve(UserId actor, ProjectId project, boolean trashed, RowMapper<D> content) {
+        Optional<Row<D>> found = load(project.value(), actor.value(), content).filter(row -> row.deleted() == trashed);
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        Row row = found.get();
+        Row<D> row = found.get();
         Optional<Membership> membership = organizations.membership(actor, OrganizationId.of(row.organizationId()));
         if (membership.isEmpty()) {
             return Optional.empty();
         }
         Role role = membership.get().role();
         if (orgAdmin(role)) {
-            return Optional.of(row.view(EnumSet.allOf(Section.class), true, true));
+            return Optional.of(row.checked(EnumSet.allOf(Section.class), true, true));
         }
-        Optional<Collaborator> collaborator = collaborator(project.value(), actor.value());
-        if (collaborator.isEmpty() && "private".equals(row.visibility())) {
+        Collaborator collaborator = row.collaborator();
+        if (collaborator == null && "private".equals(row.visibility())) {
             return Optional.empty();
         }
-        boolean mayEdit = role.can(Permission.EDIT_CONTENT);
         Set<Section> editable = EnumSet.noneOf(Section.class);
         boolean manager = false;
-        if (mayEdit && collaborator.isPresent()) {
-            editable.addAll(collaborator.get().sections());
-            manager = IP_PRODUCER.equals(collaborator.get().role());
+        if (role.can(Permission.EDIT_CONTENT) && collaborator != null) {
+            editable.addAll(collaborator.sections());
+            manager = IP_PRODUCER.equals(collaborator.role());
         }
-        return Optional.of(row.view(editable, manager, false));
+        return Optional.of(row.checked(editable, manager, false));
     }
 
-    private Optional<Row> load(UUID project) {
+    /** The project with the user's collaborator row, if any, in one query (a null user is nobody's collaborator). */
+    private <D> Optional<Row<D>> load(UUID project, UUID user, RowMapper<D> content) {
         return jdbc.sql("""
-                select id, organization_id, title, slug, status, visibility, logo, thumbnail_mood, description, genre,
-                  deleted_at is not null as deleted
-                from projects where id = ?""")
-                .param(project)
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+                select p.*, p.deleted_at is not null as deleted, c.role as collaborator_role,
+                  array(select jsonb_array_elements_text(c.permissions)) as collaborator_sections
+                from projects p left join project_collaborators c on c.project_id = p.id and c.user_id = ?
+                where p.id = ?""")
+                .params(user, project)
+                .query((rs, n) -> new Row<>(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
                         rs.getString("title"), rs.getString("slug"), rs.getString("status"), rs.getString("visibility"),
                         rs.getString("logo"), rs.getString("thumbnail_mood"), rs.getString("description"), rs.getString("genre"),
-                        rs.getBoolean("deleted")))
+                        rs.getBoolean("deleted"), collaborator(rs), content.mapRow(rs, n)))
                 .optional();
     }
 
-    private Optional<Collaborator> collaborator(UUID project, UUID user) {
-        return jdbc.sql("""
-                select role, array(select jsonb_array_elements_text(permissions)) as sections
-                from project_collaborators where project_id = ? and user_id = ?""")
-                .params(project, user)
-                .query((rs, n) -> {
-                    Set<Section> sections = EnumSet.noneOf(Section.class);
-                    for (String value : (String[]) rs.getArray("sections").getArray()) {
-                        Section.fromDb(value).ifPresent(sections::add);
-                    }
-                    return new Collaborator(rs.getString("role"), sections);
-                })
-                .optional();
+    private static Collaborator collaborator(ResultSet rs) throws SQLException {
+        String role = rs.getString("collaborator_role");
+        if (role == null) {
+            return null;
+        }
+        Set<Section> sections = EnumSet.noneOf(Section.class);
+        for (String value : (String[]) rs.getArray("collaborator_sections").getArray()) {
+            Section.fromDb(value).ifPresent(sections::add);
+        }
+        return new Collaborator(role, sections);
     }
 
-    private record Row(UUID id, UUID organizationId, String title, String slug, String status, String visibility, String logo,
-            String thumbnailMood, String description, String genre, boolean deleted) {
+    private record Row<D>(UUID id, UUID organizationId, String title, String slug, String status, String visibility, String logo,
+            String thumbnailMood, String description, String genre, boolean deleted, Collaborator collaborator, D content) {
 
         ProjectView view(Set<Section> editable, boolean manager, boolean orgAdmin) {
             return new ProjectView(ProjectId.of(id), OrganizationId.of(organizationId), title, slug, status, visibility, logo,
                     thumbnailMood, description, genre, editable, manager, orgAdmin);
+        }
+
+        Checked<D> checked(Set<Section> editable, boolean manager, boolean orgAdmin) {
+            return new Checked<>(view(editable, manager, orgAdmin), content);
         }
     }
 

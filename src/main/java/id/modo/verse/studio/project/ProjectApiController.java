@@ -131,7 +131,7 @@ class ProjectApiController {
 
     @GetMapping("/api/v1/projects/{projectId}")
     ProjectResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return ProjectResponse.of(projects.get(caller.id(), ProjectId.of(projectId)));
+        return ProjectResponse.of(projects.get(caller.id(), ProjectId.of(projectId)).content());
     }
 
     @Operation(summary = "Change a project's details", description = """

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,12 @@ public record ProjectDetails(UUID id, UUID organizationId, String title, String 
                 project.deletedAt(), project.purgeAfter(), editable, manager, orgAdmin);
     }
 
+    /** These details with what the caller may do there. */
+    ProjectDetails withAccess(ProjectView view) {
+        return new ProjectDetails(id, organizationId, title, slug, description, logo, thumbnailMood, genre, subGenre, format, targetAudience,
+                targetMarket, studioName, studioLogo, ipOwner, productionDate, brandLogos, colorPalette, status, allowedStatuses, visibility,
+                modoTokens, createdAt, updatedAt, publishedAt, deletedAt, purgeAfter, view.editable(), view.manager(), view.orgAdmin());
+    }
 
     /** One or two capital letters for the card of a project without a picture: "Si Kancil" → "SK". */
     public String monogram() {

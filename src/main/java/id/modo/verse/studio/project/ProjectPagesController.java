@@ -126,8 +126,8 @@ class ProjectPagesController {
             @RequestParam(defaultValue = "false") boolean saved, @RequestParam(name = "picture_error", defaultValue = "") String pictureError,
             Model model) {
         ProjectId id = project(projectId);
-        ProjectView view = access.read(caller.id(), id);
-        model.addAttribute("page", overviewPage(view, projects.get(view), Map.of(), saved,
+        ProjectAccess.Checked<ProjectDetails> project = projects.get(caller.id(), id);
+        model.addAttribute("page", overviewPage(project.view(), project.content(), Map.of(), saved,
                 switch (pictureError) { case "image", "quota" -> pictureError; default -> null; }));
         return "studio/overview";
     }
@@ -172,7 +172,7 @@ class ProjectPagesController {
             }
         }
         if (!errors.isEmpty()) {
-            model.addAttribute("page", overviewPage(view, projects.get(view), errors, false, null));
+            model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id).content(), errors, false, null));
             return "studio/overview";
         }
         // The pictures have forms of their own (uploads); null leaves them as they are.

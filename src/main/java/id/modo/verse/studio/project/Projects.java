@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
@@ -116,21 +117,14 @@ public class Projects {
         return ProjectDetails.of(project, EnumSet.allOf(Section.class), true, orgAdmin);
     }
 
-    ProjectDetails get(UserId actor, ProjectId id) {
-        return get(access.read(actor, id));
-    }
-
     /**
-     * The details of a project whose access the caller has just checked (a page that needed the view first). One query
-     * on its own, without the entity or a transaction: the workspace's pages and the project API read it on every request,
-     * and loading the entity in a read-only transaction was an eighth of a workspace page's time (bench/README.md).
+     * The project with what the caller may do there, from the access check's own query: the workspace's overview and the
+     * project API show it on every request, and loading the entity in a read-only transaction after the check was an
+     * eighth of a workspace page's time (bench/README.md).
      */
-    ProjectDetails get(ProjectView checked) {
-        return jdbc.sql("select * from projects where id = ?")
-                .param(checked.id().value())
-                .query((rs, n) -> detailsOf(rs, checked))
-                .optional()
-                .orElseThrow(ProjectAccess::notFound);
+    ProjectAccess.Checked<ProjectDetails> get(UserId actor, ProjectId id) {
+        ProjectAccess.Checked<ProjectDetails> checked = access.read(actor, id, (rs, n) -> detailsOf(rs));
+        return new ProjectAccess.Checked<>(checked.view(), checked.content().withAccess(checked.view()));
     }
 
     /**
@@ -325,7 +319,8 @@ public class Projects {
         return projects.findById(id.value()).orElseThrow(ProjectAccess::notFound);
     }
 
-    private ProjectDetails detailsOf(ResultSet rs, ProjectView view) throws SQLException {
+    /** A row of {@code projects} as details; what the caller may do there comes from {@link ProjectDetails#withAccess}. */
+    private ProjectDetails detailsOf(ResultSet rs) throws SQLException {
         ProjectStatus status = ProjectStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT));
         Instant deletedAt = Rows.instant(rs, "deleted_at");
         return new ProjectDetails(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getString("title"),
@@ -336,7 +331,7 @@ public class Projects {
                 strings(rs.getString("color_palette")), status.dbValue(), status.next().stream().map(ProjectStatus::dbValue).toList(),
                 rs.getString("visibility"), rs.getLong("modo_tokens"), Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"),
                 Rows.instant(rs, "published_at"), deletedAt, deletedAt == null ? null : deletedAt.plus(Project.RESTORE_WINDOW),
-                view.editable(), view.manager(), view.orgAdmin());
+                Set.of(), false, false);
     }
 
     private List<String> strings(String jsonArray) {
