@@ -3,6 +3,7 @@ package id.modo.verse.common.web;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +40,16 @@ class WebShellIntegrationTests {
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void aPageLargerThanTomcatsDefaultBufferGoesOutWholeWithItsLength() {
+        var response = http.get("/", HTML);
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        assertThat(body.length).as("the landing page must exceed Tomcat's 8 KiB default for this to test anything")
+                .isGreaterThan(8192).isLessThan(ResponseBuffers.BYTES);
+        assertThat(response.headers().firstValue("Transfer-Encoding")).isEmpty();
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(body.length);
     }
 
     @Test
