@@ -90,7 +90,12 @@ public class Versions {
                 .map(this::named);
     }
 
-    /** The current version of every saved section of an entity, by section. */
+    /**
+     * The current version of every saved section of an entity, by section. A page that shows an entity's text with these
+     * numbers (the base versions of its next saves) reads both in one REPEATABLE READ transaction: read one after the
+     * other at READ COMMITTED, a save landing between them pairs the older text with the newer number, and saving that
+     * text would overwrite the other person's change without a 409.
+     */
     @Transactional(readOnly = true)
     public Map<String, Version> currentSections(String entityType, UUID entityId) {
         List<Version> rows = jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = ? and entity_id = ? and is_current")

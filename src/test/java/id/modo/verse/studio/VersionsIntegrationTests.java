@@ -12,11 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,6 +77,31 @@ class VersionsIntegrationTests {
         assertThat(versions.current("test", entity, "premise").orElseThrow().number()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from studio_versions where entity_id = ? and is_current").param(entity)
                 .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void aPageReadsTheTextAndItsVersionNumberFromOneSnapshotSoASaveBetweenThemCannotPairOldTextWithTheNewNumber() {
+        String story = "/api/v1/projects/" + project.value() + "/story";
+        assertThat(studio.asOwner().call("PATCH", story, "{\"base_version\":0,\"premise\":\"first\"}").statusCode()).isEqualTo(200);
+        UUID storyId = jdbc.sql("select id from stories where project_id = ?").param(project.value()).query(UUID.class).single();
+        int[] base = {1};
+        // What Stories.get, Characters and Universes do: the row, then the current versions; another editor saves in between.
+        IntFunction<String> page = isolation -> {
+            TransactionTemplate read = new TransactionTemplate(transactions.getTransactionManager());
+            read.setReadOnly(true);
+            read.setIsolationLevel(isolation);
+            return read.execute(status -> {
+                String premise = jdbc.sql("select premise from stories where id = ?").param(storyId).query(String.class).single();
+                var saved = studio.asOwner().call("PATCH", story, "{\"base_version\":" + base[0] + ",\"premise\":\"by the other editor " + base[0] + "\"}");
+                assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+                base[0]++;
+                return premise + " @" + versions.currentSections("story", storyId).get("details").number();
+            });
+        };
+        // Read committed: the text of version 1 offered with base version 2; saving it would silently overwrite version 2.
+        assertThat(page.apply(TransactionDefinition.ISOLATION_READ_COMMITTED)).isEqualTo("first @2");
+        // One snapshot: the text and the number agree, so a save of that text gets the 409 it should.
+        assertThat(page.apply(TransactionDefinition.ISOLATION_REPEATABLE_READ)).isEqualTo("by the other editor 1 @2");
     }
 
     @Test

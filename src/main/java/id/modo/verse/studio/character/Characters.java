@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -75,19 +76,22 @@ public class Characters {
         return keys;
     }
 
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CharacterView> list(UserId actor, ProjectId project) {
         access.read(actor, project);
         return views(project);
     }
 
     /** The characters of a project the caller was already allowed to see (the public bible page). */
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CharacterView> listVisible(ProjectView project) {
         return views(project.id());
     }
 
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CharacterView get(UserId actor, ProjectId project, UUID characterId) {
         access.read(actor, project);
         return view(find(project, characterId));

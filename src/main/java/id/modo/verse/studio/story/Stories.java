@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,7 +71,8 @@ public class Stories {
         }
     }
 
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Story get(UserId actor, ProjectId project) {
         return load(access.read(actor, project));
     }

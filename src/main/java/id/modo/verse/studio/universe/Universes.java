@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,14 +63,16 @@ public class Universes {
         return keys;
     }
 
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public UniverseView get(UserId actor, ProjectId project) {
         access.read(actor, project);
         return view(project);
     }
 
     /** The universe of a project the caller was already allowed to see (the public bible page). */
-    @Transactional(readOnly = true)
+    // The text and its version numbers from one snapshot (see Versions#currentSections).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public UniverseView visible(ProjectView project) {
         return view(project.id());
     }
