@@ -1,6 +1,7 @@
 package id.modo.verse.studio;
 
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.Accounts;
@@ -92,7 +93,7 @@ public class Versions {
 
     /**
      * The current version of every saved section of an entity, by section. A page that shows an entity's text with these
-     * numbers (the base versions of its next saves) reads both in one REPEATABLE READ transaction: read one after the
+     * numbers (the base versions of its next saves) reads both on one snapshot ({@link Snapshot}): read one after the
      * other at READ COMMITTED, a save landing between them pairs the older text with the newer number, and saving that
      * text would overwrite the other person's change without a 409.
      */

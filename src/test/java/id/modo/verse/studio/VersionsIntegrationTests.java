@@ -1,5 +1,6 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.support.Http;
@@ -12,13 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +36,8 @@ class VersionsIntegrationTests {
     Versions versions;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Snapshot snapshot;
     StudioFixtures fixtures;
     StudioFixtures.Studio studio;
     ProjectId project;
@@ -85,23 +87,25 @@ class VersionsIntegrationTests {
         assertThat(studio.asOwner().call("PATCH", story, "{\"base_version\":0,\"premise\":\"first\"}").statusCode()).isEqualTo(200);
         UUID storyId = jdbc.sql("select id from stories where project_id = ?").param(project.value()).query(UUID.class).single();
         int[] base = {1};
-        // What Stories.get, Characters and Universes do: the row, then the current versions; another editor saves in between.
-        IntFunction<String> page = isolation -> {
-            TransactionTemplate read = new TransactionTemplate(transactions.getTransactionManager());
-            read.setReadOnly(true);
-            read.setIsolationLevel(isolation);
-            return read.execute(status -> {
-                String premise = jdbc.sql("select premise from stories where id = ?").param(storyId).query(String.class).single();
-                var saved = studio.asOwner().call("PATCH", story, "{\"base_version\":" + base[0] + ",\"premise\":\"by the other editor " + base[0] + "\"}");
-                assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-                base[0]++;
-                return premise + " @" + versions.currentSections("story", storyId).get("details").number();
-            });
+        // What the story, character and universe pages read: the row, then its current versions; another editor saves between.
+        Supplier<String> page = () -> {
+            String premise = jdbc.sql("select premise from stories where id = ?").param(storyId).query(String.class).single();
+            var saved = studio.asOwner().call("PATCH", story, "{\"base_version\":" + base[0] + ",\"premise\":\"by the other editor " + base[0] + "\"}");
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            base[0]++;
+            return premise + " @" + versions.currentSections("story", storyId).get("details").number();
         };
-        // Read committed: the text of version 1 offered with base version 2; saving it would silently overwrite version 2.
-        assertThat(page.apply(TransactionDefinition.ISOLATION_READ_COMMITTED)).isEqualTo("first @2");
-        // One snapshot: the text and the number agree, so a save of that text gets the 409 it should.
-        assertThat(page.apply(TransactionDefinition.ISOLATION_REPEATABLE_READ)).isEqualTo("by the other editor 1 @2");
+        // In a plain read-only transaction (READ COMMITTED): the text of version 1 offered with base version 2, and saving
+        // that text would silently overwrite version 2.
+        TransactionTemplate readCommitted = new TransactionTemplate(transactions.getTransactionManager());
+        readCommitted.setReadOnly(true);
+        String readOneAfterTheOther = readCommitted.execute(status -> page.get());
+        assertThat(readOneAfterTheOther).isEqualTo("first @2");
+        // On one snapshot the text and the number agree, so a save of that text gets the 409 it should.
+        assertThat(snapshot.read(page)).isEqualTo("by the other editor 1 @2");
+        // Inside a transaction under way, the reads join it.
+        String joined = readCommitted.execute(status -> snapshot.read(page));
+        assertThat(joined).isEqualTo("by the other editor 2 @4");
     }
 
     @Test

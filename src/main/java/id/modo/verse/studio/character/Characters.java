@@ -1,5 +1,6 @@
 package id.modo.verse.studio.character;
 
+import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems.FieldError;
@@ -25,7 +26,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,11 +52,13 @@ public class Characters {
     private final CharacterParts parts;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final Snapshot snapshot;
     private final Clock clock;
 
     Characters(CharacterRepository repository, ProjectAccess access, Versions versions, CharacterParts parts, JdbcClient jdbc,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Snapshot snapshot, Optional<Clock> clock) {
         this.repository = repository;
+        this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
         this.parts = parts;
@@ -76,25 +78,19 @@ public class Characters {
         return keys;
     }
 
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CharacterView> list(UserId actor, ProjectId project) {
         access.read(actor, project);
-        return views(project);
+        return snapshot.read(() -> views(project));
     }
 
     /** The characters of a project the caller was already allowed to see (the public bible page). */
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<CharacterView> listVisible(ProjectView project) {
-        return views(project.id());
+        return snapshot.read(() -> views(project.id()));
     }
 
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public CharacterView get(UserId actor, ProjectId project, UUID characterId) {
         access.read(actor, project);
-        return view(find(project, characterId));
+        return snapshot.read(() -> view(find(project, characterId)));
     }
 
     @Transactional

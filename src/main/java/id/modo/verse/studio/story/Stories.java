@@ -1,5 +1,6 @@
 package id.modo.verse.studio.story;
 
+import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,10 +48,12 @@ public class Stories {
     private final ProjectAccess access;
     private final Versions versions;
     private final JsonMapper json;
+    private final Snapshot snapshot;
     private final Clock clock;
 
-    Stories(JdbcClient jdbc, ProjectAccess access, Versions versions, JsonMapper json, Optional<Clock> clock) {
+    Stories(JdbcClient jdbc, ProjectAccess access, Versions versions, JsonMapper json, Snapshot snapshot, Optional<Clock> clock) {
         this.jdbc = jdbc;
+        this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
         this.json = json;
@@ -71,10 +73,9 @@ public class Stories {
         }
     }
 
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     Story get(UserId actor, ProjectId project) {
-        return load(access.read(actor, project));
+        ProjectView view = access.read(actor, project);
+        return snapshot.read(() -> load(view));
     }
 
     /** The story of a public project, for the public bible page (no caller). */

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.universe;
 
+import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.Problems.FieldError;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +43,13 @@ public class Universes {
     private final ProjectAccess access;
     private final Versions versions;
     private final JdbcClient jdbc;
+    private final Snapshot snapshot;
     private final Clock clock;
 
     Universes(UniverseRepository repository, ProjectAccess access, Versions versions,
-            JdbcClient jdbc, Optional<Clock> clock) {
+            JdbcClient jdbc, Snapshot snapshot, Optional<Clock> clock) {
         this.repository = repository;
+        this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
         this.jdbc = jdbc;
@@ -63,18 +65,14 @@ public class Universes {
         return keys;
     }
 
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public UniverseView get(UserId actor, ProjectId project) {
         access.read(actor, project);
-        return view(project);
+        return snapshot.read(() -> view(project));
     }
 
     /** The universe of a project the caller was already allowed to see (the public bible page). */
-    // The text and its version numbers from one snapshot (see Versions#currentSections).
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public UniverseView visible(ProjectView project) {
-        return view(project.id());
+        return snapshot.read(() -> view(project.id()));
     }
 
     @Transactional
