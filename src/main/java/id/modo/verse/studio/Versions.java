@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,13 +100,23 @@ public class Versions {
      */
     @Transactional(readOnly = true)
     public Map<String, Version> currentSections(String entityType, UUID entityId) {
-        List<Version> rows = jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = ? and entity_id = ? and is_current")
-                .params(entityType, entityId)
+        return currentSections(entityType, List.of(entityId)).getOrDefault(entityId, Map.of());
+    }
+
+    /** {@link #currentSections(String, UUID)} of many entities in one query, for a page that lists them; by entity. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Map<String, Version>> currentSections(String entityType, Collection<UUID> entityIds) {
+        if (entityIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Version> rows = jdbc.sql("select " + COLUMNS + " from studio_versions where entity_type = :type and entity_id in (:ids) and is_current")
+                .param("type", entityType)
+                .param("ids", entityIds)
                 .query(this::row)
                 .list();
-        Map<String, Version> bySection = new LinkedHashMap<>();
-        withNames(rows).forEach(version -> bySection.put(version.section(), version));
-        return bySection;
+        Map<UUID, Map<String, Version>> byEntity = new HashMap<>();
+        withNames(rows).forEach(version -> byEntity.computeIfAbsent(version.entityId(), id -> new LinkedHashMap<>()).put(version.section(), version));
+        return byEntity;
     }
 
     /** A page of versions, newest first; {@code content} is null in lists (get one for it). */

@@ -385,22 +385,25 @@ public class Characters {
 
     private List<CharacterView> views(ProjectId project) {
         Map<UUID, List<CharacterView.RelationshipView>> edges = relationshipsOf(project);
-        return repository.findByProject(project.value()).stream()
-                .map(c -> view(c, edges.getOrDefault(c.id(), List.of())))
+        List<StoryCharacter> characters = repository.findByProject(project.value());
+        Map<UUID, Map<String, Version>> current = versions.currentSections(ENTITY_TYPE, characters.stream().map(StoryCharacter::id).toList());
+        return characters.stream()
+                .map(c -> view(c, edges.getOrDefault(c.id(), List.of()), current.getOrDefault(c.id(), Map.of())))
                 .toList();
     }
 
     private CharacterView view(StoryCharacter character) {
-        return view(character, relationshipsOf(ProjectId.of(character.projectId())).getOrDefault(character.id(), List.of()));
+        return view(character, relationshipsOf(ProjectId.of(character.projectId())).getOrDefault(character.id(), List.of()),
+                versions.currentSections(ENTITY_TYPE, character.id()));
     }
 
-    private CharacterView view(StoryCharacter c, List<CharacterView.RelationshipView> relationships) {
+    private CharacterView view(StoryCharacter c, List<CharacterView.RelationshipView> relationships, Map<String, Version> current) {
         Map<CharacterSection, Map<String, String>> sections = new EnumMap<>(CharacterSection.class);
         for (CharacterSection section : CharacterSection.values()) {
             sections.put(section, new LinkedHashMap<>(c.section(section)));
         }
         Map<String, CharacterView.PartVersion> saved = new LinkedHashMap<>();
-        for (Map.Entry<String, Version> entry : versions.currentSections(ENTITY_TYPE, c.id()).entrySet()) {
+        for (Map.Entry<String, Version> entry : current.entrySet()) {
             Version v = entry.getValue();
             saved.put(entry.getKey(), new CharacterView.PartVersion(v.number(), v.author() == null ? null : v.author().value(),
                     v.authorName(), v.createdAt()));

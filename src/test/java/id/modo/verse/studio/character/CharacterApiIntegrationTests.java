@@ -12,7 +12,9 @@ import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +92,15 @@ class CharacterApiIntegrationTests {
                 .param(id).query(Integer.class).single()).as("profile, physiological, swot_analysis, arc, then psychological and profile").isEqualTo(6);
         JsonNode row = Http.json(owner.get(base() + "/" + id, "application/json"));
         assertThat(row.get("psychological").get("wants").asString()).isEqualTo("cucumbers");
+
+        // The list reads every character's versions in one query; each still gets its own.
+        String other = create("{\"name\":\"Buaya\"}");
+        Map<String, JsonNode> listed = new HashMap<>();
+        Http.json(owner.get(base(), "application/json")).get("items").forEach(c -> listed.put(c.get("id").asString(), c.get("versions")));
+        assertThat(listed.get(id).get("profile").get("number").asInt()).isEqualTo(2);
+        assertThat(listed.get(id).get("psychological").get("number").asInt()).isEqualTo(1);
+        assertThat(listed.get(other).get("profile").get("number").asInt()).isEqualTo(1);
+        assertThat(listed.get(other).has("psychological")).isFalse();
     }
 
     @Test
