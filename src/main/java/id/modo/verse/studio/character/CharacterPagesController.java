@@ -59,8 +59,8 @@ class CharacterPagesController {
         ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         List<CharacterView> all = characters.list(caller.id(), project);
-        List<CharacterPages.Card> cards = all.stream()
-                .map(c -> CharacterPages.card(c, ui.locale(), reference -> images.thumbnailUrl(view.organizationId(), reference))).toList();
+        StudioImages.Pictures pictures = images.pictures(view.organizationId(), all.stream().map(CharacterView::imageUrl).toList());
+        List<CharacterPages.Card> cards = all.stream().map(c -> CharacterPages.card(c, ui.locale(), pictures::thumbnailUrl)).toList();
         String svg = characters.graph(all, CharacterPages.graphTexts(ui), "relationship-graph", "/projects/" + project + "/characters/");
         model.addAttribute("page", new CharacterPages.ListPage(view, tabs, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
                 error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));

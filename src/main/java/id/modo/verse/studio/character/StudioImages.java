@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,12 +89,49 @@ public class StudioImages {
 
     /** {@link #thumbnailUrl} for many references at once (one query), keyed by reference; empty and dangling ones are left out. */
     public Map<String, String> thumbnailUrls(OrganizationId organization, Collection<String> references) {
-        Map<AssetId, String> wanted = new HashMap<>();
-        references.forEach(reference -> asset(reference).ifPresent(id -> wanted.put(id, reference)));
+        Pictures pictures = pictures(organization, references);
         Map<String, String> urls = new HashMap<>();
-        assets.find(organization, wanted.keySet()).forEach((id, asset) ->
-                urls.put(wanted.get(id), thumbnailOf(asset)));
+        references.forEach(reference -> {
+            String url = pictures.thumbnailUrl(reference);
+            if (url != null) {
+                urls.put(reference, url);
+            }
+        });
         return urls;
+    }
+
+    /** The pictures of many references in one query, for a page that shows many (the public bible). */
+    public Pictures pictures(OrganizationId organization, Collection<String> references) {
+        Map<String, AssetId> ids = new HashMap<>();
+        references.forEach(reference -> asset(reference).ifPresent(id -> ids.put(reference, id)));
+        return new Pictures(ids, assets.find(organization, Set.copyOf(ids.values())));
+    }
+
+    /** Pictures found at once; each method answers as {@link #url} and {@link #thumbnailUrl} would, without a query. */
+    public static final class Pictures {
+
+        private final Map<String, AssetId> ids;
+        private final Map<AssetId, AssetView> found;
+
+        private Pictures(Map<String, AssetId> ids, Map<AssetId, AssetView> found) {
+            this.ids = ids;
+            this.found = found;
+        }
+
+        public String url(String reference) {
+            AssetView asset = find(reference);
+            return asset == null ? null : local(asset.url());
+        }
+
+        public String thumbnailUrl(String reference) {
+            AssetView asset = find(reference);
+            return asset == null ? null : thumbnailOf(asset);
+        }
+
+        private AssetView find(String reference) {
+            AssetId id = reference == null ? null : ids.get(reference);
+            return id == null ? null : found.get(id);
+        }
     }
 
     private static String thumbnailOf(AssetView asset) {

@@ -9,7 +9,9 @@ import id.modo.verse.studio.character.CharacterView;
 import id.modo.verse.studio.character.Characters;
 import id.modo.verse.studio.character.StudioImages;
 import id.modo.verse.studio.universe.UniversePages;
+import id.modo.verse.studio.universe.UniverseView;
 import id.modo.verse.studio.universe.Universes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,15 +55,28 @@ class PublicBible {
             ProjectView project = story.project();
             OrganizationId organization = project.organizationId();
             List<CharacterView> cast = characters.listVisible(project);
+            UniverseView world = universes.visible(project);
+            StudioImages.Pictures pictures = images.pictures(organization, references(cast, world));
             List<CharacterPages.Profile> profiles = cast.stream()
-                    .map(c -> CharacterPages.profile(c, ui.locale(), reference -> images.thumbnailUrl(organization, reference),
-                            reference -> images.url(organization, reference)))
+                    .map(c -> CharacterPages.profile(c, ui.locale(), pictures::thumbnailUrl, pictures::url))
                     .toList();
             // Nodes link to the characters' cards further down the same page, never to the workspace.
             String graph = cast.isEmpty() ? null : characters.graph(cast, CharacterPages.graphTexts(ui), "bible-graph", "#character-");
-            UniversePages.Shown universe = UniversePages.shown(universes.visible(project), ui.locale(), reference -> images.url(organization, reference));
+            UniversePages.Shown universe = UniversePages.shown(world, ui.locale(), pictures::url);
             return new Bible(story, header(project, story.details()), profiles, graph, universe);
         });
+    }
+
+    /** Every value that may name a picture: the characters' main images, poses and section fields, the universe's fields. */
+    private static List<String> references(List<CharacterView> cast, UniverseView world) {
+        List<String> values = new ArrayList<>();
+        for (CharacterView c : cast) {
+            values.add(c.imageUrl());
+            values.addAll(c.imagePoses().values());
+            c.sections().values().forEach(section -> values.addAll(section.values()));
+        }
+        world.sections().values().forEach(section -> values.addAll(section.values()));
+        return values;
     }
 
     /** The project's own genre and format, else the story's: a writer may have filled in only one of them. */
