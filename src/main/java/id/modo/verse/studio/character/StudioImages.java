@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -75,7 +76,7 @@ public class StudioImages {
         if (reference == null || reference.isBlank()) {
             return null;
         }
-        return asset(reference).flatMap(id -> assets.find(organization, id)).map(asset -> local(asset.url())).orElse(null);
+        return pictures(organization, List.of(reference)).url(reference);
     }
 
     /** The thumbnail's URL when there is one, else the picture's. */
@@ -83,8 +84,7 @@ public class StudioImages {
         if (reference == null || reference.isBlank()) {
             return null;
         }
-        return asset(reference).flatMap(id -> assets.find(organization, id))
-                .map(StudioImages::thumbnailOf).orElse(null);
+        return pictures(organization, List.of(reference)).thumbnailUrl(reference);
     }
 
     /** {@link #thumbnailUrl} for many references at once (one query), keyed by reference; empty and dangling ones are left out. */
