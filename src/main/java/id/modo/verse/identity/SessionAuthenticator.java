@@ -1,6 +1,7 @@
 package id.modo.verse.identity;
 
 import id.modo.verse.common.web.RequestAuthenticator;
+import id.modo.verse.common.web.Requests;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -31,8 +32,7 @@ class SessionAuthenticator implements RequestAuthenticator {
 
     @Override
     public Optional<Authentication> authenticate(HttpServletRequest request) {
-        String uri = request.getRequestURI();
-        if (uri.startsWith("/api/") || uri.startsWith("/actuator/")) {
+        if (Requests.BEARER_ONLY.matches(request)) {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (header == null) {
                 return Optional.empty();

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -38,6 +39,11 @@ class WebSecurityConfiguration {
             "base-uri 'self'",
             "form-action 'self'",
             "frame-ancestors 'none'");
+
+    @Bean
+    WebSecurityCustomizer pathFirewall() {
+        return web -> web.httpFirewall(new PathFirewall());
+    }
 
     /**
      * Swagger UI's bundle sets inline styles; only its own pages get a policy that allows them.
@@ -93,12 +99,13 @@ class WebSecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new RequestAuthenticationFilter(authenticators.orderedStream().toList(), unauthorized), AnonymousAuthenticationFilter.class)
                 // The API only accepts bearer tokens, which a browser never attaches by itself; pages use the
-                // session cookie and need a CSRF token, kept in a cookie so any node can check it.
+                // session cookie and need a CSRF token, kept in a cookie so any node can check it. One matcher
+                // decides both, so no path takes the cookie without the CSRF check.
                 // No CSRF "rotation on authentication": with a stateless chain Spring took every request our filter
                 // signs in from the session cookie for a fresh sign-in and cleared the token cookie, so a signed-in
                 // page's first load of a script or stylesheet, or a fetch() post (autosave), left its forms with a
                 // token that no longer matched: 403 on the next post.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**").csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(Requests.BEARER_ONLY).csrfTokenRepository(csrfTokens)
                         .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
