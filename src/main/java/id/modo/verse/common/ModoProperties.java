@@ -73,9 +73,12 @@ public record ModoProperties(
             @NotNull DataSize maxBodySize,
             @NotNull Locale defaultLocale,
             @NotNull ZoneId defaultTimeZone,
-            @NotNull Currency defaultCurrency) {
+            @NotNull Currency defaultCurrency,
+            java.util.List<String> trustedProxies) {
 
         public Web {
+            trustedProxies = trustedProxies == null ? java.util.List.of()
+                    : trustedProxies.stream().map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();
             if (maxBodySize != null && maxBodySize.toBytes() <= 0) {
                 throw new IllegalArgumentException("modo.web.max-body-size must be positive, was " + maxBodySize);
             }

@@ -16,6 +16,7 @@ record IdentityProperties(
         @NotNull Duration sessionIdleTimeout,
         @NotNull Duration sessionAbsoluteTimeout,
         @Min(1) @Max(100) int loginMaxFailures,
+        @Min(1) @Max(100000) int loginMaxFailuresPerAddress,
         @NotNull Duration loginFailureWindow,
         @Min(1) @Max(10000) int signupsPerIpPerHour,
         @Min(1) @Max(10000) int passwordResetsPerIpPerHour,

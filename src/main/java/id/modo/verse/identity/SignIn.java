@@ -59,13 +59,19 @@ class SignIn {
     @Transactional
     Result signIn(String email, String password, ClientInfo client, String clientKind) {
         String key = "login:" + email.strip().toLowerCase(Locale.ROOT) + "|" + client.ip();
+        // One address trying many emails (password spraying) is held back as well as one email tried many times.
+        // Only failures count, and a success clears only its own email's count, so an attacker's own account
+        // cannot reset the address's.
+        String addressKey = "login-address:" + client.ip();
         TooManyRequestsException.throwIfLimited(rateLimiter.check(key, properties.loginMaxFailures(), properties.loginFailureWindow()));
+        TooManyRequestsException.throwIfLimited(rateLimiter.check(addressKey, properties.loginMaxFailuresPerAddress(), properties.loginFailureWindow()));
         Optional<User> found = users.findByEmail(email.strip());
         boolean passwordMatches = found.filter(user -> user.passwordHash() != null)
                 .map(user -> passwordHasher.matches(password, user.passwordHash()))
                 .orElseGet(() -> passwordHasher.matchesDummy(password));
         if (!passwordMatches || found.get().status() == User.Status.DELETED) {
             rateLimiter.hit(key, properties.loginMaxFailures(), properties.loginFailureWindow());
+            rateLimiter.hit(addressKey, properties.loginMaxFailuresPerAddress(), properties.loginFailureWindow());
             events.publishEvent(new SignInFailed(found.map(User::id).orElse(null), email.strip().toLowerCase(Locale.ROOT),
                     found.isPresent() ? "wrong_password" : "unknown_email"));
             return new Failed();

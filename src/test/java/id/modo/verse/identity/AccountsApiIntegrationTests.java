@@ -137,6 +137,17 @@ class AccountsApiIntegrationTests {
     }
 
     @Test
+    void withoutTrustedProxiesAForwardedForHeaderIsIgnored() {
+        String email = Users.uniqueEmail("forged");
+        users.register(email, "Forged Address");
+        HttpResponse<String> login = http.send(http.request("/api/v1/auth/login").header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.250")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")));
+        String sessions = http.send(bearer(http.request("/api/v1/me/sessions"), json(login).get("token").asString()).GET()).body();
+        assertThat(sessions).doesNotContain("203.0.113.250").contains("127.0.0.1");
+    }
+
+    @Test
     void signUpsPerAddressAreLimited() {
         String key = "signup:127.0.0.1";
         jdbc.sql("insert into rate_limits (key, window_start, hits) values (?, now(), 10000) "

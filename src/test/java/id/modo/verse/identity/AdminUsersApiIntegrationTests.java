@@ -278,7 +278,7 @@ class AdminUsersApiIntegrationTests {
         Users.Signed listed = users.signUpAndIn("listed");
         Users.Signed other = users.signUpAndIn("other");
         Users.Signed superadmin = admin("superadmin");
-        IdentityProperties properties = new IdentityProperties(Duration.ofDays(7), Duration.ofDays(30), 5, Duration.ofMinutes(15), 20, 10,
+        IdentityProperties properties = new IdentityProperties(Duration.ofDays(7), Duration.ofDays(30), 5, 30, Duration.ofMinutes(15), 20, 10,
                 List.of(" " + listed.email().toUpperCase() + " ", "", superadmin.email(), "nobody-" + UUID.randomUUID() + "@example.id"));
         assertThat(properties.isAdminEmail(listed.email())).isTrue();
         assertThat(properties.isAdminEmail(other.email())).isFalse();

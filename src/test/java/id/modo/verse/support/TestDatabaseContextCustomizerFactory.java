@@ -42,6 +42,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             // Every test signs up from 127.0.0.1; the limits themselves are tested by filling their windows.
             properties.put("modo.identity.signups-per-ip-per-hour", "10000");
             properties.put("modo.identity.password-resets-per-ip-per-hour", "10000");
+            properties.put("modo.identity.login-max-failures-per-address", "10000");
             properties.put("modo.mail.host", TestSmtp.HOST);
             properties.put("modo.mail.port", String.valueOf(smtp.port()));
             properties.put("modo.mail.starttls", "false");

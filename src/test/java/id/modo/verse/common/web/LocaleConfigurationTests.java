@@ -41,7 +41,7 @@ class LocaleConfigurationTests {
     private static ModoProperties properties(String defaultLanguage) {
         return new ModoProperties(ModoProperties.Environment.TEST, Path.of("data"), "http://localhost:8080",
                 new ModoProperties.Db("", "", "", 0, 10),
-                new ModoProperties.Web(DataSize.ofMegabytes(1), Locale.of(defaultLanguage), ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR")),
+                new ModoProperties.Web(DataSize.ofMegabytes(1), Locale.of(defaultLanguage), ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), java.util.List.of()),
                 new ModoProperties.Events(Duration.ofDays(7), Duration.ofHours(1)));
     }
 }
