@@ -18,17 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every API operation, as the OpenAPI document lists it (so new endpoints join by existing), gets
- * malformed JSON, the wrong JSON type, an oversized body, nonsense path ids and a huge limit:
- * the answer is a 4xx problem document, never a 5xx.
+ * malformed JSON, the wrong JSON type, an oversized body, NUL characters in strings, a multipart
+ * body cut off before its closing boundary, a form and a query that are not UTF-8, nonsense path
+ * ids and a huge limit: the answer is a 4xx problem document, never a 5xx, and no stack trace is
+ * logged.
  */
 @IntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class BadInputIntegrationTests {
 
     @LocalServerPort
     int port;
 
     @Test
-    void noEndpointAnswersBadInputWithA5xx() {
+    void noEndpointAnswersBadInputWithA5xx(org.springframework.boot.test.system.CapturedOutput output) {
         Http anonymous = new Http(port);
         Users.Signed owner = new Users(anonymous).signUpAndIn("bad-input");
         Http http = anonymous.withBearer(owner.token());
@@ -56,11 +59,20 @@ class BadInputIntegrationTests {
                         probes.add(new Probe("unknown enum", "{\"role\": \"emperor\", \"email\": \"a@b.id\"}", "application/json"));
                         probes.add(new Probe("oversized", "{\"name\": \"" + "x".repeat(1_100_000) + "\"}", "application/json"));
                         probes.add(new Probe("not JSON", "name=x", "text/plain"));
+                        probes.add(new Probe("NUL in strings", "{\"name\": \"a\\u0000b\", \"email\": \"a\\u0000@b.id\", \"title\": \"\\u0000\", "
+                                + "\"description\": \"x\\u0000\", \"slug\": \"a\\u0000\", \"role\": \"viewer\\u0000\", \"password\": \"x\\u0000\", "
+                                + "\"token\": \"\\u0000\", \"reason\": \"\\u0000\", \"key\": \"k\\u0000\"}", "application/json"));
+                        probes.add(new Probe("multipart without its closing boundary", "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; "
+                                + "filename=\"a.png\"\r\nContent-Type: image/png\r\n\r\ncut off", "multipart/form-data; boundary=XYZ"));
+                        probes.add(new Probe("form with bytes that are not UTF-8", "name=%FF%FE&email=%00", "application/x-www-form-urlencoded"));
                     } else {
                         probes.add(new Probe("no body", null, null));
                     }
+                    probes.add(new Probe("query not UTF-8", null, null, "x=%FF%FE&q=%C0%AF"));
+                    probes.add(new Probe("NUL in the query", null, null, "q=a%00b&cursor=%00&status=%00"));
                     for (Probe probe : probes) {
-                        HttpResponse<String> response = send(http, method, url + (method.equals("GET") ? "?limit=1000000&cursor=%25%25not-a-cursor" : ""), probe);
+                        String query = probe.query() != null ? "?" + probe.query() : method.equals("GET") ? "?limit=1000000&cursor=%25%25not-a-cursor" : "";
+                        HttpResponse<String> response = send(http, method, url + query, probe);
                         calls++;
                         int status = response.statusCode();
                         if (status >= 500 || (status >= 400 && !response.headers().firstValue("Content-Type").orElse("").contains("problem+json"))) {
@@ -72,9 +84,13 @@ class BadInputIntegrationTests {
         }
         assertThat(calls).isGreaterThan(50);
         assertThat(failures).as("bad input that was not answered with a 4xx problem").isEmpty();
+        assertThat(output.getAll()).as("no stack trace for a client's mistake").doesNotContain("Unhandled error", "\tat ");
     }
 
-    private record Probe(String name, String body, String contentType) {
+    private record Probe(String name, String body, String contentType, String query) {
+        Probe(String name, String body, String contentType) {
+            this(name, body, contentType, null);
+        }
     }
 
     /** Each path template filled with nonsense ids, and with real ones where the caller has them. */

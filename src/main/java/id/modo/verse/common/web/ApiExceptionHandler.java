@@ -32,6 +32,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -64,6 +65,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
     void rethrowSecurity(RuntimeException ex) {
         throw ex;
+    }
+
+    @ExceptionHandler(RequestTextFilter.InvalidTextException.class)
+    ResponseEntity<Object> handleInvalidText(RequestTextFilter.InvalidTextException ex, NativeWebRequest request) {
+        return respond(Problems.of(ProblemType.INVALID_TEXT, ex.getMessage()), new HttpHeaders(), request);
+    }
+
+    /**
+     * A multipart body that cannot be parsed (a missing closing boundary, a cut-off upload) is the client's
+     * mistake. (Too large a one is {@link MaxUploadSizeExceededException}, answered 413 by the base class.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMultipart(MultipartException ex, NativeWebRequest request) {
+        RequestTextFilter.InvalidTextException text = findCause(ex, RequestTextFilter.InvalidTextException.class);
+        return respond(text != null ? Problems.of(ProblemType.INVALID_TEXT, text.getMessage())
+                : Problems.of(ProblemType.MALFORMED_BODY, "The multipart body could not be read: check its boundaries and parts."),
+                new HttpHeaders(), request);
     }
 
     /** Method validation on a controller annotated {@code @Validated} (a {@code @Max} on {@code limit}) is the caller's mistake. */
@@ -130,6 +148,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+        if (findCause(ex, RequestTextFilter.NulInJsonException.class) != null) {
+            return Problems.of(ProblemType.INVALID_TEXT, RequestTextFilter.NulInJsonException.DETAIL);
+        }
         if (findCause(ex, RequestSizeLimitFilter.BodyTooLargeException.class) != null) {
             return Problems.of(ProblemType.PAYLOAD_TOO_LARGE, RequestSizeLimitFilter.BodyTooLargeException.DETAIL);
         }

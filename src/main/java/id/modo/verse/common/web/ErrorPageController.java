@@ -23,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPageController implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPageController.class);
+    /** Request attributes a filter sets before {@code sendError} to say more than the status does. */
+    static final String DETAIL = ErrorPageController.class.getName() + ".detail";
+    static final String TYPE = ErrorPageController.class.getName() + ".type";
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -39,8 +42,9 @@ class ErrorPageController implements ErrorController {
         int status = status(request);
         logIfFailure(request, status);
         String path = Requests.originalPath(request);
-        ProblemType type = ProblemType.forStatus(status);
-        ProblemDetail problem = Problems.of(type, switch (status) {
+        ProblemType type = request.getAttribute(TYPE) instanceof ProblemType given && given.status().value() == status
+                ? given : ProblemType.forStatus(status);
+        ProblemDetail problem = Problems.of(type, request.getAttribute(DETAIL) instanceof String detail ? detail : switch (status) {
             case 404 -> "There is nothing at this address.";
             case 413 -> RequestSizeLimitFilter.BodyTooLargeException.DETAIL;
             case 401 -> "Sign in to use this resource.";

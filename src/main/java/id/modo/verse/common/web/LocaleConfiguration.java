@@ -60,8 +60,13 @@ class LocaleConfiguration implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                // Not on the error page's dispatch: a query refused for bytes that are not UTF-8 is still the request's,
+                // and reading it again would fail the error page itself.
+                if (request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+                    return true;
+                }
                 String language = request.getParameter(PARAMETER);
-                if (language != null && request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST) {
+                if (language != null) {
                     language = language.strip().toLowerCase(Locale.ROOT);
                     if (ModoProperties.SUPPORTED_LANGUAGES.contains(language)) {
                         resolver.setLocale(request, response, Locale.of(language));

@@ -13,6 +13,7 @@ public record ProblemType(HttpStatus status, String slug, String title) {
 
     public static final ProblemType BAD_REQUEST = of(HttpStatus.BAD_REQUEST, "bad-request", "Bad request");
     public static final ProblemType VALIDATION = of(HttpStatus.BAD_REQUEST, "validation-failed", "Your request has invalid fields");
+    public static final ProblemType INVALID_TEXT = of(HttpStatus.BAD_REQUEST, "invalid-text", "The request holds text that is not valid");
     public static final ProblemType MALFORMED_BODY = of(HttpStatus.BAD_REQUEST, "malformed-body", "The request body could not be read");
     public static final ProblemType UNAUTHORIZED = of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required");
     public static final ProblemType FORBIDDEN = of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed");
