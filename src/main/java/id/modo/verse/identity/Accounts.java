@@ -1,5 +1,6 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
@@ -102,6 +103,9 @@ public class Accounts {
         try {
             users.saveAndFlush(user);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             // Two sign-ups with the same email at once: the unique index decides.
             throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
@@ -241,6 +245,9 @@ public class Accounts {
         try {
             users.saveAndFlush(user);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             throw new ProblemException(USERNAME_TAKEN, "This username is taken; choose another.");
         }
         Map<String, Object> after = user.profileSnapshot();

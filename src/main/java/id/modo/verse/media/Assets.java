@@ -1,5 +1,6 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.web.ProblemException;
@@ -457,6 +458,9 @@ public class Assets {
                     .param("at", Timestamp.from(row.createdAt()))
                     .update();
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isForeignKey(e)) {
+                throw e;
+            }
             // The only reference a client chooses is the project.
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
                     new Problems.FieldError("project_id", "is not a project of this organization"))));

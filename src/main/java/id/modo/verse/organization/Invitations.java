@@ -1,5 +1,6 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.web.TooManyRequestsException;
@@ -117,6 +118,9 @@ public class Invitations {
         try {
             invitations.saveAndFlush(invitation);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             // Two invitations for the address at once: ux_invitations_pending_email lets one through.
             throw alreadyInvited();
         }
@@ -198,6 +202,9 @@ public class Invitations {
         try {
             invitations.saveAndFlush(invitation);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             // An expired one made pending again while a newer invitation for the address is pending.
             throw alreadyInvited();
         }

@@ -1,5 +1,6 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.web.ProblemException;
@@ -107,6 +108,9 @@ public class Organizations {
         try {
             organizations.saveAndFlush(organization);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' was just taken. Choose another.");
         }
         jdbc.sql("insert into organization_members (organization_id, user_id, role, joined_at) values (?, ?, 'owner', ?)")
@@ -291,6 +295,9 @@ public class Organizations {
             organizations.delete(organization);
             organizations.flush();
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isForeignKey(e)) {
+                throw e;
+            }
             throw new ProblemException(STILL_IN_USE,
                     "This organization still owns content (projects, products, campaigns…). Delete or move that first.");
         }

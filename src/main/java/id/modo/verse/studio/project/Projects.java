@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.billing.PlanLimits;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.KeysetCursor;
@@ -162,6 +163,9 @@ public class Projects {
         try {
             projects.saveAndFlush(project);
         } catch (DataIntegrityViolationException e) {
+            if (!ConstraintViolations.isUnique(e)) {
+                throw e;
+            }
             throw new ProblemException(SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
         }
         Map<String, Object> after = project.snapshot();
