@@ -2,7 +2,6 @@ package id.modo.verse.common.web;
 
 import id.modo.verse.common.ModoProperties;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -90,54 +89,21 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
     }
 
-    private static final class LimitedInputStream extends ServletInputStream {
-        private final ServletInputStream delegate;
+    private static final class LimitedInputStream extends WatchedInputStream {
         private final long limit;
         private long read;
 
         LimitedInputStream(ServletInputStream delegate, long limit) {
-            this.delegate = delegate;
+            super(delegate);
             this.limit = limit;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) throws BodyTooLargeException {
-            read += n;
+        void seen(byte[] buffer, int offset, int length) throws BodyTooLargeException {
+            read += length;
             if (read > limit) {
                 throw new BodyTooLargeException();
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
         }
     }
 }

@@ -1,7 +1,6 @@
 package id.modo.verse.common.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -237,65 +236,30 @@ class RequestTextFilter extends OncePerRequestFilter {
      * counting: no parsing, no buffering. UTF-8 never uses these ASCII bytes inside a multi-byte
      * character, so bytes can be read as they come.
      */
-    private static final class NulScanningStream extends ServletInputStream {
-        private final ServletInputStream delegate;
+    private static final class NulScanningStream extends WatchedInputStream {
         /** 0: text; 1: after a backslash; 2-5: after "\\u", counting the hex digits seen, all '0' so far. */
         private int state;
 
         NulScanningStream(ServletInputStream delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
-        public int read() throws IOException {
-            int b = delegate.read();
-            if (b >= 0) {
-                scan(b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = delegate.read(buffer, offset, length);
-            for (int i = 0; i < n; i++) {
-                scan(buffer[offset + i] & 0xff);
-            }
-            return n;
-        }
-
-        private void scan(int b) throws NulInJsonException {
-            switch (state) {
-                case 0 -> state = b == '\\' ? 1 : 0;
-                case 1 -> state = b == 'u' ? 2 : 0;
-                default -> {
-                    if (b != '0') {
-                        state = b == '\\' ? 1 : 0;
-                    } else if (++state == 6) {
-                        throw new NulInJsonException();
+        void seen(byte[] buffer, int offset, int length) throws NulInJsonException {
+            for (int i = offset; i < offset + length; i++) {
+                int b = buffer[i];
+                switch (state) {
+                    case 0 -> state = b == '\\' ? 1 : 0;
+                    case 1 -> state = b == 'u' ? 2 : 0;
+                    default -> {
+                        if (b != '0') {
+                            state = b == '\\' ? 1 : 0;
+                        } else if (++state == 6) {
+                            throw new NulInJsonException();
+                        }
                     }
                 }
             }
-        }
-
-        @Override
-        public boolean isFinished() {
-            return delegate.isFinished();
-        }
-
-        @Override
-        public boolean isReady() {
-            return delegate.isReady();
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-            delegate.setReadListener(listener);
-        }
-
-        @Override
-        public int available() throws IOException {
-            return delegate.available();
         }
     }
 }
