@@ -69,9 +69,9 @@ public class CreditBench {
             String update = "UPDATE credit_balances SET balance = balance - 1, updated_at = now() "
                     + "WHERE organization_id = %s AND balance + bonus_balance + rollover_balance - held_balance >= 1;";
             Files.writeString(script, update.formatted("md5('bench-org-101')::uuid") + "\n");
-            double pgHot = pgbench(url, script, seconds);
+            double pgHot = pgbench(url, data, script, seconds);
             Files.writeString(script, "\\set n random(1, 100)\n" + update.formatted("md5('bench-org-' || :n)::uuid") + "\n");
-            double pgSpread = pgbench(url, script, seconds);
+            double pgSpread = pgbench(url, data, script, seconds);
             System.out.printf("pgbench, same UPDATE, %d clients: hot row %.0f/s, 100 organizations %.0f/s%n", CALLERS, pgHot, pgSpread);
             System.out.printf("ratio CreditLedger.debit / pgbench UPDATE: hot row %.2f, 100 organizations %.2f%n",
                     hotRate / pgHot, spreadRate / pgSpread);
@@ -122,15 +122,17 @@ public class CreditBench {
         return rate;
     }
 
-    static double pgbench(String jdbcUrl, Path script, int seconds) throws IOException, InterruptedException {
+    static double pgbench(String jdbcUrl, Path dataDir, Path script, int seconds) throws IOException, InterruptedException {
         // jdbc:postgresql://localhost:PORT/DB?user=...
         String rest = jdbcUrl.substring("jdbc:postgresql://".length());
         String hostPort = rest.substring(0, rest.indexOf('/'));
         String database = rest.substring(rest.indexOf('/') + 1).replaceAll("\\?.*", "");
-        Process process = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(CALLERS), "-j", "4", "-T", String.valueOf(seconds),
-                "-f", script.toString(), "-h", hostPort.substring(0, hostPort.indexOf(':')), "-p",
-                hostPort.substring(hostPort.indexOf(':') + 1), "-U", "postgres", database)
-                .redirectErrorStream(true).start();
+        ProcessBuilder command = new ProcessBuilder("pgbench", "-n", "-c", String.valueOf(CALLERS), "-j", "4", "-T",
+                String.valueOf(seconds), "-f", script.toString(), "-h", hostPort.substring(0, hostPort.indexOf(':')), "-p",
+                hostPort.substring(hostPort.indexOf(':') + 1), "-U", "postgres", database).redirectErrorStream(true);
+        // The embedded PostgreSQL asks for its superuser's password, kept in the data directory.
+        command.environment().put("PGPASSWORD", Files.readString(dataDir.resolve("postgres-password")).strip());
+        Process process = command.start();
         String output = new String(process.getInputStream().readAllBytes());
         process.waitFor();
         String tps = output.lines().filter(line -> line.startsWith("tps =")).findFirst()

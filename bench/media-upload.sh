@@ -34,8 +34,9 @@ TOKEN=$(curl -fs "$BASE/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d '{"email":"bench@example.id","password":"Bench-Mark-Jakarta-2026"}' | sed 's/.*"token":"\([^"]*\)".*/\1/')
 ORG=$(curl -fs "$BASE/api/v1/organizations" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"Bench Media"}' | sed 's/.*"id":"\([^"]*\)".*/\1/')
-# Room for the file whatever the plan gives (psql, Debian package postgresql-client, on the embedded database).
-psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d modo \
+# Room for the file whatever the plan gives (psql, Debian package postgresql-client, on the embedded database,
+# with its superuser's password from the data directory).
+PGPASSWORD=$(cat "$DATA/postgres-password") psql -q -h 127.0.0.1 -p "$DB_PORT" -U postgres -d modo \
   -c "update organizations set storage_limit_bytes = $((BYTES * 10)) where id = '$ORG'" >/dev/null
 
 drop() { sync; }   # page cache left warm for both: the file was just written, both read it from memory

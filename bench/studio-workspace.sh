@@ -39,7 +39,8 @@ until curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null 2>&
 done
 
 BASE="http://127.0.0.1:$PORT"
-sql() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d modo "$@"; }
+# The embedded PostgreSQL asks for its superuser's password, kept in the data directory.
+sql() { PGPASSWORD=$(cat "$DATA/postgres-password") psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$DB_PORT" -U postgres -d modo "$@"; }
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN {printf "%.1f", b - a}'; }
 field() { sed -n "s/.*\"$1\":\"\([^\"]*\)\".*/\1/p"; }

@@ -3,18 +3,16 @@ package id.modo.verse.common;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.springframework.util.StringUtils;
 
 /**
  * Signing keys that work without configuration: the configured value if there is one, else 256
- * random bits generated once and kept in a file under the data directory, so every node sharing
- * that directory (and every restart) signs with the same key.
+ * random bits generated once and kept in a file under the data directory (0600, in folders only
+ * the owner may open), so every node sharing that directory (and every restart) signs with the same key.
  */
 public final class KeptSecrets {
 
@@ -28,17 +26,15 @@ public final class KeptSecrets {
         }
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
                 byte[] random = new byte[32];
                 new SecureRandom().nextBytes(random);
-                Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-                Files.writeString(temporary, Base64.getEncoder().encodeToString(random));
-                try {
-                    // Two nodes starting at once: the first move wins and both read the winner's key.
-                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(temporary);
-                }
+                // Two nodes starting at once: the first write wins and both read the winner's key.
+                PrivateFiles.writeIfAbsent(file, Base64.getEncoder().encodeToString(random).getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                PrivateFiles.restrict(file); // kept by an earlier version readable by everyone
+            } catch (IOException notOurs) {
+                // another OS user's file on a shared data directory: theirs to keep private
             }
             return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {

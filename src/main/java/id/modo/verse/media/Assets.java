@@ -3,6 +3,7 @@ package id.modo.verse.media;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.PrivateFiles;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -188,8 +189,7 @@ public class Assets {
     /** A new empty file in the incoming folder, on the same disk as the local store so storing it is a rename. */
     Path newIncomingFile() {
         try {
-            Files.createDirectories(incoming);
-            return Files.createTempFile(incoming, "upload-", ".bin");
+            return PrivateFiles.createTempFile(incoming, "upload-", ".bin");
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a file for an upload in " + incoming, e);
         }

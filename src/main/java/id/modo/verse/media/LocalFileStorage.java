@@ -1,5 +1,6 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -11,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Files in a folder of the data directory, one sub-folder per organization and asset. */
+/**
+ * Files in a folder of the data directory, one sub-folder per organization and asset; folders 0700
+ * and files 0600, so only the app's own OS user can read them.
+ */
 final class LocalFileStorage implements FileStorage {
 
     private final Path root;
@@ -23,13 +27,15 @@ final class LocalFileStorage implements FileStorage {
     @Override
     public void put(String key, Path file, String contentType) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
+        PrivateFiles.createDirectories(target.getParent());
         try {
             // Incoming files wait on the same disk, so storing is a rename, not a second copy.
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
         }
+        // A rename keeps the mode, and Tomcat's parts and the re-encoded images were made with the umask's.
+        PrivateFiles.restrict(target);
     }
 
     @Override

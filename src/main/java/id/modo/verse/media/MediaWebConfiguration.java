@@ -1,11 +1,11 @@
 package id.modo.verse.media;
 
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.PrivateFiles;
 import id.modo.verse.common.web.LargeUploadPaths;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -63,7 +63,7 @@ class MediaWebConfiguration {
     MultipartConfigElement multipartConfigElement(MediaProperties properties, ModoProperties modo) {
         Path incoming = modo.dataDir().toAbsolutePath().resolve("media").resolve("incoming");
         try {
-            Files.createDirectories(incoming);
+            PrivateFiles.createDirectories(incoming); // 0700: the parts Tomcat writes there follow the umask
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the upload folder " + incoming, e);
         }

@@ -1,8 +1,11 @@
 package id.modo.verse.support;
 
+import id.modo.verse.common.PrivateFiles;
+import id.modo.verse.common.SecureTokens;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
@@ -47,10 +50,19 @@ public final class TestDatabase {
             if (external != null && !external.isBlank()) {
                 return new TestDatabase(external, System.getenv("MODO_TEST_DB_USER"), System.getenv("MODO_TEST_DB_PASSWORD"), dataDir);
             }
+            // Secured as the app's own embedded server is: a password for every connection, no socket in /tmp.
+            String password = SecureTokens.newToken();
+            Path passwordFile = dataDir.resolve("postgres-password");
+            PrivateFiles.write(passwordFile, password.getBytes(StandardCharsets.UTF_8));
             // Stopped by Spring's shutdown hook after it has closed every cached test context, not by a JVM hook of its
             // own: JVM hooks run at once, and the contexts closing against a stopped server waited 10 s each for a
             // connection (surefire then killed the fork after 30 s).
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setLocaleConfig("auth-host", "scram-sha-256")
+                    .setLocaleConfig("auth-local", "scram-sha-256")
+                    .setConnectConfig("password", password)
+                    .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
@@ -63,7 +75,7 @@ public final class TestDatabase {
                     throw new UncheckedIOException("Cannot stop the test PostgreSQL", e);
                 }
             });
-            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", dataDir);
+            return new TestDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", password, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the test PostgreSQL", e);
         }

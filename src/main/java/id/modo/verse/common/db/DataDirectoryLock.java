@@ -1,10 +1,10 @@
 package id.modo.verse.common.db;
 
+import id.modo.verse.common.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -26,8 +26,10 @@ final class DataDirectoryLock implements AutoCloseable {
     static DataDirectoryLock acquire(Path dataDir) {
         Path lockFile = dataDir.resolve("modo.lock");
         try {
-            Files.createDirectories(dataDir);
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // Owner-only, also when an earlier version made it readable by everyone (see PrivateDataDirectory).
+            PrivateFiles.createDirectories(dataDir);
+            PrivateFiles.restrict(dataDir);
+            FileChannel channel = FileChannel.open(PrivateFiles.createFile(lockFile), StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();

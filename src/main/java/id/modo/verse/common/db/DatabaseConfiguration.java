@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
  * the web server and the rest of the app are set up, and the pool waits for it. It is stopped by
  * {@link EmbeddedDatabaseLauncher}, the first bean created and so the last one destroyed: after
  * everything using the database (the event publication registry, the scheduler, JPA) has shut down.
+ * The embedded server lets nobody in without its superuser's password (see {@link EmbeddedDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -66,28 +69,45 @@ class DatabaseConfiguration {
         } else {
             EmbeddedDatabase server = embedded.orElseThrow();
             config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername("postgres");
+            config.setUsername(EmbeddedDatabase.SUPERUSER);
+            config.setPassword(server.password());
         }
         return new HikariDataSource(config);
     }
 
-    /** The embedded PostgreSQL and the lock that keeps a second app off its files. */
+    /**
+     * The embedded PostgreSQL and the lock that keeps a second app off its files. Only the app's
+     * own OS user gets in: the server listens on localhost over TCP only (no Unix socket, which
+     * PostgreSQL would put in the world-writable /tmp), and every connection, local ones included,
+     * must sign in with SCRAM-SHA-256 and the superuser's password, which only the data directory's
+     * owner can read ({@link SuperuserPassword}). A cluster made by an earlier version, which trusted
+     * every local connection, is given the password on its first start here ({@link #requirePasswords}).
+     */
     static final class EmbeddedDatabase implements AutoCloseable {
+
+        static final String SUPERUSER = "postgres";
+        private static final Duration PASSWORD_RULES_TAKE_EFFECT = Duration.ofSeconds(10);
 
         private final DataDirectoryLock lock;
         private final EmbeddedPostgres postgres;
+        private final String password;
 
-        private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres) {
+        private EmbeddedDatabase(DataDirectoryLock lock, EmbeddedPostgres postgres, String password) {
             this.lock = lock;
             this.postgres = postgres;
+            this.password = password;
         }
 
         static EmbeddedDatabase start(Path dataDir, int port) {
             DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
             Path pgData = dataDir.resolve("postgres").toAbsolutePath();
+            Path passwordFile = dataDir.resolve(SuperuserPassword.FILE_NAME).toAbsolutePath();
             try {
                 stopOrphanedServer(pgData);
                 refuseBusyPort(port);
+                boolean exists = Files.exists(pgData.resolve("postgresql.conf"));
+                boolean trusting = exists && PgHba.trusts(pgData.resolve("pg_hba.conf"));
+                String password = SuperuserPassword.readOrCreate(passwordFile, exists && !trusting);
                 EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                         .setDataDirectory(pgData)
                         .setCleanDataDirectory(false)
@@ -95,6 +115,16 @@ class DatabaseConfiguration {
                         .setRegisterShutdownHook(false)
                         .setPGStartupWait(Duration.ofSeconds(30))
                         .setLocaleConfig("locale", "C.UTF-8")
+                        // Options of initdb (the library names them all "locale config"); they come after its
+                        // "-A trust", so they win: the superuser gets the password, every connection must give it.
+                        .setLocaleConfig("pwfile", passwordFile.toString())
+                        .setLocaleConfig("auth-host", PgHba.SCRAM)
+                        .setLocaleConfig("auth-local", PgHba.SCRAM)
+                        // The library's readiness check and every connection it hands out sign in with it.
+                        .setConnectConfig("password", password)
+                        .setServerConfig("listen_addresses", "localhost")
+                        .setServerConfig("unix_socket_directories", "")
+                        .setServerConfig("password_encryption", PgHba.SCRAM)
                         .setServerConfig("max_connections", "100")
                         // The library starts PostgreSQL with -F (no fsync) for throw-away test data;
                         // this is the user's data, so every commit is made durable.
@@ -102,14 +132,68 @@ class DatabaseConfiguration {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on")
                         .start();
-                createDatabaseIfMissing(postgres);
-                refuseForeignServer(postgres, pgData);
+                try {
+                    if (trusting) {
+                        requirePasswords(postgres, pgData, password);
+                    }
+                    createDatabaseIfMissing(postgres);
+                    refuseForeignServer(postgres, pgData);
+                } catch (IOException | SQLException | RuntimeException e) {
+                    postgres.close();
+                    throw e;
+                }
                 log.info("Embedded PostgreSQL started on port {} with data in {}", postgres.getPort(), pgData);
-                return new EmbeddedDatabase(lock, postgres);
+                return new EmbeddedDatabase(lock, postgres, password);
+            } catch (RuntimeException e) {
+                closeQuietly(lock);
+                throw e;
             } catch (IOException | SQLException e) {
                 closeQuietly(lock);
                 throw new IllegalStateException("Cannot start the embedded PostgreSQL in " + pgData
                         + " (modo.data-dir / MODO_DATA_DIR): " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * Upgrades a cluster an earlier version made, which let every local connection in as the
+         * superuser without a password: gives the superuser the kept password, then rewrites
+         * pg_hba.conf to ask for it and reloads it, and waits until a connection without it is turned
+         * away. Each step can be repeated, so an app killed halfway finishes the job on its next start:
+         * the password file was written before, the password is set again to the same value, and
+         * pg_hba.conf is replaced in one step. Until then the server is as open as it always was, and
+         * only on localhost.
+         */
+        private static void requirePasswords(EmbeddedPostgres postgres, Path pgData, String password)
+                throws SQLException, IOException {
+            log.warn("The embedded PostgreSQL in {} let every local connection in without a password (made by an earlier "
+                    + "version of MODO): giving its superuser the password kept in the data directory", pgData);
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                // The SCRAM verifier is computed here, so the password itself never reaches the server or its log.
+                c.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), PgHba.SCRAM);
+                PgHba.requirePasswords(pgData.resolve("pg_hba.conf"));
+                try (var reload = c.createStatement()) {
+                    reload.execute("select pg_reload_conf()");
+                }
+            }
+            // The reload is a signal the server acts on a moment later; the start goes on once it has.
+            long deadline = System.nanoTime() + PASSWORD_RULES_TAKE_EFFECT.toNanos();
+            DataSource withoutPassword = postgres.getDatabase(SUPERUSER, "postgres", Map.of());
+            while (true) {
+                try (Connection ignored = withoutPassword.getConnection()) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("The embedded PostgreSQL in " + pgData + " still lets connections in "
+                                + "without a password after pg_hba.conf was rewritten; see its log");
+                    }
+                } catch (SQLException refused) {
+                    log.info("The embedded PostgreSQL in {} now asks every connection for the password", pgData);
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while securing the embedded PostgreSQL", e);
+                }
             }
         }
 
@@ -181,7 +265,12 @@ class DatabaseConfiguration {
         }
 
         String jdbcUrl() {
-            return postgres.getJdbcUrl("postgres", EMBEDDED_DATABASE);
+            return postgres.getJdbcUrl(SUPERUSER, EMBEDDED_DATABASE);
+        }
+
+        /** The superuser's password, for the app's pool; never logged. */
+        String password() {
+            return password;
         }
 
         int port() {

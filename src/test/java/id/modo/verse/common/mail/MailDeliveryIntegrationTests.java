@@ -2,6 +2,7 @@ package id.modo.verse.common.mail;
 
 import id.modo.verse.common.MailMessage;
 import id.modo.verse.common.Mailer;
+import id.modo.verse.common.ModoProperties;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.TestSmtp;
 import jakarta.mail.MessagingException;
@@ -47,6 +48,8 @@ class MailDeliveryIntegrationTests {
     MailDelivery delivery;
     @Autowired
     MailProperties properties;
+    @Autowired
+    ModoProperties modo;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -178,7 +181,7 @@ class MailDeliveryIntegrationTests {
                 values (?, ?, ?, ?, ?, 'en', now() + interval '1 day') returning id""")
                 .params(to, message.subject(), message.text(), message.html(), message.template())
                 .query(UUID.class).single();
-        MailDelivery capturing = new MailDelivery(jdbc, transactionManager, new LogTransport());
+        MailDelivery capturing = new MailDelivery(jdbc, transactionManager, new LogTransport(modo));
         try {
             assertThat(capturing.deliver(id)).contains(true);
         } finally {
