@@ -1,8 +1,9 @@
 /**
  * Shared infrastructure that every module may use and that depends on no business module:
  * configuration, the database (embedded or external), web errors as RFC 9457 problems,
- * security headers, request logging, localisation and formatting helpers for pages, and outgoing
- * mail ({@link id.modo.verse.common.Mailer}, {@link id.modo.verse.common.MailOutbox}).
+ * security headers, request logging, localisation and formatting helpers for pages, outgoing
+ * mail ({@link id.modo.verse.common.Mailer}, {@link id.modo.verse.common.MailOutbox}), and what users
+ * write as sanitized HTML ({@link id.modo.verse.common.RichText}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common infrastructure")
 package id.modo.verse.common;

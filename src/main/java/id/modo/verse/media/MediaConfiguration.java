@@ -28,6 +28,12 @@ class MediaConfiguration {
         return new SignedUrls(KeptSecrets.configuredOrKept(properties.signingKey(), modo.dataDir().resolve("media").resolve("signing-key")));
     }
 
+    /** The ffmpeg lookup: {@code MODO_FFMPEG_PATH}, else this process's PATH, else the jar's programs. */
+    @Bean
+    Ffmpeg ffmpeg(MediaProperties properties) {
+        return new Ffmpeg(new FfmpegLookup(properties.ffmpegPath(), System.getenv("PATH"), FfmpegLookup.JAVACPP));
+    }
+
     static S3Client s3Client(MediaProperties.S3 s3) {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(StringUtils.hasText(s3.region()) ? s3.region() : "us-east-1"))

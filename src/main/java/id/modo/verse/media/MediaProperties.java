@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param thumbnailSize the longer side of thumbnails, in pixels
  * @param maxImagePixels images with more pixels are refused before decoding (decompression bombs)
  * @param publicMaxAge Cache-Control max-age of public files
+ * @param ffmpegPath the ffmpeg program, or the folder holding ffmpeg and ffprobe; empty = the PATH, else the bundled ones ({@link Ffmpeg})
  */
 @Validated
 @ConfigurationProperties("modo.media")
@@ -34,7 +35,8 @@ record MediaProperties(
         @Min(16) @Max(2048) int thumbnailSize,
         @Min(1) long maxImagePixels,
         @NotNull Duration publicMaxAge,
-        @Valid @NotNull S3 s3) {
+        @Valid @NotNull S3 s3,
+        String ffmpegPath) {
 
     enum StorageKind { LOCAL, S3 }
 
