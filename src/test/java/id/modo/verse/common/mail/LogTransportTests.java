@@ -63,7 +63,7 @@ class LogTransportTests {
     private static ModoProperties modo(ModoProperties.Environment env) {
         return new ModoProperties(env, Path.of("data"), "https://modo.example",
                 new ModoProperties.Db("", "", "", 0, 10),
-                new ModoProperties.Web(DataSize.ofMegabytes(1), Locale.ENGLISH, ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR")),
+                new ModoProperties.Web(DataSize.ofMegabytes(1), Locale.ENGLISH, ZoneId.of("Asia/Jakarta"), Currency.getInstance("IDR"), java.util.List.of()),
                 new ModoProperties.Events(Duration.ofDays(7), Duration.ofHours(1)));
     }
 }
