@@ -34,6 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -150,6 +151,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (mismatched != null && !mismatched.getPath().isEmpty()) {
             return Problems.validation("Some fields are not valid.",
                     List.of(new Problems.FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+        }
+        InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
+        if (outOfRange != null) {
+            // Valid JSON whose number does not fit its field (9223372036854775807 for a whole number of credits).
+            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(outOfRange),
+                    "must be " + describe(outOfRange.getTargetType()) + " in its allowed range")));
         }
         if (findCause(ex, StreamReadException.class) != null) {
             return Problems.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");
