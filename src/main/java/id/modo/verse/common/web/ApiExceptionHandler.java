@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -59,6 +60,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
         }
         return respond(problem, headers, request);
+    }
+
+    /**
+     * Another request changed the same row first and this one's version check failed (JPA {@code @Version}): the
+     * caller's mistake is none, but retrying on what is there now is theirs to decide, so 409, not 500. Logged as a
+     * WARN without a stack trace; the entity and id stay in the log, never in the answer.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException ex, NativeWebRequest request) {
+        HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        log.warn("Concurrent change answered 409 on {}: {}", servletRequest == null ? "?" : Requests.originalPath(servletRequest),
+                ex.getMessage());
+        return respond(Problems.of(ProblemType.CONCURRENT_CHANGE,
+                "Someone else changed this at the same time. Read it again and retry if it still applies."), new HttpHeaders(), request);
     }
 
     /** Spring Security decides these: hand them back to its filters. */
