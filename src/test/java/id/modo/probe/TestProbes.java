@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.http.MediaType;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,6 +53,13 @@ public class TestProbes {
         @GetMapping("/failure")
         Map<String, Object> failure() {
             throw new IllegalStateException("org.postgresql.util.PSQLException: relation \"secret_table\" does not exist");
+        }
+
+        /** What JPA throws when another request changed the same row first (a failed {@code @Version} check). */
+        @GetMapping("/version-conflict")
+        Map<String, Object> versionConflict() {
+            throw new ObjectOptimisticLockingFailureException("id.modo.verse.billing.Subscription",
+                    java.util.UUID.fromString("6ddbc73f-8549-4fb7-8efd-0c4f672d14df"));
         }
     }
 }

@@ -130,6 +130,7 @@ class BillingPagesController {
             case "subscription-transition" -> "billing.error.transition";
             case "unknown-plan", "validation-failed" -> "billing.error.plan";
             case "plan-not-available" -> "billing.error.not_available";
+            case "change-in-progress", "concurrent-change" -> "billing.error.in_progress";
             default -> "billing.error.payment";
         };
         return render(caller, orgId, null, key, null, model);

@@ -134,6 +134,18 @@ public class Invoices {
                 .update();
     }
 
+    /** The subscription's newest open invoice of this kind for this plan and cycle (a checkout not paid yet). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Invoice> openFor(OrganizationId organization, UUID subscriptionId, Kind kind, String plan, BillingCycle cycle) {
+        return jdbc.sql("""
+                select * from invoices
+                where organization_id = ? and subscription_id = ? and status = 'open' and kind = ? and plan = ? and billing_cycle = ?
+                order by created_at desc, id desc limit 1""")
+                .params(organization.value(), subscriptionId, lower(kind), plan, cycle.dbValue())
+                .query(this::invoice)
+                .optional();
+    }
+
     @Transactional(readOnly = true)
     Optional<Invoice> openRenewal(UUID subscriptionId) {
         return jdbc.sql("select * from invoices where subscription_id = ? and kind = 'renewal' and status = 'open'")

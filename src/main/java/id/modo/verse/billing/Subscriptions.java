@@ -31,10 +31,12 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,6 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Subscriptions {
 
     static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
+    static final ProblemType CHANGE_IN_PROGRESS = ProblemType.of(HttpStatus.CONFLICT, "change-in-progress",
+            "This change is being made right now");
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
     /** The ledger reference type of a trial's credits; the reference id is the subscription's id. */
     static final String TRIAL_REFERENCE = "subscription_trial";
@@ -127,6 +131,35 @@ public class Subscriptions {
         if (current.isPresent()) {
             return current.get();
         }
+        insertFree(organization);
+        return subscriptions.findCurrent(organization.value()).orElseThrow();
+    }
+
+    /**
+     * The current subscription with its row locked until the transaction ends, made free first if there is none: what
+     * serializes an owner's changes to one organization's subscription. First the organization's change lock (a
+     * PostgreSQL advisory lock for this transaction) is tried without waiting: while another request holds it, this
+     * one is 409 {@code change-in-progress} at once, rather than holding a database connection in a queue that a burst
+     * of requests for one organization could make as long as the pool. Then the row lock, which the renewal job and
+     * payment settlement take too (briefly). Nothing of the subscription is loaded before the lock, so the row is read
+     * as the last change left it (a copy loaded unlocked first would be stale and fail its version check).
+     */
+    private Subscription lockCurrent(OrganizationId organization) {
+        boolean ours = jdbc.sql("select pg_try_advisory_xact_lock(hashtextextended(?, 7))")
+                .param("billing_subscription:" + organization.value())
+                .query(Boolean.class)
+                .single();
+        if (!ours) {
+            throw new ProblemException(CHANGE_IN_PROGRESS, "Another change to this organization's subscription is being made right now; "
+                    + "try again in a few seconds.");
+        }
+        return subscriptions.lockCurrent(organization.value()).orElseGet(() -> {
+            insertFree(organization);
+            return subscriptions.lockCurrent(organization.value()).orElseThrow();
+        });
+    }
+
+    private void insertFree(OrganizationId organization) {
         Instant now = clock.instant();
         // Two first visits at once: the partial unique index lets one insert through, the other does nothing.
         jdbc.sql("""
@@ -134,7 +167,6 @@ public class Subscriptions {
                 values (?, ?, 'free', 'active', ?, ?) on conflict (organization_id) where status <> 'canceled' do nothing""")
                 .params(UUID.randomUUID(), organization.value(), Timestamp.from(now), Timestamp.from(now))
                 .update();
-        return subscriptions.findCurrent(organization.value()).orElseThrow();
     }
 
     // ------------------------------------------------------------------ changing
@@ -143,6 +175,11 @@ public class Subscriptions {
      * Moves the organization to a plan and cycle. From free: the one trial if never trialed, else a checkout. During a
      * trial: a checkout (paying ends the trial). On a paid plan: an upgrade is charged pro rata now and applies when paid,
      * a downgrade or a shorter cycle waits for the period's end, free cancels at the period's end.
+     * <p>
+     * Changes to one organization run one at a time: while one is being made, another is 409
+     * {@code change-in-progress}. A checkout asked for again, by a repeated or a parallel request, is the one already
+     * open for the same change: no second invoice or payment. While that checkout is still being opened at the
+     * gateway, the same change is 409 {@code change-in-progress} too.
      */
     public ChangeResult change(UserId actor, OrganizationId organization, String planKey, String cycleValue) {
         organizations.require(actor, organization, Permission.MANAGE_BILLING);
@@ -154,11 +191,8 @@ public class Subscriptions {
                     ? "The " + target.name() + " plan is not offered any more."
                     : "The " + target.name() + " plan is arranged with our team: contact sales@modo.id.");
         }
-        record Prepared(Subscription subscription, String outcome, Invoice invoice) {
-        }
         Prepared prepared = transactions.execute(status -> {
-            ensure(organization);
-            Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
+            Subscription subscription = lockCurrent(organization);
             Map<String, Object> before = subscription.snapshot();
             Instant now = clock.instant();
             String outcome;
@@ -182,11 +216,19 @@ public class Subscriptions {
                     outcome = "trial_started";
                     action = "subscription_trial_start";
                 } else {
+                    Optional<Prepared> open = openCheckout(subscription, Kind.SUBSCRIBE, target, cycle, sameSubscribeTerms(target, cycle), now);
+                    if (open.isPresent()) {
+                        return open.get();
+                    }
                     invoice = issueSubscribe(subscription, target, cycle, now);
                     outcome = "checkout";
                     action = null;
                 }
             } else if (subscription.status() == SubscriptionStatus.TRIALING) {
+                Optional<Prepared> open = openCheckout(subscription, Kind.SUBSCRIBE, target, cycle, sameSubscribeTerms(target, cycle), now);
+                if (open.isPresent()) {
+                    return open.get();
+                }
                 invoice = issueSubscribe(subscription, target, cycle, now);
                 outcome = "checkout";
                 action = null;
@@ -194,6 +236,12 @@ public class Subscriptions {
                     && target.key().equals(subscription.plan()) && cycle == subscription.billingCycle()) {
                 invoice = invoices.openRenewal(subscription.id()).orElseThrow(() -> new SubscriptionTransitionException("pay",
                         subscription.status(), subscription.plan(), subscription.allowedMoves()));
+                // The renewal's checkout (the one mailed to the billing contact, or one asked for before) if it is still open.
+                Optional<Checkout> open = payments.openCheckout(subscription.organizationId(), PaymentPurpose.SUBSCRIPTION,
+                        invoice.id().toString());
+                if (open.isPresent()) {
+                    return new Prepared(subscription, "checkout", invoice, open.get());
+                }
                 outcome = "checkout";
                 action = null;
             } else if (subscription.isPaidActive()) {
@@ -212,6 +260,13 @@ public class Subscriptions {
                     Proration.Quote quote = Proration.upgrade(current.price(subscription.billingCycle()), target.price(cycle), sameCycle,
                             subscription.currentPeriodStart(), subscription.currentPeriodEnd(), now);
                     if (quote.subtotal().isPositive()) {
+                        Instant periodEnd = quote.newPeriod() ? null : subscription.currentPeriodEnd();
+                        Optional<Prepared> open = openCheckout(subscription, Kind.UPGRADE, target, cycle,
+                                openInvoice -> Objects.equals(openInvoice.periodEnd(), periodEnd)
+                                        && openInvoice.taxRate().compareTo(properties.taxRate()) == 0, now);
+                        if (open.isPresent()) {
+                            return open.get();
+                        }
                         invoice = issueUpgrade(subscription, current, target, cycle, quote, now);
                         outcome = "checkout";
                         action = null;
@@ -240,12 +295,61 @@ public class Subscriptions {
             }
             return new Prepared(subscription, outcome, invoice);
         });
-        Checkout checkout = null;
-        if (prepared.invoice() != null) {
+        Checkout checkout = prepared.checkout();
+        if (prepared.invoice() != null && checkout == null) {
             Accounts.Account payer = accounts.find(actor).orElseThrow();
-            checkout = payments.start(paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
+            try {
+                checkout = payments.start(paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
+            } catch (ProblemException e) {
+                // No checkout was opened for this new invoice (the gateway is down or refused it): void it, so the next
+                // attempt issues a fresh one at once instead of waiting for this one's checkout (a late payment of it
+                // would be refunded). A renewal's invoice is owed whatever happens, so it stays open.
+                if (prepared.invoice().kind() != Kind.RENEWAL) {
+                    transactions.executeWithoutResult(status -> invoices.voidOpen(prepared.invoice().id(), clock.instant()));
+                }
+                throw e;
+            }
         }
         return new ChangeResult(view(prepared.subscription()), prepared.outcome(), prepared.invoice(), checkout);
+    }
+
+    /** What a plan change decided under the lock: a checkout to open for {@code invoice}, unless {@code checkout} is one already open. */
+    private record Prepared(Subscription subscription, String outcome, Invoice invoice, Checkout checkout) {
+
+        Prepared(Subscription subscription, String outcome, Invoice invoice) {
+            this(subscription, outcome, invoice, null);
+        }
+    }
+
+    /**
+     * The checkout already open for the same change: an open invoice of this kind, plan and cycle on the same terms
+     * whose payment's checkout the gateway opened. Empty when there is none, so the caller issues one (voiding any
+     * other open checkout). A matching invoice whose checkout is not open yet and that was issued less than the time a
+     * gateway may take to open one is still being opened by another request: 409 {@code change-in-progress}; an older
+     * one never got its checkout and is superseded.
+     */
+    private Optional<Prepared> openCheckout(Subscription subscription, Kind kind, Plan plan, BillingCycle cycle,
+            Predicate<Invoice> sameTerms, Instant now) {
+        OrganizationId organization = OrganizationId.of(subscription.organizationId());
+        Optional<Invoice> open = invoices.openFor(organization, subscription.id(), kind, plan.key(), cycle).filter(sameTerms);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        Invoice invoice = open.get();
+        Optional<Checkout> checkout = payments.openCheckout(organization.value(), PaymentPurpose.SUBSCRIPTION, invoice.id().toString());
+        if (checkout.isPresent()) {
+            return Optional.of(new Prepared(subscription, "checkout", invoice, checkout.get()));
+        }
+        if (invoice.issuedAt().isAfter(now.minus(payments.checkoutOpeningTime()))) {
+            throw new ProblemException(CHANGE_IN_PROGRESS, "The checkout for this change is being opened right now; try again in a few seconds.",
+                    Map.of("invoice_id", invoice.id().toString()));
+        }
+        return Optional.empty();
+    }
+
+    /** An open subscribe invoice for the plan's price now and the tax rate now. */
+    private Predicate<Invoice> sameSubscribeTerms(Plan plan, BillingCycle cycle) {
+        return invoice -> invoice.subtotal().equals(plan.price(cycle)) && invoice.taxRate().compareTo(properties.taxRate()) == 0;
     }
 
     @Transactional
@@ -280,8 +384,7 @@ public class Subscriptions {
     private SubscriptionView move(UserId actor, OrganizationId organization, String action, boolean changesPlanLimits,
             BiConsumer<Subscription, Instant> step) {
         organizations.require(actor, organization, Permission.MANAGE_BILLING);
-        ensure(organization);
-        Subscription subscription = subscriptions.lockCurrent(organization.value()).orElseThrow();
+        Subscription subscription = lockCurrent(organization);
         Map<String, Object> before = subscription.snapshot();
         step.accept(subscription, clock.instant());
         subscriptions.saveAndFlush(subscription);

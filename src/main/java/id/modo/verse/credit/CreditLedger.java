@@ -41,7 +41,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change is one conditional statement on the balance row (or a row lock taken first), never
  * a read followed by a write, so parallel callers on one organization queue on that row and none
  * can spend a credit twice or drive a bucket below zero. Credits held by reservations are not
- * spendable: available = main + bonus + rollover - held.
+ * spendable: available = main + bonus + rollover - held. No grant or adjustment takes a bucket above
+ * {@link #MAX_BUCKET_BALANCE}, decided by the same conditional UPDATE that adds the credits.
  */
 @Service
 public class CreditLedger {
@@ -52,9 +53,18 @@ public class CreditLedger {
             ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
     public static final ProblemType ADJUSTMENT_EXCEEDS_BALANCE =
             ProblemType.of(HttpStatus.CONFLICT, "adjustment-exceeds-balance", "The adjustment would take more than there is");
+    public static final ProblemType CREDIT_LIMIT_EXCEEDED =
+            ProblemType.of(HttpStatus.CONFLICT, "credit-limit-exceeded", "The credits would exceed the bucket's limit");
 
     /** The most credits one operation may move; keeps every sum far from integer overflow. */
     public static final int MAX_AMOUNT = 100_000_000;
+    /**
+     * The most credits one bucket may hold. The buckets are INTEGER columns (at most 2,147,483,647), and every ledger row's
+     * {@code balance_after}, the held-credits CHECK and each debit add all three up: three full buckets (1.5 billion) stay
+     * clear of that, where three buckets of a billion each would not. Far above any plan or pack (the largest plan grants
+     * 100,000 a month).
+     */
+    public static final int MAX_BUCKET_BALANCE = 500_000_000;
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
 
@@ -286,25 +296,43 @@ public class CreditLedger {
         }
     }
 
-    /** Adds {@code amount} credits of a kind; {@code actor} may be null for the system. */
+    /**
+     * Adds {@code amount} credits of a kind; {@code actor} may be null for the system. A bucket that would go above
+     * {@link #MAX_BUCKET_BALANCE} is 409 {@code credit-limit-exceeded} and nothing changes.
+     */
     @Transactional
     public Balances grant(OrganizationId organization, UserId actor, Grant grant, int amount, String referenceType,
             String referenceId, String description) {
         requireAmount(amount);
         balances(organization);
-        Balances after = add(organization, actor, grant.type(), grant.bucket(), amount, referenceType, referenceId, description);
-        events.publishEvent(new CreditsGranted(organization.value(), actor == null ? null : actor.value(), grant.type().dbValue(),
-                grant.bucket().dbValue(), amount, referenceType, referenceId, after.total()));
-        return after;
+        return granted(organization, actor, grant, amount, referenceType, referenceId, description)
+                .orElseThrow(() -> limitExceeded(balances(organization), grant.bucket(), amount));
+    }
+
+    /** What became of a bought pack's credits. */
+    public enum PurchaseGrant {
+        /** Granted by this call. */
+        GRANTED,
+        /** Granted before (the completion was delivered again): nothing changed. */
+        ALREADY_GRANTED,
+        /** Not granted: the bonus bucket would go above {@link #MAX_BUCKET_BALANCE}. Nothing changed. */
+        OVER_LIMIT
     }
 
     /**
-     * Grants a bought pack once per payment, however often its completion is delivered (the unique index on purchase
-     * references backs {@link #grantOnce} up). True if this call granted.
+     * Grants a bought pack once per payment, however often its completion is delivered (the balance row is locked
+     * first, and the unique index on purchase references backs that up). A pack that no longer fits under the limit is
+     * not granted and says so instead of failing, so the caller can give the money back.
      */
     @Transactional
-    public boolean grantPurchase(OrganizationId organization, PaymentId payment, int credits) {
-        return grantOnce(organization, Grant.PURCHASE, credits, PAYMENT_REFERENCE, payment.value().toString(), "Credit pack purchase");
+    public PurchaseGrant grantPurchase(OrganizationId organization, PaymentId payment, int credits) {
+        requireAmount(credits);
+        String reference = payment.value().toString();
+        if (lockAndFind(organization, Grant.PURCHASE, PAYMENT_REFERENCE, reference)) {
+            return PurchaseGrant.ALREADY_GRANTED;
+        }
+        return granted(organization, null, Grant.PURCHASE, credits, PAYMENT_REFERENCE, reference, "Credit pack purchase").isPresent()
+                ? PurchaseGrant.GRANTED : PurchaseGrant.OVER_LIMIT;
     }
 
     /**
@@ -319,12 +347,21 @@ public class CreditLedger {
         if (referenceType == null || referenceType.isBlank() || referenceId == null || referenceId.isBlank()) {
             throw new IllegalArgumentException("A grant made once needs its reference");
         }
+        if (lockAndFind(organization, grant, referenceType, referenceId)) {
+            return false;
+        }
+        grant(organization, null, grant, amount, referenceType, referenceId, description);
+        return true;
+    }
+
+    /** Locks the organization's balance row (made if missing) and says whether a grant with this reference is in the ledger. */
+    private boolean lockAndFind(OrganizationId organization, Grant grant, String referenceType, String referenceId) {
         balances(organization);
         jdbc.sql("select 1 from credit_balances where organization_id = :org for update")
                 .param("org", organization.value())
                 .query(Integer.class)
                 .single();
-        boolean granted = jdbc.sql("""
+        return jdbc.sql("""
                 select count(*) from credit_transactions
                 where organization_id = :org and type = :type and reference_type = :refType and reference_id = :ref""")
                 .param("org", organization.value())
@@ -333,17 +370,22 @@ public class CreditLedger {
                 .param("ref", referenceId)
                 .query(Integer.class)
                 .single() > 0;
-        if (granted) {
-            return false;
-        }
-        grant(organization, null, grant, amount, referenceType, referenceId, description);
-        return true;
+    }
+
+    /** The grant with its event, or empty (and nothing changed) when the bucket would go above the limit. */
+    private Optional<Balances> granted(OrganizationId organization, UserId actor, Grant grant, int amount, String referenceType,
+            String referenceId, String description) {
+        Optional<Balances> after = add(organization, actor, grant.type(), grant.bucket(), amount, referenceType, referenceId, description);
+        after.ifPresent(balances -> events.publishEvent(new CreditsGranted(organization.value(), actor == null ? null : actor.value(),
+                grant.type().dbValue(), grant.bucket().dbValue(), amount, referenceType, referenceId, balances.total())));
+        return after;
     }
 
     /**
      * A platform admin's manual change of one bucket, with a reason for the audit log. A negative
      * amount may not take a bucket below zero nor take credits that reservations hold: 409
-     * {@code adjustment-exceeds-balance}.
+     * {@code adjustment-exceeds-balance}; a positive one may not take it above {@link #MAX_BUCKET_BALANCE}:
+     * 409 {@code credit-limit-exceeded}.
      */
     @Transactional
     public Balances adjust(OrganizationId organization, UserId admin, CreditBucket bucket, int amount, String reason) {
@@ -357,7 +399,8 @@ public class CreditLedger {
         Balances before = balances(organization);
         Balances after;
         if (amount > 0) {
-            after = add(organization, admin, CreditTransactionType.ADJUSTMENT, bucket, amount, "manual", null, why);
+            after = add(organization, admin, CreditTransactionType.ADJUSTMENT, bucket, amount, "manual", null, why)
+                    .orElseThrow(() -> limitExceeded(balances(organization), bucket, amount));
         } else {
             after = jdbc.sql("""
                     with upd as (
@@ -595,12 +638,17 @@ public class CreditLedger {
         return after;
     }
 
-    private Balances add(OrganizationId organization, UserId actor, CreditTransactionType type, CreditBucket bucket, int amount,
+    /**
+     * Adds {@code amount} to one bucket in one statement, unless that would take it above {@link #MAX_BUCKET_BALANCE}
+     * (compared as {@code bucket <= limit - amount}, which cannot overflow): empty then, and nothing changed. The
+     * balance row must exist.
+     */
+    private Optional<Balances> add(OrganizationId organization, UserId actor, CreditTransactionType type, CreditBucket bucket, int amount,
             String referenceType, String referenceId, String description) {
         return jdbc.sql("""
                 with upd as (
                   update credit_balances set %1$s = %1$s + :amount, updated_at = :now
-                  where organization_id = :org
+                  where organization_id = :org and %1$s <= :limit - :amount
                   returning *),
                 led as (
                   insert into credit_transactions (organization_id, user_id, type, bucket, amount, balance_after, description,
@@ -610,6 +658,7 @@ public class CreditLedger {
                   from upd)
                 select * from upd""".formatted(bucket.column()))
                 .param("amount", amount)
+                .param("limit", MAX_BUCKET_BALANCE)
                 .param("now", utc(clock.instant()))
                 .param("org", organization.value())
                 .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
@@ -619,8 +668,7 @@ public class CreditLedger {
                 .param("refType", referenceType, java.sql.Types.VARCHAR)
                 .param("ref", referenceId, java.sql.Types.VARCHAR)
                 .query(CreditLedger::balancesRow)
-                .optional()
-                .orElseThrow(CreditLedger::noSuchOrganization);
+                .optional();
     }
 
     private Optional<UUID> hold(OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
@@ -697,6 +745,15 @@ public class CreditLedger {
             case BONUS -> balances.bonus();
             case ROLLOVER -> balances.rollover();
         };
+    }
+
+    /** {@code balances} as read after the refused statement, for the problem's numbers. */
+    static ProblemException limitExceeded(Balances balances, CreditBucket bucket, int asked) {
+        int balance = bucketOf(balances, bucket);
+        return new ProblemException(CREDIT_LIMIT_EXCEEDED,
+                "The " + bucket.dbValue() + " bucket has " + balance + " credits; " + asked + " more would take it above its limit of "
+                        + MAX_BUCKET_BALANCE + ".",
+                Map.of("limit", MAX_BUCKET_BALANCE, "balance", balance, "bucket", bucket.dbValue(), "asked", asked));
     }
 
     private static ProblemException insufficient(Balances balances, int asked) {

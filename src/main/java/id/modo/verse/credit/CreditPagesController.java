@@ -162,7 +162,7 @@ class CreditPagesController {
                 return "redirect:" + UriComponentsBuilder.fromPath("/admin/credits").queryParam("org", balances.organizationId())
                         .queryParam("done", "adjusted").build().toUriString();
             } catch (ProblemException e) {
-                errors.put("amount", "admin.credits.error.exceeds");
+                errors.put("amount", e.type().equals(CreditLedger.CREDIT_LIMIT_EXCEEDED) ? "admin.credits.error.limit" : "admin.credits.error.exceeds");
             }
         }
         response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());

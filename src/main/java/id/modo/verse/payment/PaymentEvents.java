@@ -38,6 +38,27 @@ public final class PaymentEvents {
         }
     }
 
+    /**
+     * A verified gateway notification that was recorded but not applied, because what it reports does not match its
+     * payment: {@code reason} {@code currency_mismatch} (money in another currency than the payment's) or
+     * {@code amount_mismatch} (a completion for another amount than the payment's). The payment did not move; an admin
+     * has to settle it with the gateway. Written to the audit log (the platform's and the paying organization's).
+     */
+    public record PaymentNotificationRefused(PaymentId paymentId, PaymentPurpose purpose, String reference, UUID organizationId,
+            String gateway, String eventId, String notificationType, String reason, Money expected, Money reported)
+            implements AuditedEvent {
+        public UUID actorId() { return null; }
+        public String entityType() { return "payment"; }
+        public UUID entityId() { return paymentId.value(); }
+        public String action() { return "payment_notification_refuse"; }
+        public Map<String, Object> newValues() {
+            return Map.of("reason", reason, "gateway", gateway, "event_id", eventId, "notification_type",
+                    notificationType == null ? "" : notificationType,
+                    "expected_amount", expected.plain(), "expected_currency", expected.currency(),
+                    "reported_amount", reported.plain(), "reported_currency", reported.currency());
+        }
+    }
+
     /** {@code totalRefunded} is everything refunded so far; {@code full} when it equals the amount paid. */
     public record PaymentRefunded(PaymentId paymentId, PaymentPurpose purpose, String reference, UUID organizationId,
             UUID payerId, Money refunded, Money totalRefunded, boolean full) implements AuditedEvent {

@@ -1,9 +1,13 @@
 package id.modo.verse.payment;
 
+import id.modo.verse.common.Money;
+import id.modo.verse.payment.PaymentEvents.PaymentNotificationRefused;
 import id.modo.verse.payment.PaymentGateway.Notification;
+import id.modo.verse.payment.PaymentGateway.Outcome;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -18,6 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
  * taken and changes nothing. The payment row is locked while the notification applies, so duplicate and
  * conflicting notifications arriving together are applied one after another, and the aggregate ignores any
  * that would move it backwards. Events are published in the same transaction as the change.
+ * <p>
+ * A verified notification whose money does not match its payment (another currency; another amount for the
+ * completion) is stored and linked to the payment but not applied: its {@code processed_at} stays empty, a WARN is
+ * logged and {@link PaymentNotificationRefused} puts it in the audit log for an admin to settle with the gateway.
  */
 @Service
 class PaymentNotifications {
@@ -39,9 +47,18 @@ class PaymentNotifications {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Whether the notification was new; a repeated one returns false and changed nothing. */
+    /** What became of a notification. */
+    enum Result {
+        /** New: applied to its payment (or kept for the record when it is about no payment of ours). */
+        APPLIED,
+        /** Seen before (same gateway and event id): nothing changed. */
+        REPEATED,
+        /** New and recorded, but not applied: its money does not match its payment. */
+        REFUSED
+    }
+
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public boolean apply(String gateway, Notification notification) {
+    public Result apply(String gateway, Notification notification) {
         Optional<UUID> stored = jdbc.sql("""
                 insert into payment_events (gateway, event_id, type, payload) values (?, ?, ?, cast(? as jsonb))
                 on conflict (gateway, event_id) do nothing returning id""")
@@ -49,7 +66,7 @@ class PaymentNotifications {
                 .query(UUID.class)
                 .optional();
         if (stored.isEmpty()) {
-            return false;
+            return Result.REPEATED;
         }
         Optional<Payment> found = notification.paymentId() != null
                 ? payments.lockById(notification.paymentId().value())
@@ -57,14 +74,48 @@ class PaymentNotifications {
         if (found.isEmpty() || !found.get().gateway().equals(gateway)) {
             // Kept for the record (another app's payment on a shared account, or an event about something we do not track).
             log.info("{} notification {} ({}) is about no payment of ours", gateway, notification.eventId(), notification.type());
-            return true;
+            return Result.APPLIED;
         }
         Payment payment = found.get();
+        Optional<PaymentNotificationRefused> refused = mismatch(payment, notification);
+        if (refused.isPresent()) {
+            // Linked to its payment for whoever looks into it, but not processed: the payment stays as it was.
+            jdbc.sql("update payment_events set payment_id = ? where id = ?").params(payment.id(), stored.get()).update();
+            PaymentNotificationRefused refusal = refused.get();
+            log.warn("{} notification {} ({}) reports {} for payment {} of {}: recorded, not applied ({})", gateway,
+                    notification.eventId(), notification.type(), refusal.reported(), payment.id(), payment.amount(), refusal.reason());
+            events.publishEvent(refusal);
+            return Result.REFUSED;
+        }
         transition(payment, notification);
         jdbc.sql("update payment_events set payment_id = ?, processed_at = now() where id = ?")
                 .params(payment.id(), stored.get())
                 .update();
-        return true;
+        return Result.APPLIED;
+    }
+
+    /**
+     * Why the notification cannot apply to the payment: money in another currency (whatever the outcome: it does not
+     * describe this payment), or a completion of an open payment for another amount (not paid in full, or more).
+     */
+    private static Optional<PaymentNotificationRefused> mismatch(Payment payment, Notification notification) {
+        Money expected = payment.amount();
+        Optional<Money> otherCurrency = Stream.of(notification.amount(), notification.fee(), notification.totalRefunded())
+                .filter(money -> money != null && !money.currency().equals(expected.currency()))
+                .findFirst();
+        if (otherCurrency.isPresent()) {
+            return Optional.of(refusal(payment, notification, "currency_mismatch", otherCurrency.get()));
+        }
+        boolean settles = notification.outcome() == Outcome.COMPLETED || notification.outcome() == Outcome.REFUNDED;
+        if (settles && payment.open() && notification.amount() != null && notification.amount().compareTo(expected) != 0) {
+            return Optional.of(refusal(payment, notification, "amount_mismatch", notification.amount()));
+        }
+        return Optional.empty();
+    }
+
+    private static PaymentNotificationRefused refusal(Payment payment, Notification notification, String reason, Money reported) {
+        return new PaymentNotificationRefused(payment.paymentId(), payment.purpose(), payment.reference(), payment.organizationId(),
+                payment.gateway(), notification.eventId(), notification.type(), reason, payment.amount(), reported);
     }
 
     private void transition(Payment payment, Notification notification) {

@@ -67,7 +67,8 @@ class PaymentReconciliation {
                 }
                 try {
                     var answer = gateway.get().status(Payments.snapshot(payment));
-                    if (answer.isPresent() && notifications.apply(payment.gateway(), answer.get())) {
+                    if (answer.isPresent()
+                            && notifications.apply(payment.gateway(), answer.get()) == PaymentNotifications.Result.APPLIED) {
                         settled++;
                     }
                 } catch (GatewayUnavailableException e) {

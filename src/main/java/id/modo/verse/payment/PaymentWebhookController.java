@@ -37,7 +37,11 @@ class PaymentWebhookController {
         this.notifications = notifications;
     }
 
-    record Received(boolean received, int applied) {
+    /**
+     * {@code applied}: new notifications acted on; {@code refused}: new ones recorded but not applied because their
+     * money does not match the payment (the admin is alerted); repeats count in neither.
+     */
+    record Received(boolean received, int applied, int refused) {
     }
 
     @Operation(summary = "A payment provider's notification (raw body, verified by the provider's signature or token)")
@@ -56,11 +60,19 @@ class PaymentWebhookController {
             throw new ProblemException(PaymentProblems.INVALID_NOTIFICATION, e.getMessage());
         }
         int applied = 0;
+        int refused = 0;
         for (Notification notification : verified) {
-            if (notifications.apply(target.name(), notification)) {
-                applied++;
+            switch (notifications.apply(target.name(), notification)) {
+                case APPLIED -> applied++;
+                case REFUSED -> refused++;
+                case REPEATED -> {
+                }
             }
         }
-        return new Received(true, applied);
+        // A refused notification is answered 200 like any other verified one, not 4xx: every provider resends a
+        // notification until it gets a 2xx (Stripe for three days, then disables the endpoint; Midtrans and Xendit on a
+        // retry schedule), and a resend carries the same signed content, so it could never be accepted. It is recorded,
+        // the payment is left as it was and an admin is alerted (PaymentNotificationRefused); the body says so.
+        return new Received(true, applied, refused);
     }
 }

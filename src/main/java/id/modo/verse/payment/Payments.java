@@ -12,14 +12,18 @@ import id.modo.verse.payment.PaymentGateway.SavedMethod;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,15 +44,18 @@ public class Payments {
     private final ModoProperties modo;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final Duration gatewayTimeout;
     private final Clock clock;
 
     Payments(PaymentRepository payments, PaymentGateways gateways, PaymentMethods methods, ModoProperties modo,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager, PaymentProperties properties,
+            Optional<Clock> clock) {
         this.payments = payments;
         this.gateways = gateways;
         this.methods = methods;
         this.modo = modo;
         this.events = events;
+        this.gatewayTimeout = properties.gatewayTimeout();
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock.orElse(Clock.systemUTC());
@@ -117,6 +124,27 @@ public class Payments {
             log.warn("Saved-method charge {} on {} not confirmed yet: {}", payment.id(), gateway.name(), e.getMessage());
         }
         return Optional.of(payment.paymentId());
+    }
+
+    /**
+     * The hosted checkout of the organization's newest open payment for {@code reference} whose gateway opened one, so a
+     * caller asked again for the same thing can send the payer there instead of starting a second payment.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Checkout> openCheckout(UUID organizationId, PaymentPurpose purpose, String reference) {
+        // In the caller's transaction, if any: a second connection while the caller holds one and a lock could starve the pool.
+        return payments.findWithCheckout(organizationId, purpose, reference, EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING),
+                        Limit.of(1)).stream().findFirst()
+                .map(payment -> new Checkout(payment.paymentId(), payment.gateway(), URI.create(payment.checkoutUrl()),
+                        gateways.find(payment.gateway()).map(PaymentGateway::testMode).orElse(false)));
+    }
+
+    /**
+     * The longest {@link #start} may take to open a checkout: the gateway's connect and read timeouts one after the
+     * other. A checkout asked for longer ago than this that is still not open will not open.
+     */
+    public Duration checkoutOpeningTime() {
+        return gatewayTimeout.multipliedBy(2);
     }
 
     public Optional<PaymentView> find(PaymentId id) {

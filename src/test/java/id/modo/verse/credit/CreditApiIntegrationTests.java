@@ -137,6 +137,38 @@ class CreditApiIntegrationTests {
     }
 
     @Test
+    void adjustmentsStopAtTheBucketLimitWith409AndHugeNumbersAre400() {
+        String path = "/api/v1/admin/organizations/" + orgId + "/credits/adjustments";
+        Http admin = admin();
+        for (int i = 0; i < 5; i++) {
+            var added = admin.postJson(path, "{\"amount\":100000000,\"bucket\":\"bonus\",\"reason\":\"Top-up\"}");
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        }
+
+        var over = admin.postJson(path, "{\"amount\":1,\"bucket\":\"bonus\",\"reason\":\"One more\"}");
+        assertThat(over.statusCode()).as(over.body()).isEqualTo(409);
+        assertThat(over.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+        JsonNode problem = json(over);
+        assertThat(problem.get("type").asString()).endsWith("/credit-limit-exceeded");
+        assertThat(problem.get("limit").asInt()).isEqualTo(500_000_000);
+        assertThat(problem.get("balance").asInt()).isEqualTo(500_000_000);
+        assertThat(problem.get("bucket").asString()).isEqualTo("bonus");
+        assertThat(problem.get("asked").asInt()).isEqualTo(1);
+
+        for (String amount : List.of("9223372036854775807", "-9223372036854775808", "1e30", "-1e30", "2147483648", "100000001",
+                "99999999999999999999999999999999")) {
+            var response = admin.postJson(path, "{\"amount\":" + amount + ",\"bucket\":\"main\",\"reason\":\"Huge\"}");
+            assertThat(response.statusCode()).as(amount + " " + response.body()).isEqualTo(400);
+            assertThat(json(response).get("type").asString()).as(amount).endsWith("/validation-failed");
+            assertThat(json(response).get("errors").get(0).get("field").asString()).as(amount).isEqualTo("amount");
+        }
+        OrganizationId org = OrganizationId.of(UUID.fromString(orgId));
+        assertThat(ledger.balances(org)).extracting(CreditLedger.Balances::main, CreditLedger.Balances::bonus)
+                .containsExactly(100, 500_000_000);
+        fixtures.assertLedgerMatches(org);
+    }
+
+    @Test
     void aRetriedAdjustmentWithItsIdempotencyKeyIsAppliedOnce() {
         String path = "/api/v1/admin/organizations/" + orgId + "/credits/adjustments";
         String body = "{\"amount\":40,\"bucket\":\"bonus\",\"reason\":\"Workshop prize\"}";

@@ -277,14 +277,14 @@ class CreditLedgerIntegrationTests {
     @Test
     void aPurchaseIsGrantedOncePerPaymentAlsoWhenDeliveredInParallel() throws Exception {
         PaymentId payment = new PaymentId(UUID.randomUUID());
-        assertThat(ledger.grantPurchase(org, payment, 500)).isTrue();
-        assertThat(ledger.grantPurchase(org, payment, 500)).isFalse();
+        assertThat(ledger.grantPurchase(org, payment, 500)).isEqualTo(CreditLedger.PurchaseGrant.GRANTED);
+        assertThat(ledger.grantPurchase(org, payment, 500)).isEqualTo(CreditLedger.PurchaseGrant.ALREADY_GRANTED);
         assertThat(ledger.balances(org).bonus()).isEqualTo(500);
 
         PaymentId second = new PaymentId(UUID.randomUUID());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> results = new ArrayList<>();
+        List<Future<CreditLedger.PurchaseGrant>> results = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(() -> {
@@ -294,8 +294,8 @@ class CreditLedgerIntegrationTests {
             }
             start.countDown();
             int granted = 0;
-            for (Future<Boolean> result : results) {
-                granted += result.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            for (Future<CreditLedger.PurchaseGrant> result : results) {
+                granted += result.get(30, TimeUnit.SECONDS) == CreditLedger.PurchaseGrant.GRANTED ? 1 : 0;
             }
             assertThat(granted).isEqualTo(1);
         } finally {
@@ -303,6 +303,35 @@ class CreditLedgerIntegrationTests {
         }
         assertThat(ledger.balances(org).bonus()).isEqualTo(2500);
         assertThat(fixtures.ledger(org).stream().filter(row -> row.type().equals("purchase")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void noGrantOrAdjustmentTakesABucketAboveItsLimitAndAPurchaseThatWouldIsNotGranted() {
+        for (int i = 0; i < 5; i++) {
+            ledger.adjust(org, user, CreditBucket.BONUS, CreditLedger.MAX_AMOUNT, "Top-up " + i);
+        }
+        assertThat(ledger.balances(org).bonus()).isEqualTo(CreditLedger.MAX_BUCKET_BALANCE).isEqualTo(500_000_000);
+
+        for (var attempt : List.<Runnable>of(() -> ledger.adjust(org, user, CreditBucket.BONUS, 1, "One more"),
+                () -> ledger.grant(org, null, Grant.BONUS, 1, "promo", "limit", "One more"))) {
+            assertThatThrownBy(attempt::run).isInstanceOfSatisfying(ProblemException.class, e -> {
+                assertThat(e.type()).isEqualTo(CreditLedger.CREDIT_LIMIT_EXCEEDED);
+                assertThat(e.type().status().value()).isEqualTo(409);
+                assertThat(e.properties()).containsEntry("limit", 500_000_000).containsEntry("balance", 500_000_000)
+                        .containsEntry("bucket", "bonus").containsEntry("asked", 1);
+            });
+        }
+        PaymentId payment = new PaymentId(UUID.randomUUID());
+        assertThat(ledger.grantPurchase(org, payment, 500)).isEqualTo(CreditLedger.PurchaseGrant.OVER_LIMIT);
+        assertThat(ledger.balances(org).bonus()).isEqualTo(500_000_000);
+        // Each bucket has its own limit: main still takes credits.
+        assertThat(ledger.grant(org, null, Grant.REFUND, 10, null, null, "Failed job").main()).isEqualTo(110);
+
+        // Room made by a correction: the same purchase is granted, once.
+        ledger.adjust(org, user, CreditBucket.BONUS, -500, "Correction");
+        assertThat(ledger.grantPurchase(org, payment, 500)).isEqualTo(CreditLedger.PurchaseGrant.GRANTED);
+        assertThat(ledger.grantPurchase(org, payment, 500)).isEqualTo(CreditLedger.PurchaseGrant.ALREADY_GRANTED);
+        assertThat(ledger.balances(org).bonus()).isEqualTo(500_000_000);
     }
 
     @Test

@@ -106,6 +106,19 @@ class CreditPagesIntegrationTests {
         assertThat(done.statusCode()).isEqualTo(302);
         assertThat(done.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).contains("done=adjusted"));
         assertThat(ledger.balances(org).bonus()).isEqualTo(75);
+
+        // Up to the bucket's limit and not one credit past it; a number too large for the field is a form error too.
+        UserId adminId = UserId.of(UUID.fromString(admin.id()));
+        for (int left = CreditLedger.MAX_BUCKET_BALANCE - 75; left > 0; left -= CreditLedger.MAX_AMOUNT) {
+            ledger.adjust(org, adminId, CreditBucket.BONUS, Math.min(left, CreditLedger.MAX_AMOUNT), "Festival");
+        }
+        HttpResponse<String> over = post("/admin/credits/adjustments", cookie, form, "org=" + org.value() + "&bucket=bonus&amount=1&reason=More");
+        assertThat(over.statusCode()).isEqualTo(400);
+        assertThat(over.body()).contains("above its limit of 500,000,000 credits");
+        HttpResponse<String> huge = post("/admin/credits/adjustments", cookie, form,
+                "org=" + org.value() + "&bucket=main&amount=9223372036854775807&reason=Huge");
+        assertThat(huge.statusCode()).isEqualTo(400);
+        assertThat(ledger.balances(org).bonus()).isEqualTo(CreditLedger.MAX_BUCKET_BALANCE);
         assertThat(get("/admin/credits?org=" + UUID.randomUUID(), cookie).statusCode()).isEqualTo(404);
         fixtures.assertLedgerMatches(org);
     }

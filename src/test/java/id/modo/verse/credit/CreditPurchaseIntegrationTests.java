@@ -1,6 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.Money;
+import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.PaymentId;
 import id.modo.verse.payment.SandboxPayer;
@@ -72,6 +73,51 @@ class CreditPurchaseIntegrationTests {
         assertThat(jdbc.sql("select count(*) from credit_transactions where organization_id = ? and type = 'purchase'")
                 .param(organization.value()).query(Integer.class).single()).isEqualTo(1);
         new CreditFixtures(jdbc).assertLedgerMatches(organization);
+    }
+
+    @Test
+    void aPackThatWouldTakeTheBonusCreditsOverTheLimitIsRefusedBeforeAnyPayment() {
+        fillBonus(CreditLedger.MAX_BUCKET_BALANCE - 1000);
+
+        HttpResponse<String> refused = purchase(owner, "{\"pack\":\"medium\"}", null);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(json(refused).get("type").asString()).endsWith("/credit-limit-exceeded");
+        assertThat(json(refused).get("limit").asInt()).isEqualTo(CreditLedger.MAX_BUCKET_BALANCE);
+        assertThat(json(refused).get("balance").asInt()).isEqualTo(CreditLedger.MAX_BUCKET_BALANCE - 1000);
+        assertThat(jdbc.sql("select count(*) from payments where organization_id = ?").param(organization.value())
+                .query(Integer.class).single()).isZero();
+        // A pack that fits is sold.
+        assertThat(purchase(owner, "{\"pack\":\"small\"}", null).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aPackWhoseCreditsNoLongerFitWhenItsPaymentCompletesIsRefundedNotGranted() {
+        fillBonus(CreditLedger.MAX_BUCKET_BALANCE - 3000);
+        // Two packs bought side by side: each fits on its own, both together do not.
+        PaymentId first = PaymentId.of(UUID.fromString(json(purchase(owner, "{\"pack\":\"medium\"}", null)).get("payment_id").asString()));
+        PaymentId second = PaymentId.of(UUID.fromString(json(purchase(owner, "{\"pack\":\"medium\"}", null)).get("payment_id").asString()));
+
+        SandboxPayer payer = new SandboxPayer(context);
+        payer.decide(first, Money.idr(250000), true, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ledger.balances(organization).bonus() == CreditLedger.MAX_BUCKET_BALANCE - 1000);
+        payer.decide(second, Money.idr(250000), true, null);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "refunded".equals(json(owner.get("/api/v1/payments/" + second, "application/json")).get("status").asString()));
+
+        assertThat(ledger.balances(organization).bonus()).isEqualTo(CreditLedger.MAX_BUCKET_BALANCE - 1000);
+        assertThat(jdbc.sql("select reference_id from credit_transactions where organization_id = ? and type = 'purchase'")
+                .param(organization.value()).query(String.class).list()).containsExactly(first.value().toString());
+        assertThat(json(owner.get("/api/v1/payments/" + first, "application/json")).get("status").asString()).isEqualTo("completed");
+        new CreditFixtures(jdbc).assertLedgerMatches(organization);
+    }
+
+    /** The bonus bucket at {@code credits}, through admin adjustments as an operator would get there. */
+    private void fillBonus(int credits) {
+        UserId admin = UserId.of(UUID.fromString(new CreditFixtures(jdbc).user()));
+        for (int left = credits; left > 0; left -= CreditLedger.MAX_AMOUNT) {
+            ledger.adjust(organization, admin, CreditBucket.BONUS, Math.min(left, CreditLedger.MAX_AMOUNT), "Festival prize");
+        }
+        assertThat(ledger.balances(organization).bonus()).isEqualTo(credits);
     }
 
     @Test

@@ -161,7 +161,7 @@ class IdempotencyAndConcurrencyIntegrationTests {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch go = new CountDownLatch(1);
         try {
-            List<Future<Boolean>> results = new ArrayList<>();
+            List<Future<PaymentNotifications.Result>> results = new ArrayList<>();
             for (Notification notification : deliveries) {
                 results.add(pool.submit(() -> {
                     go.await();
@@ -169,7 +169,7 @@ class IdempotencyAndConcurrencyIntegrationTests {
                 }));
             }
             go.countDown();
-            for (Future<Boolean> result : results) {
+            for (Future<PaymentNotifications.Result> result : results) {
                 result.get(30, TimeUnit.SECONDS);
             }
         } finally {

@@ -108,6 +108,31 @@ class MidtransGatewayIntegrationTests {
     }
 
     @Test
+    void aVerifiedNotificationInAnotherCurrencyOrForAnotherAmountIsRecordedAndAcknowledgedButSettlesNothing() {
+        Http http = signedIn(port, "midtrans-currency");
+        String reference = "pack-" + UUID.randomUUID();
+        stubSnap(reference, UUID.randomUUID().toString(), 0);
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000", "midtrans").get("payment_id").asString()));
+        String transaction = UUID.randomUUID().toString();
+
+        // The signature covers order_id, status_code and gross_amount: a currency other than the payment's still verifies.
+        String dollars = notification(id, transaction, "settlement", "200", "200000.00", null)
+                .replace("\"currency\": \"IDR\"", "\"currency\": \"USD\"");
+        GatewayTestSupport.assertRefusedAndRecorded(notify(dollars), dollars, jdbc, "midtrans", id, "currency_mismatch");
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        // Less than the payment, correctly signed: not paid in full, refused the same way.
+        String short_ = notification(id, UUID.randomUUID().toString(), "settlement", "200", "150000.00", null);
+        GatewayTestSupport.assertRefusedAndRecorded(notify(short_), short_, jdbc, "midtrans", id, "amount_mismatch");
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+
+        // A settlement that matches (another transaction: the refused one took its event id) still completes it.
+        String settled = notification(id, UUID.randomUUID().toString(), "settlement", "200", "200000.00", null);
+        assertThat(json(notify(settled)).get("applied").asInt()).isEqualTo(1);
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, id).size() == 1);
+    }
+
+    @Test
     void refundsGoToTheCoreApiAndRefundNotificationsSettleTheTotal() {
         Http http = signedIn(port, "midtrans-refund");
         String reference = "pack-" + UUID.randomUUID();

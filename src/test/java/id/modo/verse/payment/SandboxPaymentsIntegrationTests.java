@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,39 @@ class SandboxPaymentsIntegrationTests {
                 .isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from audit_logs where entity_id = ? and action = 'payment_complete'")
                 .param(id.value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aSignedNotificationInAnotherCurrencyIsRecordedAndAcknowledgedButSettlesNothing() {
+        Http http = new Http(port).withBearer(new Users(new Http(port)).signUpAndIn("pay-currency").token());
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, null, "150000.00").get("payment_id").asString()));
+
+        String dollars = sandbox.notificationBody(id, true, Money.of("150000.00", "USD"), null);
+        GatewayTestSupport.assertRefusedAndRecorded(webhook(dollars, sandbox.sign(dollars, Instant.now().getEpochSecond())), dollars,
+                jdbc, "sandbox", id, "currency_mismatch");
+        // A failure in another currency is not about this payment either: it stays open.
+        String failed = sandbox.notificationBody(id, false, Money.of("150000.00", "USD"), null);
+        GatewayTestSupport.assertRefusedAndRecorded(webhook(failed, sandbox.sign(failed, Instant.now().getEpochSecond())), failed,
+                jdbc, "sandbox", id, "currency_mismatch");
+        assertThat(json(http.get("/api/v1/payments/" + id, "application/json")).get("status").asString()).isEqualTo("pending");
+        assertThat(delivered.of(PaymentCompleted.class, id)).isEmpty();
+        // Platform admins find both in the audit log, with what was expected and what the gateway reported.
+        Users.Signed admin = new Users(new Http(port)).signUpAndIn("pay-currency-admin");
+        jdbc.sql("update users set platform_role = 'admin' where id = ?").param(UUID.fromString(admin.id())).update();
+        HttpResponse<String> log = new Http(port).withBearer(admin.token())
+                .get("/api/v1/admin/audit-logs?action=payment_notification_refuse&entity_type=payment&limit=100", "application/json");
+        assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+        List<JsonNode> alerts = json(log).get("items").valueStream()
+                .filter(item -> item.get("entity_id").asString().equals(id.toString())).toList();
+        assertThat(alerts).hasSize(2).allSatisfy(alert -> {
+            assertThat(alert.get("new_values").get("expected_currency").asString()).isEqualTo("IDR");
+            assertThat(alert.get("new_values").get("reported_currency").asString()).isEqualTo("USD");
+            assertThat(alert.get("new_values").get("gateway").asString()).isEqualTo("sandbox");
+        });
+
+        String rupiah = sandbox.notificationBody(id, true, Money.of("150000.00", "IDR"), null);
+        assertThat(json(webhook(rupiah, sandbox.sign(rupiah, Instant.now().getEpochSecond()))).get("applied").asInt()).isEqualTo(1);
+        assertThat(json(http.get("/api/v1/payments/" + id, "application/json")).get("status").asString()).isEqualTo("completed");
     }
 
     @Test

@@ -89,6 +89,40 @@ class StripeGatewayIntegrationTests {
     }
 
     @Test
+    void aVerifiedEventInAnotherCurrencyIsRecordedAndAcknowledgedButSettlesNothing() {
+        Http http = signedIn("stripe-currency");
+        String reference = "pack-" + UUID.randomUUID();
+        String session = "cs_test_" + UUID.randomUUID().toString().replace("-", "");
+        stubSession(reference, session, 0);
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000").get("payment_id").asString()));
+
+        // The same number of minor units, in dollars: signed by Stripe, but not what this payment asked for.
+        String dollars = event("checkout.session.completed", sessionJson(session, id, "complete", "paid", null)
+                .replace("\"currency\": \"idr\"", "\"currency\": \"usd\""));
+        GatewayTestSupport.assertRefusedAndRecorded(webhook(dollars, sign(dollars, now())), dollars, jdbc, "stripe", id,
+                "currency_mismatch");
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+        // Resent by Stripe: recorded once, refused once.
+        HttpResponse<String> resent = webhook(dollars, sign(dollars, now()));
+        assertThat(resent.statusCode()).isEqualTo(200);
+        assertThat(json(resent).get("refused").asInt()).isZero();
+        // A refund total in another currency is refused the same way.
+        String completed = event("checkout.session.completed", sessionJson(session, id, "complete", "paid", null));
+        assertThat(json(webhook(completed, sign(completed, now()))).get("applied").asInt()).isEqualTo(1);
+        String intent = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String refundedInDollars = event("charge.refunded", chargeJson(intent, id, 5000000).replace("\"currency\": \"idr\"",
+                "\"currency\": \"usd\""));
+        GatewayTestSupport.assertRefusedAndRecorded(webhook(refundedInDollars, sign(refundedInDollars, now())), refundedInDollars, jdbc,
+                "stripe", id, "currency_mismatch");
+
+        PaymentView view = payments.find(id).orElseThrow();
+        assertThat(view.status()).isEqualTo(PaymentStatus.COMPLETED);
+        assertThat(view.refunded()).isEqualTo(Money.idr(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, id).size() == 1);
+        assertThat(delivered.of(PaymentRefunded.class, id)).isEmpty();
+    }
+
+    @Test
     void refundsGoToStripeAndItsRefundEventsSettleTheTotal() {
         Http http = signedIn("stripe-refund");
         String reference = "pack-" + UUID.randomUUID();

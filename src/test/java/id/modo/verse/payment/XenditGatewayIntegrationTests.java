@@ -105,6 +105,27 @@ class XenditGatewayIntegrationTests {
     }
 
     @Test
+    void aVerifiedCallbackInAnotherCurrencyIsRecordedAndAcknowledgedButSettlesNothing() {
+        Http http = signedIn(port, "xendit-currency");
+        String reference = "pack-" + UUID.randomUUID();
+        String invoice = invoiceId();
+        stubInvoice(reference, invoice, 0);
+        PaymentId id = PaymentId.of(UUID.fromString(start(http, reference, "200000", "xendit").get("payment_id").asString()));
+
+        // Pesos instead of rupiah, with the right token: Xendit said it, but it is not what this payment asked for.
+        String pesos = callback(invoice, id, "PAID", 200000).replace("\"currency\": \"IDR\"", "\"currency\": \"PHP\"");
+        GatewayTestSupport.assertRefusedAndRecorded(callback(pesos, TestGateways.XENDIT_CALLBACK_TOKEN), pesos, jdbc, "xendit", id,
+                "currency_mismatch");
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+
+        // The SETTLED callback in rupiah completes it (PAID in pesos already took the invoice's PAID event id).
+        assertThat(json(callback(callback(invoice, id, "SETTLED", 200000), TestGateways.XENDIT_CALLBACK_TOKEN)).get("applied").asInt())
+                .isEqualTo(1);
+        assertThat(payments.find(id).orElseThrow().status()).isEqualTo(PaymentStatus.COMPLETED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> delivered.of(PaymentCompleted.class, id).size() == 1);
+    }
+
+    @Test
     void refundsGoToTheRefundsApiByInvoice() {
         Http http = signedIn(port, "xendit-refund");
         String reference = "pack-" + UUID.randomUUID();

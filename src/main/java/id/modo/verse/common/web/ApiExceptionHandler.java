@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -35,6 +36,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -59,6 +61,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, limited.retryAfter().toSeconds())));
         }
         return respond(problem, headers, request);
+    }
+
+    /**
+     * Another request changed the same row first and this one's version check failed (JPA {@code @Version}): the
+     * caller's mistake is none, but retrying on what is there now is theirs to decide, so 409, not 500. Logged as a
+     * WARN without a stack trace; the entity and id stay in the log, never in the answer.
+     */
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException ex, NativeWebRequest request) {
+        HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
+        log.warn("Concurrent change answered 409 on {}: {}", servletRequest == null ? "?" : Requests.originalPath(servletRequest),
+                ex.getMessage());
+        return respond(Problems.of(ProblemType.CONCURRENT_CHANGE,
+                "Someone else changed this at the same time. Read it again and retry if it still applies."), new HttpHeaders(), request);
     }
 
     /** Spring Security decides these: hand them back to its filters. */
@@ -171,6 +187,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (mismatched != null && !mismatched.getPath().isEmpty()) {
             return Problems.validation("Some fields are not valid.",
                     List.of(new Problems.FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+        }
+        InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
+        if (outOfRange != null) {
+            // Valid JSON whose number does not fit its field (9223372036854775807 for a whole number of credits).
+            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(outOfRange),
+                    "must be " + describe(outOfRange.getTargetType()) + " in its allowed range")));
         }
         if (findCause(ex, StreamReadException.class) != null) {
             return Problems.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");

@@ -21,6 +21,8 @@ public record ProblemType(HttpStatus status, String slug, String title) {
     public static final ProblemType METHOD_NOT_ALLOWED = of(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed");
     public static final ProblemType NOT_ACCEPTABLE = of(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable");
     public static final ProblemType CONFLICT = of(HttpStatus.CONFLICT, "conflict", "Conflict");
+    public static final ProblemType CONCURRENT_CHANGE = of(HttpStatus.CONFLICT, "concurrent-change",
+            "Changed by another request at the same time");
     public static final ProblemType PAYLOAD_TOO_LARGE = of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Request body too large");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type");
     public static final ProblemType TOO_MANY_REQUESTS = of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests");

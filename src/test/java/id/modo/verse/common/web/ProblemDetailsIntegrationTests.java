@@ -140,6 +140,13 @@ class ProblemDetailsIntegrationTests {
     }
 
     @Test
+    void aVersionConflictWithAnotherRequestIs409NotA500() {
+        var response = http.get(PROBE + "/version-conflict", "application/json");
+        assertProblem(response, 409, "concurrent-change");
+        assertThat(response.body()).doesNotContain("Subscription", "6ddbc73f", "Optimistic", "reference");
+    }
+
+    @Test
     void springErrorPathAnswersAProblemToo() {
         var response = http.get("/error", "application/json");
         assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
