@@ -9,6 +9,9 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -119,6 +122,7 @@ class BillingApiController {
             period's end), `canceled` (a trial or an overdue period ended now) or `unchanged`. An upgrade is charged pro rata: \
             the new plan for the seconds left in the period minus the unused part of the old one, each rounded half-up to \
             two decimals, plus VAT.""")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChangeResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/subscription")
     ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")

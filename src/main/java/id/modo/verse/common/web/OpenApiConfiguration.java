@@ -1,25 +1,32 @@
 package id.modo.verse.common.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -38,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    private static final String COMPONENTS = "#/components/schemas/";
+
     @Bean
     OpenAPI modoOpenApi() {
         return new OpenAPI().info(new Info()
@@ -47,7 +56,106 @@ class OpenApiConfiguration {
                         The JSON API of MODO Creator Verse, under /api/v1. Keys are snake_case, times ISO-8601 with an \
                         offset, money a decimal string with a currency. Every error is an RFC 9457 problem document \
                         (application/problem+json) whose `type` names the kind of error.""")
-                .license(new License().name("Proprietary")));
+                // OpenAPI 3.1 wants an SPDX identifier or a URL with the name; LicenseRef- is SPDX's form for a licence of one's own.
+                .license(new License().name("Proprietary").identifier("LicenseRef-Proprietary")));
+    }
+
+    /**
+     * Every operation may answer an error, and every error is a problem document (ApiExceptionHandler, Problems):
+     * the document says so once, as each operation's {@code default} response, with the members we write.
+     * Other members are allowed, as RFC 9457 allows: some problems carry more ({@code reference}, the current
+     * version on a conflict).
+     */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            Schema<?> fieldError = typed("object")
+                    .addProperty("field", typed("string").description("the JSON path of the field or the parameter's name, snake_case"))
+                    .addProperty("message", typed("string"))
+                    .required(List.of("field", "message"));
+            Schema<?> problem = typed("object")
+                    .description("An RFC 9457 problem document (application/problem+json).")
+                    .addProperty("type", typed("string").format("uri").description("names the kind of error; stable, clients may switch on it"))
+                    .addProperty("title", typed("string"))
+                    .addProperty("status", typed("integer").format("int32"))
+                    .addProperty("detail", typed("string"))
+                    .addProperty("instance", typed("string").format("uri-reference"))
+                    .addProperty("errors", typed("array").items(new Schema<>().$ref(COMPONENTS + "ProblemFieldError"))
+                            .description("for validation errors: each invalid field and what is wrong with it"))
+                    .required(List.of("type", "title", "status"))
+                    .additionalProperties(true);
+            openApi.getComponents().addSchemas("ProblemFieldError", fieldError).addSchemas("Problem", problem);
+            ApiResponse error = new ApiResponse().description("An error, as a problem document")
+                    .content(new Content().addMediaType(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            new io.swagger.v3.oas.models.media.MediaType().schema(new Schema<>().$ref(COMPONENTS + "Problem"))));
+            openApi.getPaths().values().forEach(path -> path.readOperations()
+                    .forEach(operation -> operation.getResponses().putIfAbsent("default", error)));
+        };
+    }
+
+    /**
+     * The app writes every property of a record, null ones included ({@code "bio": null}), and reads a missing
+     * or null property as not given. So a property may be null on the wire unless its Java type cannot be (a
+     * primitive) or it is declared not to be ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}): the
+     * document says so with OpenAPI 3.1's {@code type: [string, "null"]} (and null among an enum's values).
+     * A property whose type is one of our records keeps its plain {@code $ref}: the record's own schema is
+     * shared. A Jackson 3 tree ({@code JsonNode}) is any JSON value, null included.
+     */
+    @Bean
+    PropertyCustomizer nullableUnlessDeclaredNot() {
+        return (property, type) -> {
+            Class<?> javaType = TypeFactory.defaultInstance().constructType(type.getType()).getRawClass();
+            if (tools.jackson.databind.JsonNode.class.isAssignableFrom(javaType)) {
+                return new JsonSchema();
+            }
+            if (property == null || javaType.isPrimitive() || property.get$ref() != null || property.getName() != null
+                    || property.getTypes() == null || property.getTypes().isEmpty() || declaredNotNull(type.getCtxAnnotations())) {
+                return property;
+            }
+            property.addType("null");
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                property.getEnum().add(null);
+            }
+            return property;
+        };
+    }
+
+    /** What {@link #nullableUnlessDeclaredNot} cannot tell apart: the elements of our lists are never null. */
+    @Bean
+    OpenApiCustomizer listElementsAreNotNull() {
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::elementsNotNull);
+    }
+
+    private static void elementsNotNull(Schema<?> schema) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.getItems() != null) {
+            Schema<?> items = schema.getItems();
+            if (items.getTypes() != null && items.getTypes().size() > 1) {
+                items.getTypes().remove("null");
+            }
+            if (items.getEnum() != null) {
+                items.getEnum().remove(null);
+            }
+            elementsNotNull(items);
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(OpenApiConfiguration::elementsNotNull);
+        }
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            elementsNotNull(values);
+        }
+    }
+
+    private static boolean declaredNotNull(java.lang.annotation.Annotation[] annotations) {
+        return annotations != null && Arrays.stream(annotations)
+                .anyMatch(annotation -> ModelResolver.NOT_NULL_ANNOTATIONS.contains(annotation.annotationType().getSimpleName()));
+    }
+
+    private static Schema<Object> typed(String type) {
+        Schema<Object> schema = new JsonSchema();
+        return schema.types(new LinkedHashSet<>(List.of(type)));
     }
 
     /** Schemas named as the app's JSON mapper names properties on the wire, with one name per type. */
@@ -59,8 +167,6 @@ class OpenApiConfiguration {
         List<Class<?>> controllers = context.getBeansWithAnnotation(RestController.class).values().stream()
                 .<Class<?>>map(ClassUtils::getUserClass).toList();
         ModelResolver resolver = new ModelResolver(introspection, ApiTypeNames.forControllers(controllers));
-        // A Jackson 3 tree is any JSON value on the wire, not a bean with isArray() and isObject() properties.
-        SpringDocUtils.getConfig().replaceWithSchema(tools.jackson.databind.JsonNode.class, new Schema<>());
         return springDoc.isOpenapi31() ? resolver.openapi31(true) : resolver;
     }
 
@@ -105,17 +211,17 @@ class OpenApiConfiguration {
      */
     static final class ApiTypeNames extends TypeNameResolver {
 
-        private final Set<String> shared;
+        private final Set<Class<?>> sharingASimpleName;
         private final Map<String, Class<?>> named = new ConcurrentHashMap<>();
 
-        private ApiTypeNames(Set<String> shared) {
-            this.shared = shared;
+        private ApiTypeNames(Set<Class<?>> sharingASimpleName) {
+            this.sharingASimpleName = sharingASimpleName;
         }
 
         static ApiTypeNames forControllers(Collection<Class<?>> controllers) {
-            Map<String, Long> counts = controllers.stream().flatMap(controller -> Arrays.stream(controller.getDeclaredClasses()))
-                    .collect(Collectors.groupingBy(Class::getSimpleName, Collectors.counting()));
-            return new ApiTypeNames(counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+            Map<String, List<Class<?>>> bySimpleName = controllers.stream().flatMap(controller -> Arrays.stream(controller.getDeclaredClasses()))
+                    .collect(Collectors.groupingBy(Class::getSimpleName));
+            return new ApiTypeNames(bySimpleName.values().stream().filter(types -> types.size() > 1).flatMap(List::stream)
                     .collect(Collectors.toUnmodifiableSet()));
         }
 
@@ -133,11 +239,10 @@ class OpenApiConfiguration {
         @Override
         protected String getNameOfClass(Class<?> cls) {
             String name = super.getNameOfClass(cls);
-            Class<?> outer = cls.getEnclosingClass();
-            if (outer == null || !shared.contains(cls.getSimpleName())) {
+            if (!sharingASimpleName.contains(cls)) {
                 return name;
             }
-            return outer.getSimpleName().replaceFirst("(Api)?Controller$", "") + name;
+            return cls.getEnclosingClass().getSimpleName().replaceFirst("(Api)?Controller$", "") + name;
         }
     }
 }
