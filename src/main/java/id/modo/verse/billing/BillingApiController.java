@@ -111,7 +111,9 @@ class BillingApiController {
     record ChangeRequest(@NotBlank @Size(max = 30) String plan, @Size(max = 20) String billingCycle) {
     }
 
-    record ChangeResponse(SubscriptionResponse subscription, String outcome, URI checkoutUrl, Boolean testMode, UUID invoiceId,
+    record ChangeResponse(SubscriptionResponse subscription, String outcome,
+            @Schema(format = "uri-reference", description = "where to send the payer: the gateway's page, or a path on this site for the sandbox")
+            URI checkoutUrl, Boolean testMode, UUID invoiceId,
             String amountDue, String currency) {
     }
 

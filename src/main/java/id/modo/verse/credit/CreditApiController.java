@@ -83,7 +83,9 @@ class CreditApiController {
     record PurchaseRequest(@NotBlank @Size(max = 30) String pack) {
     }
 
-    record PurchaseResponse(UUID paymentId, String gateway, java.net.URI checkoutUrl, boolean testMode) {
+    record PurchaseResponse(UUID paymentId, String gateway,
+            @Schema(format = "uri-reference", description = "where to send the payer: the gateway's page, or a path on this site for the sandbox")
+            java.net.URI checkoutUrl, boolean testMode) {
     }
 
     record AdjustmentRequest(@NotNull Integer amount, @NotNull BucketName bucket, @NotBlank @Size(max = 500) String reason) {

@@ -98,8 +98,9 @@ class OpenApiConfiguration {
      * or null property as not given. So a property may be null on the wire unless its Java type cannot be (a
      * primitive) or it is declared not to be ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}): the
      * document says so with OpenAPI 3.1's {@code type: [string, "null"]} (and null among an enum's values).
-     * A property whose type is one of our records keeps its plain {@code $ref}: the record's own schema is
-     * shared. A Jackson 3 tree ({@code JsonNode}) is any JSON value, null included.
+     * A property whose type is one of our records is a plain {@code $ref} (the record's schema is shared),
+     * unless it says {@code @Schema(nullable = true)}: then it is that record or null (see
+     * {@link #nullableRecordsAndListElements}). A Jackson 3 tree ({@code JsonNode}) is any JSON value, null included.
      */
     @Bean
     PropertyCustomizer nullableUnlessDeclaredNot() {
@@ -120,15 +121,26 @@ class OpenApiConfiguration {
         };
     }
 
-    /** What {@link #nullableUnlessDeclaredNot} cannot tell apart: the elements of our lists are never null. */
+    /**
+     * Two things the property customizer cannot do. The elements of our lists are never null, though it cannot
+     * tell an element from a property. And a record property marked {@code @Schema(nullable = true)} comes out
+     * of swagger-core as {@code {$ref, type: null}}, which JSON Schema reads as "the record and null at once",
+     * so nothing matches: it becomes {@code anyOf: [{$ref}, {type: null}]}, the record or null.
+     */
     @Bean
-    OpenApiCustomizer listElementsAreNotNull() {
+    OpenApiCustomizer nullableRecordsAndListElements() {
         return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::elementsNotNull);
     }
 
     private static void elementsNotNull(Schema<?> schema) {
         if (schema == null) {
             return;
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().replaceAll((name, property) -> property.get$ref() != null && property.getTypes() != null
+                    && property.getTypes().contains("null")
+                    ? new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()), typed("null")))
+                    : property);
         }
         if (schema.getItems() != null) {
             Schema<?> items = schema.getItems();
