@@ -47,7 +47,7 @@ final class ApiDocument {
         Request.Method method = Request.Method.valueOf(request.method().toUpperCase(Locale.ROOT));
         SimpleResponse.Builder answer = SimpleResponse.Builder.status(response.statusCode());
         response.headers().map().forEach(answer::withHeader);
-        if (!response.body().isEmpty()) {
+        if (!response.body().isEmpty() || response.headers().firstValue("Content-Type").isPresent()) {
             answer.withBody(response.body());
         }
         String contentType = request.headers().firstValue("Content-Type").orElse("");
@@ -70,6 +70,9 @@ final class ApiDocument {
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
                 // A refused request may be to a path or with a method the API does not have at all.
                 .filter(message -> accepted || !message.getKey().startsWith("validation.request."))
+                // An empty body with a content type is an empty document (an empty script.fountain), not a missing one.
+                .filter(message -> !(message.getKey().equals("validation.response.body.missing") && response.body().isEmpty()
+                        && response.headers().firstValue("Content-Type").isPresent()))
                 .toList();
         if (errors.isEmpty()) {
             return;
@@ -123,8 +126,8 @@ final class ApiDocument {
                     .withLevelResolver(LevelResolver.create()
                             // swagger-request-validator lets unknown properties through by default; they are drift.
                             .withLevel("validation.schema.additionalProperties", ValidationReport.Level.ERROR)
-                            // Accept is a preference: a 204 or an error is answered whatever it names.
-                            .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
+                            // Accept is a preference the app negotiates: a 204, an error or its default answers whatever it names.
+                            .withLevel("validation.request.accept", ValidationReport.Level.IGNORE)
                             .build())
                     .build();
         } catch (java.io.IOException e) {

@@ -60,7 +60,7 @@ class StrictJsonIntegrationTests {
 
     @Test
     void strictnessTakesNothingFromWellFormedJson() {
-        HttpResponse<String> accepted = http.postJson(PROBE, "{\"title\":\"Kancil\",\"episode_count\":3,\"goal_amount\":150000.50}");
+        HttpResponse<String> accepted = http.postJson(PROBE, "{\"title\":\"Kancil\",\"episode_count\":3,\"goal_amount\":\"150000.50\"}");
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
         assertThat(json(accepted).get("episode_count").asInt()).isEqualTo(3);
     }
