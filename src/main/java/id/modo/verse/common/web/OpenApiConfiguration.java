@@ -96,7 +96,8 @@ class OpenApiConfiguration {
     /**
      * The app writes every property of a record, null ones included ({@code "bio": null}), and reads a missing
      * or null property as not given. So a property may be null on the wire unless its Java type cannot be (a
-     * primitive) or it is declared not to be ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}): the
+     * primitive) or it is declared not to be ({@code @NotNull}, {@code @NotBlank}, {@code @NotEmpty}, or
+     * {@code @Schema(requiredMode = REQUIRED)}, see {@link #nullableRecordsAndListElements}): the
      * document says so with OpenAPI 3.1's {@code type: [string, "null"]} (and null among an enum's values).
      * A property whose type is one of our records is a plain {@code $ref} (the record's schema is shared),
      * unless it says {@code @Schema(nullable = true)}: then it is that record or null (see
@@ -122,19 +123,30 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Two things the property customizer cannot do. The elements of our lists are never null, though it cannot
-     * tell an element from a property. And a record property marked {@code @Schema(nullable = true)} comes out
+     * What the property customizer cannot do. The elements of our lists are never null, though it cannot
+     * tell an element from a property. A required property is not null (it does not see {@code @Schema}'s
+     * requiredMode). And a record property marked {@code @Schema(nullable = true)} comes out
      * of swagger-core as {@code {$ref, type: null}}, which JSON Schema reads as "the record and null at once",
      * so nothing matches: it becomes {@code anyOf: [{$ref}, {type: null}]}, the record or null.
      */
     @Bean
     OpenApiCustomizer nullableRecordsAndListElements() {
-        return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::elementsNotNull);
+        return openApi -> openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::tidyNulls);
     }
 
-    private static void elementsNotNull(Schema<?> schema) {
+    private static void tidyNulls(Schema<?> schema) {
         if (schema == null) {
             return;
+        }
+        if (schema.getProperties() != null && schema.getRequired() != null) {
+            schema.getRequired().stream().map(schema.getProperties()::get)
+                    .filter(required -> required != null && required.getTypes() != null && required.getTypes().size() > 1)
+                    .forEach(required -> {
+                        required.getTypes().remove("null");
+                        if (required.getEnum() != null) {
+                            required.getEnum().remove(null);
+                        }
+                    });
         }
         if (schema.getProperties() != null) {
             schema.getProperties().replaceAll((name, property) -> property.get$ref() != null && property.getTypes() != null
@@ -150,13 +162,13 @@ class OpenApiConfiguration {
             if (items.getEnum() != null) {
                 items.getEnum().remove(null);
             }
-            elementsNotNull(items);
+            tidyNulls(items);
         }
         if (schema.getProperties() != null) {
-            schema.getProperties().values().forEach(OpenApiConfiguration::elementsNotNull);
+            schema.getProperties().values().forEach(OpenApiConfiguration::tidyNulls);
         }
         if (schema.getAdditionalProperties() instanceof Schema<?> values) {
-            elementsNotNull(values);
+            tidyNulls(values);
         }
     }
 
