@@ -1,5 +1,8 @@
 package id.modo.probe;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import id.modo.verse.common.Money;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.payment.Checkout;
@@ -41,7 +44,8 @@ public class PaymentProbes {
             @NotBlank String amount, @NotBlank String currency, @NotBlank String returnPath, String gateway) {
     }
 
-    public record StartResponse(UUID paymentId, String gateway, URI redirectUrl, boolean testMode) {
+    public record StartResponse(UUID paymentId, String gateway,
+            @Schema(format = "uri-reference", description = "absolute, or a path on this site for the sandbox") URI redirectUrl, boolean testMode) {
     }
 
     @RestController
@@ -55,6 +59,7 @@ public class PaymentProbes {
             this.idempotent = idempotent;
         }
 
+        @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = StartResponse.class)))
         @PostMapping("/api/v1/test-payments")
         ResponseEntity<?> start(@AuthenticationPrincipal CurrentUser caller,
                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key, @Valid @RequestBody StartRequest request) {

@@ -1,5 +1,6 @@
 package id.modo.probe;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -29,7 +30,7 @@ public class TestProbes {
     public enum Genre { DRAMA, COMEDY, ANIMATION }
 
     public record ProbeRequest(@NotBlank @Size(max = 20) String title, Genre genre, @Min(1) Integer episodeCount,
-            BigDecimal goalAmount) {
+            @Schema(types = "string", format = "decimal", description = "money, as a decimal string") BigDecimal goalAmount) {
     }
 
     public record ProbeResponse(String title, Genre genre, Integer episodeCount, BigDecimal goalAmount, OffsetDateTime createdAt) {

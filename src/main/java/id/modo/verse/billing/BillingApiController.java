@@ -9,6 +9,9 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.IdempotentRequests;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -108,7 +111,9 @@ class BillingApiController {
     record ChangeRequest(@NotBlank @Size(max = 30) String plan, @Size(max = 20) String billingCycle) {
     }
 
-    record ChangeResponse(SubscriptionResponse subscription, String outcome, URI checkoutUrl, Boolean testMode, UUID invoiceId,
+    record ChangeResponse(SubscriptionResponse subscription, String outcome,
+            @Schema(format = "uri-reference", description = "where to send the payer: the gateway's page, or a path on this site for the sandbox")
+            URI checkoutUrl, Boolean testMode, UUID invoiceId,
             String amountDue, String currency) {
     }
 
@@ -119,6 +124,7 @@ class BillingApiController {
             period's end), `canceled` (a trial or an overdue period ended now) or `unchanged`. An upgrade is charged pro rata: \
             the new plan for the seconds left in the period minus the unused part of the old one, each rounded half-up to \
             two decimals, plus VAT.""")
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChangeResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/subscription")
     ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")

@@ -8,6 +8,9 @@ import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,7 +83,9 @@ class CreditApiController {
     record PurchaseRequest(@NotBlank @Size(max = 30) String pack) {
     }
 
-    record PurchaseResponse(UUID paymentId, String gateway, java.net.URI checkoutUrl, boolean testMode) {
+    record PurchaseResponse(UUID paymentId, String gateway,
+            @Schema(format = "uri-reference", description = "where to send the payer: the gateway's page, or a path on this site for the sandbox")
+            java.net.URI checkoutUrl, boolean testMode) {
     }
 
     record AdjustmentRequest(@NotNull Integer amount, @NotNull BucketName bucket, @NotBlank @Size(max = 500) String reason) {
@@ -128,6 +133,7 @@ class CreditApiController {
             Owners and admins. Starts a payment for the pack and answers where to send the payer (`checkout_url`); the \
             credits are granted when the gateway confirms the payment, never before. Send an `Idempotency-Key` header to \
             retry safely: the first answer is replayed for 24 h.""")
+    @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/credits/purchases")
     ResponseEntity<?> purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
@@ -146,6 +152,7 @@ class CreditApiController {
             Platform admins. A positive amount adds to the bucket, a negative one takes from it, never below zero nor \
             into credits held by reservations (409 `adjustment-exceeds-balance`). The reason goes into the ledger and the \
             audit log. Send an `Idempotency-Key` header to retry safely: the first answer is replayed for 24 h.""")
+    @ApiResponse(responseCode = "201", description = "Adjusted: the balances after it", content = @Content(schema = @Schema(implementation = BalancesResponse.class)))
     @PostMapping("/api/v1/admin/organizations/{orgId}/credits/adjustments")
     ResponseEntity<?> adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,

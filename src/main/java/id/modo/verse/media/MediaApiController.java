@@ -5,6 +5,7 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -77,6 +78,7 @@ class MediaApiController {
             `remaining_bytes` how much of the organization's storage is left; 413 `file-too-large` is over the upload limit.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
                     schema = @Schema(implementation = UploadForm.class), encoding = @Encoding(name = "file"))))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AssetResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/assets")
     ResponseEntity<AssetResponse> upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             HttpServletRequest request) {
@@ -94,6 +96,7 @@ class MediaApiController {
             caller cannot see.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "multipart/form-data",
                     schema = @Schema(implementation = ProjectUploadForm.class), encoding = @Encoding(name = "file"))))
+    @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AssetResponse.class)))
     @PostMapping("/api/v1/projects/{projectId}/assets")
     ResponseEntity<AssetResponse> uploadToProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             HttpServletRequest request) {
@@ -171,6 +174,7 @@ class MediaApiController {
     @Operation(summary = "Delete a file", description = """
             Members who may edit content; a project's file only by those who may change the project's files of its \
             category (see the project upload). Its bytes are given back to the quota.""")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/assets/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
         assets.delete(caller.id(), AssetId.of(id));
@@ -178,6 +182,7 @@ class MediaApiController {
     }
 
     @Operation(summary = "Delete a project's file", description = "As deleting a file; 404 when the file is not this project's.")
+    @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/projects/{projectId}/assets/{id}")
     ResponseEntity<Void> deleteOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @PathVariable UUID id) {

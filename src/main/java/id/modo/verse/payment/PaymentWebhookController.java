@@ -5,6 +5,8 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.payment.PaymentGateway.InvalidNotificationException;
 import id.modo.verse.payment.PaymentGateway.Notification;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,6 +50,8 @@ class PaymentWebhookController {
     @Operation(summary = "A payment provider's notification (raw body, verified by the provider's signature or token)")
     @PostMapping("/api/v1/payments/webhooks/{gateway}")
     Received receive(@PathVariable String gateway, @RequestHeader HttpHeaders headers,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the notification as the provider sends it, read as bytes",
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(types = "object")))
             @RequestBody(required = false) byte[] body) {
         PaymentGateway target = gateways.find(gateway)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No payment gateway '" + gateway + "' here."));

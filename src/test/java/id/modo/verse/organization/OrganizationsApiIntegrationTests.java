@@ -41,7 +41,8 @@ class OrganizationsApiIntegrationTests {
         Users.Signed creator = users.signUpAndIn("org-create");
         Http asCreator = http.withBearer(creator.token());
         String suffix = unique();
-        var created = asCreator.postJson("/api/v1/organizations", """
+        // unchecked: it sends, on purpose, fields the API document does not list (no client may set them)
+        var created = asCreator.unchecked().postJson("/api/v1/organizations", """
                 {"name":"  Studio Kancil Animasi %s! ","plan":"enterprise","id":"00000000-0000-0000-0000-000000000000"}""".formatted(suffix));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode organization = json(created);
@@ -133,7 +134,8 @@ class OrganizationsApiIntegrationTests {
         assertThat(json(seen).get("my_role").asString()).isEqualTo("viewer");
 
         assertThat(http.withBearer(viewer.token()).call("PATCH", path, "{\"name\":\"Nope\"}").statusCode()).isEqualTo(403);
-        var patched = http.withBearer(admin.token()).call("PATCH", path, """
+        // unchecked: slug and plan are not fields of the update (no client may set them); sent on purpose
+        var patched = http.withBearer(admin.token()).unchecked().call("PATCH", path, """
                 {"name":"Studio Peran Baru","description":"Animasi anak","website":"https://peran.example.id","slug":"hijacked","plan":"pro"}""");
         assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
         JsonNode body = json(patched);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -51,6 +55,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** Jackson's message when a key appears twice in one object (StreamReadFeature.STRICT_DUPLICATE_DETECTION). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate Object property \"(.*)\"");
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> handleProblem(ProblemException ex, NativeWebRequest request) {
@@ -194,7 +200,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(outOfRange),
                     "must be " + describe(outOfRange.getTargetType()) + " in its allowed range")));
         }
-        if (findCause(ex, StreamReadException.class) != null) {
+        StreamReadException read = findCause(ex, StreamReadException.class);
+        if (read != null) {
+            Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(read.getOriginalMessage()));
+            if (duplicate.matches()) {
+                String field = readingAt(read, duplicate.group(1));
+                return Problems.validation("Duplicate field '" + field + "': send each field once.",
+                        List.of(new Problems.FieldError(field, "appears more than once")));
+            }
             return Problems.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");
         }
         if (ex.getCause() == null || mismatched != null) {
@@ -253,6 +266,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return out.isEmpty() ? "body" : out.toString();
+    }
+
+    /**
+     * Where the parser stood when it gave up, as a JSON path ({@code beats.a}, {@code items[0].name}): its
+     * contexts know the place even inside content that is skipped or not yet bound. {@code name} where not.
+     */
+    private static String readingAt(StreamReadException ex, String name) {
+        JsonParser parser = ex.processor();
+        if (parser == null) {
+            return name;
+        }
+        String path = "";
+        for (TokenStreamContext context = parser.streamReadContext(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                path = "[" + Math.max(0, context.getCurrentIndex()) + "]" + path;
+            } else if (context.currentName() != null) {
+                path = "." + context.currentName() + path;
+            }
+        }
+        return path.isEmpty() ? name : path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String parameterName(org.springframework.core.MethodParameter parameter) {

@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -210,6 +212,8 @@ class CharacterApiController {
     @Operation(summary = "Set how this character stands to another", description = """
             One relationship per direction of a pair: 201 when new, 200 when it replaced the previous type and \
             description. The other character must be of the same project.""")
+    @ApiResponse(responseCode = "201", description = "A new relationship", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
+    @ApiResponse(responseCode = "200", description = "The previous relationship replaced", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
     @PostMapping("/{characterId}/relationships")
     ResponseEntity<RelationshipResponse> relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @PathVariable UUID characterId, @Valid @RequestBody RelationshipRequest request) {

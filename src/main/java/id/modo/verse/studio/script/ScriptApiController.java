@@ -50,7 +50,7 @@ class ScriptApiController {
     /** Who saved the current version; {@code id} and {@code name} are null when the account is gone. */
     record SavedBy(UUID id, String name) {}
 
-    record ScriptResponse(UUID projectId, String script, int scriptVersion, SavedBy savedBy, Instant savedAt,
+    record ScriptResponse(UUID projectId, String script, int scriptVersion, @Schema(nullable = true) SavedBy savedBy, Instant savedAt,
             boolean canEdit) {
 
         static ScriptResponse of(Scripts.ScriptView view) {

@@ -54,8 +54,8 @@ class VersionApiController {
             null in the list; get one version for it. Pass `next_cursor` back as `cursor`.""")
     @GetMapping("/api/v1/projects/{projectId}/versions")
     VersionPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
-            @RequestParam(required = false) @Pattern(regexp = "^[a-z_]{1,50}$", message = "must be a lowercase entity type") String entityType,
-            @RequestParam(required = false) UUID entityId,
+            @RequestParam(name = "entity_type", required = false) @Pattern(regexp = "^[a-z_]{1,50}$", message = "must be a lowercase entity type") String entityType,
+            @RequestParam(name = "entity_id", required = false) UUID entityId,
             @RequestParam(required = false) @Pattern(regexp = "^[a-z_]{1,100}$", message = "must be a lowercase section name") String section,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(defaultValue = "" + Versions.DEFAULT_LIMIT) @Min(1) @Max(Versions.MAX_LIMIT) int limit,
