@@ -1,23 +1,20 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.Slug;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.text.Normalizer;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** A studio or team. Members are rows of organization_members, managed by {@link Members}. */
 @Entity
 @Table(name = "organizations")
 class Organization {
 
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$");
     /** Words that name parts of the platform, or would confuse people, as an organization's address. */
     static final Set<String> RESERVED_SLUGS = Set.of("admin", "administrator", "api", "app", "about", "account", "accounts",
             "auth", "billing", "dashboard", "docs", "help", "invest", "license", "licensing", "login", "logout", "mail",
@@ -56,18 +53,8 @@ class Organization {
         return organization;
     }
 
-    /** "Studio Kancil Animasi!" → "studio-kancil-animasi"; letters with accents lose them. */
-    static String suggestSlug(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > 90) {
-            slug = slug.substring(0, 90).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "studio" : slug;
-    }
-
     static boolean isAllowedSlug(String slug) {
-        return SLUG.matcher(slug).matches() && !slug.contains("--") && !RESERVED_SLUGS.contains(slug);
+        return Slug.isValid(slug) && !RESERVED_SLUGS.contains(slug);
     }
 
     void update(OrganizationChange change, Instant now) {

@@ -1,5 +1,6 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.KeysetCursor;
@@ -92,7 +93,7 @@ public class Organizations {
     public OrganizationView create(UserId actor, String name, String requestedSlug) {
         String slug;
         if (requestedSlug == null || requestedSlug.isBlank()) {
-            slug = freeSlug(Organization.suggestSlug(name));
+            slug = freeSlug(Slug.suggest(name, "studio"));
         } else {
             slug = requestedSlug.strip().toLowerCase(java.util.Locale.ROOT);
             if (!Organization.isAllowedSlug(slug)) {
@@ -213,7 +214,7 @@ public class Organizations {
     /** Suggests a free address for a name, as the create form shows before the user picks one. */
     @Transactional(readOnly = true)
     public String suggestSlug(String name) {
-        return freeSlug(Organization.suggestSlug(name));
+        return freeSlug(Slug.suggest(name, "studio"));
     }
 
     @Transactional(readOnly = true)
@@ -439,11 +440,9 @@ public class Organizations {
     }
 
     private String freeSlug(String base) {
-        String candidate = Organization.isAllowedSlug(base) ? base : base + "-studio";
-        for (int n = 2; organizations.existsBySlug(candidate) || !Organization.isAllowedSlug(candidate); n++) {
-            candidate = base + "-" + n;
-        }
-        return candidate;
+        // A reserved word ("admin") is offered as "admin-studio" first.
+        String start = Organization.isAllowedSlug(base) ? base : base + "-studio";
+        return Slug.free(start, slug -> !Organization.isAllowedSlug(slug) || organizations.existsBySlug(slug));
     }
 
     static ProblemException notFound() {

@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +30,6 @@ import org.hibernate.type.SqlTypes;
 class Project {
 
     static final Duration RESTORE_WINDOW = Duration.ofDays(30);
-    static final Pattern SLUG = Pattern.compile("^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$");
     static final Pattern HEX_COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
 
     @Id
@@ -101,20 +99,6 @@ class Project {
         project.createdAt = now;
         project.updatedAt = now;
         return project;
-    }
-
-    /** "Si Kancil & Buaya!" → "si-kancil-buaya"; letters with accents lose them. */
-    static String suggestSlug(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > 90) {
-            slug = slug.substring(0, 90).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "project" : slug;
-    }
-
-    static boolean isAllowedSlug(String slug) {
-        return SLUG.matcher(slug).matches() && !slug.contains("--");
     }
 
     void update(ProjectChange change, Instant now) {

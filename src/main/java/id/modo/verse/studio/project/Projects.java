@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.billing.PlanLimits;
 import id.modo.verse.common.Changes;
@@ -289,10 +290,10 @@ public class Projects {
     /** A free address for a title, or the requested one when it is valid and free (else 400 or 409 with a suggestion). */
     private String slugFor(OrganizationId organization, String title, String requested, UUID except) {
         if (requested == null || requested.isBlank()) {
-            return freeSlug(organization, Project.suggestSlug(title), except);
+            return freeSlug(organization, Slug.suggest(title, "project"), except);
         }
         String slug = requested.strip();
-        if (!Project.isAllowedSlug(slug)) {
+        if (!Slug.isValid(slug)) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
                     new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
         }
@@ -305,11 +306,7 @@ public class Projects {
     }
 
     private String freeSlug(OrganizationId organization, String base, UUID except) {
-        String candidate = base;
-        for (int n = 2; slugTaken(organization, candidate, except); n++) {
-            candidate = base + "-" + n;
-        }
-        return candidate;
+        return Slug.free(base, candidate -> slugTaken(organization, candidate, except));
     }
 
     private boolean slugTaken(OrganizationId organization, String slug, UUID except) {
