@@ -6,4 +6,5 @@
  * Other modules learn who is calling from {@link id.modo.verse.identity.CurrentUser} (the
  * authenticated principal) and look accounts up through {@link id.modo.verse.identity.Accounts}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "common :: web"})
 package id.modo.verse.identity;

@@ -5,4 +5,5 @@
  * signed URLs and a project's purge. {@link id.modo.verse.media.Ffmpeg} runs ffmpeg and ffprobe for every
  * module that makes or reads video and sound. Its tables are created by the migrations in {@code db/migration/media}.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "common :: web", "identity", "organization"})
 package id.modo.verse.media;

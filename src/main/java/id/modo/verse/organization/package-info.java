@@ -6,4 +6,5 @@
  * {@code organizations.require(caller.id(), orgId, Permission.EDIT_CONTENT)}: an outsider gets the
  * same 404 as for a missing organization, a member without the permission a 403.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"common", "common :: web", "identity"})
 package id.modo.verse.organization;
