@@ -1,5 +1,6 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.Money;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
@@ -56,11 +57,11 @@ class BillingApiController {
         this.modo = modo;
     }
 
-    record PlanResponse(String key, String name, String monthlyPrice, String yearlyPrice, String currency, int monthlyCredits,
+    record PlanResponse(String key, String name, Money monthlyPrice, Money yearlyPrice, String currency, int monthlyCredits,
             int rolloverCap, long storageLimitBytes, Integer projectLimit, Integer memberLimit, Map<String, Object> features,
             boolean selfServe, boolean active, int sortOrder) {
         static PlanResponse of(Plan plan) {
-            return new PlanResponse(plan.key(), plan.name(), plan.monthlyPrice().plain(), plan.yearlyPrice().plain(),
+            return new PlanResponse(plan.key(), plan.name(), plan.monthlyPrice(), plan.yearlyPrice(),
                     plan.monthlyPrice().currency(), plan.monthlyCredits(), plan.rolloverCap(), plan.storageLimitBytes(), plan.projectLimit(),
                     plan.memberLimit(), Map.of("byok_allowed", plan.byokAllowed()), plan.selfServe(), plan.active(), plan.sortOrder());
         }
@@ -114,7 +115,7 @@ class BillingApiController {
     record ChangeResponse(SubscriptionResponse subscription, String outcome,
             @Schema(format = "uri-reference", description = "where to send the payer: the gateway's page, or a path on this site for the sandbox")
             URI checkoutUrl, Boolean testMode, UUID invoiceId,
-            String amountDue, String currency) {
+            Money amountDue, String currency) {
     }
 
     @Operation(summary = "Change the plan (owners and admins)", description = """
@@ -138,7 +139,7 @@ class BillingApiController {
         Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), body.plan(), body.billingCycle());
         return new ChangeResponse(SubscriptionResponse.of(result.subscription()), result.outcome(),
                 result.checkout() == null ? null : result.checkout().redirectUrl(), result.checkout() == null ? null : result.checkout().testMode(),
-                result.invoice() == null ? null : result.invoice().id(), result.invoice() == null ? null : result.invoice().total().plain(),
+                result.invoice() == null ? null : result.invoice().id(), result.invoice() == null ? null : result.invoice().total(),
                 result.invoice() == null ? null : result.invoice().total().currency());
     }
 
@@ -171,20 +172,20 @@ class BillingApiController {
         return SubscriptionResponse.of(subscriptions.unpause(caller.id(), OrganizationId.of(orgId)));
     }
 
-    record LineResponse(String kind, String plan, String billingCycle, Instant periodStart, Instant periodEnd, String amount) {
+    record LineResponse(String kind, String plan, String billingCycle, Instant periodStart, Instant periodEnd, Money amount) {
     }
 
-    record InvoiceResponse(UUID id, String number, String status, String kind, String plan, String billingCycle, String subtotal,
-            String taxRate, String tax, String total, String currency, Instant periodStart, Instant periodEnd, Instant issuedAt,
+    record InvoiceResponse(UUID id, String number, String status, String kind, String plan, String billingCycle, Money subtotal,
+            String taxRate, Money tax, Money total, String currency, Instant periodStart, Instant periodEnd, Instant issuedAt,
             Instant paidAt, String billingName, String billingEmail, UUID paymentId, String pdfUrl, List<LineResponse> lines) {
         static InvoiceResponse of(Invoices.Invoice invoice) {
             return new InvoiceResponse(invoice.id(), invoice.number(), lower(invoice.status()), lower(invoice.kind()), invoice.plan(),
-                    invoice.cycle().dbValue(), invoice.subtotal().plain(), invoice.taxRate().toPlainString(), invoice.tax().plain(),
-                    invoice.total().plain(), invoice.total().currency(), invoice.periodStart(), invoice.periodEnd(), invoice.issuedAt(),
+                    invoice.cycle().dbValue(), invoice.subtotal(), invoice.taxRate().toPlainString(), invoice.tax(),
+                    invoice.total(), invoice.total().currency(), invoice.periodStart(), invoice.periodEnd(), invoice.issuedAt(),
                     invoice.paidAt(), invoice.billingName(), invoice.billingEmail(), invoice.paymentId(),
                     "/api/v1/invoices/" + invoice.id() + ".pdf",
                     invoice.lines().stream().map(line -> new LineResponse(lower(line.kind()), line.plan(), line.cycle().dbValue(),
-                            line.periodStart(), line.periodEnd(), line.amount().plain())).toList());
+                            line.periodStart(), line.periodEnd(), line.amount())).toList());
         }
 
         private static String lower(Enum<?> value) {

@@ -77,7 +77,7 @@ class CreditApiController {
     record TransactionPage(List<TransactionResponse> items, String nextCursor) {
     }
 
-    record PackResponse(String key, int credits, String price, String currency) {
+    record PackResponse(String key, int credits, Money price, String currency) {
     }
 
     record PurchaseRequest(@NotBlank @Size(max = 30) String pack) {
@@ -125,7 +125,7 @@ class CreditApiController {
     @GetMapping("/api/v1/credit-packs")
     List<PackResponse> packs() {
         return properties.packs().stream()
-                .map(pack -> new PackResponse(pack.key(), pack.credits(), Money.idr(pack.priceIdr()).plain(), Money.IDR))
+                .map(pack -> new PackResponse(pack.key(), pack.credits(), Money.idr(pack.priceIdr()), Money.IDR))
                 .toList();
     }
 

@@ -1,5 +1,6 @@
 package id.modo.verse.payment;
 
+import id.modo.verse.common.Money;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
@@ -29,8 +30,8 @@ class PaymentApiController {
     }
 
     /** Amounts are decimal strings in {@code currency}; {@code fee} is null until the gateway reports one. */
-    record PaymentResponse(UUID id, String purpose, String reference, UUID organizationId, String status, String amount,
-            String refundedAmount, String fee, String currency, String gateway, boolean testMode, Instant createdAt,
+    record PaymentResponse(UUID id, String purpose, String reference, UUID organizationId, String status, Money amount,
+            Money refundedAmount, Money fee, String currency, String gateway, boolean testMode, Instant createdAt,
             Instant completedAt) {
     }
 
@@ -49,7 +50,7 @@ class PaymentApiController {
         }
         boolean testMode = gateways.find(view.gateway()).map(PaymentGateway::testMode).orElse(false);
         return new PaymentResponse(view.id().value(), view.purpose().dbValue(), view.reference(), view.organizationId(),
-                view.status().dbValue(), view.amount().plain(), view.refunded().plain(), view.fee() == null ? null : view.fee().plain(),
+                view.status().dbValue(), view.amount(), view.refunded(), view.fee(),
                 view.amount().currency(), view.gateway(), testMode, view.createdAt(), view.completedAt());
     }
 
