@@ -36,10 +36,10 @@ public class Plans {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Plans(JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock) {
+    Plans(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Every plan in catalogue order, inactive ones included (admins see them; pages filter). */

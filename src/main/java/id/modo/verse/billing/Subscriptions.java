@@ -82,7 +82,7 @@ public class Subscriptions {
     Subscriptions(SubscriptionRepository subscriptions, Plans plans, Invoices invoices, Organizations organizations, Accounts accounts,
             BillingProperties properties, Payments payments, CreditLedger credits,
             RenewalMails renewalMails, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.invoices = invoices;
@@ -95,7 +95,7 @@ public class Subscriptions {
         this.jdbc = jdbc;
         this.events = events;
         this.transactions = transactions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A subscription as the API and pages show it. */

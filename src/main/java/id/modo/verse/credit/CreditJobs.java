@@ -4,7 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,14 +23,13 @@ class CreditJobs {
     private static final Logger log = LoggerFactory.getLogger(CreditJobs.class);
 
     @Bean
-    RecurringTask<Void> creditMonthlyResetTask(CreditLedger ledger, CreditProperties properties, Optional<Clock> clock) {
-        Clock time = clock.orElse(Clock.systemUTC());
+    RecurringTask<Void> creditMonthlyResetTask(CreditLedger ledger, CreditProperties properties, Clock clock) {
         return Tasks.recurring(RESET_TASK, FixedDelay.of(properties.resetInterval()))
                 .execute((instance, context) -> {
                     int total = 0;
                     int chunk;
                     do {
-                        chunk = ledger.resetDue(time.instant(), properties.resetBatchSize());
+                        chunk = ledger.resetDue(clock.instant(), properties.resetBatchSize());
                         total += chunk;
                     } while (chunk == properties.resetBatchSize());
                     if (total > 0) {
@@ -41,14 +39,13 @@ class CreditJobs {
     }
 
     @Bean
-    RecurringTask<Void> creditReservationExpiryTask(CreditLedger ledger, CreditProperties properties, Optional<Clock> clock) {
-        Clock time = clock.orElse(Clock.systemUTC());
+    RecurringTask<Void> creditReservationExpiryTask(CreditLedger ledger, CreditProperties properties, Clock clock) {
         return Tasks.recurring(EXPIRY_TASK, FixedDelay.of(properties.reservationExpiryInterval()))
                 .execute((instance, context) -> {
                     int total = 0;
                     int chunk;
                     do {
-                        chunk = ledger.expireReservations(time.instant(), properties.resetBatchSize());
+                        chunk = ledger.expireReservations(clock.instant(), properties.resetBatchSize());
                         total += chunk;
                     } while (chunk == properties.resetBatchSize());
                     if (total > 0) {

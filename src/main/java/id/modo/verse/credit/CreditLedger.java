@@ -75,11 +75,11 @@ public class CreditLedger {
     private final CreditProperties properties;
     private final Clock clock;
 
-    CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Optional<Clock> clock) {
+    CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** An organization's buckets, holds, allowance and reset times. */

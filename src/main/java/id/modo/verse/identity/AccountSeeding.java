@@ -2,7 +2,6 @@ package id.modo.verse.identity;
 
 import id.modo.verse.identity.IdentityEvents.UserRegistered;
 import java.time.Clock;
-import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,12 +21,12 @@ public class AccountSeeding {
     private final Clock clock;
 
     AccountSeeding(UserRepository users, PasswordPolicy passwordPolicy, PasswordHasher passwordHasher,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwordPolicy = passwordPolicy;
         this.passwordHasher = passwordHasher;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Whether any account exists: seeding runs only on an empty database. */

@@ -63,7 +63,7 @@ public class Accounts {
 
     Accounts(UserRepository users, PasswordPolicy passwordPolicy, PasswordHasher passwordHasher, Sessions sessions,
             RateLimiter rateLimiter, IdentityProperties properties, ApplicationEventPublisher events, OneTimeTokens tokens,
-            Mailer mailer, ModoProperties modo, Optional<Clock> clock, JdbcClient jdbc, JsonMapper json) {
+            Mailer mailer, ModoProperties modo, Clock clock, JdbcClient jdbc, JsonMapper json) {
         this.users = users;
         this.passwordPolicy = passwordPolicy;
         this.passwordHasher = passwordHasher;
@@ -74,7 +74,7 @@ public class Accounts {
         this.tokens = tokens;
         this.mailer = mailer;
         this.modo = modo;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.jdbc = jdbc;
         this.json = json;
     }

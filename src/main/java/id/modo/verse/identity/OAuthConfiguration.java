@@ -119,8 +119,8 @@ class OAuthConfiguration {
     }
 
     @Bean
-    OAuthAuthorizationRequests oauthAuthorizationRequests(JdbcClient jdbc, ModoProperties modo, Optional<Clock> clock) {
-        return new OAuthAuthorizationRequests(jdbc, modo, clock.orElse(Clock.systemUTC()));
+    OAuthAuthorizationRequests oauthAuthorizationRequests(JdbcClient jdbc, ModoProperties modo, Clock clock) {
+        return new OAuthAuthorizationRequests(jdbc, modo, clock);
     }
 
     @Bean

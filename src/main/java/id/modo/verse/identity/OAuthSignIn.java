@@ -41,12 +41,12 @@ class OAuthSignIn {
     private final Clock clock;
 
     OAuthSignIn(UserRepository users, Sessions sessions, IdentityProperties properties, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.properties = properties;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Transactional

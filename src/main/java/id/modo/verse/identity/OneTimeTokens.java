@@ -32,9 +32,9 @@ class OneTimeTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    OneTimeTokens(JdbcClient jdbc, Optional<Clock> clock) {
+    OneTimeTokens(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     String issue(UUID userId, Purpose purpose, Duration validity) {

@@ -3,7 +3,6 @@ package id.modo.verse.identity;
 import id.modo.verse.identity.IdentityEvents.PlatformAdminGranted;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +31,12 @@ class PlatformAdmins {
     private final Clock clock;
 
     PlatformAdmins(JdbcClient jdbc, IdentityProperties properties, ApplicationEventPublisher events,
-            TransactionTemplate transactions, Optional<Clock> clock) {
+            TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.events = events;
         this.transactions = transactions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)

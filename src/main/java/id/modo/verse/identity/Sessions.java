@@ -30,11 +30,11 @@ class Sessions {
     private final IdentityProperties properties;
     private final Clock clock;
 
-    Sessions(JdbcClient jdbc, JsonMapper json, IdentityProperties properties, Optional<Clock> clock) {
+    Sessions(JdbcClient jdbc, JsonMapper json, IdentityProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.properties = properties;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     record Issued(UUID id, String token, Instant expiresAt) {

@@ -32,14 +32,14 @@ class SignIn {
     private final Clock clock;
 
     SignIn(UserRepository users, PasswordHasher passwordHasher, Sessions sessions, RateLimiter rateLimiter,
-            IdentityProperties properties, ApplicationEventPublisher events, Optional<Clock> clock) {
+            IdentityProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.users = users;
         this.passwordHasher = passwordHasher;
         this.sessions = sessions;
         this.rateLimiter = rateLimiter;
         this.properties = properties;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     sealed interface Result {

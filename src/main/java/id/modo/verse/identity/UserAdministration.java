@@ -48,12 +48,12 @@ public class UserAdministration {
     private final Clock clock;
 
     UserAdministration(UserRepository users, Sessions sessions, JdbcClient jdbc, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.users = users;
         this.sessions = sessions;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A page of accounts, newest first, and the cursor of the next page ({@code null} on the last). */

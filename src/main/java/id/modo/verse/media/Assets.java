@@ -88,7 +88,7 @@ public class Assets {
     private final ObjectProvider<ProjectDirectory> projects;
 
     Assets(JdbcClient jdbc, Organizations organizations, FileStorage storage, SignedUrls signedUrls, MediaProperties properties,
-            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Optional<Clock> clock,
+            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
             ObjectProvider<ProjectDirectory> projects) {
         this.jdbc = jdbc;
         this.projects = projects;
@@ -99,7 +99,7 @@ public class Assets {
         this.modo = modo;
         this.events = events;
         this.transactions = transactions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.images = new ImageProcessing(properties.maxImagePixels(), properties.thumbnailSize());
         this.incoming = modo.dataDir().resolve("media").resolve("incoming").toAbsolutePath();
     }

@@ -68,7 +68,7 @@ public class Invitations {
     static final int MAILS_PER_HOUR = 100;
 
     Invitations(InvitationRepository invitations, Organizations organizations, Accounts accounts, Mailer mailer, ModoProperties modo,
-            OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Optional<Clock> clock,
+            OrganizationProperties properties, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
             RateLimiter rateLimiter, List<MemberLimits> memberLimits) {
         this.rateLimiter = rateLimiter;
         this.memberLimits = memberLimits;
@@ -80,7 +80,7 @@ public class Invitations {
         this.properties = properties;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** An invitation as its organization's managers see it: never its token. */

@@ -51,12 +51,12 @@ public class Organizations {
     private final Clock clock;
 
     Organizations(OrganizationRepository organizations, JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.organizations = organizations;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public record OrganizationView(OrganizationId id, String name, String slug, String description, String website, String logo,

@@ -43,10 +43,10 @@ public class IdempotentRequests {
     private final JsonMapper json;
     private final Clock clock;
 
-    IdempotentRequests(JdbcClient jdbc, JsonMapper json, Optional<Clock> clock) {
+    IdempotentRequests(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

@@ -39,12 +39,12 @@ class PaymentNotifications {
     private final Clock clock;
 
     PaymentNotifications(PaymentRepository payments, PaymentMethods methods, JdbcClient jdbc, ApplicationEventPublisher events,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.payments = payments;
         this.methods = methods;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** What became of a notification. */

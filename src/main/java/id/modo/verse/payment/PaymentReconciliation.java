@@ -36,8 +36,8 @@ class PaymentReconciliation {
 
     @Bean
     Reconciler paymentReconciler(PaymentRepository payments, PaymentGateways gateways, PaymentNotifications notifications,
-            PaymentProperties properties, JdbcClient jdbc, Optional<Clock> clock) {
-        return new Reconciler(payments, gateways, notifications, properties, jdbc, clock.orElse(Clock.systemUTC()));
+            PaymentProperties properties, JdbcClient jdbc, Clock clock) {
+        return new Reconciler(payments, gateways, notifications, properties, jdbc, clock);
     }
 
     record Reconciler(PaymentRepository payments, PaymentGateways gateways, PaymentNotifications notifications,

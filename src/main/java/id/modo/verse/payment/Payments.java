@@ -49,7 +49,7 @@ public class Payments {
 
     Payments(PaymentRepository payments, PaymentGateways gateways, PaymentMethods methods, ModoProperties modo,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager, PaymentProperties properties,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.payments = payments;
         this.gateways = gateways;
         this.methods = methods;
@@ -58,7 +58,7 @@ public class Payments {
         this.gatewayTimeout = properties.gatewayTimeout();
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

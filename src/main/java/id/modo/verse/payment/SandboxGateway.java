@@ -60,11 +60,11 @@ class SandboxGateway implements PaymentGateway {
     private final Duration checkoutValidity;
     private volatile int localPort;
 
-    SandboxGateway(PaymentProperties properties, ModoProperties modo, Optional<Clock> clock) {
+    SandboxGateway(PaymentProperties properties, ModoProperties modo, Clock clock) {
         this.secret = secret(properties.sandbox().secret(), modo.dataDir());
         this.timeout = properties.gatewayTimeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.checkoutValidity = properties.sandbox().checkoutValidity();
     }
 

@@ -26,11 +26,11 @@ public class SystemSettings {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    SystemSettings(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Optional<Clock> clock) {
+    SystemSettings(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public Optional<JsonNode> get(String key) {

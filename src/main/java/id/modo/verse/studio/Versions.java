@@ -58,13 +58,13 @@ public class Versions {
     private final Clock clock;
 
     Versions(JdbcClient jdbc, ProjectAccess access, Accounts accounts, ApplicationEventPublisher events, ObjectProvider<VersionedContent> writers,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
         this.writers = writers;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

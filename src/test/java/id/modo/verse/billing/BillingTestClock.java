@@ -8,12 +8,17 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
-/** A clock the billing tests move forward (trial ends, renewals); every bean taking an Optional<Clock> uses it. */
+/**
+ * A clock the billing tests move forward (trial ends, renewals). It is {@code @Primary}, so every bean that takes a
+ * {@link Clock} gets it instead of the system clock {@code common.TimeConfiguration} provides.
+ */
 @TestConfiguration(proxyBeanMethods = false)
 public class BillingTestClock {
 
     @Bean
+    @Primary
     MovableClock movableClock() {
         return new MovableClock();
     }

@@ -6,12 +6,12 @@ import id.modo.verse.support.Users;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -283,7 +283,7 @@ class AdminUsersApiIntegrationTests {
                 List.of(" " + listed.email().toUpperCase() + " ", "", superadmin.email(), "nobody-" + UUID.randomUUID() + "@example.id"));
         assertThat(properties.isAdminEmail(listed.email())).isTrue();
         assertThat(properties.isAdminEmail(other.email())).isFalse();
-        PlatformAdmins admins = new PlatformAdmins(jdbc, properties, events, transactions, Optional.empty());
+        PlatformAdmins admins = new PlatformAdmins(jdbc, properties, events, transactions, Clock.systemUTC());
 
         admins.grantConfiguredAdmins();
         admins.grantConfiguredAdmins();

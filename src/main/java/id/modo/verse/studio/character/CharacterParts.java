@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -31,10 +30,10 @@ class CharacterParts implements VersionedContent {
     private final Clock clock;
     private final MessageSource messages;
 
-    CharacterParts(CharacterRepository repository, Optional<Clock> clock, MessageSource messages) {
+    CharacterParts(CharacterRepository repository, Clock clock, MessageSource messages) {
         this.repository = repository;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     String profileJson(CharacterProfile profile) {

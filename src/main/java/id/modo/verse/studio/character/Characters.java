@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,7 +55,7 @@ public class Characters {
     private final Clock clock;
 
     Characters(CharacterRepository repository, ProjectAccess access, Versions versions, CharacterParts parts, JdbcClient jdbc,
-            ApplicationEventPublisher events, Snapshot snapshot, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Snapshot snapshot, Clock clock) {
         this.repository = repository;
         this.snapshot = snapshot;
         this.access = access;
@@ -64,7 +63,7 @@ public class Characters {
         this.parts = parts;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Every part a character saves on its own: the profile, each section, the arc. */

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,13 +56,13 @@ public class Collaborators {
     private final Clock clock;
 
     Collaborators(JdbcClient jdbc, ProjectAccess access, Organizations organizations, Accounts accounts,
-            ApplicationEventPublisher events, Optional<Clock> clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.organizations = organizations;
         this.accounts = accounts;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The team, producers first, then in the order they joined; for anyone who sees the project. */

@@ -68,7 +68,7 @@ public class Projects {
     private final Clock clock;
 
     Projects(ProjectRepository projects, ProjectAccess access, Organizations organizations, PlanLimits planLimits, JdbcClient jdbc,
-            ApplicationEventPublisher events, StudioImages images, JsonMapper json, Optional<Clock> clock) {
+            ApplicationEventPublisher events, StudioImages images, JsonMapper json, Clock clock) {
         this.json = json;
         this.projects = projects;
         this.images = images;
@@ -77,7 +77,7 @@ public class Projects {
         this.planLimits = planLimits;
         this.jdbc = jdbc;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +37,12 @@ class TrashPurge {
     private final Clock clock;
 
     TrashPurge(JdbcClient jdbc, Assets assets, ApplicationEventPublisher events, TransactionTemplate transactions,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.assets = assets;
         this.events = events;
         this.transactions = transactions;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Bean

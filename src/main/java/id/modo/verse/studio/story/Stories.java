@@ -51,13 +51,13 @@ public class Stories {
     private final Snapshot snapshot;
     private final Clock clock;
 
-    Stories(JdbcClient jdbc, ProjectAccess access, Versions versions, JsonMapper json, Snapshot snapshot, Optional<Clock> clock) {
+    Stories(JdbcClient jdbc, ProjectAccess access, Versions versions, JsonMapper json, Snapshot snapshot, Clock clock) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
         this.json = json;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A story as stored now, with the current version of each of its parts (absent when never saved). */

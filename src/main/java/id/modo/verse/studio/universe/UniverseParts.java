@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,10 +28,10 @@ class UniverseParts implements VersionedContent {
     private final Clock clock;
     private final MessageSource messages;
 
-    UniverseParts(UniverseRepository repository, Optional<Clock> clock, MessageSource messages) {
+    UniverseParts(UniverseRepository repository, Clock clock, MessageSource messages) {
         this.repository = repository;
         this.messages = messages;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     @Override

@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,13 +46,13 @@ public class Universes {
     private final Clock clock;
 
     Universes(UniverseRepository repository, ProjectAccess access, Versions versions,
-            JdbcClient jdbc, Snapshot snapshot, Optional<Clock> clock) {
+            JdbcClient jdbc, Snapshot snapshot, Clock clock) {
         this.repository = repository;
         this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
         this.jdbc = jdbc;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     public static List<String> partKeys() {
