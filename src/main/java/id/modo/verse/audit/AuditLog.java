@@ -1,6 +1,8 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -30,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AuditLog {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -98,22 +98,14 @@ public class AuditLog {
     public record Change(String field, String from, String to) {
     }
 
-    /** A page of entries and the cursor of the next one, or null on the last page. */
-    public record Page(List<Entry> items, String nextCursor) {
-    }
-
     @Transactional(readOnly = true)
-    public Page search(Filter filter, String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new Problems.FieldError("limit", "must be between 1 and " + MAX_LIMIT))));
-        }
+    public Page<Entry> search(Filter filter, String cursor, Integer limit) {
+        int size = Keyset.limit(limit, "Some parameters are not valid.");
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
                     List.of(new Problems.FieldError("to", "must be later than from"))));
         }
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        KeysetCursor after = Keyset.after(cursor);
 
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
@@ -146,7 +138,7 @@ public class AuditLog {
             params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("afterId", after.id());
         }
-        params.put("fetch", size + 1);
+        params.put("fetch", Keyset.fetch(size));
         String where = conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
 
         record Row(UUID id, Instant createdAt, UUID organizationId, UUID userId, String action, String entityType, UUID entityId,
@@ -165,17 +157,13 @@ public class AuditLog {
                         rs.getString("new_values"), rs.getString("ip_address"), rs.getString("user_agent"), rs.getString("metadata")))
                 .list();
 
-        boolean more = rows.size() > size;
-        List<Row> page = more ? rows.subList(0, size) : rows;
+        Page<Row> page = Keyset.page(rows, size, row -> new KeysetCursor(row.createdAt(), row.id()));
         // One look-up of everyone who acted on this page.
-        Map<UserId, Accounts.Person> people = accounts.people(page.stream().map(Row::userId).filter(Objects::nonNull)
+        Map<UserId, Accounts.Person> people = accounts.people(page.items().stream().map(Row::userId).filter(Objects::nonNull)
                 .distinct().map(UserId::of).toList());
-        List<Entry> items = page.stream().map(row -> new Entry(row.id(), row.createdAt(), row.organizationId(), row.userId(),
+        return page.map(row -> new Entry(row.id(), row.createdAt(), row.organizationId(), row.userId(),
                 displayName(row.userId() == null ? null : people.get(UserId.of(row.userId()))), row.action(), row.entityType(),
-                row.entityId(), parse(row.oldValues()), parse(row.newValues()), row.ip(), row.agent(), parse(row.metadata())))
-                .toList();
-        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new Page(items, next);
+                row.entityId(), parse(row.oldValues()), parse(row.newValues()), row.ip(), row.agent(), parse(row.metadata())));
     }
 
     private JsonNode parse(String value) {

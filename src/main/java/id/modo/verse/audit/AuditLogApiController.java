@@ -1,5 +1,6 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -11,7 +12,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,17 +42,11 @@ class AuditLogApiController {
         }
     }
 
-    record PageResponse(List<EntryResponse> items, String nextCursor) {
-        static PageResponse of(AuditLog.Page page) {
-            return new PageResponse(page.items().stream().map(EntryResponse::of).toList(), page.nextCursor());
-        }
-    }
-
     @Operation(summary = "An organization's audit log, newest first", description = """
             For the organization's owners and admins. Filters combine; `from` is inclusive, `to` exclusive. \
             Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/audit-logs")
-    PageResponse organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<EntryResponse> organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "only entries by this user") @RequestParam(required = false) UUID actor,
             @Parameter(description = "e.g. update, member_added") @RequestParam(required = false) String action,
             @Parameter(description = "e.g. organization, user, invitation") @RequestParam(name = "entity_type", required = false) String entityType,
@@ -62,12 +56,12 @@ class AuditLogApiController {
             @RequestParam(required = false) String cursor) {
         organizations.require(caller.id(), OrganizationId.of(orgId), Permission.VIEW_AUDIT_LOG);
         AuditLog.Filter filter = new AuditLog.Filter(orgId, actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
-        return PageResponse.of(auditLog.search(filter, cursor, limit));
+        return auditLog.search(filter, cursor, limit).map(EntryResponse::of);
     }
 
     @Operation(summary = "The whole platform's audit log, newest first", description = "For platform admins; `organization` narrows it to one organization.")
     @GetMapping("/api/v1/admin/audit-logs")
-    PageResponse platformLog(@AuthenticationPrincipal CurrentUser caller,
+    Page<EntryResponse> platformLog(@AuthenticationPrincipal CurrentUser caller,
             @RequestParam(required = false) UUID organization,
             @RequestParam(required = false) UUID actor,
             @RequestParam(required = false) String action,
@@ -81,6 +75,6 @@ class AuditLogApiController {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only platform admins may read the whole audit log.");
         }
         AuditLog.Filter filter = new AuditLog.Filter(organization, actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
-        return PageResponse.of(auditLog.search(filter, cursor, limit));
+        return auditLog.search(filter, cursor, limit).map(EntryResponse::of);
     }
 }

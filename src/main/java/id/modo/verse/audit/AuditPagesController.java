@@ -1,6 +1,8 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
@@ -52,7 +54,7 @@ class AuditPagesController {
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
         // The actor filter offers the first hundred members; a large organization's log is still
         // filtered by anyone through the API's `actor` parameter.
-        List<AuditPageModels.Person> people = organizations.members(caller.id(), organization, null, Organizations.MAX_LIMIT).items().stream()
+        List<AuditPageModels.Person> people = organizations.members(caller.id(), organization, null, Keyset.MAX_LIMIT).items().stream()
                 .map(member -> new AuditPageModels.Person(member.userId().value().toString(),
                         member.name() == null || member.name().isBlank() ? member.email() : member.name()))
                 .toList();
@@ -85,8 +87,8 @@ class AuditPagesController {
         String nextUrl = null;
         if (errors.isEmpty()) {
             try {
-                AuditLog.Page page = auditLog.search(new AuditLog.Filter(organizationId, actorId, form.action(), form.entityType(),
-                        fromTime, toTime), cursor, AuditLog.DEFAULT_LIMIT);
+                Page<AuditLog.Entry> page = auditLog.search(new AuditLog.Filter(organizationId, actorId, form.action(), form.entityType(),
+                        fromTime, toTime), cursor, Keyset.DEFAULT_LIMIT);
                 entries = page.items();
                 nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/audit", organizationId, filters(form), page.nextCursor());
             } catch (ProblemException e) {

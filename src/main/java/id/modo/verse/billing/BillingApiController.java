@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
@@ -193,16 +194,12 @@ class BillingApiController {
         }
     }
 
-    record InvoicePageResponse(List<InvoiceResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "The organization's invoices, newest first", description = "Every member may read them. Pass `next_cursor` back as `cursor`.")
     @GetMapping("/api/v1/organizations/{orgId}/invoices")
-    InvoicePageResponse invoices(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<InvoiceResponse> invoices(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        Invoices.Page page = invoices.list(caller.id(), OrganizationId.of(orgId), cursor, limit);
-        return new InvoicePageResponse(page.items().stream().map(InvoiceResponse::of).toList(), page.nextCursor());
+        return invoices.list(caller.id(), OrganizationId.of(orgId), cursor, limit).map(InvoiceResponse::of);
     }
 
     @Operation(summary = "An invoice as PDF", description = "For members of its organization, in the Accept-Language language (English or Bahasa Indonesia).")

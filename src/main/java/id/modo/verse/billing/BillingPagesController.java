@@ -1,6 +1,8 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
@@ -140,7 +142,7 @@ class BillingPagesController {
         OrganizationId organization = OrganizationId.of(orgId);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
         Subscriptions.SubscriptionView subscription = subscriptions.get(caller.id(), organization);
-        Invoices.Page page = invoices.list(caller.id(), organization, cursor, 20);
+        Page<Invoices.Invoice> page = invoices.list(caller.id(), organization, cursor, Keyset.DEFAULT_LIMIT);
         model.addAttribute("page", new BillingPageModels.BillingPage(view, subscription, plans.find(subscription.plan()).orElseGet(plans::free),
                 plans.all().stream().filter(Plan::purchasable).toList(), page.items(), page.nextCursor(),
                 view.myRole().can(Permission.MANAGE_BILLING), notice, error, taxPercent()));

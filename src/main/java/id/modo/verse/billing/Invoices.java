@@ -1,7 +1,9 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Money;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -170,32 +172,26 @@ public class Invoices {
         return invoice;
     }
 
-    public record Page(List<Invoice> items, String nextCursor) {
-    }
-
     /** The organization's invoices, newest first, by keyset on (created_at, id). */
     @Transactional(readOnly = true)
-    public Page list(UserId actor, OrganizationId organization, String cursor, Integer limit) {
+    public Page<Invoice> list(UserId actor, OrganizationId organization, String cursor, Integer limit) {
         organizations.require(actor, organization, Permission.VIEW);
-        int size = limit == null ? 20 : limit;
-        if (size < 1 || size > 100) {
+        int size = limit == null ? Keyset.DEFAULT_LIMIT : limit;
+        if (size < 1 || size > Keyset.MAX_LIMIT) {
+            // Worded as this list has always answered; the other lists say "must be between 1 and 100".
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new id.modo.verse.common.web.Problems.FieldError("limit", "must be 1 to 100"))));
+                    List.of(new id.modo.verse.common.web.Problems.FieldError("limit", "must be 1 to " + Keyset.MAX_LIMIT))));
         }
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        KeysetCursor after = Keyset.after(cursor);
         List<Invoice> rows = (after == null
                 ? jdbc.sql("select * from invoices where organization_id = ? order by created_at desc, id desc limit ?")
-                        .params(organization.value(), size + 1)
+                        .params(organization.value(), Keyset.fetch(size))
                 : jdbc.sql("""
                         select * from invoices where organization_id = ? and (created_at, id) < (?, ?)
                         order by created_at desc, id desc limit ?""")
-                        .params(organization.value(), Timestamp.from(after.createdAt()), after.id(), size + 1))
+                        .params(organization.value(), Timestamp.from(after.createdAt()), after.id(), Keyset.fetch(size)))
                 .query(this::invoice).list();
-        if (rows.size() <= size) {
-            return new Page(rows, null);
-        }
-        Invoice last = rows.get(size - 1);
-        return new Page(rows.subList(0, size), new KeysetCursor(last.createdAt(), last.id()).encode());
+        return Keyset.page(rows, size, invoice -> new KeysetCursor(invoice.createdAt(), invoice.id()));
     }
 
     private Invoice invoice(ResultSet rs, int row) throws SQLException {

@@ -18,9 +18,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class MailOutbox {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
-
     private static final String COLUMNS = """
             id, recipient, subject, text_body, html_body, template, locale, status, attempts, last_error,
             next_attempt_at, created_at, sent_at""";
@@ -31,41 +28,32 @@ public class MailOutbox {
         this.jdbc = jdbc;
     }
 
-    /** A page of mails and the cursor of the next one ({@code null} on the last page). */
-    public record Page(List<OutboxMail> mails, String nextCursor) {
-    }
-
     /**
-     * The newest mails first. {@code limit} is clamped to 1..{@value #MAX_LIMIT}; {@code cursor} is
+     * The newest mails first. {@code limit} is clamped to 1..{@value Keyset#MAX_LIMIT}; {@code cursor} is
      * {@code null} for the first page, else the {@code nextCursor} of the page before.
      *
      * @throws ProblemException ({@code bad-request}) for a cursor this method did not make
      */
-    public Page newest(int limit, String cursor) {
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
+    public Page<OutboxMail> newest(int limit, String cursor) {
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         List<OutboxMail> rows;
-        if (cursor == null || cursor.isBlank()) {
+        if (after == null) {
             rows = jdbc.sql("select " + COLUMNS + " from mail_outbox order by created_at desc, id desc limit :limit")
-                    .param("limit", size + 1)
+                    .param("limit", Keyset.fetch(size))
                     .query(MailOutbox::row)
                     .list();
         } else {
-            KeysetCursor after = KeysetCursor.decode(cursor);
             rows = jdbc.sql("select " + COLUMNS + """
                      from mail_outbox where (created_at, id) < (:createdAt, :id)
                     order by created_at desc, id desc limit :limit""")
                     .param("createdAt", after.createdAt().atOffset(ZoneOffset.UTC))
                     .param("id", after.id())
-                    .param("limit", size + 1)
+                    .param("limit", Keyset.fetch(size))
                     .query(MailOutbox::row)
                     .list();
         }
-        if (rows.size() <= size) {
-            return new Page(rows, null);
-        }
-        List<OutboxMail> page = rows.subList(0, size);
-        OutboxMail last = page.getLast();
-        return new Page(List.copyOf(page), new KeysetCursor(last.createdAt(), last.id()).encode());
+        return Keyset.page(rows, size, mail -> new KeysetCursor(mail.createdAt(), mail.id()));
     }
 
     public Optional<OutboxMail> find(UUID id) {

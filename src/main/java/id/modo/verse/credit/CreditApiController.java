@@ -1,6 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.Money;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -74,9 +75,6 @@ class CreditApiController {
         }
     }
 
-    record TransactionPage(List<TransactionResponse> items, String nextCursor) {
-    }
-
     record PackResponse(String key, int credits, Money price, String currency) {
     }
 
@@ -104,7 +102,7 @@ class CreditApiController {
             Any member. One row per bucket touched; `balance_after` is the organization's total after the row. Filters \
             combine; `from` is inclusive, `to` exclusive. Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/credits/transactions")
-    TransactionPage transactions(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<TransactionResponse> transactions(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestParam(required = false) TypeName type,
             @RequestParam(required = false) BucketName bucket,
             @Parameter(description = "ISO-8601 date-time with offset, inclusive") @RequestParam(required = false) String from,
@@ -117,8 +115,7 @@ class CreditApiController {
                 type == null ? null : CreditTransactionType.valueOf(type.name().toUpperCase(Locale.ROOT)),
                 bucket == null ? null : CreditBucket.valueOf(bucket.name().toUpperCase(Locale.ROOT)),
                 ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
-        CreditLedger.Page page = ledger.transactions(organization, filter, cursor, limit);
-        return new TransactionPage(page.items().stream().map(TransactionResponse::of).toList(), page.nextCursor());
+        return ledger.transactions(organization, filter, cursor, limit).map(TransactionResponse::of);
     }
 
     @Operation(summary = "The credit packs on sale", description = "Prices in rupiah as decimal strings.")

@@ -1,6 +1,8 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -65,8 +67,6 @@ public class CreditLedger {
      * 100,000 a month).
      */
     public static final int MAX_BUCKET_BALANCE = 500_000_000;
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     static final String PAYMENT_REFERENCE = "payment";
 
@@ -109,9 +109,6 @@ public class CreditLedger {
         }
     }
 
-    public record Page(List<Transaction> items, String nextCursor) {
-    }
-
     // ---------------------------------------------------------------- reading
 
     /** The organization's balances; its balance row (with the free plan's allowance) is made on first use. */
@@ -124,15 +121,12 @@ public class CreditLedger {
     }
 
     @Transactional(readOnly = true)
-    public Page transactions(OrganizationId organization, Filter filter, String cursor, Integer limit) {
-        int size = limit == null ? DEFAULT_LIMIT : limit;
-        if (size < 1 || size > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
-        }
+    public Page<Transaction> transactions(OrganizationId organization, Filter filter, String cursor, Integer limit) {
+        int size = Keyset.limit(limit, "Some fields are not valid.");
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw invalid("to", "must be later than from");
         }
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        KeysetCursor after = Keyset.after(cursor);
         List<String> conditions = new ArrayList<>(List.of("organization_id = :org"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("org", organization.value());
@@ -157,7 +151,7 @@ public class CreditLedger {
             params.put("afterAt", utc(after.createdAt()));
             params.put("afterId", after.id());
         }
-        params.put("fetch", size + 1);
+        params.put("fetch", Keyset.fetch(size));
         List<Transaction> rows = jdbc.sql("""
                 select id, created_at, user_id, type, bucket, amount, balance_after, description, reference_type, reference_id
                 from credit_transactions where %s
@@ -169,10 +163,7 @@ public class CreditLedger {
                         rs.getInt("balance_after"), rs.getString("description"), rs.getString("reference_type"),
                         rs.getString("reference_id")))
                 .list();
-        boolean more = rows.size() > size;
-        List<Transaction> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new Page(List.copyOf(page), next);
+        return Keyset.page(rows, size, transaction -> new KeysetCursor(transaction.createdAt(), transaction.id()));
     }
 
     // ---------------------------------------------------------------- spending

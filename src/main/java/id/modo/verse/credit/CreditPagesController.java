@@ -1,6 +1,8 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -89,7 +91,7 @@ class CreditPagesController {
                     form.type().isEmpty() ? null : CreditTransactionType.valueOf(form.type().toUpperCase(Locale.ROOT)),
                     form.bucket().isEmpty() ? null : CreditBucket.valueOf(form.bucket().toUpperCase(Locale.ROOT)), fromTime, toTime);
             try {
-                CreditLedger.Page page = ledger.transactions(organization, filter, cursor, CreditLedger.DEFAULT_LIMIT);
+                Page<CreditLedger.Transaction> page = ledger.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
                 rows = page.items();
                 nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", id, filters(form), page.nextCursor());
             } catch (ProblemException e) {

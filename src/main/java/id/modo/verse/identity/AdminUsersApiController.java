@@ -1,5 +1,7 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,7 +9,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,17 +41,13 @@ class AdminUsersApiController {
         }
     }
 
-    record AdminUserPage(List<AdminUserResponse> items, String nextCursor) {
-    }
-
     /** Newest first; {@code q} matches a part of the email, name or username in any letter case. */
     @GetMapping
-    AdminUserPage list(@RequestParam(required = false) @Size(max = 255) String q,
+    Page<AdminUserResponse> list(@RequestParam(required = false) @Size(max = 255) String q,
             @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "" + UserAdministration.DEFAULT_LIMIT) @Min(1) @Max(UserAdministration.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        UserAdministration.AccountPage page = administration.search(q, status, limit, cursor);
-        return new AdminUserPage(page.items().stream().map(AdminUserResponse::of).toList(), page.nextCursor());
+        return administration.search(q, status, limit, cursor).map(AdminUserResponse::of);
     }
 
     @GetMapping("/{userId}")

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -111,20 +113,15 @@ class MeApiController {
         accounts.changePassword(caller, request.currentPassword(), request.newPassword());
     }
 
-    record SessionPage(List<SessionResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "My live sessions, newest first", description = """
             The one this request uses has `current: true`. Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/sessions")
-    SessionPage sessions(@AuthenticationPrincipal CurrentUser caller,
-            @Parameter(description = "1 to 100, default 20") @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit,
+    Page<SessionResponse> sessions(@AuthenticationPrincipal CurrentUser caller,
+            @Parameter(description = "1 to 100, default 20") @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Sessions.ListedPage page = signIn.sessionsOf(caller, cursor, limit);
-        return new SessionPage(page.items().stream()
+        return signIn.sessionsOf(caller, cursor, limit)
                 .map(s -> new SessionResponse(s.id(), s.id().equals(caller.sessionId()), s.client(), s.ipAddress(), s.userAgent(),
-                        s.createdAt(), s.lastActiveAt(), s.expiresAt()))
-                .toList(), page.nextCursor());
+                        s.createdAt(), s.lastActiveAt(), s.expiresAt()));
     }
 
     @DeleteMapping("/sessions/{sessionId}")

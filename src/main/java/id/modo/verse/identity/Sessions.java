@@ -1,6 +1,8 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.SecureTokens;
 import id.modo.verse.common.web.ClientInfo;
 import java.sql.Timestamp;
@@ -106,13 +108,10 @@ class Sessions {
                 .list();
     }
 
-    record ListedPage(List<Listed> items, String nextCursor) {
-    }
-
     /** One page of the user's live sessions, newest first: keyset on (created_at, id), which never change. */
-    ListedPage page(UUID userId, String cursor, int limit) {
+    Page<Listed> page(UUID userId, String cursor, int limit) {
         Instant now = clock.instant();
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        KeysetCursor after = Keyset.after(cursor);
         List<Listed> rows = jdbc.sql("""
                 select id, device_info->>'client' as client, ip_address, user_agent, created_at, last_active_at, expires_at
                 from sessions where user_id = :user and expires_at > :now and last_active_at > :idleSince %s
@@ -121,15 +120,13 @@ class Sessions {
                 .param("user", userId)
                 .param("now", Timestamp.from(now))
                 .param("idleSince", Timestamp.from(now.minus(properties.sessionIdleTimeout())))
-                .param("fetch", limit + 1)
+                .param("fetch", Keyset.fetch(limit))
                 .params(after == null ? Map.of() : Map.of("afterAt", Timestamp.from(after.createdAt()), "afterId", after.id()))
                 .query((rs, row) -> new Listed(rs.getObject("id", UUID.class), rs.getString("client"), rs.getString("ip_address"),
                         rs.getString("user_agent"), rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("last_active_at").toInstant(), rs.getTimestamp("expires_at").toInstant()))
                 .list();
-        boolean more = rows.size() > limit;
-        List<Listed> page = more ? rows.subList(0, limit) : rows;
-        return new ListedPage(page, more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null);
+        return Keyset.page(rows, limit, session -> new KeysetCursor(session.createdAt(), session.id()));
     }
 
     boolean revoke(UUID userId, UUID sessionId) {

@@ -1,5 +1,6 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.web.ClientInfo;
 import id.modo.verse.common.web.TooManyRequestsException;
@@ -113,7 +114,7 @@ class SignIn {
         return sessions.list(caller.id().value());
     }
 
-    Sessions.ListedPage sessionsOf(CurrentUser caller, String cursor, int limit) {
+    Page<Sessions.Listed> sessionsOf(CurrentUser caller, String cursor, int limit) {
         return sessions.page(caller.id().value(), cursor, limit);
     }
 }

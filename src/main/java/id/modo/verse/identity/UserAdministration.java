@@ -1,6 +1,8 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.Accounts.Account;
@@ -31,8 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserAdministration {
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     static final ProblemType ACCOUNT_DELETED = ProblemType.of(HttpStatus.CONFLICT, "account-deleted", "Account deleted");
     static final ProblemType CANNOT_SUSPEND_SELF = ProblemType.of(HttpStatus.CONFLICT, "cannot-suspend-self",
@@ -56,21 +56,17 @@ public class UserAdministration {
         this.clock = clock;
     }
 
-    /** A page of accounts, newest first, and the cursor of the next page ({@code null} on the last). */
-    public record AccountPage(List<Account> items, String nextCursor) {
-    }
-
     /**
      * Accounts whose email, name or username contains {@code query} (any letter case; {@code %} and
      * {@code _} match themselves), with {@code status} if given, newest first.
      *
-     * @param limit 1..{@value #MAX_LIMIT}, checked by the caller; clamped here
+     * @param limit 1..{@value Keyset#MAX_LIMIT}, checked by the caller; clamped here
      * @param cursor {@code null} for the first page, else the {@code nextCursor} of the page before
      * @throws ProblemException {@code bad-request} for a cursor this method did not make, or an unknown status
      */
     @Transactional(readOnly = true)
-    public AccountPage search(String query, String status, int limit, String cursor) {
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
+    public Page<Account> search(String query, String status, int limit, String cursor) {
+        int size = Keyset.clamp(limit);
         StringBuilder sql = new StringBuilder("select id, created_at from users where true");
         Map<String, Object> params = new HashMap<>();
         if (query != null && !query.isBlank()) {
@@ -85,29 +81,29 @@ public class UserAdministration {
             sql.append(" and status = :status");
             params.put("status", normalized);
         }
-        if (cursor != null && !cursor.isBlank()) {
-            KeysetCursor after = KeysetCursor.decode(cursor);
+        KeysetCursor after = Keyset.after(cursor);
+        if (after != null) {
             sql.append(" and (created_at, id) < (:createdAt, :id)");
             params.put("createdAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("id", after.id());
         }
         sql.append(" order by created_at desc, id desc limit :limit");
-        params.put("limit", size + 1);
+        params.put("limit", Keyset.fetch(size));
         List<KeysetCursor> rows = jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, row) -> new KeysetCursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
                 .list();
-        List<KeysetCursor> page = rows.size() > size ? rows.subList(0, size) : rows;
+        Page<KeysetCursor> page = Keyset.page(rows, size, row -> row);
         Map<UUID, User> found = new HashMap<>();
-        users.findAllById(page.stream().map(KeysetCursor::id).toList()).forEach(user -> found.put(user.id(), user));
-        List<Account> items = new ArrayList<>(page.size());
-        for (KeysetCursor row : page) {
+        users.findAllById(page.items().stream().map(KeysetCursor::id).toList()).forEach(user -> found.put(user.id(), user));
+        List<Account> items = new ArrayList<>(page.items().size());
+        for (KeysetCursor row : page.items()) {
             User user = found.get(row.id());
             if (user != null) {
                 items.add(Account.of(user));
             }
         }
-        return new AccountPage(List.copyOf(items), rows.size() > size ? page.getLast().encode() : null);
+        return page.with(items);
     }
 
     /**

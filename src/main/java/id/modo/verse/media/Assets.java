@@ -1,8 +1,10 @@
 package id.modo.verse.media;
 
 import id.modo.verse.common.ConstraintViolations;
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.PrivateFiles;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -66,8 +68,6 @@ public class Assets {
             "File too large");
     public static final ProblemType EMPTY_FILE = ProblemType.of(HttpStatus.BAD_REQUEST, "empty-file", "The file is empty");
 
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private static final Logger log = LoggerFactory.getLogger(Assets.class);
     private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
@@ -306,10 +306,10 @@ public class Assets {
      * The organization's assets the actor may see (not those of projects hidden from them), newest
      * first, optionally only one project's or one type's.
      */
-    public AssetPage page(UserId actor, OrganizationId org, UUID projectIdOrNull, AssetType typeOrNull, String cursor, int limit) {
+    public Page<AssetView> page(UserId actor, OrganizationId org, UUID projectIdOrNull, AssetType typeOrNull, String cursor, int limit) {
         organizations.require(actor, org, Permission.VIEW);
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         StringBuilder where = new StringBuilder("organization_id = :org");
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("org", org.value());
@@ -332,16 +332,13 @@ public class Assets {
             params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("afterId", after.id());
         }
-        params.put("fetch", size + 1);
+        params.put("fetch", Keyset.fetch(size));
         List<Row> rows = jdbc.sql("select * from assets where " + where + " order by created_at desc, id desc limit :fetch")
                 .params(params)
                 .query(Assets::row)
                 .list();
-        boolean more = rows.size() > size;
-        List<Row> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
         Duration validity = properties.signedUrlValidity();
-        return new AssetPage(page.stream().map(row -> view(row, validity)).toList(), next);
+        return Keyset.page(rows, size, row -> new KeysetCursor(row.createdAt(), row.id())).map(row -> view(row, validity));
     }
 
     /** Removes an asset and its bytes and gives its bytes back to the quota. Members who may edit content. */

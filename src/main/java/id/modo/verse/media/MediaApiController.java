@@ -1,5 +1,7 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -53,9 +55,6 @@ class MediaApiController {
                     v.sizeBytes(), v.originalName(), v.category(), v.visibility().dbValue(), v.hasThumbnail(), v.width(), v.height(),
                     v.createdAt(), v.url(), v.thumbnailUrl(), v.urlsExpireAt());
         }
-    }
-
-    record AssetPageResponse(List<AssetResponse> items, String nextCursor) {
     }
 
     record SignedUrlResponse(URI url, Instant expiresAt) {
@@ -135,7 +134,7 @@ class MediaApiController {
             trash) are left out. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is \
             null on the last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
     @GetMapping("/api/v1/organizations/{orgId}/assets")
-    AssetPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<AssetResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestParam(name = "project_id", required = false) UUID projectId,
             @RequestParam(required = false) TypeName type,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
@@ -147,22 +146,18 @@ class MediaApiController {
             Anyone who can see the project; 404 for everyone else. Filter by `type`; pass `next_cursor` back as \
             `cursor`.""")
     @GetMapping("/api/v1/projects/{projectId}/assets")
-    AssetPageResponse listOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    Page<AssetResponse> listOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @RequestParam(required = false) TypeName type,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return page(caller, uploads.projectOrganization(caller.id(), projectId), projectId, type, limit, cursor);
     }
 
-    private AssetPageResponse page(CurrentUser caller, OrganizationId organization, UUID projectId, TypeName type, Integer limit,
+    private Page<AssetResponse> page(CurrentUser caller, OrganizationId organization, UUID projectId, TypeName type, Integer limit,
             String cursor) {
-        int size = limit == null ? Assets.DEFAULT_LIMIT : limit;
-        if (size < 1 || size > Assets.MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + Assets.MAX_LIMIT);
-        }
-        AssetPage page = assets.page(caller.id(), organization, projectId,
-                type == null ? null : AssetType.valueOf(type.name().toUpperCase(Locale.ROOT)), cursor, size);
-        return new AssetPageResponse(page.items().stream().map(AssetResponse::of).toList(), page.nextCursor());
+        int size = Keyset.limit(limit, "Some fields are not valid.");
+        return assets.page(caller.id(), organization, projectId,
+                type == null ? null : AssetType.valueOf(type.name().toUpperCase(Locale.ROOT)), cursor, size).map(AssetResponse::of);
     }
 
     @Operation(summary = "One file", description = "Any member of its organization; 404 for everyone else.")

@@ -1,5 +1,7 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -107,13 +109,13 @@ class MediaPagesController {
             HttpServletResponse response, Model model) {
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
         String typeFilter = TYPES.contains(type.strip()) ? type.strip() : "";
-        AssetPage page;
+        Page<AssetView> page;
         try {
             page = assets.page(caller.id(), organization, null,
-                    typeFilter.isEmpty() ? null : AssetType.valueOf(typeFilter.toUpperCase(Locale.ROOT)), cursor, Assets.DEFAULT_LIMIT);
+                    typeFilter.isEmpty() ? null : AssetType.valueOf(typeFilter.toUpperCase(Locale.ROOT)), cursor, Keyset.DEFAULT_LIMIT);
         } catch (ProblemException e) {
             // A cursor that was cut or made up: start from the newest rather than fail.
-            page = assets.page(caller.id(), organization, null, null, null, Assets.DEFAULT_LIMIT);
+            page = assets.page(caller.id(), organization, null, null, null, Keyset.DEFAULT_LIMIT);
         }
         Organizations.StorageUsage usage = organizations.storageUsage(organization);
         double percent = usage.limitBytes() == 0 ? 100 : Math.min(100, 100.0 * usage.usedBytes() / usage.limitBytes());

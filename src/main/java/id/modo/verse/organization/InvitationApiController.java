@@ -1,5 +1,7 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -64,18 +65,14 @@ class InvitationApiController {
                 Role.fromDb(request.role().name())));
     }
 
-    record InvitationPageResponse(List<InvitationResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "The organization's invitations, newest first", description = """
             For owners and admins. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/organizations/{orgId}/invitations")
-    InvitationPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<InvitationResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "1 to 100, default 20")
-            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Invitations.InvitationPage page = invitations.list(caller.id(), OrganizationId.of(orgId), cursor, limit);
-        return new InvitationPageResponse(page.items().stream().map(InvitationResponse::of).toList(), page.nextCursor());
+        return invitations.list(caller.id(), OrganizationId.of(orgId), cursor, limit).map(InvitationResponse::of);
     }
 
     @DeleteMapping("/organizations/{orgId}/invitations/{invitationId}")

@@ -1,7 +1,9 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.ConstraintViolations;
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.common.MailTemplate;
@@ -130,41 +132,35 @@ public class Invitations {
         return view(invitation, now);
     }
 
-    /** A page of invitations and the cursor of the next one, or null on the last page. */
-    public record InvitationPage(List<InvitationView> items, String nextCursor) {
-    }
-
     /**
      * The organization's invitations, newest first (ties by id), one page at a time: keyset
      * pagination on {@code (created_at, id)}, served by {@code idx_invitations_org_keyset}. A pending
      * invitation past its expiry shows as expired.
      *
-     * @param limit 1..{@value Organizations#MAX_LIMIT}, checked by the caller; clamped here
+     * @param limit 1..{@value Keyset#MAX_LIMIT}, checked by the caller; clamped here
      * @param cursor {@code null} for the first page, else the {@code nextCursor} of the page before
      */
     @Transactional(readOnly = true)
-    public InvitationPage list(UserId actor, OrganizationId id, String cursor, int limit) {
+    public Page<InvitationView> list(UserId actor, OrganizationId id, String cursor, int limit) {
         organizations.require(actor, id, Permission.MANAGE_INVITATIONS);
-        int size = Math.clamp(limit, 1, Organizations.MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         List<KeysetCursor> rows = jdbc.sql("""
                 select id, created_at from invitations
                 where organization_id = :org %s
                 order by created_at desc, id desc
                 limit :fetch""".formatted(after == null ? "" : "and (created_at, id) < (:afterAt, :afterId)"))
                 .param("org", id.value())
-                .param("fetch", size + 1)
+                .param("fetch", Keyset.fetch(size))
                 .params(after == null ? Map.of() : Map.of("afterAt", after.createdAt().atOffset(ZoneOffset.UTC), "afterId", after.id()))
                 .query((rs, row) -> new KeysetCursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
                 .list();
-        boolean more = rows.size() > size;
-        List<KeysetCursor> page = more ? rows.subList(0, size) : rows;
+        Page<KeysetCursor> page = Keyset.page(rows, size, row -> row);
         Map<UUID, Invitation> found = new HashMap<>();
-        invitations.findAllById(page.stream().map(KeysetCursor::id).toList()).forEach(invitation -> found.put(invitation.id(), invitation));
+        invitations.findAllById(page.items().stream().map(KeysetCursor::id).toList()).forEach(invitation -> found.put(invitation.id(), invitation));
         Instant now = clock.instant();
-        List<InvitationView> items = page.stream().map(row -> found.get(row.id())).filter(Objects::nonNull)
-                .map(invitation -> view(invitation, now)).toList();
-        return new InvitationPage(items, more ? page.getLast().encode() : null);
+        return page.with(page.items().stream().map(row -> found.get(row.id())).filter(Objects::nonNull)
+                .map(invitation -> view(invitation, now)).toList());
     }
 
     /** Withdraws a pending (or expired) invitation; its link stops working. Revoking twice is no error. */

@@ -1,5 +1,7 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,7 +16,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,19 +79,15 @@ class OrganizationApiController {
         return OrganizationResponse.of(organizations.create(caller.id(), request.name(), request.slug()));
     }
 
-    record OrganizationPageResponse(List<OrganizationResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "My organizations", description = """
             The organizations the caller belongs to, in the order they joined them, with their role in each. Pass \
             `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping
-    OrganizationPageResponse mine(@AuthenticationPrincipal CurrentUser caller,
+    Page<OrganizationResponse> mine(@AuthenticationPrincipal CurrentUser caller,
             @Parameter(description = "1 to 100, default 20")
-            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Organizations.OrganizationPage page = organizations.mine(caller.id(), cursor, limit);
-        return new OrganizationPageResponse(page.items().stream().map(OrganizationResponse::of).toList(), page.nextCursor());
+        return organizations.mine(caller.id(), cursor, limit).map(OrganizationResponse::of);
     }
 
     @GetMapping("/{orgId}")
@@ -111,18 +108,14 @@ class OrganizationApiController {
         organizations.delete(caller.id(), OrganizationId.of(orgId));
     }
 
-    record MemberPageResponse(List<MemberResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "The organization's members in the order they joined", description = """
             For any member. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/{orgId}/members")
-    MemberPageResponse members(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<MemberResponse> members(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @Parameter(description = "1 to 100, default 20")
-            @RequestParam(defaultValue = "" + Organizations.DEFAULT_LIMIT) @Min(1) @Max(Organizations.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Organizations.MemberPage page = organizations.members(caller.id(), OrganizationId.of(orgId), cursor, limit);
-        return new MemberPageResponse(page.items().stream().map(MemberResponse::of).toList(), page.nextCursor());
+        return organizations.members(caller.id(), OrganizationId.of(orgId), cursor, limit).map(MemberResponse::of);
     }
 
     @PatchMapping("/{orgId}/members/{userId}")

@@ -1,12 +1,12 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -251,10 +251,10 @@ class OrganizationSettingsPagesController {
     private OrganizationPageModels.OrganizationPage page(CurrentUser caller, OrganizationId id, Map<String, String> form,
             Map<String, String> errors, String saved, Cursors cursors) {
         Organizations.OrganizationView organization = organizations.get(caller.id(), id);
-        Organizations.MemberPage members = organizations.members(caller.id(), id, cursors.members(), LIST_SIZE);
-        Invitations.InvitationPage invited = organization.myRole().can(Permission.MANAGE_INVITATIONS)
+        Page<Organizations.MemberView> members = organizations.members(caller.id(), id, cursors.members(), LIST_SIZE);
+        Page<Invitations.InvitationView> invited = organization.myRole().can(Permission.MANAGE_INVITATIONS)
                 ? invitations.list(caller.id(), id, cursors.invitations(), LIST_SIZE)
-                : new Invitations.InvitationPage(List.of(), null);
+                : Page.empty();
         return new OrganizationPageModels.OrganizationPage(organization, members.items(), invited.items(),
                 caller.id().value().toString(), form, errors, saved,
                 new OrganizationPageModels.Paging(cursors.members(), members.nextCursor(), cursors.invitations(), invited.nextCursor()));

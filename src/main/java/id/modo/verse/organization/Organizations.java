@@ -3,7 +3,9 @@ package id.modo.verse.organization;
 import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems;
@@ -39,8 +41,6 @@ public class Organizations {
 
     static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     static final ProblemType LAST_OWNER = ProblemType.of(HttpStatus.CONFLICT, "last-owner", "An organization needs an owner");
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     static final ProblemType STILL_IN_USE = ProblemType.of(HttpStatus.CONFLICT, "organization-in-use", "Organization still has content");
 
@@ -231,17 +231,14 @@ public class Organizations {
                 .toList();
     }
 
-    public record OrganizationPage(List<OrganizationView> items, String nextCursor) {
-    }
-
     /**
      * The caller's organizations in the order they joined them (ties by organization id), one page at
      * a time: keyset on the membership's {@code (joined_at, organization_id)}.
      */
     @Transactional(readOnly = true)
-    public OrganizationPage mine(UserId user, String cursor, int limit) {
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+    public Page<OrganizationView> mine(UserId user, String cursor, int limit) {
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         record Row(UUID organizationId, Role role, Instant joinedAt) {
         }
         List<Row> rows = jdbc.sql("""
@@ -250,21 +247,18 @@ public class Organizations {
                 order by joined_at, organization_id
                 limit :fetch""".formatted(after == null ? "" : "and (joined_at, organization_id) > (:afterAt, :afterId)"))
                 .param("user", user.value())
-                .param("fetch", size + 1)
+                .param("fetch", Keyset.fetch(size))
                 .params(after == null ? Map.of() : Map.of("afterAt", after.createdAt().atOffset(ZoneOffset.UTC), "afterId", after.id()))
                 .query((rs, row) -> new Row(rs.getObject("organization_id", UUID.class), Role.fromDb(rs.getString("role")),
                         rs.getTimestamp("joined_at").toInstant()))
                 .list();
-        boolean more = rows.size() > size;
-        List<Row> page = more ? rows.subList(0, size) : rows;
+        Page<Row> page = Keyset.page(rows, size, row -> new KeysetCursor(row.joinedAt(), row.organizationId()));
         Map<UUID, Organization> loaded = new java.util.HashMap<>();
-        organizations.findAllById(page.stream().map(Row::organizationId).toList()).forEach(o -> loaded.put(o.id(), o));
-        List<OrganizationView> items = page.stream()
+        organizations.findAllById(page.items().stream().map(Row::organizationId).toList()).forEach(o -> loaded.put(o.id(), o));
+        return page.with(page.items().stream()
                 .filter(r -> loaded.containsKey(r.organizationId()))
                 .map(r -> view(loaded.get(r.organizationId()), r.role()))
-                .toList();
-        String next = more ? new KeysetCursor(page.getLast().joinedAt(), page.getLast().organizationId()).encode() : null;
-        return new OrganizationPage(items, next);
+                .toList());
     }
 
     @Transactional(readOnly = true)
@@ -304,23 +298,19 @@ public class Organizations {
         }
     }
 
-    /** A page of members and the cursor of the next one, or null on the last page. */
-    public record MemberPage(List<MemberView> items, String nextCursor) {
-    }
-
     /**
      * The organization's members in the order they joined (ties by user id), one page at a time:
      * keyset pagination on {@code (joined_at, user_id)}, which {@code idx_org_members_keyset} serves,
      * so a page costs the same in an organization of ten or of ten thousand.
      *
-     * @param limit 1..{@value #MAX_LIMIT}, checked by the caller; clamped here
+     * @param limit 1..{@value Keyset#MAX_LIMIT}, checked by the caller; clamped here
      * @param cursor {@code null} for the first page, else the {@code nextCursor} of the page before
      */
     @Transactional(readOnly = true)
-    public MemberPage members(UserId actor, OrganizationId id, String cursor, int limit) {
+    public Page<MemberView> members(UserId actor, OrganizationId id, String cursor, int limit) {
         require(actor, id, Permission.VIEW);
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         record Row(UUID userId, Role role, Instant joinedAt) {
         }
         List<Row> rows = jdbc.sql("""
@@ -329,21 +319,18 @@ public class Organizations {
                 order by joined_at, user_id
                 limit :fetch""".formatted(after == null ? "" : "and (joined_at, user_id) > (:afterAt, :afterId)"))
                 .param("org", id.value())
-                .param("fetch", size + 1)
+                .param("fetch", Keyset.fetch(size))
                 .params(after == null ? Map.of() : Map.of("afterAt", after.createdAt().atOffset(ZoneOffset.UTC), "afterId", after.id()))
                 .query((rs, row) -> new Row(rs.getObject("user_id", UUID.class), Role.fromDb(rs.getString("role")),
                         rs.getTimestamp("joined_at").toInstant()))
                 .list();
-        boolean more = rows.size() > size;
-        List<Row> page = more ? rows.subList(0, size) : rows;
-        Map<UserId, Accounts.Person> people = accounts.people(page.stream().map(r -> UserId.of(r.userId())).toList());
-        List<MemberView> items = page.stream().map(r -> {
+        Page<Row> page = Keyset.page(rows, size, row -> new KeysetCursor(row.joinedAt(), row.userId()));
+        Map<UserId, Accounts.Person> people = accounts.people(page.items().stream().map(r -> UserId.of(r.userId())).toList());
+        return page.map(r -> {
             Accounts.Person person = people.get(UserId.of(r.userId()));
             return new MemberView(UserId.of(r.userId()), person == null ? null : person.name(), person == null ? null : person.email(),
                     person == null ? null : person.username(), person == null ? null : person.avatar(), r.role(), r.joinedAt());
-        }).toList();
-        String next = more ? new KeysetCursor(page.getLast().joinedAt(), page.getLast().userId()).encode() : null;
-        return new MemberPage(items, next);
+        });
     }
 
     /**

@@ -1,7 +1,9 @@
 package id.modo.verse.platform;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.MailOutbox;
 import id.modo.verse.common.OutboxMail;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +11,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,14 +48,10 @@ class AdminMailApiController {
             String lastError, Instant nextAttemptAt, Instant createdAt, Instant sentAt, String textBody) {
     }
 
-    record MailPage(List<MailSummary> items, String nextCursor) {
-    }
-
     @GetMapping
-    MailPage list(@RequestParam(defaultValue = "" + MailOutbox.DEFAULT_LIMIT) @Min(1) @Max(MailOutbox.MAX_LIMIT) int limit,
+    Page<MailSummary> list(@RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        MailOutbox.Page page = outbox.newest(limit, cursor);
-        return new MailPage(page.mails().stream().map(MailSummary::of).toList(), page.nextCursor());
+        return outbox.newest(limit, cursor).map(MailSummary::of);
     }
 
     @GetMapping("/{mailId}")

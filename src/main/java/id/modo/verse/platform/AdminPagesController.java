@@ -1,6 +1,8 @@
 package id.modo.verse.platform;
 
 import id.modo.verse.common.MailOutbox;
+import id.modo.verse.common.OutboxMail;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.Accounts;
@@ -47,7 +49,7 @@ class AdminPagesController {
             HttpServletResponse response, Model model) {
         String query = q.length() > 255 ? q.substring(0, 255) : q.strip();
         String filter = UserAdministration.STATUSES.contains(status) ? status : "";
-        UserAdministration.AccountPage page;
+        Page<Accounts.Account> page;
         String problem = error == null ? null : "admin.users.error." + switch (error) {
             case "self", "superadmin", "deleted" -> error;
             default -> "generic";
@@ -86,7 +88,7 @@ class AdminPagesController {
 
     @GetMapping("/admin/mail")
     String mail(@RequestParam(required = false) String cursor, HttpServletResponse response, Model model) {
-        MailOutbox.Page page;
+        Page<OutboxMail> page;
         try {
             page = outbox.newest(PAGE_SIZE, cursor);
         } catch (ProblemException e) {
@@ -95,7 +97,7 @@ class AdminPagesController {
             cursor = null;
         }
         String next = page.nextCursor() == null ? null : "/admin/mail" + query(Map.of("cursor", page.nextCursor()));
-        model.addAttribute("page", new AdminPageModels.MailPage(page.mails(), next, cursor == null || cursor.isBlank()));
+        model.addAttribute("page", new AdminPageModels.MailPage(page.items(), next, cursor == null || cursor.isBlank()));
         return "pages/admin-mail";
     }
 

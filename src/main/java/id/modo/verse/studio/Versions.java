@@ -1,6 +1,8 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -41,8 +43,6 @@ public class Versions {
 
     public static final ProblemType EDIT_CONFLICT = ProblemType.of(HttpStatus.CONFLICT, "edit-conflict", "Someone saved this first");
     public static final ProblemType NOT_RESTORABLE = ProblemType.of(HttpStatus.CONFLICT, "not-restorable", "This version cannot be restored");
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
 
     private static final String COLUMNS = """
             id, project_id, entity_type, entity_id, section, number, content, source, author_id, created_at, is_current, restored_from""";
@@ -119,16 +119,15 @@ public class Versions {
         return byEntity;
     }
 
-    /** A page of versions, newest first; {@code content} is null in lists (get one for it). */
-    public record VersionPage(List<Version> items, String nextCursor) {
-    }
-
-    /** The project's versions, newest first, optionally of one entity type, entity and section. */
+    /**
+     * The project's versions, newest first, optionally of one entity type, entity and section; {@code content} is
+     * null in lists (get one for it).
+     */
     @Transactional(readOnly = true)
-    public VersionPage list(UserId actor, ProjectId project, String entityType, UUID entityId, String section, String cursor, int limit) {
+    public Page<Version> list(UserId actor, ProjectId project, String entityType, UUID entityId, String section, String cursor, int limit) {
         access.read(actor, project);
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         StringBuilder where = new StringBuilder("project_id = :project");
         Map<String, Object> params = new HashMap<>();
         params.put("project", project.value());
@@ -149,16 +148,14 @@ public class Versions {
             params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("afterId", after.id());
         }
-        params.put("fetch", size + 1);
+        params.put("fetch", Keyset.fetch(size));
         List<Version> rows = jdbc.sql("select " + SUMMARY_COLUMNS + " from studio_versions where " + where
                         + " order by created_at desc, id desc limit :fetch")
                 .params(params)
                 .query(this::row)
                 .list();
-        boolean more = rows.size() > size;
-        List<Version> page = more ? rows.subList(0, size) : rows;
-        String next = more ? new KeysetCursor(page.getLast().createdAt(), page.getLast().id()).encode() : null;
-        return new VersionPage(withNames(page), next);
+        Page<Version> page = Keyset.page(rows, size, version -> new KeysetCursor(version.createdAt(), version.id()));
+        return page.with(withNames(page.items()));
     }
 
     /** One version of the project, with its content. */

@@ -153,9 +153,9 @@ class MailerIntegrationTests {
         List<OutboxMail> seen = new ArrayList<>();
         String cursor = null;
         do {
-            MailOutbox.Page page = outbox.newest(2, cursor);
-            assertThat(page.mails()).hasSizeLessThanOrEqualTo(2);
-            seen.addAll(page.mails());
+            Page<OutboxMail> page = outbox.newest(2, cursor);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            seen.addAll(page.items());
             cursor = page.nextCursor();
         } while (cursor != null && seen.stream().filter(mail -> recipients.contains(mail.recipient())).count() < 6);
 
@@ -172,8 +172,8 @@ class MailerIntegrationTests {
         }
         OutboxMail first = seen.getFirst();
         assertThat(outbox.find(first.id())).contains(first);
-        assertThat(outbox.newest(0, null).mails()).hasSize(1);
-        assertThat(outbox.newest(1000, null).mails()).hasSizeLessThanOrEqualTo(MailOutbox.MAX_LIMIT);
+        assertThat(outbox.newest(0, null).items()).hasSize(1);
+        assertThat(outbox.newest(1000, null).items()).hasSizeLessThanOrEqualTo(Keyset.MAX_LIMIT);
     }
 
     @Test

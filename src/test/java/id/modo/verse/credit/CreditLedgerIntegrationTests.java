@@ -1,5 +1,6 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.credit.CreditLedger.Balances;
 import id.modo.verse.credit.CreditLedger.Grant;
@@ -357,12 +358,12 @@ class CreditLedgerIntegrationTests {
         }
         ledger.grant(org, null, Grant.BONUS, 9, null, null, null);
 
-        CreditLedger.Page first = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null), null, 2);
+        Page<CreditLedger.Transaction> first = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null), null, 2);
         assertThat(first.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-5, -4);
-        CreditLedger.Page second = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
+        Page<CreditLedger.Transaction> second = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
                 first.nextCursor(), 2);
         assertThat(second.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-3, -2);
-        CreditLedger.Page third = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
+        Page<CreditLedger.Transaction> third = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
                 second.nextCursor(), 2);
         assertThat(third.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-1);
         assertThat(third.nextCursor()).isNull();

@@ -1,5 +1,6 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -120,10 +121,10 @@ class AssetsIntegrationTests {
         for (int i = 0; i < 5; i++) {
             assets.upload(owner, org, null, null, "doc" + i + ".pdf", new ByteArrayInputStream(MediaTestFiles.pdf()));
         }
-        AssetPage first = assets.page(owner, org, null, null, null, 3);
+        Page<AssetView> first = assets.page(owner, org, null, null, null, 3);
         assertThat(first.items()).hasSize(3);
         assertThat(first.nextCursor()).isNotNull();
-        AssetPage second = assets.page(owner, org, null, null, first.nextCursor(), 3);
+        Page<AssetView> second = assets.page(owner, org, null, null, first.nextCursor(), 3);
         assertThat(second.items()).hasSize(2);
         assertThat(second.nextCursor()).isNull();
         assertThat(first.items().getFirst().originalName()).isEqualTo("doc4.pdf");

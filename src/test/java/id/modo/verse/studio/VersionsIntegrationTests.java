@@ -1,5 +1,6 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.Snapshot;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.UserId;
@@ -148,10 +149,10 @@ class VersionsIntegrationTests {
         save(entity, "synopsis", "Kancil meets the hungry crocodile", 1);
         Version three = save(entity, "synopsis", "Kancil tricks the hungry crocodile", 2);
 
-        Versions.VersionPage first = versions.list(owner, project, "test", entity, "synopsis", null, 2);
+        Page<Version> first = versions.list(owner, project, "test", entity, "synopsis", null, 2);
         assertThat(first.items()).extracting(Version::number).containsExactly(3, 2);
         assertThat(first.items()).allSatisfy(v -> assertThat(v.content()).isNull());
-        Versions.VersionPage rest = versions.list(owner, project, "test", entity, null, first.nextCursor(), 2);
+        Page<Version> rest = versions.list(owner, project, "test", entity, null, first.nextCursor(), 2);
         assertThat(rest.items()).extracting(Version::number).containsExactly(1);
         assertThat(rest.nextCursor()).isNull();
 

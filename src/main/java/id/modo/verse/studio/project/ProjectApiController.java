@@ -1,5 +1,7 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -103,20 +105,17 @@ class ProjectApiController {
         }
     }
 
-    record ProjectPageResponse(List<ProjectResponse> items, String nextCursor) {
-    }
-
     @Operation(summary = "The organization's projects the caller may see, newest first", description = """
             Filters: `status` and `genre` (any letter case). Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/projects")
-    ProjectPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<ProjectResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
             @RequestParam(required = false) StatusName status, @RequestParam(required = false) @Size(max = 100) String genre,
             @Parameter(description = "1 to 100, default 20")
-            @RequestParam(defaultValue = "" + Projects.DEFAULT_LIMIT) @Min(1) @Max(Projects.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Projects.ProjectPage page = projects.list(caller.id(), OrganizationId.of(orgId),
-                status == null ? null : ProjectStatus.valueOf(status.name().toUpperCase(Locale.ROOT)), genre, cursor, limit);
-        return new ProjectPageResponse(page.items().stream().map(ProjectResponse::of).toList(), page.nextCursor());
+        return projects.list(caller.id(), OrganizationId.of(orgId),
+                status == null ? null : ProjectStatus.valueOf(status.name().toUpperCase(Locale.ROOT)), genre, cursor, limit)
+                .map(ProjectResponse::of);
     }
 
     @Operation(summary = "Create a project", description = """

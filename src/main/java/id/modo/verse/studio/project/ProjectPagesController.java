@@ -1,5 +1,7 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -69,11 +71,11 @@ class ProjectPagesController {
         var view = organizations.get(caller.id(), organization);
         List<String> statuses = Arrays.stream(ProjectStatus.values()).map(ProjectStatus::dbValue).toList();
         ProjectStatus filter = statuses.contains(status) ? ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)) : null;
-        Projects.ProjectPage page;
+        Page<ProjectDetails> page;
         try {
-            page = projects.list(caller.id(), organization, filter, genre.strip(), cursor, Projects.DEFAULT_LIMIT);
+            page = projects.list(caller.id(), organization, filter, genre.strip(), cursor, Keyset.DEFAULT_LIMIT);
         } catch (ProblemException e) {
-            page = projects.list(caller.id(), organization, filter, genre.strip(), null, Projects.DEFAULT_LIMIT);
+            page = projects.list(caller.id(), organization, filter, genre.strip(), null, Keyset.DEFAULT_LIMIT);
         }
         Map<String, String> filters = new LinkedHashMap<>();
         filters.put("status", filter == null ? "" : status);
@@ -270,7 +272,7 @@ class ProjectPagesController {
         List<Collaborators.CollaboratorView> team = collaborators.list(caller.id(), id);
         List<id.modo.verse.organization.Organizations.MemberView> candidates = new ArrayList<>();
         if (view.canEdit(Section.TEAM)) {
-            var members = organizations.members(caller.id(), view.organizationId(), null, Organizations.MAX_LIMIT);
+            var members = organizations.members(caller.id(), view.organizationId(), null, Keyset.MAX_LIMIT);
             members.items().stream().filter(m -> team.stream().noneMatch(c -> c.userId().equals(m.userId()))).forEach(candidates::add);
         }
         model.addAttribute("page", new ProjectPageModels.TeamPage(view, tabs, team, Arrays.stream(CollaboratorRole.values()).map(CollaboratorRole::dbValue).toList(),

@@ -4,7 +4,9 @@ import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.billing.PlanLimits;
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -27,6 +29,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -53,8 +56,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class Projects {
 
     static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final ProjectRepository projects;
@@ -217,19 +218,16 @@ public class Projects {
         return details(project, access.read(actor, id));
     }
 
-    record ProjectPage(List<ProjectDetails> items, String nextCursor) {
-    }
-
     /**
      * The organization's projects the caller may see, newest first, optionally by status and genre (any letter case),
      * keyset-paged on {@code (created_at, id)}.
      */
     @Transactional(readOnly = true)
-    ProjectPage list(UserId actor, OrganizationId organization, ProjectStatus status, String genre, String cursor, int limit) {
+    Page<ProjectDetails> list(UserId actor, OrganizationId organization, ProjectStatus status, String genre, String cursor, int limit) {
         Membership membership = organizations.require(actor, organization, Permission.VIEW);
         boolean orgAdmin = membership.role() == Role.OWNER || membership.role() == Role.ADMIN;
-        int size = Math.clamp(limit, 1, MAX_LIMIT);
-        KeysetCursor after = cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
+        int size = Keyset.clamp(limit);
+        KeysetCursor after = Keyset.after(cursor);
         StringBuilder where = new StringBuilder("p.organization_id = :org and p.deleted_at is null");
         Map<String, Object> params = new HashMap<>();
         params.put("org", organization.value());
@@ -251,20 +249,16 @@ public class Projects {
             params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
             params.put("afterId", after.id());
         }
-        params.put("fetch", size + 1);
-        List<UUID> ids = jdbc.sql("select p.id from projects p where " + where + " order by p.created_at desc, p.id desc limit :fetch")
+        params.put("fetch", Keyset.fetch(size));
+        List<KeysetCursor> rows = jdbc.sql("select p.created_at, p.id from projects p where " + where
+                        + " order by p.created_at desc, p.id desc limit :fetch")
                 .params(params)
-                .query(UUID.class)
+                .query((rs, n) -> new KeysetCursor(rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getObject("id", UUID.class)))
                 .list();
-        boolean more = ids.size() > size;
-        List<UUID> page = more ? ids.subList(0, size) : ids;
+        Page<KeysetCursor> page = Keyset.page(rows, size, row -> row);
         Map<UUID, Project> loaded = new HashMap<>();
-        projects.findAllById(page).forEach(p -> loaded.put(p.id(), p));
-        List<ProjectDetails> items = page.stream().map(loaded::get)
-                .map(p -> ProjectDetails.of(p, EnumSet.noneOf(Section.class), false, orgAdmin))
-                .toList();
-        String next = more ? new KeysetCursor(loaded.get(page.getLast()).createdAt(), page.getLast()).encode() : null;
-        return new ProjectPage(items, next);
+        projects.findAllById(page.items().stream().map(KeysetCursor::id).toList()).forEach(p -> loaded.put(p.id(), p));
+        return page.map(row -> ProjectDetails.of(loaded.get(row.id()), EnumSet.noneOf(Section.class), false, orgAdmin));
     }
 
     /** The organization's projects in the trash that the caller may restore, most recently trashed first. */

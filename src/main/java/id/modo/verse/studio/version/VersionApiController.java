@@ -1,5 +1,7 @@
 package id.modo.verse.studio.version;
 
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Version;
@@ -40,9 +42,6 @@ class VersionApiController {
         }
     }
 
-    record VersionPageResponse(List<VersionResponse> items, String nextCursor) {
-    }
-
     record SegmentResponse(String kind, String text) {
     }
 
@@ -53,15 +52,14 @@ class VersionApiController {
             Optionally of one `entity_type` (story, character, universe, script…), `entity_id` and `section`. `content` is \
             null in the list; get one version for it. Pass `next_cursor` back as `cursor`.""")
     @GetMapping("/api/v1/projects/{projectId}/versions")
-    VersionPageResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    Page<VersionResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
             @RequestParam(name = "entity_type", required = false) @Pattern(regexp = "^[a-z_]{1,50}$", message = "must be a lowercase entity type") String entityType,
             @RequestParam(name = "entity_id", required = false) UUID entityId,
             @RequestParam(required = false) @Pattern(regexp = "^[a-z_]{1,100}$", message = "must be a lowercase section name") String section,
             @Parameter(description = "1 to 100, default 20")
-            @RequestParam(defaultValue = "" + Versions.DEFAULT_LIMIT) @Min(1) @Max(Versions.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        Versions.VersionPage page = versions.list(caller.id(), ProjectId.of(projectId), entityType, entityId, section, cursor, limit);
-        return new VersionPageResponse(page.items().stream().map(VersionResponse::of).toList(), page.nextCursor());
+        return versions.list(caller.id(), ProjectId.of(projectId), entityType, entityId, section, cursor, limit).map(VersionResponse::of);
     }
 
     @Operation(summary = "Word-level difference between two versions of the project", description = """

@@ -1,11 +1,13 @@
 package id.modo.verse.studio.version;
 
+import id.modo.verse.common.Page;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WorkspaceTabs;
 import java.util.LinkedHashMap;
@@ -46,7 +48,7 @@ class VersionPagesController {
         ProjectView view = access.read(caller.id(), id);
         String type = NAME.matcher(entityType).matches() ? entityType : "";
         String part = NAME.matcher(section).matches() ? section : "";
-        Versions.VersionPage page;
+        Page<Version> page;
         try {
             page = versions.list(caller.id(), id, type.isEmpty() ? null : type, null, part.isEmpty() ? null : part, cursor, 50);
         } catch (ProblemException e) {
