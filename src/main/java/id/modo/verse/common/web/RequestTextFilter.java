@@ -28,7 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  * <li>the query string, whoever reads it (also the actuator, pages that never look at it);</li>
  * <li>a form body, read here (forms are small: Tomcat caps them at 2 MB);</li>
- * <li>a JSON body, scanned as it streams for the escape {@code \u0000} (a raw NUL byte is
+ * <li>a JSON body, scanned as it streams for the escape backslash-u0000 (a raw NUL byte is
  * already invalid JSON);</li>
  * <li>multipart text fields, checked when read, so uploads are still parsed only after
  * authentication.</li>
@@ -231,8 +231,8 @@ class RequestTextFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Watches JSON text for the escape {@code \u0000}. A backslash always starts a two-character
-     * escape, so an escaped backslash ({@code \\u0000}, the text "\u0000") is told apart by
+     * Watches JSON text for the escape backslash-u0000. A backslash always starts a two-character
+     * escape, so an escaped backslash followed by u0000 (the ordinary text backslash-u0000) is told apart by
      * counting: no parsing, no buffering. UTF-8 never uses these ASCII bytes inside a multi-byte
      * character, so bytes can be read as they come.
      */

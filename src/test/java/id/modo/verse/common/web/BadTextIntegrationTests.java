@@ -75,7 +75,7 @@ class BadTextIntegrationTests {
         assertProblem(http.postJson("/api/v1/auth/register", "{\"email\":\"" + Users.uniqueEmail("nul") + "\",\"password\":\""
                 + Users.PASSWORD + "\",\"name\":\"A\\u0000B\"}"), "a NUL in the sign-up name, not 'email taken'");
 
-        // The text "\u0000" (an escaped backslash, then u0000) is ordinary text, and so is an escaped NUL's neighbour U+0001.
+        // An escaped backslash followed by u0000 is the ordinary text backslash-u0000, and an escape of another character (u0041, "A") is taken.
         HttpResponse<String> ordinary = api.call("PATCH", "/api/v1/me", "{\"bio\":\"ketik \\\\u0000 di terminal \\u0041\"}");
         assertThat(ordinary.statusCode()).as(ordinary.body()).isEqualTo(200);
         assertThat(json(ordinary).get("bio").asString()).isEqualTo("ketik \\u0000 di terminal A");
