@@ -100,7 +100,7 @@ class AuditPagesController {
         }
         model.addAttribute("page", new AuditPageModels.AuditLogPage(organizationId.toString(), view.name(), form, people, errors,
                 entries, nextUrl, cursor.isBlank()));
-        return "pages/audit";
+        return "audit/audit";
     }
 
     private static Map<String, String> filters(AuditPageModels.Form form) {

@@ -54,7 +54,7 @@ class BillingPagesController {
     String pricing(Model model) {
         model.addAttribute("page", new BillingPageModels.PricingPage(plans.all().stream().filter(Plan::active).toList(), properties.trialDays(),
                 taxPercent()));
-        return "pages/pricing";
+        return "billing/pricing";
     }
 
     @GetMapping("/organizations/{orgId}/billing")
@@ -146,13 +146,13 @@ class BillingPagesController {
         model.addAttribute("page", new BillingPageModels.BillingPage(view, subscription, plans.find(subscription.plan()).orElseGet(plans::free),
                 plans.all().stream().filter(Plan::purchasable).toList(), page.items(), page.nextCursor(),
                 view.myRole().can(Permission.MANAGE_BILLING), notice, error, taxPercent()));
-        return "pages/billing";
+        return "billing/billing";
     }
 
     @GetMapping("/admin/plans")
     String adminPlans(@RequestParam(required = false) String saved, Model model) {
         model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), saved, null, java.util.List.of()));
-        return "pages/admin-plans";
+        return "billing/admin-plans";
     }
 
     @PostMapping("/admin/plans/{key}")
@@ -181,11 +181,11 @@ class BillingPagesController {
             var errors = (java.util.List<id.modo.verse.common.web.Problems.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
             model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key,
                     errors.stream().map(id.modo.verse.common.web.Problems.FieldError::field).toList()));
-            return "pages/admin-plans";
+            return "billing/admin-plans";
         } catch (NumberFormatException | ArithmeticException e) {
             response.setStatus(400);
             model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key, java.util.List.of("storage_limit_bytes")));
-            return "pages/admin-plans";
+            return "billing/admin-plans";
         }
     }
 

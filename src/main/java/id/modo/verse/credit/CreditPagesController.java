@@ -107,7 +107,7 @@ class CreditPagesController {
         model.addAttribute("page", new CreditPageModels.CreditsPage(id.toString(), view.name(), balances,
                 CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs,
                 view.myRole().can(Permission.MANAGE_BILLING)));
-        return "pages/credits";
+        return "credit/credits";
     }
 
     /** Sends the buyer to the payment's checkout; the credits come with the gateway's confirmation. */
@@ -134,7 +134,7 @@ class CreditPagesController {
         }
         model.addAttribute("page", new CreditPageModels.AdminCreditsPage(org.strip(), balances, BUCKETS,
                 Map.of("bucket", "bonus", "amount", "", "reason", ""), errors, "adjusted".equals(done) ? "admin.credits.done" : null));
-        return "pages/admin-credits";
+        return "credit/admin-credits";
     }
 
     @PostMapping("/admin/credits/adjustments")
@@ -170,7 +170,7 @@ class CreditPagesController {
         response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", new CreditPageModels.AdminCreditsPage(org.strip(), balances, BUCKETS,
                 Map.of("bucket", bucket, "amount", amount, "reason", reason), errors, null));
-        return "pages/admin-credits";
+        return "credit/admin-credits";
     }
 
     private CreditLedger.Balances lookUp(String org, Map<String, String> errors) {

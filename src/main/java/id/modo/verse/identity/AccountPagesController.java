@@ -64,7 +64,7 @@ class AccountPagesController {
             response.setStatus(e.type().status().value());
             String key = e.type().slug().equals("last-owner") ? "account.error.last_owner" : "account.error.delete_password";
             model.addAttribute("page", accountPage(caller, null, Map.of("delete", key)));
-            return "pages/account";
+            return "identity/account";
         }
         setSessionCookie(request, response, "", Duration.ZERO);
         return "redirect:/?deleted";
@@ -82,12 +82,12 @@ class AccountPagesController {
         if (oauthError != null) {
             model.addAttribute("form", new AccountPageModels.SignInForm("", safeNext(next),
                     OAUTH_ERRORS.getOrDefault(oauthError, "signin.oauth.error.failed"), 0, null));
-            return "pages/signin";
+            return "identity/signin";
         }
         model.addAttribute("form", reset != null
                 ? new AccountPageModels.SignInForm("", safeNext(next), null, 0, "signin.reset_done")
                 : AccountPageModels.SignInForm.empty(safeNext(next)));
-        return "pages/signin";
+        return "identity/signin";
     }
 
     @PostMapping("/signin")
@@ -101,7 +101,7 @@ class AccountPagesController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(Math.max(1, e.retryAfter().toSeconds())));
             model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.throttled", Math.max(1, e.retryAfter().toMinutes()), null));
-            return "pages/signin";
+            return "identity/signin";
         }
         return switch (result) {
             case SignIn.Succeeded ok -> {
@@ -111,12 +111,12 @@ class AccountPagesController {
             case SignIn.Failed failed -> {
                 response.setStatus(HttpStatus.UNAUTHORIZED.value());
                 model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.credentials", 0, null));
-                yield "pages/signin";
+                yield "identity/signin";
             }
             case SignIn.Suspended suspended -> {
                 response.setStatus(HttpStatus.FORBIDDEN.value());
                 model.addAttribute("form", new AccountPageModels.SignInForm(email, target, "signin.error.suspended", 0, null));
-                yield "pages/signin";
+                yield "identity/signin";
             }
         };
     }
@@ -124,7 +124,7 @@ class AccountPagesController {
     @GetMapping("/signup")
     String signUpPage(Model model) {
         model.addAttribute("form", AccountPageModels.SignUpForm.empty());
-        return "pages/signup";
+        return "identity/signup";
     }
 
     @PostMapping("/signup")
@@ -155,7 +155,7 @@ class AccountPagesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute("form", new AccountPageModels.SignUpForm(name, email, errors));
-        return "pages/signup";
+        return "identity/signup";
     }
 
     @PostMapping("/signout")
@@ -170,7 +170,7 @@ class AccountPagesController {
     @GetMapping("/account")
     String account(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String saved, Model model) {
         model.addAttribute("page", accountPage(caller, saved, Map.of()));
-        return "pages/account";
+        return "identity/account";
     }
 
     @PostMapping("/account/profile")
@@ -202,7 +202,7 @@ class AccountPagesController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", accountPage(caller, null, errors));
-        return "pages/account";
+        return "identity/account";
     }
 
     @PostMapping("/account/password")
@@ -218,7 +218,7 @@ class AccountPagesController {
                 errors.put("new_password", errors.remove("password"));
             }
             model.addAttribute("page", accountPage(caller, null, errors));
-            return "pages/account";
+            return "identity/account";
         }
     }
 
@@ -242,13 +242,13 @@ class AccountPagesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("notice", new AccountPageModels.Notice("verify.failed.title", "verify.failed.text", false));
         }
-        return "pages/notice";
+        return "identity/notice";
     }
 
     @GetMapping("/forgot-password")
     String forgotPasswordPage(Model model) {
         model.addAttribute("form", new AccountPageModels.ResetForm("", null, false));
-        return "pages/forgot-password";
+        return "identity/forgot-password";
     }
 
     @PostMapping("/forgot-password")
@@ -263,13 +263,13 @@ class AccountPagesController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("form", new AccountPageModels.ResetForm(email, "reset.error.throttled", false));
         }
-        return "pages/forgot-password";
+        return "identity/forgot-password";
     }
 
     @GetMapping("/reset-password")
     String resetPasswordPage(@RequestParam(defaultValue = "") String token, Model model) {
         model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, null));
-        return "pages/reset-password";
+        return "identity/reset-password";
     }
 
     @PostMapping("/reset-password")
@@ -282,7 +282,7 @@ class AccountPagesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String error = e.type().slug().equals("invalid-token") ? "reset.error.link" : "signup.error.password";
             model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, error));
-            return "pages/reset-password";
+            return "identity/reset-password";
         }
     }
 

@@ -125,7 +125,7 @@ class MediaPagesController {
         model.addAttribute("page", new MediaPageModels.LibraryPage(organization.value().toString(), view.name(), usage.usedBytes(),
                 usage.limitBytes(), Math.round(percent * 10) / 10.0, tiles, typeFilter, TYPES, nextUrl,
                 view.myRole().can(Permission.EDIT_CONTENT), notice, error));
-        return "pages/media";
+        return "media/media";
     }
 
     private static MediaPageModels.Tile tile(AssetView asset) {

@@ -35,7 +35,7 @@ class OrganizationPagesController {
             response.setStatus(e.type().status().value());
             model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
         }
-        return "pages/invitation";
+        return "organization/invitation";
     }
 
     @PostMapping("/invitations/accept")
@@ -47,7 +47,7 @@ class OrganizationPagesController {
         } catch (ProblemException e) {
             response.setStatus(e.type().status().value());
             model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
-            return "pages/invitation";
+            return "organization/invitation";
         }
     }
 
@@ -60,7 +60,7 @@ class OrganizationPagesController {
         } catch (ProblemException e) {
             response.setStatus(e.type().status().value());
             model.addAttribute("page", new OrganizationPageModels.InvitationPage(token, null, invitationProblem(e)));
-            return "pages/invitation";
+            return "organization/invitation";
         }
     }
 
@@ -79,7 +79,7 @@ class OrganizationPagesController {
             @RequestParam(required = false) String deleted, Model model) {
         model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created, joined,
                 left, deleted));
-        return "pages/dashboard";
+        return "organization/dashboard";
     }
 
     @PostMapping("/dashboard/organizations")
@@ -99,6 +99,6 @@ class OrganizationPagesController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null, null, null, null));
-        return "pages/dashboard";
+        return "organization/dashboard";
     }
 }

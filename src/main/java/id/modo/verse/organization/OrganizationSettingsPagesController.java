@@ -35,7 +35,7 @@ class OrganizationSettingsPagesController {
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> SAVED = Set.of("profile", "role", "removed", "transferred", "invited", "resent", "revoked");
-    private static final String PAGE = "pages/organization";
+    private static final String PAGE = "organization/organization";
     /** Members and invitations shown at once; the rest are behind a "more" link. */
     static final int LIST_SIZE = 50;
 

@@ -40,7 +40,7 @@ class SandboxPagesController {
         model.addAttribute("page", new SandboxPageModels.SandboxCheckout(paymentId, payment.description(), payment.amount().amount(),
                 payment.amount().currency(), payment.status().dbValue(), payment.open(), payment.organizationId() != null,
                 payment.status() == PaymentStatus.FAILED ? payment.failedReturnPath() : payment.returnPath()));
-        return "pages/sandbox-checkout";
+        return "payment/sandbox-checkout";
     }
 
     @PostMapping("/payments/sandbox/{paymentId}")

@@ -71,7 +71,7 @@ class AdminPagesController {
         String first = cursor == null || cursor.isBlank() ? null : "/admin" + query(Map.of("q", query, "status", filter));
         model.addAttribute("page", new AdminPageModels.UsersPage(page.items(), query, filter, UserAdministration.STATUSES, next,
                 first, notice, problem, subject));
-        return "pages/admin-users";
+        return "platform/admin-users";
     }
 
     @PostMapping("/admin/users/{userId}/suspend")
@@ -98,14 +98,14 @@ class AdminPagesController {
         }
         String next = page.nextCursor() == null ? null : "/admin/mail" + query(Map.of("cursor", page.nextCursor()));
         model.addAttribute("page", new AdminPageModels.MailPage(page.items(), next, cursor == null || cursor.isBlank()));
-        return "pages/admin-mail";
+        return "platform/admin-mail";
     }
 
     @GetMapping("/admin/mail/{mailId}")
     String mailMessage(@PathVariable UUID mailId, Model model) {
         model.addAttribute("page", new AdminPageModels.MailMessagePage(outbox.find(mailId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such mail."))));
-        return "pages/admin-mail-message";
+        return "platform/admin-mail-message";
     }
 
     private String change(Runnable action, String done, UUID userId, String q, String status) {

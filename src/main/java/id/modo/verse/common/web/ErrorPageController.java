@@ -34,7 +34,7 @@ class ErrorPageController implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("kind", status == 404 || status == 403 ? String.valueOf(status) : status < 500 ? "4xx" : "500");
-        return "pages/error";
+        return "site/error";
     }
 
     @RequestMapping("/error")

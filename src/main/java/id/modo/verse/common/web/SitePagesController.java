@@ -9,11 +9,11 @@ class SitePagesController {
 
     @GetMapping("/")
     String home() {
-        return "pages/home";
+        return "site/home";
     }
 
     @GetMapping("/about")
     String about() {
-        return "pages/about";
+        return "site/about";
     }
 }

@@ -64,7 +64,7 @@ class CharacterPagesController {
         String svg = characters.graph(all, CharacterPages.graphTexts(ui), "relationship-graph", "/projects/" + project + "/characters/");
         model.addAttribute("page", new CharacterPages.ListPage(view, tabs, cards, svg, view.canEdit(Section.CHARACTERS), roles(ui), types(ui),
                 error.isBlank() ? null : ui.t("characters.error." + (error.equals("name") ? "name" : "other"))));
-        return "pages/characters";
+        return "studio/characters";
     }
 
     @PostMapping("/projects/{projectId}/characters")
@@ -107,7 +107,7 @@ class CharacterPagesController {
         ProjectView view = access.read(caller.id(), project);
         CharacterView character = characters.get(caller.id(), project, character(characterId));
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
-        return "pages/character";
+        return "studio/character";
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
@@ -142,11 +142,11 @@ class CharacterPagesController {
             response.setStatus(e.type().status().value());
             if (!htmx) {
                 model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", form));
-                return "pages/character";
+                return "studio/character";
             }
         }
         model.addAttribute("form", form);
-        return "fragments/studio-part-form";
+        return "studio/part-form";
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")

@@ -53,7 +53,7 @@ class ScriptPagesController {
         Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
         model.addAttribute("page", page(view, view.script(), view.version(), ui,
                 notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
-        return "pages/script";
+        return "studio/script";
     }
 
     @PostMapping("/projects/{projectId}/script")
@@ -83,7 +83,7 @@ class ScriptPagesController {
             Scripts.ScriptView current = scripts.get(caller.id(), project);
             // the form now edits from their version: saving again is a deliberate "keep mine" (theirs stays in the history)
             model.addAttribute("page", page(current, script, current.version(), ui, null, conflict(current, ui)));
-            return "pages/script";
+            return "studio/script";
         }
     }
 

@@ -59,7 +59,7 @@ class UniversePagesController {
         ProjectView view = access.read(caller.id(), project);
         UniverseView universe = universes.get(caller.id(), project);
         model.addAttribute("page", page(view, universe, ui, notice, error, null));
-        return "pages/universe";
+        return "studio/universe";
     }
 
     @PostMapping("/projects/{projectId}/universe/parts/{part}")
@@ -93,11 +93,11 @@ class UniversePagesController {
             response.setStatus(status);
             if (!htmx) {
                 model.addAttribute("page", page(view, current, ui, "", "", form));
-                return "pages/universe";
+                return "studio/universe";
             }
         }
         model.addAttribute("form", form);
-        return "fragments/studio-part-form";
+        return "studio/part-form";
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
