@@ -91,11 +91,15 @@ class WebShellIntegrationTests {
     void staticAssetsAndHtmxAreServedLocally() {
         assertThat(http.get("/webjars/htmx.org/dist/htmx.min.js", "*/*").statusCode()).isEqualTo(200);
         String page = http.get("/", HTML).body();
-        var css = java.util.regex.Pattern.compile("href=\"(/css/app-[0-9a-f]+\\.css)\"").matcher(page);
-        assertThat(css.find()).as("versioned stylesheet link").isTrue();
-        HttpResponse<String> stylesheet = http.get(css.group(1), "text/css");
-        assertThat(stylesheet.statusCode()).isEqualTo(200);
-        assertThat(stylesheet.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=604800"));
+        var css = java.util.regex.Pattern.compile("href=\"(/css/([a-z]+)-[0-9a-f]+\\.css)\"").matcher(page);
+        java.util.List<String> sheets = new java.util.ArrayList<>();
+        while (css.find()) {
+            sheets.add(css.group(2));
+            HttpResponse<String> stylesheet = http.get(css.group(1), "text/css");
+            assertThat(stylesheet.statusCode()).as(css.group(1)).isEqualTo(200);
+            assertThat(stylesheet.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("max-age=604800"));
+        }
+        assertThat(sheets).as("versioned stylesheet links, the shared one first").startsWith("app").contains("studio", "billing");
     }
 
     @Test
