@@ -5,6 +5,7 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;

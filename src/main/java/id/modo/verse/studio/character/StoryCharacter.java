@@ -1,6 +1,7 @@
 package id.modo.verse.studio.character;
 
 import id.modo.verse.common.LowercaseEnumConverter;
+import id.modo.verse.studio.section.SectionValues;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;

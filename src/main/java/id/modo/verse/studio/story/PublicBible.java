@@ -7,7 +7,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.character.CharacterPages;
 import id.modo.verse.studio.character.CharacterView;
 import id.modo.verse.studio.character.Characters;
-import id.modo.verse.studio.character.StudioImages;
+import id.modo.verse.studio.section.StudioImages;
 import id.modo.verse.studio.universe.UniversePages;
 import id.modo.verse.studio.universe.UniverseView;
 import id.modo.verse.studio.universe.Universes;

@@ -9,7 +9,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
-import id.modo.verse.studio.character.SectionValues;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
