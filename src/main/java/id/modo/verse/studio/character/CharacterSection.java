@@ -100,6 +100,7 @@ public enum CharacterSection implements SectionSchema {
             text("opportunities", "Opportunities", "Peluang"),
             text("threats", "Threats", "Ancaman")));
 
+    // All a section enum must hold itself, as Java enums share no fields: the rest is SectionSchema's.
     private final Definition definition;
 
     CharacterSection(String key, String labelEn, String labelId, List<SectionField> fields) {

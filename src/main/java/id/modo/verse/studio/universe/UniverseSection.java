@@ -68,6 +68,7 @@ public enum UniverseSection implements SectionSchema {
             image("private_image", "Private life", "Kehidupan pribadi"),
             image("map_image", "Map", "Peta")));
 
+    // All a section enum must hold itself, as Java enums share no fields: the rest is SectionSchema's.
     private final Definition definition;
 
     UniverseSection(String key, String labelEn, String labelId, List<SectionField> fields) {
