@@ -7,6 +7,7 @@ import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.section.StudioImages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Function;

@@ -5,6 +5,7 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.section.StudioImages;
 import java.io.InputStream;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

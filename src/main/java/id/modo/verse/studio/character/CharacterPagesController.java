@@ -10,6 +10,8 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.section.PartForms;
+import id.modo.verse.studio.section.StudioImages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -5,6 +5,7 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -26,12 +27,12 @@ class CharacterParts implements VersionedContent {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final CharacterRepository repository;
+    private final CharacterRows rows;
     private final Clock clock;
     private final MessageSource messages;
 
-    CharacterParts(CharacterRepository repository, Clock clock, MessageSource messages) {
-        this.repository = repository;
+    CharacterParts(CharacterRows rows, Clock clock, MessageSource messages) {
+        this.rows = rows;
         this.messages = messages;
         this.clock = clock;
     }
@@ -68,23 +69,22 @@ class CharacterParts implements VersionedContent {
 
     @Override
     public void apply(ProjectId project, UUID entityId, String part, String content) {
-        StoryCharacter character = repository.findInProject(project.value(), entityId)
+        StoryCharacter character = rows.findInProject(project.value(), entityId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The character of this version has been deleted."));
         Map<String, Object> values = JSON.readValue(content, MAP);
         if (Characters.PROFILE.equals(part)) {
-            character.changeProfile(new CharacterProfile(string(values.get("name")),
+            rows.writeProfile(character.id(), new CharacterProfile(string(values.get("name")),
                     CharacterRole.fromDb(string(values.get("role"))).orElse(null),
                     string(values.get("archetype")), string(values.get("cast_reference"))), clock.instant());
         } else if (Characters.ARC.equals(part)) {
-            character.changeArc(new CharacterArc(string(values.get("character_arc")), string(values.get("transformation"))),
+            rows.writeArc(character.id(), new CharacterArc(string(values.get("character_arc")), string(values.get("transformation"))),
                     clock.instant());
         } else {
             CharacterSection section = CharacterSection.byKey(part)
                     .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "A character has no part " + part + "."));
             // A version saved before a field left the schema would not pass today's check: refuse rather than store it.
-            character.changeSection(section, SectionValues.check(section, values), clock.instant());
+            rows.writeSection(character.id(), section, SectionValues.check(section, values), clock.instant());
         }
-        repository.save(character);
     }
 
     private static String string(Object value) {
@@ -94,7 +94,7 @@ class CharacterParts implements VersionedContent {
     /** The history names a character's versions by the character (a deleted one by the entity type). */
     @Override
     public String label(UUID entityId) {
-        return repository.findById(entityId).map(StoryCharacter::name).orElse(null);
+        return rows.name(entityId).orElse(null);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package id.modo.verse.studio.character;
 
-import static id.modo.verse.studio.character.SectionField.text;
+import static id.modo.verse.studio.section.SectionField.text;
 
-import java.util.Arrays;
+import id.modo.verse.studio.section.SectionField;
+import id.modo.verse.studio.section.SectionSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,39 +100,19 @@ public enum CharacterSection implements SectionSchema {
             text("opportunities", "Opportunities", "Peluang"),
             text("threats", "Threats", "Ancaman")));
 
-    private final String key;
-    private final String labelEn;
-    private final String labelId;
-    private final List<SectionField> fields;
+    // All a section enum must hold itself, as Java enums share no fields: the rest is SectionSchema's.
+    private final Definition definition;
 
     CharacterSection(String key, String labelEn, String labelId, List<SectionField> fields) {
-        this.key = key;
-        this.labelEn = labelEn;
-        this.labelId = labelId;
-        this.fields = fields;
+        definition = new Definition(key, labelEn, labelId, fields);
     }
 
     public static Optional<CharacterSection> byKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        return SectionSchema.byKey(CharacterSection.class, key);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
-
-    @Override
-    public String labelId() {
-        return labelId;
-    }
-
-    @Override
-    public List<SectionField> fields() {
-        return fields;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -11,6 +11,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ public class Characters {
     static final int ARC_MAX = 20_000;
     static final int DESCRIPTION_MAX = 2000;
 
-    private final CharacterRepository repository;
+    private final CharacterRows rows;
     private final ProjectAccess access;
     private final Versions versions;
     private final CharacterParts parts;
@@ -54,9 +55,9 @@ public class Characters {
     private final Snapshot snapshot;
     private final Clock clock;
 
-    Characters(CharacterRepository repository, ProjectAccess access, Versions versions, CharacterParts parts, JdbcClient jdbc,
+    Characters(CharacterRows rows, ProjectAccess access, Versions versions, CharacterParts parts, JdbcClient jdbc,
             ApplicationEventPublisher events, Snapshot snapshot, Clock clock) {
-        this.repository = repository;
+        this.rows = rows;
         this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
@@ -99,20 +100,19 @@ public class Characters {
             throw invalid(List.of(new FieldError("name", "is required")));
         }
         lockCharacters(project);
-        if (repository.countByProject(project.value()) >= MAX_CHARACTERS) {
+        if (rows.countByProject(project.value()) >= MAX_CHARACTERS) {
             throw new ProblemException(ProblemType.CONFLICT,
                     "A project holds at most " + MAX_CHARACTERS + " characters.");
         }
         Instant now = clock.instant();
-        // The managed copy: later changes in this transaction must reach the row.
-        StoryCharacter character = repository.save(
-                StoryCharacter.create(project.value(), draft.name(), repository.maxDisplayOrder(project.value()) + 1, now));
+        UUID id = rows.insert(project.value(), draft.name(), rows.maxDisplayOrder(project.value()) + 1, now);
         // A new character's parts all start from nothing, whatever base the client sent.
         Map<String, Integer> bases = new LinkedHashMap<>();
         partKeys().forEach(part -> bases.put(part, 0));
         CharacterChanges first = new CharacterChanges(draft.name(), draft.role(), draft.archetype(), draft.castReference(),
                 draft.sections(), draft.characterArc(), draft.transformation(), bases);
-        apply(view, actor, character, first, now);
+        apply(view, actor, find(project, id), first, now);
+        StoryCharacter character = find(project, id);
         events.publishEvent(new CharacterEvents.CharacterCreated(view.organizationId().value(), actor.value(), project.value(),
                 character.id(), character.name()));
         return view(character);
@@ -121,9 +121,8 @@ public class Characters {
     @Transactional
     public CharacterView update(UserId actor, ProjectId project, UUID characterId, CharacterChanges changes) {
         ProjectView view = access.edit(actor, project, Section.CHARACTERS);
-        StoryCharacter character = find(project, characterId);
-        apply(view, actor, character, changes, clock.instant());
-        return view(character);
+        apply(view, actor, find(project, characterId), changes, clock.instant());
+        return view(find(project, characterId));
     }
 
     @Transactional
@@ -135,8 +134,7 @@ public class Characters {
                 where project_id = ? and (character_id = ? or related_character_id = ?)""")
                 .params(project.value(), characterId, characterId)
                 .query(Integer.class).single();
-        // The relationships go with it: both foreign keys cascade.
-        repository.delete(character);
+        rows.delete(characterId);
         events.publishEvent(new CharacterEvents.CharacterDeleted(view.organizationId().value(), actor.value(), project.value(),
                 characterId, character.name(), edges));
     }
@@ -195,7 +193,7 @@ public class Characters {
             errors.add(new FieldError("character_id", "is required"));
         } else if (otherId.equals(characterId)) {
             errors.add(new FieldError("character_id", "must be another character"));
-        } else if (repository.findInProject(project.value(), otherId).isEmpty()) {
+        } else if (rows.findInProject(project.value(), otherId).isEmpty()) {
             errors.add(new FieldError("character_id", "is not a character of this project"));
         }
         if (type == null) {
@@ -225,7 +223,7 @@ public class Characters {
                 .update();
         events.publishEvent(new CharacterEvents.RelationshipSet(view.organizationId().value(), actor.value(), project.value(),
                 characterId, otherId, oldType, type.key(), text));
-        String otherName = repository.findInProject(project.value(), otherId).map(StoryCharacter::name).orElse(null);
+        String otherName = rows.findInProject(project.value(), otherId).map(StoryCharacter::name).orElse(null);
         return new Related(new CharacterView.RelationshipView(otherId, otherName, type, text), oldType == null);
     }
 
@@ -257,13 +255,13 @@ public class Characters {
         StoryCharacter character = find(project, characterId);
         String old = pose == null ? character.imageUrl() : character.imagePoses().get(pose.key());
         if (pose == null) {
-            character.changeImage(url, clock.instant());
+            rows.writeImage(characterId, url, clock.instant());
         } else {
-            character.changePose(pose, url, clock.instant());
+            rows.writePoses(characterId, character.posesWith(pose, url), clock.instant());
         }
         events.publishEvent(new CharacterEvents.CharacterImageChanged(view.organizationId().value(), actor.value(), project.value(),
                 characterId, pose == null ? null : pose.key(), old, url));
-        return view(character);
+        return view(find(project, characterId));
     }
 
     /** The graph of a project's characters for a caller who may read it. */
@@ -319,11 +317,11 @@ public class Characters {
                     changes.baseVersions().get(content.getKey()), actor);
         }
         if (profile != null) {
-            character.changeProfile(profile, now);
+            rows.writeProfile(character.id(), profile, now);
         }
-        sections.forEach((section, values) -> character.changeSection(section, values, now));
+        sections.forEach((section, values) -> rows.writeSection(character.id(), section, values, now));
         if (arc != null) {
-            character.changeArc(arc, now);
+            rows.writeArc(character.id(), arc, now);
         }
     }
 
@@ -371,7 +369,7 @@ public class Characters {
     }
 
     private StoryCharacter find(ProjectId project, UUID characterId) {
-        return repository.findInProject(project.value(), characterId)
+        return rows.findInProject(project.value(), characterId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such character."));
     }
 
@@ -384,7 +382,7 @@ public class Characters {
 
     private List<CharacterView> views(ProjectId project) {
         Map<UUID, List<CharacterView.RelationshipView>> edges = relationshipsOf(project);
-        List<StoryCharacter> characters = repository.findByProject(project.value());
+        List<StoryCharacter> characters = rows.findByProject(project.value());
         Map<UUID, Map<String, Version>> current = versions.currentSections(ENTITY_TYPE, characters.stream().map(StoryCharacter::id).toList());
         return characters.stream()
                 .map(c -> view(c, edges.getOrDefault(c.id(), List.of()), current.getOrDefault(c.id(), Map.of())))

@@ -1,5 +1,7 @@
 package id.modo.verse.studio.character;
 
+import id.modo.verse.studio.section.SectionField;
+import id.modo.verse.studio.section.SectionSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -14,7 +14,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
-import id.modo.verse.studio.character.StudioImages;
+import id.modo.verse.studio.section.StudioImages;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;

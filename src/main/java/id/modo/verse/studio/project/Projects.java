@@ -22,7 +22,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioEvents;
-import id.modo.verse.studio.character.StudioImages;
+import id.modo.verse.studio.section.StudioImages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

@@ -4,7 +4,7 @@ import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,15 +14,17 @@ import org.springframework.stereotype.Component;
 class StoryScript {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    StoryScript(JdbcClient jdbc) {
+    StoryScript(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Makes {@code script} the project's screenplay at version {@code number}; 404 when the story is gone. */
     void write(ProjectId project, UUID story, String script, int number) {
         int updated = jdbc.sql("update stories set generated_script = ?, script_version = ?, updated_at = ? where id = ? and project_id = ?")
-                .params(script, number, Timestamp.from(Instant.now()), story, project.value())
+                .params(script, number, Timestamp.from(clock.instant()), story, project.value())
                 .update();
         if (updated == 0) {
             throw new ProblemException(ProblemType.NOT_FOUND, "This project has no story any more.");

@@ -80,7 +80,7 @@ public class Stories {
 
     /** The story of a public project, for the public bible page (no caller). */
     @Transactional(readOnly = true)
-    Optional<Story> publicStory(ProjectId project) {
+    public Optional<Story> publicStory(ProjectId project) {
         return access.publicProject(project).map(this::load);
     }
 

@@ -13,6 +13,7 @@ import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.bible.PublicBible;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.CustomBeat;
 import id.modo.verse.studio.story.StoryContent.Details;

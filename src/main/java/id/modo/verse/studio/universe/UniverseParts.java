@@ -5,7 +5,7 @@ import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;
-import id.modo.verse.studio.character.SectionValues;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -24,12 +24,12 @@ class UniverseParts implements VersionedContent {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    private final UniverseRepository repository;
+    private final UniverseRows rows;
     private final Clock clock;
     private final MessageSource messages;
 
-    UniverseParts(UniverseRepository repository, Clock clock, MessageSource messages) {
-        this.repository = repository;
+    UniverseParts(UniverseRows rows, Clock clock, MessageSource messages) {
+        this.rows = rows;
         this.messages = messages;
         this.clock = clock;
     }
@@ -46,18 +46,17 @@ class UniverseParts implements VersionedContent {
 
     @Override
     public void apply(ProjectId project, UUID entityId, String part, String content) {
-        Universe universe = repository.findInProject(project.value(), entityId)
+        Universe universe = rows.findInProject(project.value(), entityId)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "The universe of this version no longer exists."));
         Map<String, Object> values = JSON.readValue(content, MAP);
         if (Universes.DETAILS.equals(part)) {
-            universe.changeDetails(string(values.get("name")), string(values.get("description")), clock.instant());
+            rows.writeDetails(universe.id(), string(values.get("name")), string(values.get("description")), clock.instant());
         } else {
             UniverseSection section = UniverseSection.byKey(part)
                     .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "A universe has no part " + part + "."));
             // A version saved before a field left the schema would not pass today's check: refuse rather than store it.
-            universe.changeSection(section, SectionValues.check(section, values), clock.instant());
+            rows.writeSection(universe.id(), section, SectionValues.check(section, values), clock.instant());
         }
-        repository.save(universe);
     }
 
     private static String string(Object value) {

@@ -1,11 +1,10 @@
 package id.modo.verse.studio.universe;
 
-import static id.modo.verse.studio.character.SectionField.image;
-import static id.modo.verse.studio.character.SectionField.text;
+import static id.modo.verse.studio.section.SectionField.image;
+import static id.modo.verse.studio.section.SectionField.text;
 
-import id.modo.verse.studio.character.SectionField;
-import id.modo.verse.studio.character.SectionSchema;
-import java.util.Arrays;
+import id.modo.verse.studio.section.SectionField;
+import id.modo.verse.studio.section.SectionSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,39 +68,19 @@ public enum UniverseSection implements SectionSchema {
             image("private_image", "Private life", "Kehidupan pribadi"),
             image("map_image", "Map", "Peta")));
 
-    private final String key;
-    private final String labelEn;
-    private final String labelId;
-    private final List<SectionField> fields;
+    // All a section enum must hold itself, as Java enums share no fields: the rest is SectionSchema's.
+    private final Definition definition;
 
     UniverseSection(String key, String labelEn, String labelId, List<SectionField> fields) {
-        this.key = key;
-        this.labelEn = labelEn;
-        this.labelId = labelId;
-        this.fields = fields;
+        definition = new Definition(key, labelEn, labelId, fields);
     }
 
     public static Optional<UniverseSection> byKey(String key) {
-        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+        return SectionSchema.byKey(UniverseSection.class, key);
     }
 
     @Override
-    public String key() {
-        return key;
-    }
-
-    @Override
-    public String labelEn() {
-        return labelEn;
-    }
-
-    @Override
-    public String labelId() {
-        return labelId;
-    }
-
-    @Override
-    public List<SectionField> fields() {
-        return fields;
+    public Definition definition() {
+        return definition;
     }
 }

@@ -9,7 +9,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
-import id.modo.verse.studio.character.SectionValues;
+import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,20 +37,17 @@ public class Universes {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final UniverseRepository repository;
+    private final UniverseRows rows;
     private final ProjectAccess access;
     private final Versions versions;
-    private final JdbcClient jdbc;
     private final Snapshot snapshot;
     private final Clock clock;
 
-    Universes(UniverseRepository repository, ProjectAccess access, Versions versions,
-            JdbcClient jdbc, Snapshot snapshot, Clock clock) {
-        this.repository = repository;
+    Universes(UniverseRows rows, ProjectAccess access, Versions versions, Snapshot snapshot, Clock clock) {
+        this.rows = rows;
         this.snapshot = snapshot;
         this.access = access;
         this.versions = versions;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -81,7 +77,7 @@ public class Universes {
         Map<String, String> contents = new LinkedHashMap<>();
         String name = null;
         String description = null;
-        Universe existing = repository.findByProject(project.value()).orElse(null);
+        Universe existing = rows.findByProject(project.value()).orElse(null);
         if (changes.touchesDetails()) {
             name = text(changes.name(), existing == null ? null : existing.name(), "name", NAME_MAX, errors);
             description = text(changes.description(), existing == null ? null : existing.description(), "description", DESCRIPTION_MAX, errors);
@@ -108,20 +104,17 @@ public class Universes {
         if (contents.isEmpty()) {
             return view(project);
         }
-        // One universe per project: two first saves at once make one row.
-        jdbc.sql("insert into universes (project_id) values (?) on conflict (project_id) do nothing").param(project.value()).update();
-        Universe universe = repository.findByProject(project.value()).orElseThrow();
+        Universe universe = rows.createIfMissing(project.value());
         for (Map.Entry<String, String> content : contents.entrySet()) {
             versions.save(project, ENTITY_TYPE, universe.id(), content.getKey(), content.getValue(),
                     changes.baseVersions().get(content.getKey()), actor);
         }
         Instant now = clock.instant();
         if (changes.touchesDetails()) {
-            universe.changeDetails(name, description, now);
+            rows.writeDetails(universe.id(), name, description, now);
         }
-        sections.forEach((section, values) -> universe.changeSection(section, values, now));
-        repository.save(universe);
-        return view(universe);
+        sections.forEach((section, values) -> rows.writeSection(universe.id(), section, values, now));
+        return view(project);
     }
 
     /** Puts a picture reference into one picture field of a section, as a save of that section from {@code baseVersion}. */
@@ -133,7 +126,7 @@ public class Universes {
     }
 
     private UniverseView view(ProjectId project) {
-        return repository.findByProject(project.value()).map(this::view)
+        return rows.findByProject(project.value()).map(this::view)
                 .orElseGet(() -> new UniverseView(null, project.value(), null, null, emptySections(), Map.of(), null));
     }
 

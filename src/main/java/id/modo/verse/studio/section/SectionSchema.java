@@ -1,5 +1,6 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,14 +12,42 @@ import java.util.Optional;
  */
 public interface SectionSchema {
 
+    /**
+     * What one section declares. An enum cannot inherit fields, so each section enum keeps one of these and the
+     * accessors below read it, instead of every enum repeating four fields and their getters.
+     *
+     * @param key the JSON member and database column, e.g. {@code core_beliefs}
+     */
+    record Definition(String key, String labelEn, String labelId, List<SectionField> fields) {
+
+        public Definition {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    Definition definition();
+
     /** The JSON member and database column, e.g. {@code core_beliefs}. */
-    String key();
+    default String key() {
+        return definition().key();
+    }
 
-    String labelEn();
+    default String labelEn() {
+        return definition().labelEn();
+    }
 
-    String labelId();
+    default String labelId() {
+        return definition().labelId();
+    }
 
-    List<SectionField> fields();
+    default List<SectionField> fields() {
+        return definition().fields();
+    }
+
+    /** The section of {@code type} stored under {@code key}. */
+    static <S extends Enum<S> & SectionSchema> Optional<S> byKey(Class<S> type, String key) {
+        return EnumSet.allOf(type).stream().filter(s -> s.key().equals(key)).findFirst();
+    }
 
     default String label(Locale locale) {
         return locale != null && "id".equals(locale.getLanguage()) ? labelId() : labelEn();

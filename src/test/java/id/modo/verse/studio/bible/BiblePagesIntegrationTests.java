@@ -1,4 +1,4 @@
-package id.modo.verse.studio.story;
+package id.modo.verse.studio.bible;
 
 import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.support.Http;

@@ -1,5 +1,6 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
+import id.modo.verse.studio.character.CharacterSection;
 import id.modo.verse.studio.universe.UniverseSection;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;

@@ -1,4 +1,4 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems.FieldError;
+import id.modo.verse.studio.character.CharacterSection;
 import id.modo.verse.studio.universe.UniverseSection;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Problems.FieldError;
 import id.modo.verse.common.web.Ui;
+import id.modo.verse.studio.character.StudioPartForm;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

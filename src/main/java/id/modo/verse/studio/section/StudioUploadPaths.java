@@ -1,4 +1,4 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
 import id.modo.verse.common.web.LargeUploadPaths;
 import java.util.List;

@@ -1,4 +1,4 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;

@@ -1,4 +1,4 @@
-package id.modo.verse.studio.story;
+package id.modo.verse.studio.bible;
 
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.organization.OrganizationId;
@@ -7,7 +7,10 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.character.CharacterPages;
 import id.modo.verse.studio.character.CharacterView;
 import id.modo.verse.studio.character.Characters;
-import id.modo.verse.studio.character.StudioImages;
+import id.modo.verse.studio.section.StudioImages;
+import id.modo.verse.studio.story.Stories;
+import id.modo.verse.studio.story.StoryContent;
+import id.modo.verse.studio.story.StoryPageModels;
 import id.modo.verse.studio.universe.UniversePages;
 import id.modo.verse.studio.universe.UniverseView;
 import id.modo.verse.studio.universe.Universes;
@@ -27,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * account until they expire.
  */
 @Component
-class PublicBible {
+public class PublicBible {
 
     private final Stories stories;
     private final Characters characters;
@@ -46,11 +49,11 @@ class PublicBible {
     }
 
     /** A public project's bible; empty when the project is missing, in the trash or not public. */
-    record Bible(Stories.Story story, StoryPageModels.BibleHeader header, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
+    public record Bible(Stories.Story story, StoryPageModels.BibleHeader header, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
     }
 
     @Transactional(readOnly = true)
-    Optional<Bible> of(ProjectId id, Ui ui) {
+    public Optional<Bible> of(ProjectId id, Ui ui) {
         return stories.publicStory(id).map(story -> {
             ProjectView project = story.project();
             OrganizationId organization = project.organizationId();
