@@ -10,6 +10,7 @@ import id.modo.verse.identity.UserId;
 import id.modo.verse.media.Assets.Row;
 import id.modo.verse.media.MediaEvents.AssetUploaded;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.OrganizationStorage;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import java.io.IOException;
@@ -52,6 +53,7 @@ class AssetFiles {
 
     private final JdbcClient jdbc;
     private final Organizations organizations;
+    private final OrganizationStorage quota;
     private final FileStorage storage;
     private final ContentTypes contentTypes = new ContentTypes();
     private final ImageProcessing images;
@@ -62,10 +64,11 @@ class AssetFiles {
     private final Path incoming;
     private final ObjectProvider<ProjectDirectory> projects;
 
-    AssetFiles(JdbcClient jdbc, Organizations organizations, FileStorage storage, MediaProperties properties, ModoProperties modo,
-            ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ObjectProvider<ProjectDirectory> projects) {
+    AssetFiles(JdbcClient jdbc, Organizations organizations, OrganizationStorage quota, FileStorage storage, MediaProperties properties,
+            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ObjectProvider<ProjectDirectory> projects) {
         this.jdbc = jdbc;
         this.organizations = organizations;
+        this.quota = quota;
         this.storage = storage;
         this.properties = properties;
         this.events = events;
@@ -82,7 +85,7 @@ class AssetFiles {
         organizations.require(actor, org, Permission.EDIT_CONTENT);
         Upload upload = new Upload(category(category), displayName(originalName), projectIdOrNull, visibility);
         requireProjectFileEditor(actor, org, upload);
-        Organizations.StorageUsage usage = organizations.storageUsage(org);
+        OrganizationStorage.StorageUsage usage = quota.storageUsage(org);
         long maxUpload = properties.maxUploadSize().toBytes();
         Path raw = newIncomingFile();
         try {
@@ -119,7 +122,7 @@ class AssetFiles {
         if (size > maxUpload) {
             throw tooLarge(maxUpload);
         }
-        if (size > organizations.storageUsage(org).remainingBytes()) {
+        if (size > quota.storageUsage(org).remainingBytes()) {
             throw quotaExceeded(org);
         }
         return upload;
@@ -190,7 +193,7 @@ class AssetFiles {
                     storage.put(thumbnailKey, thumbnail, mimeType);
                 }
                 transactions.executeWithoutResult(status -> {
-                    if (!organizations.reserveStorage(org, storedSize)) {
+                    if (!quota.reserveStorage(org, storedSize)) {
                         throw quotaExceeded(org);
                     }
                     insert(row);
@@ -292,7 +295,7 @@ class AssetFiles {
     }
 
     private ProblemException quotaExceeded(OrganizationId org) {
-        Organizations.StorageUsage now = organizations.storageUsage(org);
+        OrganizationStorage.StorageUsage now = quota.storageUsage(org);
         return new ProblemException(Assets.QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
                 + " bytes are left of " + now.limitBytes() + ". Delete files or upgrade the plan.",
                 Map.of("remaining_bytes", now.remainingBytes(), "used_bytes", now.usedBytes(), "limit_bytes", now.limitBytes()));

@@ -10,6 +10,7 @@ import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.MediaEvents.AssetDeleted;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.OrganizationStorage;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import java.io.InputStream;
@@ -57,6 +58,7 @@ public class Assets {
 
     private final JdbcClient jdbc;
     private final Organizations organizations;
+    private final OrganizationStorage quota;
     private final FileStorage storage;
     private final AssetFiles files;
     private final SignedUrls signedUrls;
@@ -67,12 +69,13 @@ public class Assets {
     private final Clock clock;
     private final ObjectProvider<ProjectDirectory> projects;
 
-    Assets(JdbcClient jdbc, Organizations organizations, FileStorage storage, AssetFiles files, SignedUrls signedUrls,
-            MediaProperties properties, ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-            ObjectProvider<ProjectDirectory> projects) {
+    Assets(JdbcClient jdbc, Organizations organizations, OrganizationStorage quota, FileStorage storage, AssetFiles files,
+            SignedUrls signedUrls, MediaProperties properties, ModoProperties modo, ApplicationEventPublisher events,
+            TransactionTemplate transactions, Clock clock, ObjectProvider<ProjectDirectory> projects) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.organizations = organizations;
+        this.quota = quota;
         this.storage = storage;
         this.files = files;
         this.signedUrls = signedUrls;
@@ -256,7 +259,7 @@ public class Assets {
             if (n == 0) {
                 return false;
             }
-            organizations.releaseStorage(OrganizationId.of(row.organizationId()), row.sizeBytes());
+            quota.releaseStorage(OrganizationId.of(row.organizationId()), row.sizeBytes());
             events.publishEvent(new AssetDeleted(row.id(), row.organizationId(), row.projectId(), actor, row.originalName(),
                     row.sizeBytes()));
             return true;
