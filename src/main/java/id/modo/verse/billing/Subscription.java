@@ -151,7 +151,8 @@ class Subscription {
 
     /**
      * The move to {@code target} on {@code cycle}, {@code current} being the plan this subscription is on; whether the
-     * trial is still to be had is asked only from free. A subscription that cannot change plan now (paused) is refused.
+     * trial is still to be had is asked only from free. One that cannot change plan now (paused, or past due and asking
+     * for another plan) is refused.
      */
     PlanMove planMove(Plan current, Plan target, BillingCycle cycle, BooleanSupplier trialAvailable) {
         if (target.isFree()) {
