@@ -2,6 +2,7 @@ import id.modo.verse.ModoApplication;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.credit.CreditBucket;
 import id.modo.verse.credit.CreditLedger;
+import id.modo.verse.credit.CreditMonthlyReset;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import java.io.IOException;
@@ -76,7 +77,7 @@ public class CreditBench {
             System.out.printf("ratio CreditLedger.debit / pgbench UPDATE: hot row %.2f, 100 organizations %.2f%n",
                     hotRate / pgHot, spreadRate / pgSpread);
 
-            reset(ledger, jdbc, resetCount);
+            reset(context.getBean(CreditMonthlyReset.class), jdbc, resetCount);
         } finally {
             deleteQuietly(data);
         }
@@ -141,7 +142,7 @@ public class CreditBench {
         return Double.parseDouble(tps.replaceAll("tps = ([0-9.]+).*", "$1"));
     }
 
-    static void reset(CreditLedger ledger, JdbcClient jdbc, int count) {
+    static void reset(CreditMonthlyReset monthlyReset, JdbcClient jdbc, int count) {
         long began = System.nanoTime();
         jdbc.sql("""
                 insert into organizations (id, name, slug)
@@ -175,7 +176,7 @@ public class CreditBench {
         int chunk;
         began = System.nanoTime();
         do {
-            chunk = ledger.resetDue(now, batch);
+            chunk = monthlyReset.resetDue(now, batch);
             total += chunk;
         } while (chunk == batch);
         double elapsed = (System.nanoTime() - began) / 1e9;

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 class BillingListeners {
 
     private final Subscriptions subscriptions;
+    private final SubscriptionSettlement settlement;
 
-    BillingListeners(Subscriptions subscriptions) {
+    BillingListeners(Subscriptions subscriptions, SubscriptionSettlement settlement) {
         this.subscriptions = subscriptions;
+        this.settlement = settlement;
     }
 
     @ApplicationModuleListener
@@ -30,14 +32,14 @@ class BillingListeners {
     @ApplicationModuleListener
     void on(PaymentCompleted event) {
         if (event.purpose() == PaymentPurpose.SUBSCRIPTION) {
-            subscriptions.paymentCompleted(event);
+            settlement.paymentCompleted(event);
         }
     }
 
     @ApplicationModuleListener
     void on(PaymentFailed event) {
         if (event.purpose() == PaymentPurpose.SUBSCRIPTION) {
-            subscriptions.paymentFailed(event);
+            settlement.paymentFailed(event);
         }
     }
 }

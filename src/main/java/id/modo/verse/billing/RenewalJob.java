@@ -16,10 +16,10 @@ class RenewalJob {
     private static final Logger log = LoggerFactory.getLogger(RenewalJob.class);
 
     @Bean
-    RecurringTask<Void> subscriptionRenewalTask(Subscriptions subscriptions, BillingProperties properties) {
+    RecurringTask<Void> subscriptionRenewalTask(SubscriptionRenewals renewals, BillingProperties properties) {
         return Tasks.recurring(TASK, FixedDelay.of(properties.renewalInterval()))
                 .execute((instance, context) -> {
-                    int seen = subscriptions.renewDue();
+                    int seen = renewals.renewDue();
                     if (seen > 0) {
                         log.info("Renewal job looked at {} subscriptions whose period ended", seen);
                     }

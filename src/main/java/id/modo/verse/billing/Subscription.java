@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * An organization's subscription. Every organization has exactly one that is not canceled; a canceled one stays as
@@ -124,6 +125,59 @@ class Subscription {
             }
         }
         return moves;
+    }
+
+    /** What a move to another plan or cycle means from the subscription's state; {@link Subscriptions#change} carries it out. */
+    enum PlanMove {
+        /** Already on it and nothing scheduled: nothing to do. */
+        UNCHANGED,
+        /** A paid plan to free: at the period's end. */
+        CANCEL_AT_PERIOD_END,
+        /** A trial or an unpaid period to free: now, as nothing was paid for the rest of it. */
+        END_NOW,
+        /** From free, the one trial. */
+        START_TRIAL,
+        /** From free (trialed before) or during a trial: a checkout for the plan. */
+        SUBSCRIBE,
+        /** Past due, asking for its own plan and cycle: the open renewal's checkout. */
+        PAY_OVERDUE,
+        /** On a paid plan, asking for it again: a scheduled change is dropped, if there is one. */
+        KEEP,
+        /** A dearer plan or a longer cycle: charged pro rata now. */
+        UPGRADE,
+        /** A cheaper plan or a shorter cycle: at the period's end. */
+        SCHEDULE
+    }
+
+    /**
+     * The move to {@code target} on {@code cycle}, {@code current} being the plan this subscription is on; whether the
+     * trial is still to be had is asked only from free. One that cannot change plan now (paused, or past due and asking
+     * for another plan) is refused.
+     */
+    PlanMove planMove(Plan current, Plan target, BillingCycle cycle, BooleanSupplier trialAvailable) {
+        if (target.isFree()) {
+            return isFree() ? PlanMove.UNCHANGED : status == SubscriptionStatus.ACTIVE ? PlanMove.CANCEL_AT_PERIOD_END : PlanMove.END_NOW;
+        }
+        if (status == SubscriptionStatus.ACTIVE && isFree()) {
+            return trialAvailable.getAsBoolean() ? PlanMove.START_TRIAL : PlanMove.SUBSCRIBE;
+        }
+        if (status == SubscriptionStatus.TRIALING) {
+            return PlanMove.SUBSCRIBE;
+        }
+        boolean samePlan = target.key().equals(plan);
+        boolean sameCycle = cycle == billingCycle;
+        if (status == SubscriptionStatus.PAST_DUE && samePlan && sameCycle) {
+            return PlanMove.PAY_OVERDUE;
+        }
+        if (!isPaidActive()) {
+            throw refused("change_plan");
+        }
+        if (samePlan && sameCycle) {
+            return PlanMove.KEEP;
+        }
+        boolean longer = cycle == BillingCycle.YEARLY && billingCycle == BillingCycle.MONTHLY;
+        boolean upgrade = (sameCycle || longer) && (target.monthlyPrice().compareTo(current.monthlyPrice()) > 0 || (samePlan && longer));
+        return upgrade ? PlanMove.UPGRADE : PlanMove.SCHEDULE;
     }
 
     private SubscriptionTransitionException refused(String move) {

@@ -1,11 +1,9 @@
 package id.modo.verse.billing;
 
-import id.modo.verse.billing.BillingEvents.SubscriptionChanged;
 import id.modo.verse.billing.Invoices.Invoice;
 import id.modo.verse.billing.Invoices.Kind;
 import id.modo.verse.billing.Invoices.Line;
 import id.modo.verse.billing.Invoices.LineKind;
-import id.modo.verse.common.Changes;
 import id.modo.verse.common.Money;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -17,30 +15,18 @@ import id.modo.verse.organization.Permission;
 import id.modo.verse.credit.CreditLedger;
 import id.modo.verse.payment.Checkout;
 import id.modo.verse.payment.Payments;
-import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
-import id.modo.verse.payment.PaymentEvents.PaymentFailed;
-import id.modo.verse.payment.PaymentId;
 import id.modo.verse.payment.PaymentPurpose;
-import id.modo.verse.payment.PaymentRequest;
-import id.modo.verse.payment.PaymentStatus;
-import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -49,8 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each organization's subscription: reading it, changing the plan (a trial, a checkout, an upgrade charged pro rata
- * now, a downgrade at the period's end), cancelling and resuming, settling payments, and renewing. The organization's
- * plan, storage limit and credit allowance follow every change.
+ * now, a downgrade at the period's end), cancelling, resuming and pausing. The organization's plan, storage limit and
+ * credit allowance follow every change. Payments are settled in {@link SubscriptionSettlement}, periods renewed in
+ * {@link SubscriptionRenewals}.
  */
 @Service
 public class Subscriptions {
@@ -58,12 +45,8 @@ public class Subscriptions {
     static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
     static final ProblemType CHANGE_IN_PROGRESS = ProblemType.of(HttpStatus.CONFLICT, "change-in-progress",
             "This change is being made right now");
-    private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
     /** The ledger reference type of a trial's credits; the reference id is the subscription's id. */
     static final String TRIAL_REFERENCE = "subscription_trial";
-    /** A renewal charge in these states is not charged again: no answer yet, or paid and its event on its way. */
-    private static final Set<PaymentStatus> AWAITED = EnumSet.of(PaymentStatus.PENDING, PaymentStatus.PROCESSING,
-            PaymentStatus.COMPLETED);
 
     private final SubscriptionRepository subscriptions;
     private final Plans plans;
@@ -73,16 +56,14 @@ public class Subscriptions {
     private final BillingProperties properties;
     private final Payments payments;
     private final CreditLedger credits;
-    private final RenewalMails renewalMails;
+    private final SubscriptionSteps steps;
     private final JdbcClient jdbc;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository subscriptions, Plans plans, Invoices invoices, Organizations organizations, Accounts accounts,
-            BillingProperties properties, Payments payments, CreditLedger credits,
-            RenewalMails renewalMails, JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions,
-            Clock clock) {
+            BillingProperties properties, Payments payments, CreditLedger credits, SubscriptionSteps steps, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.invoices = invoices;
@@ -91,9 +72,8 @@ public class Subscriptions {
         this.properties = properties;
         this.payments = payments;
         this.credits = credits;
-        this.renewalMails = renewalMails;
+        this.steps = steps;
         this.jdbc = jdbc;
-        this.events = events;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -195,111 +175,65 @@ public class Subscriptions {
             Subscription subscription = lockCurrent(organization);
             Map<String, Object> before = subscription.snapshot();
             Instant now = clock.instant();
-            String outcome;
-            Invoice invoice = null;
-            String action;
-            if (target.isFree()) {
-                if (subscription.isFree()) {
-                    return new Prepared(subscription, "unchanged", null);
-                } else if (subscription.status() == SubscriptionStatus.ACTIVE) {
+            Plan current = plans.find(subscription.plan()).orElseThrow();
+            return switch (subscription.planMove(current, target, cycle,
+                    () -> properties.trialDays() > 0 && !subscriptions.hasTrialed(organization.value()))) {
+                case UNCHANGED -> new Prepared(subscription, "unchanged", null);
+                case CANCEL_AT_PERIOD_END -> {
                     subscription.cancelAtPeriodEnd(now);
-                    outcome = "scheduled";
-                    action = "subscription_cancel_schedule";
-                } else {
-                    // Nothing was paid for the rest of a trial or an overdue period: it ends now.
-                    toFree(subscription, actor, now);
-                    return new Prepared(subscriptions.findCurrent(organization.value()).orElseThrow(), "canceled", null);
+                    yield saved(subscription, actor, before, "scheduled", "subscription_cancel_schedule", null);
                 }
-            } else if (subscription.status() == SubscriptionStatus.ACTIVE && subscription.isFree()) {
-                if (properties.trialDays() > 0 && !subscriptions.hasTrialed(organization.value())) {
+                case END_NOW -> {
+                    steps.toFree(subscription, actor, now);
+                    yield new Prepared(subscriptions.findCurrent(organization.value()).orElseThrow(), "canceled", null);
+                }
+                case START_TRIAL -> {
                     subscription.startTrial(target.key(), cycle, now, now.plus(Duration.ofDays(properties.trialDays())));
-                    outcome = "trial_started";
-                    action = "subscription_trial_start";
-                } else {
-                    Optional<Prepared> open = openCheckout(subscription, Kind.SUBSCRIBE, target, cycle, sameSubscribeTerms(target, cycle), now);
-                    if (open.isPresent()) {
-                        return open.get();
-                    }
-                    invoice = issueSubscribe(subscription, target, cycle, now);
-                    outcome = "checkout";
-                    action = null;
+                    Prepared started = saved(subscription, actor, before, "trial_started", "subscription_trial_start", null);
+                    grantTrialCredits(subscription, target);
+                    yield started;
                 }
-            } else if (subscription.status() == SubscriptionStatus.TRIALING) {
-                Optional<Prepared> open = openCheckout(subscription, Kind.SUBSCRIBE, target, cycle, sameSubscribeTerms(target, cycle), now);
-                if (open.isPresent()) {
-                    return open.get();
+                case SUBSCRIBE -> openCheckout(subscription, Kind.SUBSCRIBE, target, cycle, sameSubscribeTerms(target, cycle), now)
+                        .orElseGet(() -> saved(subscription, actor, before, "checkout", null, issueSubscribe(subscription, target, cycle, now)));
+                case PAY_OVERDUE -> {
+                    Invoice invoice = invoices.openRenewal(subscription.id()).orElseThrow(() -> new SubscriptionTransitionException("pay",
+                            subscription.status(), subscription.plan(), subscription.allowedMoves()));
+                    // The renewal's checkout (the one mailed to the billing contact, or one asked for before) if it is still open.
+                    Optional<Checkout> open = payments.openCheckout(subscription.organizationId(), PaymentPurpose.SUBSCRIPTION,
+                            invoice.id().toString());
+                    yield open.map(checkout -> new Prepared(subscription, "checkout", invoice, checkout))
+                            .orElseGet(() -> saved(subscription, actor, before, "checkout", null, invoice));
                 }
-                invoice = issueSubscribe(subscription, target, cycle, now);
-                outcome = "checkout";
-                action = null;
-            } else if (subscription.status() == SubscriptionStatus.PAST_DUE
-                    && target.key().equals(subscription.plan()) && cycle == subscription.billingCycle()) {
-                invoice = invoices.openRenewal(subscription.id()).orElseThrow(() -> new SubscriptionTransitionException("pay",
-                        subscription.status(), subscription.plan(), subscription.allowedMoves()));
-                // The renewal's checkout (the one mailed to the billing contact, or one asked for before) if it is still open.
-                Optional<Checkout> open = payments.openCheckout(subscription.organizationId(), PaymentPurpose.SUBSCRIPTION,
-                        invoice.id().toString());
-                if (open.isPresent()) {
-                    return new Prepared(subscription, "checkout", invoice, open.get());
-                }
-                outcome = "checkout";
-                action = null;
-            } else if (subscription.isPaidActive()) {
-                Plan current = plans.find(subscription.plan()).orElseThrow();
-                boolean sameCycle = cycle == subscription.billingCycle();
-                boolean longer = cycle == BillingCycle.YEARLY && subscription.billingCycle() == BillingCycle.MONTHLY;
-                boolean upgrade = (sameCycle || longer) && (target.monthlyPrice().compareTo(current.monthlyPrice()) > 0
-                        || (target.key().equals(current.key()) && longer));
-                if (target.key().equals(current.key()) && sameCycle) {
-                    if (!subscription.dropScheduledChange(now)) {
-                        return new Prepared(subscription, "unchanged", null);
-                    }
-                    outcome = "scheduled";
-                    action = "subscription_change_schedule";
-                } else if (upgrade) {
+                case KEEP -> subscription.dropScheduledChange(now)
+                        ? saved(subscription, actor, before, "scheduled", "subscription_change_schedule", null)
+                        : new Prepared(subscription, "unchanged", null);
+                case UPGRADE -> {
+                    boolean sameCycle = cycle == subscription.billingCycle();
                     Proration.Quote quote = Proration.upgrade(current.price(subscription.billingCycle()), target.price(cycle), sameCycle,
                             subscription.currentPeriodStart(), subscription.currentPeriodEnd(), now);
-                    if (quote.subtotal().isPositive()) {
-                        Instant periodEnd = quote.newPeriod() ? null : subscription.currentPeriodEnd();
-                        Optional<Prepared> open = openCheckout(subscription, Kind.UPGRADE, target, cycle,
-                                openInvoice -> Objects.equals(openInvoice.periodEnd(), periodEnd)
-                                        && openInvoice.taxRate().compareTo(properties.taxRate()) == 0, now);
-                        if (open.isPresent()) {
-                            return open.get();
-                        }
-                        invoice = issueUpgrade(subscription, current, target, cycle, quote, now);
-                        outcome = "checkout";
-                        action = null;
-                    } else {
+                    if (!quote.subtotal().isPositive()) {
                         // The period is (nearly) over: nothing is left to prorate, the change comes with the renewal.
                         subscription.scheduleChange(target.key(), cycle, now);
-                        outcome = "scheduled";
-                        action = "subscription_change_schedule";
+                        yield saved(subscription, actor, before, "scheduled", "subscription_change_schedule", null);
                     }
-                } else {
-                    subscription.scheduleChange(target.key(), cycle, now);
-                    outcome = "scheduled";
-                    action = "subscription_change_schedule";
+                    Instant periodEnd = quote.newPeriod() ? null : subscription.currentPeriodEnd();
+                    yield openCheckout(subscription, Kind.UPGRADE, target, cycle,
+                            openInvoice -> Objects.equals(openInvoice.periodEnd(), periodEnd)
+                                    && openInvoice.taxRate().compareTo(properties.taxRate()) == 0, now)
+                            .orElseGet(() -> saved(subscription, actor, before, "checkout", null,
+                                    issueUpgrade(subscription, current, target, cycle, quote, now)));
                 }
-            } else {
-                throw new SubscriptionTransitionException("change_plan", subscription.status(), subscription.plan(),
-                        subscription.allowedMoves());
-            }
-            subscriptions.saveAndFlush(subscription);
-            if (action != null) {
-                publish(subscription, actor, action, before);
-                follow(subscription);
-            }
-            if ("trial_started".equals(outcome)) {
-                grantTrialCredits(subscription, target);
-            }
-            return new Prepared(subscription, outcome, invoice);
+                case SCHEDULE -> {
+                    subscription.scheduleChange(target.key(), cycle, now);
+                    yield saved(subscription, actor, before, "scheduled", "subscription_change_schedule", null);
+                }
+            };
         });
         Checkout checkout = prepared.checkout();
         if (prepared.invoice() != null && checkout == null) {
             Accounts.Account payer = accounts.find(actor).orElseThrow();
             try {
-                checkout = payments.start(paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
+                checkout = payments.start(steps.paymentRequest(prepared.invoice(), payer.id(), payer.email(), payer.name()));
             } catch (ProblemException e) {
                 // No checkout was opened for this new invoice (the gateway is down or refused it): void it, so the next
                 // attempt issues a fresh one at once instead of waiting for this one's checkout (a late payment of it
@@ -311,6 +245,17 @@ public class Subscriptions {
             }
         }
         return new ChangeResult(view(prepared.subscription()), prepared.outcome(), prepared.invoice(), checkout);
+    }
+
+    /** Saves a decided change; one with an {@code action} is audited and the organization follows it. */
+    private Prepared saved(Subscription subscription, UserId actor, Map<String, Object> before, String outcome, String action,
+            Invoice invoice) {
+        subscriptions.saveAndFlush(subscription);
+        if (action != null) {
+            steps.publish(subscription, actor, action, before);
+            steps.follow(subscription);
+        }
+        return new Prepared(subscription, outcome, invoice);
     }
 
     /** What a plan change decided under the lock: a checkout to open for {@code invoice}, unless {@code checkout} is one already open. */
@@ -388,233 +333,14 @@ public class Subscriptions {
         Map<String, Object> before = subscription.snapshot();
         step.accept(subscription, clock.instant());
         subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, action, before);
+        steps.publish(subscription, actor, action, before);
         if (changesPlanLimits) {
-            follow(subscription);
+            steps.follow(subscription);
         }
         return view(subscription);
     }
 
-    // ------------------------------------------------------------------ payments
-
-    /**
-     * Settles a completed subscription payment against its invoice, once: the invoice row is locked and must be open.
-     * A payment for an invoice already paid (a second checkout paid too) or voided (superseded) is refunded in full.
-     */
-    @Transactional
-    public void paymentCompleted(PaymentCompleted payment) {
-        Optional<Invoice> found = invoiceOf(payment.purpose(), payment.reference()).flatMap(invoices::lock);
-        if (found.isEmpty()) {
-            return;
-        }
-        Invoice invoice = found.get();
-        if (invoice.status() == Invoices.Status.PAID) {
-            if (!payment.paymentId().value().equals(invoice.paymentId())) {
-                refund(payment.paymentId(), payment.amount(), "Invoice " + invoice.number() + " was already paid");
-            }
-            return;
-        }
-        if (invoice.status() != Invoices.Status.OPEN) {
-            refund(payment.paymentId(), payment.amount(), "Invoice " + invoice.number() + " was void");
-            return;
-        }
-        Subscription subscription = subscriptions.lock(invoice.subscriptionId()).orElseThrow();
-        Map<String, Object> before = subscription.snapshot();
-        Instant now = clock.instant();
-        Plan plan = plans.find(invoice.plan()).orElseThrow();
-        int credits;
-        String action;
-        try {
-            switch (invoice.kind()) {
-                case SUBSCRIBE -> {
-                    // Paying during a trial loses none of it: the paid period starts when the trial ends.
-                    Instant periodStart = subscription.status() == SubscriptionStatus.TRIALING && subscription.trialEnd() != null
-                            && subscription.trialEnd().isAfter(now) ? subscription.trialEnd() : now;
-                    subscription.activate(invoice.plan(), invoice.cycle(), periodStart, now);
-                    credits = plan.monthlyCredits();
-                    action = "subscription_activate";
-                }
-                case UPGRADE -> {
-                    int oldCredits = plans.find(subscription.plan()).map(Plan::monthlyCredits).orElse(0);
-                    subscription.upgrade(invoice.plan(), invoice.cycle(), now);
-                    credits = Math.max(0, plan.monthlyCredits() - oldCredits);
-                    action = "subscription_upgrade";
-                }
-                case RENEWAL -> {
-                    subscription.renewed(now);
-                    credits = plan.monthlyCredits();
-                    action = "subscription_renew";
-                }
-                default -> throw new IllegalStateException();
-            }
-        } catch (SubscriptionTransitionException e) {
-            // The subscription moved on (canceled meanwhile): the money goes back, the invoice is void.
-            invoices.voidOpen(invoice.id(), now);
-            refund(payment.paymentId(), payment.amount(), "Subscription no longer " + invoice.kind().name().toLowerCase(java.util.Locale.ROOT));
-            return;
-        }
-        subscriptions.saveAndFlush(subscription);
-        invoices.markPaid(invoice.id(), payment.paymentId().value(), now,
-                invoice.kind() == Kind.UPGRADE ? null : subscription.currentPeriodStart(),
-                invoice.kind() == Kind.UPGRADE ? null : subscription.currentPeriodEnd());
-        publish(subscription, null, action, before);
-        follow(subscription);
-        if (credits > 0) {
-            // In this transaction, behind the invoice's row lock and its open->paid step: exactly once per paid invoice.
-            this.credits.grant(OrganizationId.of(subscription.organizationId()), null, CreditLedger.Grant.SUBSCRIPTION, credits, "invoice",
-                    invoice.id().toString(), plan.name() + " (" + invoice.cycle().dbValue() + "), " + invoice.number());
-        }
-    }
-
-    /** A failed first payment or upgrade voids its invoice; a failed renewal makes the subscription past due. */
-    @Transactional
-    public void paymentFailed(PaymentFailed payment) {
-        Optional<Invoice> found = invoiceOf(payment.purpose(), payment.reference()).flatMap(invoices::lock);
-        if (found.isEmpty() || found.get().status() != Invoices.Status.OPEN) {
-            return;
-        }
-        Invoice invoice = found.get();
-        Instant now = clock.instant();
-        if (invoice.kind() != Kind.RENEWAL) {
-            invoices.voidOpen(invoice.id(), now);
-            return;
-        }
-        Subscription subscription = subscriptions.lock(invoice.subscriptionId()).orElseThrow();
-        if (subscription.status() == SubscriptionStatus.ACTIVE || subscription.status() == SubscriptionStatus.PAST_DUE) {
-            Map<String, Object> before = subscription.snapshot();
-            subscription.markPastDue(now.plus(retryDelay(subscription.retryCount())), now);
-            subscriptions.saveAndFlush(subscription);
-            publish(subscription, null, "subscription_past_due", before);
-        }
-    }
-
-    // ------------------------------------------------------------------ renewal
-
-    /** Renews (or ends) every subscription whose period is over, a batch at a time; returns how many it looked at. */
-    public int renewDue() {
-        List<UUID> due = subscriptions.findDue(clock.instant(), Limit.of(200));
-        for (UUID id : due) {
-            try {
-                renew(id);
-            } catch (RuntimeException e) {
-                log.warn("Renewing subscription {} failed; the next run tries again", id, e);
-            }
-        }
-        return due.size();
-    }
-
-    /**
-     * One subscription whose period ended: a trial or a canceled subscription ends (back to free), as does one whose
-     * retries are used up; otherwise the scheduled change applies and the period is charged: the saved payment
-     * method if there is one, else a checkout link mailed to the billing contact, and the subscription is past due.
-     */
-    void renew(UUID subscriptionId) {
-        record Charge(Invoice invoice, OrganizationId organization) {
-        }
-        Charge charge = transactions.execute(status -> {
-            Subscription subscription = subscriptions.lock(subscriptionId).orElseThrow();
-            Instant now = clock.instant();
-            boolean due = !subscription.isFree() && subscription.currentPeriodEnd() != null && !subscription.currentPeriodEnd().isAfter(now)
-                    && (subscription.nextRetryAt() == null || !subscription.nextRetryAt().isAfter(now))
-                    && List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE, SubscriptionStatus.TRIALING).contains(subscription.status());
-            if (!due) {
-                return null;
-            }
-            if (subscription.status() == SubscriptionStatus.TRIALING || subscription.cancelAtPeriodEndSet()
-                    || subscription.retryCount() > properties.retryDelays().size()) {
-                toFree(subscription, null, now);
-                return null;
-            }
-            Optional<Invoice> open = invoices.openRenewal(subscription.id());
-            if (open.isPresent() && renewalChargeAwaited(subscription, open.get())) {
-                // The saved method was charged for this invoice and the gateway has not answered: charging again could
-                // take the money twice. Its PaymentCompleted/PaymentFailed settles it; look again at the next retry time.
-                subscription.awaitPayment(now.plus(retryDelay(subscription.retryCount())), now);
-                subscriptions.saveAndFlush(subscription);
-                return null;
-            }
-            if (open.isEmpty()) {
-                Map<String, Object> before = subscription.snapshot();
-                subscription.applyScheduledChange(now);
-                if (!before.equals(subscription.snapshot())) {
-                    publish(subscription, null, "subscription_change_apply", before);
-                    follow(subscription);
-                }
-            }
-            Plan plan = plans.find(subscription.plan()).orElseThrow();
-            Money price = plan.price(subscription.billingCycle());
-            if (!price.isPositive()) {
-                // A plan made free of charge by an admin renews without a payment.
-                Map<String, Object> before = subscription.snapshot();
-                subscription.renewed(now);
-                subscriptions.saveAndFlush(subscription);
-                publish(subscription, null, "subscription_renew", before);
-                return null;
-            }
-            Invoice invoice = open.orElseGet(() -> {
-                Instant start = subscription.currentPeriodEnd();
-                Instant end = subscription.billingCycle().periodEnd(start);
-                return issue(subscription, Kind.RENEWAL, plan, subscription.billingCycle(),
-                        List.of(new Line(LineKind.PLAN, plan.key(), subscription.billingCycle(), start, end, price)), start, end, now);
-            });
-            // Not looked at again before the first retry time, whatever the payment does meanwhile.
-            subscription.awaitPayment(now.plus(retryDelay(subscription.retryCount())), now);
-            subscriptions.saveAndFlush(subscription);
-            return new Charge(invoice, OrganizationId.of(subscription.organizationId()));
-        });
-        if (charge == null) {
-            return;
-        }
-        Organizations.BillingContact contact = organizations.billingContact(charge.organization());
-        if (contact.owners().isEmpty()) {
-            return;
-        }
-        var owner = contact.owners().getFirst();
-        PaymentRequest request = paymentRequest(charge.invoice(), owner.id(), contact.recipients().getFirst(), contact.name());
-        Optional<PaymentId> charged = payments.chargeSaved(request);
-        if (charged.isPresent()) {
-            transactions.executeWithoutResult(status -> {
-                Subscription subscription = subscriptions.lock(subscriptionId).orElseThrow();
-                subscription.renewalCharged(charged.get().value(), clock.instant());
-                subscriptions.saveAndFlush(subscription);
-            });
-            return;
-        }
-        Checkout checkout = payments.start(request);
-        transactions.executeWithoutResult(status -> {
-            Subscription subscription = subscriptions.lock(subscriptionId).orElseThrow();
-            Map<String, Object> before = subscription.snapshot();
-            Instant now = clock.instant();
-            subscription.markPastDue(now.plus(retryDelay(subscription.retryCount())), now);
-            subscriptions.saveAndFlush(subscription);
-            publish(subscription, null, "subscription_past_due", before);
-            renewalMails.sendCheckoutLink(contact, charge.invoice(), checkout.redirectUrl());
-        });
-    }
-
     // ------------------------------------------------------------------ helpers
-
-    /** Ends the subscription and starts the organization again on free. */
-    private void toFree(Subscription subscription, UserId actor, Instant now) {
-        // Whatever was still to be paid for this subscription is no longer owed; a late payment of it is refunded.
-        invoices.voidOpen(subscription.id(), List.of(Kind.values()), now);
-        Map<String, Object> before = subscription.snapshot();
-        subscription.cancel(now);
-        subscriptions.saveAndFlush(subscription);
-        publish(subscription, actor, "subscription_cancel", before);
-        Subscription free = Subscription.free(subscription.organizationId(), now);
-        subscriptions.saveAndFlush(free);
-        follow(free);
-    }
-
-    /** The organization's plan, storage limit and credit allowance as the subscription now says. */
-    private void follow(Subscription subscription) {
-        Plan plan = subscription.status() == SubscriptionStatus.CANCELED || subscription.isPaused()
-                ? plans.free() : plans.find(subscription.plan()).orElseThrow();
-        OrganizationId organization = OrganizationId.of(subscription.organizationId());
-        organizations.applyPlan(organization, plan.key(), plan.storageLimitBytes());
-        credits.setAllowance(organization, plan.monthlyCredits(), plan.rolloverCap(), plan.key());
-    }
 
     /**
      * A trial's plan credits, granted once per subscription (the ledger reference is the subscription's trial), so a
@@ -627,21 +353,10 @@ public class Subscriptions {
         }
     }
 
-    /** Whether the last saved-method charge was for {@code invoice} and has no final answer (or its completion is on its way). */
-    private boolean renewalChargeAwaited(Subscription subscription, Invoice invoice) {
-        if (subscription.renewalPaymentId() == null) {
-            return false;
-        }
-        return payments.find(PaymentId.of(subscription.renewalPaymentId()))
-                .filter(payment -> invoice.id().toString().equals(payment.reference()))
-                .map(payment -> AWAITED.contains(payment.status()))
-                .orElse(false);
-    }
-
     private Invoice issueSubscribe(Subscription subscription, Plan plan, BillingCycle cycle, Instant now) {
         invoices.voidOpen(subscription.id(), List.of(Kind.SUBSCRIBE, Kind.UPGRADE), now);
         // The period starts when the payment completes; the line shows the cycle, the paid invoice the dates.
-        return issue(subscription, Kind.SUBSCRIBE, plan, cycle, List.of(new Line(LineKind.PLAN, plan.key(), cycle, null, null, plan.price(cycle))),
+        return steps.issue(subscription, Kind.SUBSCRIBE, plan, cycle, List.of(new Line(LineKind.PLAN, plan.key(), cycle, null, null, plan.price(cycle))),
                 null, null, now);
     }
 
@@ -654,50 +369,7 @@ public class Subscriptions {
         Line credit = new Line(LineKind.UNUSED_CREDIT, current.key(), subscription.billingCycle(), now, end, Money.zero(quote.unusedCredit().currency())
                 .minus(quote.unusedCredit()));
         List<Line> lines = quote.unusedCredit().isPositive() ? List.of(charge, credit) : List.of(charge);
-        return issue(subscription, Kind.UPGRADE, target, cycle, lines, quote.newPeriod() ? null : now, quote.newPeriod() ? null : end, now);
-    }
-
-    private Invoice issue(Subscription subscription, Kind kind, Plan plan, BillingCycle cycle, List<Line> lines, Instant periodStart,
-            Instant periodEnd, Instant now) {
-        Organizations.BillingContact contact = organizations.billingContact(OrganizationId.of(subscription.organizationId()));
-        String email = contact.recipients().isEmpty() ? null : contact.recipients().getFirst();
-        return invoices.issue(new Invoices.Issue(OrganizationId.of(subscription.organizationId()), subscription.id(), kind, plan.key(), cycle,
-                lines, properties.taxRate(), periodStart, periodEnd, contact.name(), email, now));
-    }
-
-    private PaymentRequest paymentRequest(Invoice invoice, UserId payer, String email, String name) {
-        Plan plan = plans.find(invoice.plan()).orElseThrow();
-        return new PaymentRequest(invoice.organizationId().value(), payer.value(), PaymentPurpose.SUBSCRIPTION, invoice.id().toString(),
-                invoice.total(), "MODO " + plan.name() + " (" + invoice.cycle().dbValue() + ") · " + invoice.number(), email,
-                name == null || name.isBlank() ? email : name, "/organizations/" + invoice.organizationId().value() + "/billing?notice=paid");
-    }
-
-    private Optional<UUID> invoiceOf(PaymentPurpose purpose, String reference) {
-        if (purpose != PaymentPurpose.SUBSCRIPTION || reference == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(reference));
-        } catch (IllegalArgumentException e) {
-            log.warn("A subscription payment refers to '{}', which is no invoice id", reference);
-            return Optional.empty();
-        }
-    }
-
-    private void refund(PaymentId payment, Money amount, String reason) {
-        log.warn("Refunding payment {} ({}): {}", payment, amount, reason);
-        payments.refund(payment, amount, reason);
-    }
-
-    private Duration retryDelay(int retryCount) {
-        List<Duration> delays = properties.retryDelays();
-        return delays.isEmpty() ? Duration.ZERO : retryCount < delays.size() ? delays.get(retryCount) : Duration.ZERO;
-    }
-
-    private void publish(Subscription subscription, UserId actor, String action, Map<String, Object> before) {
-        Map<String, Object> after = subscription.snapshot();
-        events.publishEvent(new SubscriptionChanged(subscription.organizationId(), actor == null ? null : actor.value(), subscription.id(),
-                action, Changes.differing(before, after), Changes.differing(after, before)));
+        return steps.issue(subscription, Kind.UPGRADE, target, cycle, lines, quote.newPeriod() ? null : now, quote.newPeriod() ? null : end, now);
     }
 
     SubscriptionView view(Subscription subscription) {

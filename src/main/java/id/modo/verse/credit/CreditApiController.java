@@ -45,14 +45,16 @@ class CreditApiController {
     enum BucketName { main, bonus, rollover }
 
     private final CreditLedger ledger;
+    private final CreditStatement statement;
     private final Organizations organizations;
     private final CreditProperties properties;
     private final CreditPurchases purchases;
     private final IdempotentRequests idempotent;
 
-    CreditApiController(CreditLedger ledger, Organizations organizations, CreditProperties properties, CreditPurchases purchases,
-            IdempotentRequests idempotent) {
+    CreditApiController(CreditLedger ledger, CreditStatement statement, Organizations organizations, CreditProperties properties,
+            CreditPurchases purchases, IdempotentRequests idempotent) {
         this.ledger = ledger;
+        this.statement = statement;
         this.organizations = organizations;
         this.properties = properties;
         this.purchases = purchases;
@@ -69,7 +71,7 @@ class CreditApiController {
 
     record TransactionResponse(UUID id, Instant createdAt, UUID userId, String type, String bucket, int amount, int balanceAfter,
             String description, String referenceType, String referenceId) {
-        static TransactionResponse of(CreditLedger.Transaction t) {
+        static TransactionResponse of(CreditStatement.Transaction t) {
             return new TransactionResponse(t.id(), t.createdAt(), t.userId(), t.type(), t.bucket(), t.amount(), t.balanceAfter(),
                     t.description(), t.referenceType(), t.referenceId());
         }
@@ -111,11 +113,11 @@ class CreditApiController {
             @RequestParam(required = false) String cursor) {
         OrganizationId organization = OrganizationId.of(orgId);
         organizations.require(caller.id(), organization, Permission.VIEW);
-        CreditLedger.Filter filter = new CreditLedger.Filter(
+        CreditStatement.Filter filter = new CreditStatement.Filter(
                 type == null ? null : CreditTransactionType.valueOf(type.name().toUpperCase(Locale.ROOT)),
                 bucket == null ? null : CreditBucket.valueOf(bucket.name().toUpperCase(Locale.ROOT)),
                 ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
-        return ledger.transactions(organization, filter, cursor, limit).map(TransactionResponse::of);
+        return statement.transactions(organization, filter, cursor, limit).map(TransactionResponse::of);
     }
 
     @Operation(summary = "The credit packs on sale", description = "Prices in rupiah as decimal strings.")

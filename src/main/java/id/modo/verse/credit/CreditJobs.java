@@ -23,13 +23,13 @@ class CreditJobs {
     private static final Logger log = LoggerFactory.getLogger(CreditJobs.class);
 
     @Bean
-    RecurringTask<Void> creditMonthlyResetTask(CreditLedger ledger, CreditProperties properties, Clock clock) {
+    RecurringTask<Void> creditMonthlyResetTask(CreditMonthlyReset reset, CreditProperties properties, Clock clock) {
         return Tasks.recurring(RESET_TASK, FixedDelay.of(properties.resetInterval()))
                 .execute((instance, context) -> {
                     int total = 0;
                     int chunk;
                     do {
-                        chunk = ledger.resetDue(clock.instant(), properties.resetBatchSize());
+                        chunk = reset.resetDue(clock.instant(), properties.resetBatchSize());
                         total += chunk;
                     } while (chunk == properties.resetBatchSize());
                     if (total > 0) {
@@ -39,13 +39,13 @@ class CreditJobs {
     }
 
     @Bean
-    RecurringTask<Void> creditReservationExpiryTask(CreditLedger ledger, CreditProperties properties, Clock clock) {
+    RecurringTask<Void> creditReservationExpiryTask(CreditReservations reservations, CreditProperties properties, Clock clock) {
         return Tasks.recurring(EXPIRY_TASK, FixedDelay.of(properties.reservationExpiryInterval()))
                 .execute((instance, context) -> {
                     int total = 0;
                     int chunk;
                     do {
-                        chunk = ledger.expireReservations(clock.instant(), properties.resetBatchSize());
+                        chunk = reservations.expireReservations(clock.instant(), properties.resetBatchSize());
                         total += chunk;
                     } while (chunk == properties.resetBatchSize());
                     if (total > 0) {

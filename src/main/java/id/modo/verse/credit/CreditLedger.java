@@ -1,8 +1,5 @@
 package id.modo.verse.credit;
 
-import id.modo.verse.common.Keyset;
-import id.modo.verse.common.KeysetCursor;
-import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -11,19 +8,15 @@ import id.modo.verse.credit.CreditEvents.CreditAllowanceChanged;
 import id.modo.verse.credit.CreditEvents.CreditsAdjusted;
 import id.modo.verse.credit.CreditEvents.CreditsDebited;
 import id.modo.verse.credit.CreditEvents.CreditsGranted;
-import id.modo.verse.credit.CreditEvents.CreditsReset;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.PaymentId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,14 +38,15 @@ import org.springframework.transaction.annotation.Transactional;
  * can spend a credit twice or drive a bucket below zero. Credits held by reservations are not
  * spendable: available = main + bonus + rollover - held. No grant or adjustment takes a bucket above
  * {@link #MAX_BUCKET_BALANCE}, decided by the same conditional UPDATE that adds the credits.
+ * <p>
+ * Holds live in {@link CreditReservations}, the listing in {@link CreditStatement} and the monthly
+ * reset in {@link CreditMonthlyReset}; they share this class's statements and checks.
  */
 @Service
 public class CreditLedger {
 
     public static final ProblemType INSUFFICIENT_CREDITS =
             ProblemType.of(HttpStatus.PAYMENT_REQUIRED, "insufficient-credits", "Not enough credits");
-    public static final ProblemType RESERVATION_CLOSED =
-            ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
     public static final ProblemType ADJUSTMENT_EXCEEDS_BALANCE =
             ProblemType.of(HttpStatus.CONFLICT, "adjustment-exceeds-balance", "The adjustment would take more than there is");
     public static final ProblemType CREDIT_LIMIT_EXCEEDED =
@@ -96,19 +90,6 @@ public class CreditLedger {
         }
     }
 
-    /** One ledger row; {@code amount} is signed, {@code balanceAfter} the organization's total after it. */
-    public record Transaction(UUID id, Instant createdAt, UUID userId, String type, String bucket, int amount, int balanceAfter,
-            String description, String referenceType, String referenceId) {
-    }
-
-    /** Which ledger rows to list; every part optional, {@code from} inclusive, {@code to} exclusive. */
-    public record Filter(CreditTransactionType type, CreditBucket bucket, Instant from, Instant to) {
-
-        public static Filter none() {
-            return new Filter(null, null, null, null);
-        }
-    }
-
     // ---------------------------------------------------------------- reading
 
     /** The organization's balances; its balance row (with the free plan's allowance) is made on first use. */
@@ -118,52 +99,6 @@ public class CreditLedger {
             open(organization);
             return find(organization).orElseThrow(CreditLedger::noSuchOrganization);
         });
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Transaction> transactions(OrganizationId organization, Filter filter, String cursor, Integer limit) {
-        int size = Keyset.limit(limit, "Some fields are not valid.");
-        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
-            throw invalid("to", "must be later than from");
-        }
-        KeysetCursor after = Keyset.after(cursor);
-        List<String> conditions = new ArrayList<>(List.of("organization_id = :org"));
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("org", organization.value());
-        if (filter.type() != null) {
-            conditions.add("type = :type");
-            params.put("type", filter.type().dbValue());
-        }
-        if (filter.bucket() != null) {
-            conditions.add("bucket = :bucket");
-            params.put("bucket", filter.bucket().dbValue());
-        }
-        if (filter.from() != null) {
-            conditions.add("created_at >= :from");
-            params.put("from", utc(filter.from()));
-        }
-        if (filter.to() != null) {
-            conditions.add("created_at < :to");
-            params.put("to", utc(filter.to()));
-        }
-        if (after != null) {
-            conditions.add("(created_at, id) < (:afterAt, :afterId)");
-            params.put("afterAt", utc(after.createdAt()));
-            params.put("afterId", after.id());
-        }
-        params.put("fetch", Keyset.fetch(size));
-        List<Transaction> rows = jdbc.sql("""
-                select id, created_at, user_id, type, bucket, amount, balance_after, description, reference_type, reference_id
-                from credit_transactions where %s
-                order by created_at desc, id desc
-                limit :fetch""".formatted(String.join(" and ", conditions)))
-                .params(params)
-                .query((rs, n) -> new Transaction(rs.getObject("id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                        rs.getObject("user_id", UUID.class), rs.getString("type"), rs.getString("bucket"), rs.getInt("amount"),
-                        rs.getInt("balance_after"), rs.getString("description"), rs.getString("reference_type"),
-                        rs.getString("reference_id")))
-                .list();
-        return Keyset.page(rows, size, transaction -> new KeysetCursor(transaction.createdAt(), transaction.id()));
     }
 
     // ---------------------------------------------------------------- spending
@@ -187,74 +122,6 @@ public class CreditLedger {
             throw insufficient(balances(organization), amount);
         }
         return after;
-    }
-
-    /**
-     * Holds {@code amount} credits for work whose cost is known only afterwards; held credits are
-     * not spendable. {@link #commit} spends the actual amount, {@link #release} gives the hold back,
-     * and a hold left open past {@code ttl} is released by the expiry job.
-     */
-    @Transactional
-    public ReservationId reserve(OrganizationId organization, int amount, Duration ttl) {
-        return reserve(organization, null, amount, ttl, null, null, null);
-    }
-
-    /** {@link #reserve(OrganizationId, int, Duration)} with who it is for and what the usage row will say. */
-    @Transactional
-    public ReservationId reserve(OrganizationId organization, UserId actor, int amount, Duration ttl, String referenceType,
-            String referenceId, String description) {
-        requireAmount(amount);
-        if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxReservationTtl()) > 0) {
-            throw invalid("ttl", "must be positive and at most " + properties.maxReservationTtl());
-        }
-        Instant now = clock.instant();
-        Optional<UUID> id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
-        if (id.isEmpty() && open(organization)) {
-            id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
-        }
-        return ReservationId.of(id.orElseThrow(() -> insufficient(balances(organization), amount)));
-    }
-
-    /**
-     * Spends {@code actualAmount} (0 to the reserved amount) of a held reservation and frees the
-     * rest. A reservation that was committed, released or has expired is 409 {@code reservation-closed}.
-     */
-    @Transactional
-    public Balances commit(ReservationId reservation, int actualAmount) {
-        if (actualAmount < 0) {
-            throw invalid("actual_amount", "must not be negative");
-        }
-        record Held(UUID organizationId, UUID userId, int amount, String referenceType, String referenceId, String description) {
-        }
-        Optional<Held> held = jdbc.sql("""
-                update credit_reservations set status = 'committed', actual_amount = :actual, settled_at = :now
-                where id = :id and status = 'held' and expires_at > :now and amount >= :actual
-                returning organization_id, user_id, amount, reference_type, reference_id, description""")
-                .param("id", reservation.value())
-                .param("actual", actualAmount)
-                .param("now", utc(clock.instant()))
-                .query((rs, n) -> new Held(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getInt("amount"), rs.getString("reference_type"), rs.getString("reference_id"), rs.getString("description")))
-                .optional();
-        if (held.isEmpty()) {
-            throw closedOrMissing(reservation, actualAmount);
-        }
-        Held h = held.get();
-        OrganizationId organization = OrganizationId.of(h.organizationId());
-        if (actualAmount == 0) {
-            unhold(h.organizationId(), h.amount());
-            return balances(organization);
-        }
-        // The hold covers the actual amount, so this cannot fail; if it did, the commit rolls back.
-        return take(organization, h.userId() == null ? null : UserId.of(h.userId()), actualAmount, h.amount(),
-                h.referenceType(), h.referenceId(), h.description())
-                .orElseThrow(() -> new IllegalStateException("Reservation " + reservation + " held less than its amount"));
-    }
-
-    /** Frees a held reservation; false if it was already committed, released or expired. */
-    @Transactional
-    public boolean release(ReservationId reservation) {
-        return settle(reservation.value(), "released");
     }
 
     // ---------------------------------------------------------------- adding
@@ -457,7 +324,7 @@ public class CreditLedger {
         return after;
     }
 
-    // ---------------------------------------------------------------- jobs
+    // ---------------------------------------------------------------- opening
 
     /**
      * Makes the organization's balance row with the free plan's allowance granted (one ledger
@@ -493,84 +360,6 @@ public class CreditLedger {
         return made > 0;
     }
 
-    /**
-     * Resets up to {@code batchSize} organizations whose month ended by {@code now}, in one
-     * statement: last month's rollover expires, unused main rolls over up to the cap (the rest
-     * expires), and main gets the month's allowance; each step is a ledger row. Rows locked by
-     * someone else are skipped (another node takes them), as are rows with open reservations: a
-     * hold must stay covered, and holds end within {@code modo.credits.max-reservation-ttl}.
-     * Returns how many organizations were reset.
-     */
-    @Transactional
-    public int resetDue(Instant now, int batchSize) {
-        record Reset(UUID organizationId, int bonus, int main, int rollover, int kept, int monthly) {
-        }
-        List<Reset> resets = jdbc.sql("""
-                with due as (
-                  select id, organization_id, balance as m, bonus_balance as x, rollover_balance as r, monthly_credits as mc,
-                      least(balance, rollover_cap) as kept, next_reset_at as nr
-                  from credit_balances
-                  where next_reset_at <= :now and held_balance = 0
-                  order by next_reset_at
-                  limit :batch
-                  for update skip locked),
-                upd as (
-                  update credit_balances b set balance = d.mc, rollover_balance = d.kept, last_reset_at = :now, updated_at = :now,
-                      next_reset_at = case
-                        when ((d.nr at time zone :zone) + interval '1 month') at time zone :zone > :now
-                          then ((d.nr at time zone :zone) + interval '1 month') at time zone :zone
-                        else ((cast(:now as timestamptz) at time zone :zone) + interval '1 month') at time zone :zone end
-                  from due d where b.id = d.id
-                  returning d.*),
-                led as (
-                  insert into credit_transactions (organization_id, type, bucket, amount, balance_after, description,
-                      reference_type, reference_id, created_at)
-                  select u.organization_id, v.type, v.bucket, v.amount, v.after, v.description, 'monthly_reset', :period,
-                      clock_timestamp()
-                  from upd u cross join lateral (values
-                      (1, 'expiry', 'rollover', -u.r, u.x + u.m, 'Last month''s rollover expired'),
-                      (2, 'rollover', 'main', -u.kept, u.x + u.m - u.kept, 'Unused credits rolled over'),
-                      (3, 'rollover', 'rollover', u.kept, u.x + u.m, 'Unused credits rolled over'),
-                      (4, 'expiry', 'main', u.kept - u.m, u.x + u.kept, 'Unused credits above the rollover cap expired'),
-                      (5, 'subscription', 'main', u.mc, u.x + u.kept + u.mc, 'Monthly credits'))
-                    as v(ord, type, bucket, amount, after, description)
-                  where v.amount <> 0
-                  order by u.organization_id, v.ord)
-                select organization_id, x, m, r, kept, mc from upd""")
-                .param("now", utc(now))
-                .param("batch", batchSize)
-                .param("zone", properties.resetTimeZone().getId())
-                .param("period", now.atZone(properties.resetTimeZone()).toLocalDate().toString())
-                .query((rs, n) -> new Reset(rs.getObject("organization_id", UUID.class), rs.getInt("x"), rs.getInt("m"),
-                        rs.getInt("r"), rs.getInt("kept"), rs.getInt("mc")))
-                .list();
-        for (Reset reset : resets) {
-            events.publishEvent(new CreditsReset(reset.organizationId(), reset.monthly(), reset.kept(),
-                    reset.rollover() + reset.main() - reset.kept(), reset.bonus() + reset.kept() + reset.monthly()));
-        }
-        return resets.size();
-    }
-
-    /** Expires up to {@code batchSize} holds overdue at {@code now}, freeing their credits; returns how many. */
-    @Transactional
-    public int expireReservations(Instant now, int batchSize) {
-        return jdbc.sql("""
-                with expired as (
-                  update credit_reservations set status = 'expired', settled_at = :now
-                  where id in (select id from credit_reservations where status = 'held' and expires_at <= :now
-                               order by expires_at limit :batch for update skip locked)
-                  returning organization_id, amount),
-                freed as (
-                  update credit_balances b set held_balance = b.held_balance - e.amount, updated_at = :now
-                  from (select organization_id, sum(amount) as amount from expired group by organization_id) e
-                  where b.organization_id = e.organization_id)
-                select count(*) from expired""")
-                .param("now", utc(now))
-                .param("batch", batchSize)
-                .query(Integer.class)
-                .single();
-    }
-
     // ---------------------------------------------------------------- internals
 
     private Optional<Balances> find(OrganizationId organization) {
@@ -586,7 +375,7 @@ public class CreditLedger {
      * credits freed, and one usage row written per bucket touched. Empty when there is not enough
      * (or no balance row).
      */
-    private Optional<Balances> take(OrganizationId organization, UserId actor, int amount, int release, String referenceType,
+    Optional<Balances> take(OrganizationId organization, UserId actor, int amount, int release, String referenceType,
             String referenceId, String description) {
         Optional<Balances> after = jdbc.sql("""
                 with cur as (
@@ -662,67 +451,6 @@ public class CreditLedger {
                 .optional();
     }
 
-    private Optional<UUID> hold(OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
-            String referenceType, String referenceId, String description) {
-        return jdbc.sql("""
-                with upd as (
-                  update credit_balances set held_balance = held_balance + :amount, updated_at = :now
-                  where organization_id = :org and balance + bonus_balance + rollover_balance - held_balance >= :amount
-                  returning organization_id)
-                insert into credit_reservations (organization_id, user_id, amount, reference_type, reference_id, description,
-                    expires_at, created_at)
-                select organization_id, cast(:actor as uuid), :amount, :refType, :ref, :description, :expires, :now from upd
-                returning id""")
-                .param("amount", amount)
-                .param("now", utc(now))
-                .param("org", organization.value())
-                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
-                .param("refType", referenceType, java.sql.Types.VARCHAR)
-                .param("ref", referenceId, java.sql.Types.VARCHAR)
-                .param("description", description, java.sql.Types.VARCHAR)
-                .param("expires", utc(expiresAt))
-                .query(UUID.class)
-                .optional();
-    }
-
-    private boolean settle(UUID reservation, String status) {
-        Optional<Map.Entry<UUID, Integer>> settled = jdbc.sql("""
-                update credit_reservations set status = :status, settled_at = :now
-                where id = :id and status = 'held'
-                returning organization_id, amount""")
-                .param("status", status)
-                .param("now", utc(clock.instant()))
-                .param("id", reservation)
-                .query((rs, n) -> Map.entry(rs.getObject("organization_id", UUID.class), rs.getInt("amount")))
-                .optional();
-        settled.ifPresent(entry -> unhold(entry.getKey(), entry.getValue()));
-        return settled.isPresent();
-    }
-
-    private void unhold(UUID organization, int amount) {
-        jdbc.sql("update credit_balances set held_balance = held_balance - :amount, updated_at = :now where organization_id = :org")
-                .param("amount", amount)
-                .param("now", utc(clock.instant()))
-                .param("org", organization)
-                .update();
-    }
-
-    private ProblemException closedOrMissing(ReservationId reservation, int actualAmount) {
-        record State(String status, int amount, Instant expiresAt) {
-        }
-        State state = jdbc.sql("select status, amount, expires_at from credit_reservations where id = :id")
-                .param("id", reservation.value())
-                .query((rs, n) -> new State(rs.getString("status"), rs.getInt("amount"), rs.getTimestamp("expires_at").toInstant()))
-                .optional()
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such reservation."));
-        if ("held".equals(state.status()) && actualAmount > state.amount()) {
-            throw invalid("actual_amount", "must not exceed the reserved " + state.amount());
-        }
-        String status = "held".equals(state.status()) ? "expired" : state.status();
-        return new ProblemException(RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
-                Map.of("status", status));
-    }
-
     private static Balances balancesRow(ResultSet rs, int row) throws SQLException {
         return new Balances(OrganizationId.of(rs.getObject("organization_id", UUID.class)), rs.getInt("balance"),
                 rs.getInt("bonus_balance"), rs.getInt("rollover_balance"), rs.getInt("held_balance"), rs.getString("plan"),
@@ -747,19 +475,19 @@ public class CreditLedger {
                 Map.of("limit", MAX_BUCKET_BALANCE, "balance", balance, "bucket", bucket.dbValue(), "asked", asked));
     }
 
-    private static ProblemException insufficient(Balances balances, int asked) {
+    static ProblemException insufficient(Balances balances, int asked) {
         return new ProblemException(INSUFFICIENT_CREDITS,
                 "This needs " + asked + " credits but only " + balances.available() + " are available.",
                 Map.of("available", balances.available(), "asked", asked));
     }
 
-    private static void requireAmount(int amount) {
+    static void requireAmount(int amount) {
         if (amount < 1 || amount > MAX_AMOUNT) {
             throw invalid("amount", "must be a whole number from 1 to " + MAX_AMOUNT);
         }
     }
 
-    private static ProblemException invalid(String field, String message) {
+    static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
                 Map.of("errors", List.of(new Problems.FieldError(field, message))));
     }
@@ -768,7 +496,7 @@ public class CreditLedger {
         return new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
     }
 
-    private static OffsetDateTime utc(Instant instant) {
+    static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
 }

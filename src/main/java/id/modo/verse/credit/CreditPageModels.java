@@ -26,7 +26,7 @@ public final class CreditPageModels {
 
     /** An organization's credits page: balances as a bar, one ledger page with its filter, the packs. */
     public record CreditsPage(String organizationId, String organizationName, CreditLedger.Balances balances, List<Segment> segments,
-            Form form, List<String> types, List<String> buckets, Map<String, String> errors, List<CreditLedger.Transaction> transactions,
+            Form form, List<String> types, List<String> buckets, Map<String, String> errors, List<CreditStatement.Transaction> transactions,
             String nextUrl, boolean firstPage, List<Pack> packs, boolean canBuy) {
     }
 

@@ -39,14 +39,16 @@ class CreditPagesController {
     static final List<String> BUCKETS = Arrays.stream(CreditBucket.values()).map(CreditBucket::dbValue).toList();
 
     private final CreditLedger ledger;
+    private final CreditStatement statement;
     private final Organizations organizations;
     private final CreditProperties properties;
     private final CreditPurchases purchases;
     private final ZoneId zone;
 
-    CreditPagesController(CreditLedger ledger, Organizations organizations, CreditProperties properties, CreditPurchases purchases,
-            ModoProperties modo) {
+    CreditPagesController(CreditLedger ledger, CreditStatement statement, Organizations organizations, CreditProperties properties,
+            CreditPurchases purchases, ModoProperties modo) {
         this.ledger = ledger;
+        this.statement = statement;
         this.purchases = purchases;
         this.organizations = organizations;
         this.properties = properties;
@@ -84,14 +86,14 @@ class CreditPagesController {
         }
 
         CreditLedger.Balances balances = ledger.balances(organization);
-        List<CreditLedger.Transaction> rows = List.of();
+        List<CreditStatement.Transaction> rows = List.of();
         String nextUrl = null;
         if (errors.isEmpty()) {
-            CreditLedger.Filter filter = new CreditLedger.Filter(
+            CreditStatement.Filter filter = new CreditStatement.Filter(
                     form.type().isEmpty() ? null : CreditTransactionType.valueOf(form.type().toUpperCase(Locale.ROOT)),
                     form.bucket().isEmpty() ? null : CreditBucket.valueOf(form.bucket().toUpperCase(Locale.ROOT)), fromTime, toTime);
             try {
-                Page<CreditLedger.Transaction> page = ledger.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
+                Page<CreditStatement.Transaction> page = statement.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
                 rows = page.items();
                 nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", id, filters(form), page.nextCursor());
             } catch (ProblemException e) {

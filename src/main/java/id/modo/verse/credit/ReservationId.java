@@ -2,7 +2,7 @@ package id.modo.verse.credit;
 
 import java.util.UUID;
 
-/** A hold on an organization's credits, from {@link CreditLedger#reserve}. */
+/** A hold on an organization's credits, from {@link CreditReservations#reserve}. */
 public record ReservationId(UUID value) {
 
     public ReservationId {

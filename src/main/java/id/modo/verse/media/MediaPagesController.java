@@ -7,6 +7,7 @@ import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.OrganizationStorage;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,11 +45,13 @@ class MediaPagesController {
     private final Assets assets;
     private final Uploads uploads;
     private final Organizations organizations;
+    private final OrganizationStorage quota;
 
-    MediaPagesController(Assets assets, Uploads uploads, Organizations organizations) {
+    MediaPagesController(Assets assets, Uploads uploads, Organizations organizations, OrganizationStorage quota) {
         this.assets = assets;
         this.uploads = uploads;
         this.organizations = organizations;
+        this.quota = quota;
     }
 
     @GetMapping("/organizations/{orgId}/media")
@@ -117,7 +120,7 @@ class MediaPagesController {
             // A cursor that was cut or made up: start from the newest rather than fail.
             page = assets.page(caller.id(), organization, null, null, null, Keyset.DEFAULT_LIMIT);
         }
-        Organizations.StorageUsage usage = organizations.storageUsage(organization);
+        OrganizationStorage.StorageUsage usage = quota.storageUsage(organization);
         double percent = usage.limitBytes() == 0 ? 100 : Math.min(100, 100.0 * usage.usedBytes() / usage.limitBytes());
         String nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/media", organization.value(),
                 typeFilter.isEmpty() ? Map.of() : Map.of("type", typeFilter), page.nextCursor());

@@ -26,12 +26,15 @@ import org.springframework.web.multipart.MultipartFile;
 class Uploads {
 
     private final Assets assets;
+    private final AssetFiles files;
     private final Organizations organizations;
     private final MediaProperties properties;
     private final ObjectProvider<ProjectDirectory> projects;
 
-    Uploads(Assets assets, Organizations organizations, MediaProperties properties, ObjectProvider<ProjectDirectory> projects) {
+    Uploads(Assets assets, AssetFiles files, Organizations organizations, MediaProperties properties,
+            ObjectProvider<ProjectDirectory> projects) {
         this.assets = assets;
+        this.files = files;
         this.organizations = organizations;
         this.properties = properties;
         this.projects = projects;
@@ -54,8 +57,8 @@ class Uploads {
 
     AssetView upload(UserId actor, OrganizationId org, UUID projectId, String category, String originalName, MultipartFile file,
             AssetVisibility visibility) {
-        Assets.Upload upload = assets.checkUpload(actor, org, projectId, category, originalName, visibility, file.getSize());
-        Path raw = assets.newIncomingFile();
+        AssetFiles.Upload upload = files.checkUpload(actor, org, projectId, category, originalName, visibility, file.getSize());
+        Path raw = files.newIncomingFile();
         try {
             file.transferTo(raw);
         } catch (IOException e) {
@@ -66,6 +69,6 @@ class Uploads {
             }
             throw new UncheckedIOException("Could not receive an upload", e);
         }
-        return assets.store(actor, org, upload, raw);
+        return assets.view(files.store(actor, org, upload, raw), properties.signedUrlValidity());
     }
 }

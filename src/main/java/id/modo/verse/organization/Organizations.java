@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Organizations and their members, and the one access check every module uses:
- * {@link #require(UserId, OrganizationId, Permission)}.
+ * {@link #require(UserId, OrganizationId, Permission)}. Their storage quota is {@link OrganizationStorage}'s.
  */
 @Service
 public class Organizations {
@@ -143,52 +143,6 @@ public class Organizations {
                 .update();
         events.publishEvent(new OrganizationEvents.OrganizationPlanApplied(id.value(), current.plan(), current.storageLimitBytes(),
                 plan, storageLimitBytes));
-    }
-
-    /** An organization's storage: bytes in use and its plan's limit. */
-    public record StorageUsage(long usedBytes, long limitBytes) {
-        public long remainingBytes() {
-            return Math.max(0, limitBytes - usedBytes);
-        }
-    }
-
-    @Transactional(readOnly = true)
-    public StorageUsage storageUsage(OrganizationId id) {
-        return jdbc.sql("select storage_used_bytes, storage_limit_bytes from organizations where id = ?")
-                .param(id.value())
-                .query((rs, row) -> new StorageUsage(rs.getLong(1), rs.getLong(2)))
-                .optional()
-                .orElseThrow(Organizations::notFound);
-    }
-
-    /**
-     * Counts {@code bytes} against the organization's storage quota if they fit, in one conditional
-     * UPDATE, so parallel uploads can never push the total over the limit nor lose an increment.
-     * Only for the module that stores files; joins the caller's transaction.
-     *
-     * @return true if reserved, false if the bytes do not fit in what is left
-     */
-    @Transactional
-    public boolean reserveStorage(OrganizationId id, long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("bytes must not be negative");
-        }
-        return jdbc.sql("""
-                update organizations set storage_used_bytes = storage_used_bytes + :bytes
-                where id = :id and storage_used_bytes + :bytes <= storage_limit_bytes""")
-                .param("bytes", bytes).param("id", id.value())
-                .update() == 1;
-    }
-
-    /** Gives back bytes of a deleted file; never below zero. Joins the caller's transaction. */
-    @Transactional
-    public void releaseStorage(OrganizationId id, long bytes) {
-        if (bytes < 0) {
-            throw new IllegalArgumentException("bytes must not be negative");
-        }
-        jdbc.sql("update organizations set storage_used_bytes = greatest(0, storage_used_bytes - :bytes) where id = :id")
-                .param("bytes", bytes).param("id", id.value())
-                .update();
     }
 
     /** Who receives an organization's billing mail: its name, billing email (or null) and its owners, longest-standing first. */

@@ -41,7 +41,7 @@ class PauseAndTrialIntegrationTests {
     @Autowired
     BillingTestClock.MovableClock clock;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionRenewals renewals;
     @Autowired
     CreditLedger ledger;
     BillingFixtures fixtures;
@@ -105,7 +105,7 @@ class PauseAndTrialIntegrationTests {
 
         // Long past the old period's end: nothing is charged, nothing ends, the saved method is not touched.
         clock.advance(Duration.ofDays(40));
-        subscriptions.renewDue();
+        renewals.renewDue();
         assertThat(jdbc.sql("select count(*) from invoices where organization_id = cast(? as uuid) and kind = 'renewal'")
                 .param(owner.org()).query(Integer.class).single()).isZero();
         owner = fixtures.signInAgain(owner);
@@ -129,7 +129,7 @@ class PauseAndTrialIntegrationTests {
         assertThat(post(owner, "unpause").statusCode()).isEqualTo(409);
 
         // The moved period's end is what the renewal job waits for.
-        subscriptions.renewDue();
+        renewals.renewDue();
         assertThat(jdbc.sql("select count(*) from invoices where organization_id = cast(? as uuid) and kind = 'renewal'")
                 .param(owner.org()).query(Integer.class).single()).isZero();
     }
@@ -200,7 +200,7 @@ class PauseAndTrialIntegrationTests {
         assertThat(invoiceStart).isEqualTo(start);
         // Nothing is due at the trial's end: that is where the paid period begins.
         clock.advance(Duration.ofDays(12));
-        subscriptions.renewDue();
+        renewals.renewDue();
         Owner later = fixtures.signInAgain(owner);
         JsonNode still = subscription(later.http(), later.org());
         assertThat(still.get("status").asString()).isEqualTo("active");

@@ -40,7 +40,7 @@ class PaymentSettlementIntegrationTests {
     @Autowired
     ApplicationContext context;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionSettlement settlement;
     @Autowired
     Payments payments;
     BillingFixtures fixtures;
@@ -67,7 +67,7 @@ class PaymentSettlementIntegrationTests {
         for (int i = 0; i < 8; i++) {
             runs.add(pool.submit(() -> {
                 start.await();
-                subscriptions.paymentCompleted(again);
+                settlement.paymentCompleted(again);
                 return null;
             }));
         }

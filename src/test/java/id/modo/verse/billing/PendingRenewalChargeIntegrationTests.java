@@ -53,7 +53,7 @@ class PendingRenewalChargeIntegrationTests {
     @Autowired
     BillingTestClock.MovableClock clock;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionRenewals renewals;
 
     final WireMockServer stripe = TestGateways.server();
 
@@ -83,7 +83,7 @@ class PendingRenewalChargeIntegrationTests {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withHeader("Request-Id", "req_test")
                         .withBody(processing)));
 
-        subscriptions.renewDue();
+        renewals.renewDue();
         List<String> open = openRenewals(owner.org());
         assertThat(open).hasSize(1);
         assertThat(payments(open.getFirst())).hasSize(1);
@@ -92,7 +92,7 @@ class PendingRenewalChargeIntegrationTests {
         // Past the first retry time (1 day) and the next ones: still no answer, so no second charge and not past due.
         for (int day = 0; day < 3; day++) {
             clock.advance(Duration.ofDays(1).plusMinutes(1));
-            subscriptions.renewDue();
+            renewals.renewDue();
         }
         assertThat(payments(open.getFirst())).hasSize(1);
         stripe.verify(1, postRequestedFor(urlPathEqualTo("/v1/payment_intents")).withRequestBody(containing(customer)));

@@ -35,7 +35,7 @@ class RenewalIntegrationTests {
     @Autowired
     BillingTestClock.MovableClock clock;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionRenewals renewals;
     BillingFixtures fixtures;
 
     @BeforeEach
@@ -70,7 +70,7 @@ class RenewalIntegrationTests {
         Owner owner = payingStarter("renew-saved", "sbx_pm_" + UUID.randomUUID());
         Instant end = current(owner.org()).periodEnd();
         clock.advance(Duration.ofDays(32));
-        subscriptions.renewDue();
+        renewals.renewDue();
         await().atMost(Duration.ofSeconds(15)).until(() -> renewalInvoices(owner.org(), "paid").size() == 1);
         Row renewed = current(owner.org());
         assertThat(renewed.status()).isEqualTo("active");
@@ -79,7 +79,7 @@ class RenewalIntegrationTests {
         assertThat(renewed.periodEnd()).isAfter(end);
         assertThat(fixtures.subscriptionCredits(owner.org())).isEqualTo(2000);
         // A second run finds nothing due for this subscription and charges nothing more.
-        subscriptions.renewDue();
+        renewals.renewDue();
         assertThat(renewalInvoices(owner.org(), "paid")).hasSize(1);
         assertThat(renewalInvoices(owner.org(), "open")).isEmpty();
     }
@@ -93,7 +93,7 @@ class RenewalIntegrationTests {
         assertThat(scheduled.get("outcome").asString()).isEqualTo("scheduled");
         assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("pro");
         clock.advance(Duration.ofDays(32));
-        subscriptions.renewDue();
+        renewals.renewDue();
         await().atMost(Duration.ofSeconds(15)).until(() -> renewalInvoices(owner.org(), "paid").size() == 1);
         assertThat(current(owner.org()).plan()).isEqualTo("starter");
         assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("starter");
@@ -106,7 +106,7 @@ class RenewalIntegrationTests {
     void withoutASavedMethodTheLinkIsMailedTheSubscriptionIsPastDueAndPayingMakesItActive() {
         Owner owner = payingStarter("renew-mail", null);
         clock.advance(Duration.ofDays(32));
-        subscriptions.renewDue();
+        renewals.renewDue();
         Row pastDue = current(owner.org());
         assertThat(pastDue.status()).isEqualTo("past_due");
         assertThat(pastDue.retryCount()).isEqualTo(1);
@@ -128,15 +128,15 @@ class RenewalIntegrationTests {
     void retriesAfterOneThreeAndFiveDaysThenCanceledBackToFree() {
         Owner owner = payingStarter("renew-fail", null);
         clock.advance(Duration.ofDays(32));
-        subscriptions.renewDue();
+        renewals.renewDue();
         assertThat(current(owner.org()).retryCount()).isEqualTo(1);
         // Before the retry time nothing happens.
         clock.advance(Duration.ofHours(12));
-        subscriptions.renewDue();
+        renewals.renewDue();
         assertThat(current(owner.org()).retryCount()).isEqualTo(1);
         for (int expected = 2; expected <= 4; expected++) {
             clock.advance(Duration.ofDays(5).plusMinutes(1));
-            subscriptions.renewDue();
+            renewals.renewDue();
             assertThat(current(owner.org()).retryCount()).isEqualTo(expected);
             assertThat(current(owner.org()).status()).isEqualTo("past_due");
         }
@@ -145,7 +145,7 @@ class RenewalIntegrationTests {
         assertThat(jdbc.sql("select count(*) from payments where reference = ?").param(renewalInvoices(owner.org(), "open").getFirst())
                 .query(Integer.class).single()).isEqualTo(4);
         clock.advance(Duration.ofMinutes(1));
-        subscriptions.renewDue();
+        renewals.renewDue();
         Row free = current(owner.org());
         assertThat(free.plan()).isEqualTo("free");
         assertThat(free.status()).isEqualTo("active");

@@ -37,7 +37,7 @@ class SubscriptionLifecycleIntegrationTests {
     @Autowired
     BillingTestClock.MovableClock clock;
     @Autowired
-    Subscriptions subscriptions;
+    SubscriptionRenewals renewals;
     BillingFixtures fixtures;
 
     @BeforeEach
@@ -63,7 +63,7 @@ class SubscriptionLifecycleIntegrationTests {
         assertThat(fixtures.organizationPlan(owner.org())).isEqualTo("pro");
 
         clock.advance(Duration.ofDays(15));
-        subscriptions.renewDue();
+        renewals.renewDue();
         Owner again = fixtures.signInAgain(owner);
         JsonNode after = subscription(again.http(), again.org());
         assertThat(after.get("plan").asString()).isEqualTo("free");

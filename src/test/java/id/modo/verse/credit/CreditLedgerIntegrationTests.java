@@ -43,6 +43,12 @@ class CreditLedgerIntegrationTests {
     @Autowired
     CreditLedger ledger;
     @Autowired
+    CreditReservations reservations;
+    @Autowired
+    CreditStatement statement;
+    @Autowired
+    CreditMonthlyReset monthlyReset;
+    @Autowired
     JdbcClient jdbc;
 
     CreditFixtures fixtures;
@@ -182,54 +188,54 @@ class CreditLedgerIntegrationTests {
 
     @Test
     void reservedCreditsAreNotSpendableAndCommitSpendsTheActualAmount() {
-        ReservationId reservation = ledger.reserve(org, user, 60, Duration.ofMinutes(5), "ai_usage", "render-1", "Animatic");
+        ReservationId reservation = reservations.reserve(org, user, 60, Duration.ofMinutes(5), "ai_usage", "render-1", "Animatic");
         assertThat(ledger.balances(org)).extracting(Balances::held, Balances::available).containsExactly(60, 40);
         assertThatThrownBy(() -> ledger.debit(org, user, 41, null, null, null)).isInstanceOf(ProblemException.class);
-        assertThatThrownBy(() -> ledger.reserve(org, 41, Duration.ofMinutes(5))).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> reservations.reserve(org, 41, Duration.ofMinutes(5))).isInstanceOf(ProblemException.class);
 
-        Balances after = ledger.commit(reservation, 45);
+        Balances after = reservations.commit(reservation, 45);
 
         assertThat(after).extracting(Balances::main, Balances::held, Balances::available).containsExactly(55, 0, 55);
         assertThat(fixtures.ledger(org).getLast()).isEqualTo(new CreditFixtures.Row("usage", "main", -45, 55));
-        assertThatThrownBy(() -> ledger.commit(reservation, 1))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditLedger.RESERVATION_CLOSED));
-        assertThat(ledger.release(reservation)).isFalse();
+        assertThatThrownBy(() -> reservations.commit(reservation, 1))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditReservations.RESERVATION_CLOSED));
+        assertThat(reservations.release(reservation)).isFalse();
     }
 
     @Test
     void aReleasedReservationFreesItsCreditsWithoutALedgerRow() {
-        ReservationId reservation = ledger.reserve(org, 30, Duration.ofMinutes(5));
+        ReservationId reservation = reservations.reserve(org, 30, Duration.ofMinutes(5));
         int rows = fixtures.ledger(org).size();
 
-        assertThat(ledger.release(reservation)).isTrue();
-        assertThat(ledger.release(reservation)).isFalse();
+        assertThat(reservations.release(reservation)).isTrue();
+        assertThat(reservations.release(reservation)).isFalse();
 
         assertThat(ledger.balances(org)).extracting(Balances::held, Balances::available).containsExactly(0, 100);
         assertThat(fixtures.ledger(org)).hasSize(rows);
-        assertThatThrownBy(() -> ledger.commit(ReservationId.of(UUID.randomUUID()), 1)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> reservations.commit(ReservationId.of(UUID.randomUUID()), 1)).isInstanceOf(ProblemException.class);
     }
 
     @Test
     void aCommitOverTheReservedAmountIsRefused() {
-        ReservationId reservation = ledger.reserve(org, 10, Duration.ofMinutes(5));
-        assertThatThrownBy(() -> ledger.commit(reservation, 11)).isInstanceOfSatisfying(ProblemException.class,
+        ReservationId reservation = reservations.reserve(org, 10, Duration.ofMinutes(5));
+        assertThatThrownBy(() -> reservations.commit(reservation, 11)).isInstanceOfSatisfying(ProblemException.class,
                 e -> assertThat(e.type().status().value()).isEqualTo(400));
-        assertThat(ledger.commit(reservation, 0).held()).isZero();
-        assertThatThrownBy(() -> ledger.reserve(org, 1, Duration.ofDays(2))).isInstanceOf(ProblemException.class);
+        assertThat(reservations.commit(reservation, 0).held()).isZero();
+        assertThatThrownBy(() -> reservations.reserve(org, 1, Duration.ofDays(2))).isInstanceOf(ProblemException.class);
     }
 
     @Test
     void anOverdueReservationExpiresAndItsCreditsComeBack() {
-        ReservationId reservation = ledger.reserve(org, 70, Duration.ofSeconds(1));
+        ReservationId reservation = reservations.reserve(org, 70, Duration.ofSeconds(1));
         assertThat(ledger.balances(org).available()).isEqualTo(30);
 
-        assertThat(ledger.expireReservations(Instant.now().plusSeconds(2), 1000)).isGreaterThanOrEqualTo(1);
+        assertThat(reservations.expireReservations(Instant.now().plusSeconds(2), 1000)).isGreaterThanOrEqualTo(1);
 
         assertThat(ledger.balances(org)).extracting(Balances::held, Balances::available).containsExactly(0, 100);
         assertThat(jdbc.sql("select status from credit_reservations where id = ?").param(reservation.value()).query(String.class).single())
                 .isEqualTo("expired");
-        assertThatThrownBy(() -> ledger.commit(reservation, 5))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditLedger.RESERVATION_CLOSED));
+        assertThatThrownBy(() -> reservations.commit(reservation, 5))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditReservations.RESERVATION_CLOSED));
     }
 
     @Test
@@ -264,13 +270,13 @@ class CreditLedgerIntegrationTests {
 
     @Test
     void anOrganizationWithOpenHoldsIsResetOnceTheyEnd() {
-        ReservationId reservation = ledger.reserve(org, 90, Duration.ofMinutes(5));
+        ReservationId reservation = reservations.reserve(org, 90, Duration.ofMinutes(5));
         Instant due = Instant.now().minus(1, ChronoUnit.DAYS);
         makeDue(due);
         resetAll(Instant.now());
         assertThat(ledger.balances(org).lastResetAt()).isBefore(due);
 
-        ledger.commit(reservation, 90);
+        reservations.commit(reservation, 90);
         resetAll(Instant.now());
         assertThat(ledger.balances(org)).extracting(Balances::main, Balances::held).containsExactly(100, 0);
     }
@@ -339,7 +345,7 @@ class CreditLedgerIntegrationTests {
     void aNegativeAdjustmentNeverTakesABucketBelowZeroNorHeldCredits() {
         assertThatThrownBy(() -> ledger.adjust(org, user, CreditBucket.BONUS, -1, "Nothing there"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditLedger.ADJUSTMENT_EXCEEDS_BALANCE));
-        ledger.reserve(org, 80, Duration.ofMinutes(5));
+        reservations.reserve(org, 80, Duration.ofMinutes(5));
         assertThatThrownBy(() -> ledger.adjust(org, user, CreditBucket.MAIN, -21, "Would take held credits"))
                 .isInstanceOf(ProblemException.class);
 
@@ -358,21 +364,21 @@ class CreditLedgerIntegrationTests {
         }
         ledger.grant(org, null, Grant.BONUS, 9, null, null, null);
 
-        Page<CreditLedger.Transaction> first = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null), null, 2);
-        assertThat(first.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-5, -4);
-        Page<CreditLedger.Transaction> second = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
+        Page<CreditStatement.Transaction> first = statement.transactions(org, new CreditStatement.Filter(CreditTransactionType.USAGE, null, null, null), null, 2);
+        assertThat(first.items()).extracting(CreditStatement.Transaction::amount).containsExactly(-5, -4);
+        Page<CreditStatement.Transaction> second = statement.transactions(org, new CreditStatement.Filter(CreditTransactionType.USAGE, null, null, null),
                 first.nextCursor(), 2);
-        assertThat(second.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-3, -2);
-        Page<CreditLedger.Transaction> third = ledger.transactions(org, new CreditLedger.Filter(CreditTransactionType.USAGE, null, null, null),
+        assertThat(second.items()).extracting(CreditStatement.Transaction::amount).containsExactly(-3, -2);
+        Page<CreditStatement.Transaction> third = statement.transactions(org, new CreditStatement.Filter(CreditTransactionType.USAGE, null, null, null),
                 second.nextCursor(), 2);
-        assertThat(third.items()).extracting(CreditLedger.Transaction::amount).containsExactly(-1);
+        assertThat(third.items()).extracting(CreditStatement.Transaction::amount).containsExactly(-1);
         assertThat(third.nextCursor()).isNull();
 
-        assertThat(ledger.transactions(org, new CreditLedger.Filter(null, CreditBucket.BONUS, null, null), null, null).items())
-                .extracting(CreditLedger.Transaction::amount).containsExactly(9);
-        assertThat(ledger.transactions(org, new CreditLedger.Filter(null, null, Instant.now().plusSeconds(60), null), null, null).items())
+        assertThat(statement.transactions(org, new CreditStatement.Filter(null, CreditBucket.BONUS, null, null), null, null).items())
+                .extracting(CreditStatement.Transaction::amount).containsExactly(9);
+        assertThat(statement.transactions(org, new CreditStatement.Filter(null, null, Instant.now().plusSeconds(60), null), null, null).items())
                 .isEmpty();
-        assertThatThrownBy(() -> ledger.transactions(org, CreditLedger.Filter.none(), null, 101)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> statement.transactions(org, CreditStatement.Filter.none(), null, 101)).isInstanceOf(ProblemException.class);
     }
 
     private void makeDue(Instant due) {
@@ -386,7 +392,7 @@ class CreditLedgerIntegrationTests {
         int total = 0;
         int chunk;
         do {
-            chunk = ledger.resetDue(now, 1000);
+            chunk = monthlyReset.resetDue(now, 1000);
             total += chunk;
         } while (chunk == 1000);
         return total;

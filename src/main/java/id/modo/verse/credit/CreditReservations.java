@@ -1,0 +1,196 @@
+package id.modo.verse.credit;
+
+import static id.modo.verse.credit.CreditLedger.insufficient;
+import static id.modo.verse.credit.CreditLedger.invalid;
+import static id.modo.verse.credit.CreditLedger.requireAmount;
+import static id.modo.verse.credit.CreditLedger.utc;
+
+import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.credit.CreditLedger.Balances;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Holds on an organization's credits (credit_reservations rows, summed in the balance row's
+ * {@code held_balance}) for work whose cost is known only afterwards. A hold is taken and freed by
+ * conditional statements on the balance row, as every change in {@link CreditLedger}; committing
+ * one spends through the ledger's debit statement.
+ */
+@Service
+public class CreditReservations {
+
+    public static final ProblemType RESERVATION_CLOSED =
+            ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
+
+    private final JdbcClient jdbc;
+    private final CreditLedger ledger;
+    private final CreditProperties properties;
+    private final Clock clock;
+
+    CreditReservations(JdbcClient jdbc, CreditLedger ledger, CreditProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds {@code amount} credits for work whose cost is known only afterwards; held credits are
+     * not spendable. {@link #commit} spends the actual amount, {@link #release} gives the hold back,
+     * and a hold left open past {@code ttl} is released by the expiry job.
+     */
+    @Transactional
+    public ReservationId reserve(OrganizationId organization, int amount, Duration ttl) {
+        return reserve(organization, null, amount, ttl, null, null, null);
+    }
+
+    /** {@link #reserve(OrganizationId, int, Duration)} with who it is for and what the usage row will say. */
+    @Transactional
+    public ReservationId reserve(OrganizationId organization, UserId actor, int amount, Duration ttl, String referenceType,
+            String referenceId, String description) {
+        requireAmount(amount);
+        if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxReservationTtl()) > 0) {
+            throw invalid("ttl", "must be positive and at most " + properties.maxReservationTtl());
+        }
+        Instant now = clock.instant();
+        Optional<UUID> id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+        if (id.isEmpty() && ledger.open(organization)) {
+            id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+        }
+        return ReservationId.of(id.orElseThrow(() -> insufficient(ledger.balances(organization), amount)));
+    }
+
+    /**
+     * Spends {@code actualAmount} (0 to the reserved amount) of a held reservation and frees the
+     * rest. A reservation that was committed, released or has expired is 409 {@code reservation-closed}.
+     */
+    @Transactional
+    public Balances commit(ReservationId reservation, int actualAmount) {
+        if (actualAmount < 0) {
+            throw invalid("actual_amount", "must not be negative");
+        }
+        record Held(UUID organizationId, UUID userId, int amount, String referenceType, String referenceId, String description) {
+        }
+        Optional<Held> held = jdbc.sql("""
+                update credit_reservations set status = 'committed', actual_amount = :actual, settled_at = :now
+                where id = :id and status = 'held' and expires_at > :now and amount >= :actual
+                returning organization_id, user_id, amount, reference_type, reference_id, description""")
+                .param("id", reservation.value())
+                .param("actual", actualAmount)
+                .param("now", utc(clock.instant()))
+                .query((rs, n) -> new Held(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
+                        rs.getInt("amount"), rs.getString("reference_type"), rs.getString("reference_id"), rs.getString("description")))
+                .optional();
+        if (held.isEmpty()) {
+            throw closedOrMissing(reservation, actualAmount);
+        }
+        Held h = held.get();
+        OrganizationId organization = OrganizationId.of(h.organizationId());
+        if (actualAmount == 0) {
+            unhold(h.organizationId(), h.amount());
+            return ledger.balances(organization);
+        }
+        // The hold covers the actual amount, so this cannot fail; if it did, the commit rolls back.
+        return ledger.take(organization, h.userId() == null ? null : UserId.of(h.userId()), actualAmount, h.amount(),
+                h.referenceType(), h.referenceId(), h.description())
+                .orElseThrow(() -> new IllegalStateException("Reservation " + reservation + " held less than its amount"));
+    }
+
+    /** Frees a held reservation; false if it was already committed, released or expired. */
+    @Transactional
+    public boolean release(ReservationId reservation) {
+        return settle(reservation.value(), "released");
+    }
+
+    /** Expires up to {@code batchSize} holds overdue at {@code now}, freeing their credits; returns how many. */
+    @Transactional
+    public int expireReservations(Instant now, int batchSize) {
+        return jdbc.sql("""
+                with expired as (
+                  update credit_reservations set status = 'expired', settled_at = :now
+                  where id in (select id from credit_reservations where status = 'held' and expires_at <= :now
+                               order by expires_at limit :batch for update skip locked)
+                  returning organization_id, amount),
+                freed as (
+                  update credit_balances b set held_balance = b.held_balance - e.amount, updated_at = :now
+                  from (select organization_id, sum(amount) as amount from expired group by organization_id) e
+                  where b.organization_id = e.organization_id)
+                select count(*) from expired""")
+                .param("now", utc(now))
+                .param("batch", batchSize)
+                .query(Integer.class)
+                .single();
+    }
+
+    private Optional<UUID> hold(OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
+            String referenceType, String referenceId, String description) {
+        return jdbc.sql("""
+                with upd as (
+                  update credit_balances set held_balance = held_balance + :amount, updated_at = :now
+                  where organization_id = :org and balance + bonus_balance + rollover_balance - held_balance >= :amount
+                  returning organization_id)
+                insert into credit_reservations (organization_id, user_id, amount, reference_type, reference_id, description,
+                    expires_at, created_at)
+                select organization_id, cast(:actor as uuid), :amount, :refType, :ref, :description, :expires, :now from upd
+                returning id""")
+                .param("amount", amount)
+                .param("now", utc(now))
+                .param("org", organization.value())
+                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
+                .param("refType", referenceType, java.sql.Types.VARCHAR)
+                .param("ref", referenceId, java.sql.Types.VARCHAR)
+                .param("description", description, java.sql.Types.VARCHAR)
+                .param("expires", utc(expiresAt))
+                .query(UUID.class)
+                .optional();
+    }
+
+    private boolean settle(UUID reservation, String status) {
+        Optional<Map.Entry<UUID, Integer>> settled = jdbc.sql("""
+                update credit_reservations set status = :status, settled_at = :now
+                where id = :id and status = 'held'
+                returning organization_id, amount""")
+                .param("status", status)
+                .param("now", utc(clock.instant()))
+                .param("id", reservation)
+                .query((rs, n) -> Map.entry(rs.getObject("organization_id", UUID.class), rs.getInt("amount")))
+                .optional();
+        settled.ifPresent(entry -> unhold(entry.getKey(), entry.getValue()));
+        return settled.isPresent();
+    }
+
+    private void unhold(UUID organization, int amount) {
+        jdbc.sql("update credit_balances set held_balance = held_balance - :amount, updated_at = :now where organization_id = :org")
+                .param("amount", amount)
+                .param("now", utc(clock.instant()))
+                .param("org", organization)
+                .update();
+    }
+
+    private ProblemException closedOrMissing(ReservationId reservation, int actualAmount) {
+        record State(String status, int amount, Instant expiresAt) {
+        }
+        State state = jdbc.sql("select status, amount, expires_at from credit_reservations where id = :id")
+                .param("id", reservation.value())
+                .query((rs, n) -> new State(rs.getString("status"), rs.getInt("amount"), rs.getTimestamp("expires_at").toInstant()))
+                .optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such reservation."));
+        if ("held".equals(state.status()) && actualAmount > state.amount()) {
+            throw invalid("actual_amount", "must not exceed the reserved " + state.amount());
+        }
+        String status = "held".equals(state.status()) ? "expired" : state.status();
+        return new ProblemException(RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
+                Map.of("status", status));
+    }
+}
