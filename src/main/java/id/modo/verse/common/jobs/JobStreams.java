@@ -77,6 +77,11 @@ class JobStreams {
         }
     }
 
+    /** Whether a client on this node still follows the job; one that went away is forgotten at the next send. */
+    boolean watched(UUID job) {
+        return watchers.containsKey(job);
+    }
+
     private void tick() {
         try {
             boolean heartbeat = ++ticks % (HEARTBEAT.toMillis() / TICK.toMillis()) == 0;

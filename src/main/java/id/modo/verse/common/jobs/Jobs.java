@@ -1,6 +1,6 @@
 package id.modo.verse.common.jobs;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -24,11 +24,11 @@ public class Jobs {
 
     private final JobStore store;
     private final JobHandlers handlers;
-    private final SchedulerClient scheduler;
+    private final Scheduler scheduler;
     private final JobStreams streams;
     private final TransactionTemplate transactions;
 
-    Jobs(JobStore store, JobHandlers handlers, SchedulerClient scheduler, JobStreams streams, TransactionTemplate transactions) {
+    Jobs(JobStore store, JobHandlers handlers, Scheduler scheduler, JobStreams streams, TransactionTemplate transactions) {
         this.store = store;
         this.handlers = handlers;
         this.scheduler = scheduler;
@@ -47,8 +47,8 @@ public class Jobs {
         if (handlers.find(kind).isEmpty()) {
             throw new IllegalArgumentException("No job handler for kind " + kind);
         }
-        Job job = store.insert(UUID.randomUUID(), kind, organization, user, subject, input);
-        schedule(job);
+        Job job = transactions.execute(status -> schedule(store.insert(UUID.randomUUID(), kind, organization, user, subject, input)));
+        scheduler.triggerCheckForDueExecutions();
         return job;
     }
 
@@ -75,8 +75,8 @@ public class Jobs {
 
     /** Runs a failed or cancelled job again from the start, as a new attempt. */
     public Job retry(UUID user, UUID id) {
-        Job job = move(user, id, JobState.PENDING, store::retry);
-        schedule(job);
+        Job job = move(user, id, JobState.PENDING, pending -> schedule(store.retry(pending)));
+        scheduler.triggerCheckForDueExecutions();
         streams.changed(job);
         return job;
     }
@@ -96,11 +96,14 @@ public class Jobs {
     }
 
     /**
-     * A job cancelled while it waited may still have its execution scheduled: then that one runs the retry,
-     * so a second is not added.
+     * Adds the job's execution in the caller's transaction (db-scheduler's starter makes its DataSource
+     * transaction-aware), so a job row never exists without its execution; the caller wakes the pollers once
+     * it committed, as before that they cannot see it. A job cancelled while it waited may still have its
+     * execution: then that one runs the retry, and a second is not added.
      */
-    private void schedule(Job job) {
+    private Job schedule(Job job) {
         scheduler.scheduleIfNotExists(new TaskInstance<Void>(TASK, job.id().toString()), Instant.now());
+        return job;
     }
 
     static ProblemException notFound() {

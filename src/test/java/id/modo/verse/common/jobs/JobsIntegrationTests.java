@@ -11,7 +11,14 @@ import id.modo.probe.TestProbes.StepsJob;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +52,8 @@ class JobsIntegrationTests {
     JobStore store;
     @Autowired
     Scheduler scheduler;
+    @Autowired
+    JobStreams streams;
     @Autowired
     DataSource dataSource;
     @Autowired
@@ -115,6 +124,29 @@ class JobsIntegrationTests {
         assertThat(events.stream().map(e -> e.get("done").asLong()).toList()).isSorted();
         assertThat(events.stream().filter(e -> e.get("state").asString().equals("running") && e.get("done").asLong() > 0))
                 .as("progress while it ran").isNotEmpty();
+    }
+
+    @Test
+    void aClientThatGoesAwayIsForgottenWhileTheJobRunsOn() throws Exception {
+        Job submitted = submit(Map.of("steps", 300, "step_millis", 100));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/" + submitted.id() + "/events"))
+                .header("Authorization", "Bearer " + owner.token()).header("Accept", "text/event-stream").build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+                String line;
+                do {
+                    line = lines.readLine();
+                } while (line != null && !line.startsWith("data:"));
+                assertThat(line).as("the first event").isNotNull();
+                assertThat(streams.watched(submitted.id())).isTrue();
+            }
+        }
+
+        await().atMost(PATIENCE).until(() -> !streams.watched(submitted.id()));
+        assertThat(job(submitted.id()).get("state").asString()).isEqualTo("running");
+        assertThat(asOwner.call("POST", "/api/v1/jobs/" + submitted.id() + "/cancel", null).statusCode()).isEqualTo(200);
+        awaitState(submitted.id(), "cancelled");
     }
 
     @Test
