@@ -1,5 +1,6 @@
 package id.modo.verse.studio.script;
 
+import id.modo.verse.common.jobs.Job;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.util.MimeTypeUtils;
@@ -143,6 +145,27 @@ class ScriptApiController {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         Scripts.ScriptView view = scripts.pdf(caller.id(), ProjectId.of(projectId), paper.paper, out);
         return download(out.toByteArray(), MediaType.APPLICATION_PDF, fileName(view, "pdf"));
+    }
+
+    /** Where to follow the export and fetch the file once the job completed. */
+    record ExportResponse(UUID jobId, String eventsUrl, String jobUrl, String outputUrl) {
+
+        static ExportResponse of(Job job) {
+            String base = "/api/v1/jobs/" + job.id();
+            return new ExportResponse(job.id(), base + "/events", base, base + "/output");
+        }
+    }
+
+    @Operation(summary = "Export the screenplay PDF in the background", description = """
+            Starts a job (202) that writes the same PDF as `GET …/script.pdf`, for scripts too long to wait for: follow \
+            its progress in pages at `events_url` (server-sent events) or `job_url`, then download it from `output_url`. \
+            Everyone who may read the project may follow and download it.""")
+    @ApiResponse(responseCode = "202")
+    @PostMapping("/api/v1/projects/{projectId}/story/script/pdf-exports")
+    ResponseEntity<ExportResponse> export(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @Parameter(description = "letter (default) or a4") @RequestParam(defaultValue = "letter") PaperName paper) {
+        Job job = scripts.exportPdf(caller.id(), ProjectId.of(projectId), paper.paper);
+        return ResponseEntity.accepted().body(ExportResponse.of(job));
     }
 
     @Operation(summary = "The screenplay as a .fountain file")

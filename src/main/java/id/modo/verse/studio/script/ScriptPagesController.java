@@ -1,5 +1,6 @@
 package id.modo.verse.studio.script;
 
+import id.modo.verse.common.jobs.Job;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.ProblemType;
@@ -90,14 +91,20 @@ class ScriptPagesController {
     @GetMapping("/projects/{projectId}/script.pdf")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
             @RequestParam(defaultValue = "letter") String paper) {
-        ScreenplayPdf.Paper size = switch (paper) {
-            case "letter" -> ScreenplayPdf.Paper.LETTER;
-            case "a4" -> ScreenplayPdf.Paper.A4;
-            default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
-        };
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), size, out);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), paper(paper), out);
         return ScriptApiController.download(out.toByteArray(), MediaType.APPLICATION_PDF, ScriptApiController.fileName(view, "pdf"));
+    }
+
+    /** The export started in the background; the page follows it at {@code /jobs/{job_id}/events}. */
+    record ExportStarted(UUID jobId) {}
+
+    /** Starts the PDF as a job (static/js/jobs.js: the button, then a progress bar, then the download link). */
+    @PostMapping("/projects/{projectId}/script/exports")
+    ResponseEntity<ExportStarted> export(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+            @RequestParam(defaultValue = "letter") String paper) {
+        Job job = scripts.exportPdf(caller.id(), project(projectId), paper(paper));
+        return ResponseEntity.accepted().body(new ExportStarted(job.id()));
     }
 
     @GetMapping("/projects/{projectId}/script.fountain")
@@ -123,6 +130,14 @@ class ScriptPagesController {
     private static String conflict(Scripts.ScriptView current, Ui ui) {
         String who = current.savedBy() == null ? ui.t("script.status.someone") : current.savedBy();
         return ui.t("script.conflict", who, current.version());
+    }
+
+    private static ScreenplayPdf.Paper paper(String paper) {
+        return switch (paper) {
+            case "letter" -> ScreenplayPdf.Paper.LETTER;
+            case "a4" -> ScreenplayPdf.Paper.A4;
+            default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
+        };
     }
 
     private static boolean acceptsJson(HttpServletRequest request) {
