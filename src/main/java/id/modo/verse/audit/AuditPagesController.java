@@ -3,8 +3,8 @@ package id.modo.verse.audit;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -47,7 +47,7 @@ class AuditPagesController {
             HttpServletResponse response, Model model) {
         UUID organizationId = ListFilters.pathId(orgId);
         if (organizationId == null) {
-            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "There is no such organization.");
+            throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "There is no such organization.");
         }
         OrganizationId organization = OrganizationId.of(organizationId);
         organizations.require(caller.id(), organization, Permission.VIEW_AUDIT_LOG);

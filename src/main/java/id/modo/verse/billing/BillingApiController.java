@@ -1,13 +1,13 @@
 package id.modo.verse.billing;
 
 import id.modo.verse.common.Money;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.IdempotentRequests;

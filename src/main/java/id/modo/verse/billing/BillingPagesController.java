@@ -1,9 +1,10 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -178,9 +179,9 @@ class BillingPagesController {
             }
             response.setStatus(400);
             @SuppressWarnings("unchecked")
-            var errors = (java.util.List<id.modo.verse.common.web.Problems.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
+            var errors = (java.util.List<id.modo.verse.common.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
             model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key,
-                    errors.stream().map(id.modo.verse.common.web.Problems.FieldError::field).toList()));
+                    errors.stream().map(id.modo.verse.common.FieldError::field).toList()));
             return "pages/admin-plans";
         } catch (NumberFormatException | ArithmeticException e) {
             response.setStatus(400);

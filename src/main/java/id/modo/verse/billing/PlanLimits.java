@@ -1,7 +1,7 @@
 package id.modo.verse.billing;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.organization.MemberLimits;
 import id.modo.verse.organization.OrganizationId;
 import java.util.Map;

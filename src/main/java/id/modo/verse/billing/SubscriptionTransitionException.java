@@ -1,7 +1,7 @@
 package id.modo.verse.billing;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;

@@ -1,12 +1,12 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Rows;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.credit.CreditEvents.CreditAllowanceChanged;
 import id.modo.verse.credit.CreditEvents.CreditsAdjusted;
 import id.modo.verse.credit.CreditEvents.CreditsDebited;
@@ -761,7 +761,7 @@ public class CreditLedger {
 
     private static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+                Map.of("errors", List.of(new FieldError(field, message))));
     }
 
     private static ProblemException noSuchOrganization() {

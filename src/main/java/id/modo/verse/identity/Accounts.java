@@ -2,16 +2,16 @@ package id.modo.verse.identity;
 
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.Rows;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.web.ClientInfo;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
-import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.identity.IdentityEvents.EmailVerified;
 import id.modo.verse.identity.IdentityEvents.PasswordChanged;
 import id.modo.verse.identity.IdentityEvents.PasswordReset;
@@ -266,7 +266,7 @@ public class Accounts {
         User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
         if (user.passwordHash() == null || !passwordHasher.matches(password, user.passwordHash())) {
             throw new ProblemException(ProblemType.VALIDATION, "The password is not right.",
-                    Map.of("errors", List.of(new Problems.FieldError("password", "is not right"))));
+                    Map.of("errors", List.of(new FieldError("password", "is not right"))));
         }
         guards.forEach(guard -> guard.checkDeletable(caller.id()));
         user.anonymize(clock.instant());
@@ -281,7 +281,7 @@ public class Accounts {
         User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
         if (user.passwordHash() == null || !passwordHasher.matches(currentPassword, user.passwordHash())) {
             throw new ProblemException(ProblemType.VALIDATION, "The current password is not right.",
-                    Map.of("errors", List.of(new Problems.FieldError("current_password", "is not right"))));
+                    Map.of("errors", List.of(new FieldError("current_password", "is not right"))));
         }
         passwordPolicy.check(newPassword, user.email(), user.name());
         user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());

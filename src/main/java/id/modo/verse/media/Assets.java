@@ -1,14 +1,14 @@
 package id.modo.verse.media;
 
 import id.modo.verse.common.ConstraintViolations;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.PrivateFiles;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.MediaEvents.AssetDeleted;
 import id.modo.verse.media.MediaEvents.AssetUploaded;
@@ -175,7 +175,7 @@ public class Assets {
         }
         if (!directory.visibleTo(actor, upload.projectId()).filter(org::equals).isPresent()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("project_id", "is not a project of this organization"))));
+                    new FieldError("project_id", "is not a project of this organization"))));
         }
         directory.requireFileEditor(actor, upload.projectId(), upload.category());
     }
@@ -362,7 +362,7 @@ public class Assets {
     public URI signedUrl(AssetId id, Duration validity) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(properties.signedUrlMaxValidity()) > 0) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("expires_in", "must be between 1 and " + properties.signedUrlMaxValidity().toSeconds()
+                    new FieldError("expires_in", "must be between 1 and " + properties.signedUrlMaxValidity().toSeconds()
                             + " seconds"))));
         }
         long expires = clock.instant().plus(validity).getEpochSecond();
@@ -460,7 +460,7 @@ public class Assets {
             }
             // The only reference a client chooses is the project.
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("project_id", "is not a project of this organization"))));
+                    new FieldError("project_id", "is not a project of this organization"))));
         }
     }
 
@@ -567,7 +567,7 @@ public class Assets {
         String clean = category.strip().toLowerCase(java.util.Locale.ROOT);
         if (!CATEGORY.matcher(clean).matches()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("category", "must be 1 to 100 lower-case letters, digits, '-' or '_'"))));
+                    new FieldError("category", "must be 1 to 100 lower-case letters, digits, '-' or '_'"))));
         }
         return clean;
     }

@@ -1,7 +1,7 @@
 package id.modo.verse.media;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

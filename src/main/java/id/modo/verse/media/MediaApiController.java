@@ -1,10 +1,10 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -246,6 +246,6 @@ class MediaApiController {
 
     static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+                Map.of("errors", List.of(new FieldError(field, message))));
     }
 }

@@ -1,7 +1,7 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.LowercaseEnumConverter;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

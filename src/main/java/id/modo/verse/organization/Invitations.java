@@ -1,18 +1,18 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.ConstraintViolations;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.RateLimiter;
-import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.SecureTokens;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationEvents.InvitationAccepted;
@@ -329,7 +329,7 @@ public class Invitations {
         } catch (IllegalArgumentException e) {
             // An address the validation let through but SMTP would not take.
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                    Map.of("errors", List.of(new Problems.FieldError("email", "must be a deliverable email address"))));
+                    Map.of("errors", List.of(new FieldError("email", "must be a deliverable email address"))));
         }
     }
 

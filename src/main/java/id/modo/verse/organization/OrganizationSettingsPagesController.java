@@ -2,7 +2,7 @@ package id.modo.verse.organization;
 
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import jakarta.servlet.http.HttpServletResponse;

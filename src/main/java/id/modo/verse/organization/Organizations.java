@@ -1,14 +1,14 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationEvents.MemberAdded;
@@ -438,7 +438,7 @@ public class Organizations {
 
     private static ProblemException invalidSlug() {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens, not a reserved word"))));
+                new FieldError("slug", "must be lowercase letters, digits and single hyphens, not a reserved word"))));
     }
 
     private static OrganizationView view(Organization organization, Role role) {

@@ -1,7 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.credit.CreditLedger.Balances;
 import id.modo.verse.credit.CreditLedger.Grant;
 import id.modo.verse.identity.UserId;

@@ -1,5 +1,9 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -109,8 +113,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Method validation on a controller annotated {@code @Validated} (a {@code @Max} on {@code limit}) is the caller's mistake. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, NativeWebRequest request) {
-        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath()), message(violation.getMessage())))
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath()), message(violation.getMessage())))
                 .toList();
         return respond(Problems.validation("Some parameters are not valid.", errors), new HttpHeaders(), request);
     }
@@ -144,18 +148,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail toProblem(Exception ex, int status) {
         return switch (ex) {
             case MethodArgumentNotValidException e -> Problems.validation("Some fields are not valid.",
-                    e.getBindingResult().getAllErrors().stream().map(error -> new Problems.FieldError(
+                    e.getBindingResult().getAllErrors().stream().map(error -> new FieldError(
                             error instanceof org.springframework.validation.FieldError f ? Problems.jsonName(f.getField()) : error.getObjectName(),
                             message(error.getDefaultMessage()))).toList());
             case HandlerMethodValidationException e -> Problems.validation("Some parameters are not valid.",
                     e.getParameterValidationResults().stream().flatMap(result -> result.getResolvableErrors().stream()
-                            .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter()), message(error.getDefaultMessage()))))
+                            .map(error -> new FieldError(parameterName(result.getMethodParameter()), message(error.getDefaultMessage()))))
                             .toList());
             case TypeMismatchException e -> Problems.validation("Some parameters are not valid.",
-                    List.of(new Problems.FieldError(e.getPropertyName() == null ? "parameter" : e.getPropertyName(),
+                    List.of(new FieldError(e.getPropertyName() == null ? "parameter" : e.getPropertyName(),
                             "must be " + describe(e.getRequiredType()))));
             case MissingServletRequestParameterException e -> Problems.validation("A required parameter is missing.",
-                    List.of(new Problems.FieldError(e.getParameterName(), "is required")));
+                    List.of(new FieldError(e.getParameterName(), "is required")));
             case HttpMessageNotReadableException e -> unreadable(e);
             case HttpRequestMethodNotSupportedException e -> Problems.of(ProblemType.METHOD_NOT_ALLOWED,
                     "This resource does not support " + e.getMethod() + "."
@@ -182,22 +186,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = target != null && target.isEnum()
                     ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                     : "must be " + describe(target);
-            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(format), message)));
+            return Problems.validation("Some fields are not valid.", List.of(new FieldError(path(format), message)));
         }
         UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
         if (unknown != null) {
             return Problems.validation("The request has fields this resource does not accept.",
-                    List.of(new Problems.FieldError(path(unknown), "is not a known field")));
+                    List.of(new FieldError(path(unknown), "is not a known field")));
         }
         MismatchedInputException mismatched = findCause(ex, MismatchedInputException.class);
         if (mismatched != null && !mismatched.getPath().isEmpty()) {
             return Problems.validation("Some fields are not valid.",
-                    List.of(new Problems.FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+                    List.of(new FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
         }
         InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
         if (outOfRange != null) {
             // Valid JSON whose number does not fit its field (9223372036854775807 for a whole number of credits).
-            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(outOfRange),
+            return Problems.validation("Some fields are not valid.", List.of(new FieldError(path(outOfRange),
                     "must be " + describe(outOfRange.getTargetType()) + " in its allowed range")));
         }
         StreamReadException read = findCause(ex, StreamReadException.class);
@@ -206,7 +210,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (duplicate.matches()) {
                 String field = readingAt(read, duplicate.group(1));
                 return Problems.validation("Duplicate field '" + field + "': send each field once.",
-                        List.of(new Problems.FieldError(field, "appears more than once")));
+                        List.of(new FieldError(field, "appears more than once")));
             }
             return Problems.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");
         }

@@ -1,8 +1,8 @@
 package id.modo.verse.studio.character;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectAccess;
@@ -256,7 +256,7 @@ class CharacterApiController {
             return null;
         }
         return ImagePose.byKey(pose).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError("pose", "must be one of front, three_quarter, side, back")))));
+                Map.of("errors", List.of(new FieldError("pose", "must be one of front, three_quarter, side, back")))));
     }
 
     private Function<String, String> links(CurrentUser caller, UUID projectId) {

@@ -1,8 +1,8 @@
 package id.modo.verse.studio.project;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.Organizations;
@@ -187,7 +187,7 @@ public class Collaborators {
         if (role == CollaboratorRole.CUSTOM) {
             if (customRoleTitle == null || customRoleTitle.isBlank()) {
                 throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors",
-                        List.of(new Problems.FieldError("custom_role_title", "is required for the custom role"))));
+                        List.of(new FieldError("custom_role_title", "is required for the custom role"))));
             }
             return customRoleTitle.strip();
         }

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
@@ -241,8 +242,8 @@ class ProjectApiController {
         try {
             return LocalDate.parse(value);
         } catch (java.time.DateTimeException e) {
-            throw new id.modo.verse.common.web.ProblemException(id.modo.verse.common.web.ProblemType.VALIDATION, "Some fields are not valid.",
-                    java.util.Map.of("errors", List.of(new id.modo.verse.common.web.Problems.FieldError("production_date", "is not a real date"))));
+            throw new id.modo.verse.common.ProblemException(id.modo.verse.common.ProblemType.VALIDATION, "Some fields are not valid.",
+                    java.util.Map.of("errors", List.of(new id.modo.verse.common.FieldError("production_date", "is not a real date"))));
         }
     }
 }

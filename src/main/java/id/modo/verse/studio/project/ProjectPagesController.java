@@ -2,9 +2,9 @@ package id.modo.verse.studio.project;
 
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;

@@ -1,5 +1,8 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.billing.PlanLimits;
@@ -8,9 +11,6 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.Membership;
 import id.modo.verse.organization.OrganizationId;
@@ -147,9 +147,9 @@ public class Projects {
         OrganizationId organization = OrganizationId.of(project.organizationId());
         Map<String, String> pictures = Map.of("logo", nullToEmpty(change.logo()), "thumbnail_mood", nullToEmpty(change.thumbnailMood()),
                 "studio_logo", nullToEmpty(change.studioLogo()));
-        List<Problems.FieldError> notPictures = pictures.entrySet().stream()
+        List<FieldError> notPictures = pictures.entrySet().stream()
                 .filter(e -> StudioImages.isReference(e.getValue()) && !images.isPicture(organization, e.getValue()))
-                .map(e -> new Problems.FieldError(e.getKey(), "is not a picture uploaded to this organization"))
+                .map(e -> new FieldError(e.getKey(), "is not a picture uploaded to this organization"))
                 .toList();
         if (!notPictures.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", notPictures));
@@ -289,7 +289,7 @@ public class Projects {
         String slug = requested.strip();
         if (!Slug.isValid(slug)) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
+                    new FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
         }
         if (slugTaken(organization, slug, except)) {
             String suggestion = freeSlug(organization, slug, except);

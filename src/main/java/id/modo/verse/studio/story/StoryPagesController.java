@@ -1,10 +1,10 @@
 package id.modo.verse.studio.story;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
@@ -144,7 +144,7 @@ class StoryPagesController {
                     matrix.need().internal(), matrix.need().unknown(), matrix.need().universal()}) {
                 if (value != null && value.length() > 5000) {
                     throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                            Map.of("errors", List.of(new Problems.FieldError("want_need", "must be at most 5000 characters"))));
+                            Map.of("errors", List.of(new FieldError("want_need", "must be at most 5000 characters"))));
                 }
             }
             return stories.saveWantNeed(caller.id(), id, matrix, base);
@@ -208,7 +208,7 @@ class StoryPagesController {
 
     private String message(ProblemException e) {
         Object errors = e.properties().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Problems.FieldError error) {
+        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof FieldError error) {
             return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"studio.error.field"},
                     new Object[] {error.field(), error.message()}, error.field() + ": " + error.message()), LocaleContextHolder.getLocale());
         }
@@ -249,34 +249,34 @@ class StoryPagesController {
     }
 
     private static void checkDetails(Details change) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         check(errors, "format", change.format(), List.of("feature", "series", "short_movie", "short_video"));
         check(errors, "intensity", change.intensity(), List.of("light", "moderate", "intense"));
         check(errors, "age_rating", change.ageRating(), List.of("G", "PG", "PG-13", "R", "NC-17"));
         for (String text : new String[] {change.genre(), change.subGenre(), change.tone(), change.conflictType(), change.targetAudience(),
                 change.targetMarket()}) {
             if (text != null && text.length() > 100) {
-                errors.add(new Problems.FieldError("details", "a short field is longer than 100 characters"));
+                errors.add(new FieldError("details", "a short field is longer than 100 characters"));
             }
         }
         for (String text : new String[] {change.premise(), change.synopsis(), change.globalSynopsis(), change.plot(), change.twist(),
                 change.moralValues(), change.localValues(), change.logline(), change.theme(), change.subTheme(), change.duration()}) {
             if (text != null && text.length() > 100_000) {
-                errors.add(new Problems.FieldError("details", "a text is longer than 100000 characters"));
+                errors.add(new FieldError("details", "a text is longer than 100000 characters"));
             }
         }
         if ((change.theme() != null && change.theme().length() > 255) || (change.subTheme() != null && change.subTheme().length() > 255)
                 || (change.duration() != null && change.duration().length() > 50)) {
-            errors.add(new Problems.FieldError("theme", "is too long"));
+            errors.add(new FieldError("theme", "is too long"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
     }
 
-    private static void check(List<Problems.FieldError> errors, String field, String value, List<String> allowed) {
+    private static void check(List<FieldError> errors, String field, String value, List<String> allowed) {
         if (value != null && !value.isEmpty() && !allowed.contains(value)) {
-            errors.add(new Problems.FieldError(field, "must be one of " + String.join(", ", allowed)));
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
         }
     }
 

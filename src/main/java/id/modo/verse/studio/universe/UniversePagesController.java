@@ -1,7 +1,7 @@
 package id.modo.verse.studio.universe;
 
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
@@ -68,7 +68,7 @@ class UniversePagesController {
             HttpServletResponse response, Model model) {
         ProjectId project = project(projectId);
         if (!Universes.partKeys().contains(part)) {
-            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "A universe has no such part.");
+            throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "A universe has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
         boolean htmx = request.getHeader("HX-Request") != null;

@@ -1,8 +1,8 @@
 package id.modo.verse.studio.version;
 
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
