@@ -159,7 +159,7 @@ class BillingApiController {
     @Operation(summary = "Pause an active paid subscription (owners and admins)", description = """
             While paused nothing is charged and the organization has the free plan's limits and credit allowance; the paid \
             time left in the period is kept (`paused_remaining_seconds`). Checkouts not paid yet are voided. Not active or \
-            not paid: 409 with `allowed_moves`.""")
+            not paid: 409 with `from`, `to` and `allowed`.""")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/pause")
     SubscriptionResponse pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
         return SubscriptionResponse.of(subscriptions.pause(caller.id(), OrganizationId.of(orgId)));
@@ -167,7 +167,7 @@ class BillingApiController {
 
     @Operation(summary = "Unpause a paused subscription (owners and admins)", description = """
             Active again on its plan with the paid time it had left: the period's end moves by the time it was paused. \
-            Not paused: 409 with `allowed_moves`.""")
+            Not paused: 409 with `from`, `to` and `allowed`.""")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/unpause")
     SubscriptionResponse unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
         return SubscriptionResponse.of(subscriptions.unpause(caller.id(), OrganizationId.of(orgId)));

@@ -5,6 +5,7 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -125,7 +126,7 @@ class BillingPagesController {
     }
 
     private String problem(CurrentUser caller, UUID orgId, ProblemException e, HttpServletResponse response, Model model) {
-        if (e.type().status().value() == 404 || e.type().status().value() == 403) {
+        if (e.type() == ProblemType.NOT_FOUND || e.type() == ProblemType.FORBIDDEN) {
             throw e;
         }
         response.setStatus(e.type().status().value());
@@ -174,7 +175,7 @@ class BillingPagesController {
                     storage, integer(projectLimit), integer(memberLimit), byokAllowed, active, integer(sortOrder)));
             return "redirect:/admin/plans?saved=" + key;
         } catch (ProblemException e) {
-            if (e.type().status().value() == 404) {
+            if (e.type() == ProblemType.NOT_FOUND) {
                 throw e;
             }
             response.setStatus(400);

@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The plan catalogue: read by everyone (the pricing page, the billing page), edited by platform admins. */
 @Service
 public class Plans {
-
-    static final ProblemType UNKNOWN_PLAN = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-plan", "Unknown plan");
 
     private static final String SELECT = "select p.*, coalesce((p.features ->> 'byok_allowed')::boolean, false) as byok_allowed from plans p";
 
@@ -56,7 +53,7 @@ public class Plans {
 
     /** The plan of a key a client sent, else 400 {@code unknown-plan} naming {@code field}. */
     public Plan require(String key, String field) {
-        return find(key == null ? null : key.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new ProblemException(UNKNOWN_PLAN,
+        return find(key == null ? null : key.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new ProblemException(BillingProblems.UNKNOWN_PLAN,
                 key == null || key.isBlank() ? "Choose a plan: free, byok, starter, pro, team or enterprise."
                         : "There is no plan '" + (key.length() > 30 ? key.substring(0, 30) + "…" : key) + "'. Plans: free, byok, starter, pro, team, enterprise.",
                 Map.of("errors", List.of(new FieldError(field, "must be one of free, byok, starter, pro, team, enterprise")))));

@@ -8,7 +8,6 @@ import id.modo.verse.billing.Invoices.LineKind;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.Money;
 import id.modo.verse.common.ProblemException;
-import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -41,7 +40,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,9 +53,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Subscriptions {
 
-    static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
-    static final ProblemType CHANGE_IN_PROGRESS = ProblemType.of(HttpStatus.CONFLICT, "change-in-progress",
-            "This change is being made right now");
     private static final Logger log = LoggerFactory.getLogger(Subscriptions.class);
     /** The ledger reference type of a trial's credits; the reference id is the subscription's id. */
     static final String TRIAL_REFERENCE = "subscription_trial";
@@ -150,7 +145,7 @@ public class Subscriptions {
                 .query(Boolean.class)
                 .single();
         if (!ours) {
-            throw new ProblemException(CHANGE_IN_PROGRESS, "Another change to this organization's subscription is being made right now; "
+            throw new ProblemException(BillingProblems.CHANGE_IN_PROGRESS, "Another change to this organization's subscription is being made right now; "
                     + "try again in a few seconds.");
         }
         return subscriptions.lockCurrent(organization.value()).orElseGet(() -> {
@@ -187,7 +182,7 @@ public class Subscriptions {
         BillingCycle cycle = target.isFree() && (cycleValue == null || cycleValue.isBlank())
                 ? BillingCycle.MONTHLY : BillingCycle.parse(cycleValue, "billing_cycle");
         if (!target.isFree() && !target.purchasable()) {
-            throw new ProblemException(PLAN_NOT_AVAILABLE, target.selfServe()
+            throw new ProblemException(BillingProblems.PLAN_NOT_AVAILABLE, target.selfServe()
                     ? "The " + target.name() + " plan is not offered any more."
                     : "The " + target.name() + " plan is arranged with our team: contact sales@modo.id.");
         }
@@ -341,7 +336,7 @@ public class Subscriptions {
             return Optional.of(new Prepared(subscription, "checkout", invoice, checkout.get()));
         }
         if (invoice.issuedAt().isAfter(now.minus(payments.checkoutOpeningTime()))) {
-            throw new ProblemException(CHANGE_IN_PROGRESS, "The checkout for this change is being opened right now; try again in a few seconds.",
+            throw new ProblemException(BillingProblems.CHANGE_IN_PROGRESS, "The checkout for this change is being opened right now; try again in a few seconds.",
                     Map.of("invoice_id", invoice.id().toString()));
         }
         return Optional.empty();

@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CreditLedger {
-
-    public static final ProblemType INSUFFICIENT_CREDITS =
-            ProblemType.of(HttpStatus.PAYMENT_REQUIRED, "insufficient-credits", "Not enough credits");
-    public static final ProblemType RESERVATION_CLOSED =
-            ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
-    public static final ProblemType ADJUSTMENT_EXCEEDS_BALANCE =
-            ProblemType.of(HttpStatus.CONFLICT, "adjustment-exceeds-balance", "The adjustment would take more than there is");
-    public static final ProblemType CREDIT_LIMIT_EXCEEDED =
-            ProblemType.of(HttpStatus.CONFLICT, "credit-limit-exceeded", "The credits would exceed the bucket's limit");
 
     /** The most credits one operation may move; keeps every sum far from integer overflow. */
     public static final int MAX_AMOUNT = 100_000_000;
@@ -414,7 +404,7 @@ public class CreditLedger {
                     .param("why", why)
                     .query(CreditLedger::balancesRow)
                     .optional()
-                    .orElseThrow(() -> new ProblemException(ADJUSTMENT_EXCEEDS_BALANCE,
+                    .orElseThrow(() -> new ProblemException(CreditProblems.ADJUSTMENT_EXCEEDS_BALANCE,
                             "The " + bucket.dbValue() + " bucket has " + bucketOf(before, bucket) + " credits and "
                                     + before.available() + " are available overall; " + (-amount) + " cannot be taken.",
                             Map.of("bucket_balance", bucketOf(before, bucket), "available", before.available(), "asked", -amount)));
@@ -719,7 +709,7 @@ public class CreditLedger {
             throw invalid("actual_amount", "must not exceed the reserved " + state.amount());
         }
         String status = "held".equals(state.status()) ? "expired" : state.status();
-        return new ProblemException(RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
+        return new ProblemException(CreditProblems.RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
                 Map.of("status", status));
     }
 
@@ -741,14 +731,14 @@ public class CreditLedger {
     /** {@code balances} as read after the refused statement, for the problem's numbers. */
     static ProblemException limitExceeded(Balances balances, CreditBucket bucket, int asked) {
         int balance = bucketOf(balances, bucket);
-        return new ProblemException(CREDIT_LIMIT_EXCEEDED,
+        return new ProblemException(CreditProblems.CREDIT_LIMIT_EXCEEDED,
                 "The " + bucket.dbValue() + " bucket has " + balance + " credits; " + asked + " more would take it above its limit of "
                         + MAX_BUCKET_BALANCE + ".",
                 Map.of("limit", MAX_BUCKET_BALANCE, "balance", balance, "bucket", bucket.dbValue(), "asked", asked));
     }
 
     private static ProblemException insufficient(Balances balances, int asked) {
-        return new ProblemException(INSUFFICIENT_CREDITS,
+        return new ProblemException(CreditProblems.INSUFFICIENT_CREDITS,
                 "This needs " + asked + " credits but only " + balances.available() + " are available.",
                 Map.of("available", balances.available(), "asked", asked));
     }

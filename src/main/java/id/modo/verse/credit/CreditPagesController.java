@@ -164,7 +164,7 @@ class CreditPagesController {
                 return "redirect:" + UriComponentsBuilder.fromPath("/admin/credits").queryParam("org", balances.organizationId())
                         .queryParam("done", "adjusted").build().toUriString();
             } catch (ProblemException e) {
-                errors.put("amount", e.type().equals(CreditLedger.CREDIT_LIMIT_EXCEEDED) ? "admin.credits.error.limit" : "admin.credits.error.exceeds");
+                errors.put("amount", e.type().equals(CreditProblems.CREDIT_LIMIT_EXCEEDED) ? "admin.credits.error.limit" : "admin.credits.error.exceeds");
             }
         }
         response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());

@@ -46,7 +46,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,15 +58,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Assets {
-
-    public static final ProblemType UNSUPPORTED_TYPE = ProblemType.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
-            "This kind of file is not accepted");
-    public static final ProblemType QUOTA_EXCEEDED = ProblemType.of(HttpStatus.CONTENT_TOO_LARGE, "storage-quota-exceeded",
-            "Storage quota exceeded");
-    public static final ProblemType FILE_TOO_LARGE = ProblemType.of(HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
-            "File too large");
-    public static final ProblemType EMPTY_FILE = ProblemType.of(HttpStatus.BAD_REQUEST, "empty-file", "The file is empty");
-
 
     private static final Logger log = LoggerFactory.getLogger(Assets.class);
     private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
@@ -203,10 +193,10 @@ public class Assets {
         List<Path> scratch = new ArrayList<>(List.of(raw));
         try {
             if (Files.size(raw) == 0) {
-                throw new ProblemException(EMPTY_FILE, "The file has no content.");
+                throw new ProblemException(MediaProblems.EMPTY_FILE, "The file has no content.");
             }
             String detected = contentTypes.detect(raw, upload.name());
-            AssetType type = ContentTypes.classify(detected).orElseThrow(() -> new ProblemException(UNSUPPORTED_TYPE,
+            AssetType type = ContentTypes.classify(detected).orElseThrow(() -> new ProblemException(MediaProblems.UNSUPPORTED_TYPE,
                     "Files of type " + detected + " are not accepted. Upload images, audio, video or documents (PDF, office, text)."));
             Path stored = raw;
             Path thumbnail = null;
@@ -543,13 +533,13 @@ public class Assets {
 
     private ProblemException quotaExceeded(OrganizationId org) {
         Organizations.StorageUsage now = organizations.storageUsage(org);
-        return new ProblemException(QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
+        return new ProblemException(MediaProblems.QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
                 + " bytes are left of " + now.limitBytes() + ". Delete files or upgrade the plan.",
                 Map.of("remaining_bytes", now.remainingBytes(), "used_bytes", now.usedBytes(), "limit_bytes", now.limitBytes()));
     }
 
     private static ProblemException tooLarge(long max) {
-        return new ProblemException(FILE_TOO_LARGE, "A single upload may be at most " + max + " bytes.", Map.of("max_bytes", max));
+        return new ProblemException(MediaProblems.FILE_TOO_LARGE, "A single upload may be at most " + max + " bytes.", Map.of("max_bytes", max));
     }
 
     static ProblemException notFound() {

@@ -34,12 +34,12 @@ class MediaPagesController {
 
     /** Problems an upload can meet, by type slug, and the message key the page shows for each. */
     private static final Map<String, String> UPLOAD_ERRORS = Map.of(
-            Assets.UNSUPPORTED_TYPE.slug(), "media.error.type",
-            Assets.QUOTA_EXCEEDED.slug(), "media.error.quota",
-            Assets.FILE_TOO_LARGE.slug(), "media.error.too_large",
-            Assets.EMPTY_FILE.slug(), "media.error.empty",
-            ImageProcessing.TOO_MANY_PIXELS.slug(), "media.error.pixels",
-            ImageProcessing.UNREADABLE_IMAGE.slug(), "media.error.unreadable");
+            MediaProblems.UNSUPPORTED_TYPE.slug(), "media.error.type",
+            MediaProblems.QUOTA_EXCEEDED.slug(), "media.error.quota",
+            MediaProblems.FILE_TOO_LARGE.slug(), "media.error.too_large",
+            MediaProblems.EMPTY_FILE.slug(), "media.error.empty",
+            MediaProblems.TOO_MANY_PIXELS.slug(), "media.error.pixels",
+            MediaProblems.UNREADABLE_IMAGE.slug(), "media.error.unreadable");
 
     private final Assets assets;
     private final Uploads uploads;

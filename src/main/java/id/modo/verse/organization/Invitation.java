@@ -131,7 +131,7 @@ class Invitation implements Persistable<UUID> {
             case REVOKED -> "This invitation has been withdrawn.";
             case EXPIRED, PENDING -> "This invitation has expired. Ask for a new one.";
         };
-        return new ProblemException(Invitations.INVITATION_GONE, detail);
+        return new ProblemException(OrganizationProblems.INVITATION_GONE, detail);
     }
 
     @PostLoad

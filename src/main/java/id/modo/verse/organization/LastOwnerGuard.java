@@ -29,7 +29,7 @@ class LastOwnerGuard implements AccountDeletionGuard {
                 order by o.name""")
                 .param(user.value()).query(String.class).list();
         if (!sole.isEmpty()) {
-            throw new ProblemException(Organizations.LAST_OWNER, "You are the last owner of " + String.join(", ", sole)
+            throw new ProblemException(OrganizationProblems.LAST_OWNER, "You are the last owner of " + String.join(", ", sole)
                     + ". Make someone else an owner, or delete the organization, first.", java.util.Map.of("organizations", sole));
         }
     }

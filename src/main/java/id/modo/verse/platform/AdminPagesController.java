@@ -117,7 +117,7 @@ class AdminPagesController {
             action.run();
             params.put("done", done);
         } catch (ProblemException e) {
-            if (e.type().status() == HttpStatus.NOT_FOUND) {
+            if (e.type() == ProblemType.NOT_FOUND) {
                 throw e;
             }
             params.put("error", switch (e.type().slug()) {

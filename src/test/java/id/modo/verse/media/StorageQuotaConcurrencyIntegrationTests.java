@@ -66,7 +66,7 @@ class StorageQuotaConcurrencyIntegrationTests {
                     assets.upload(owner, org, null, null, "new" + n + ".txt", text(100 + n));
                     uploaded.incrementAndGet();
                 } catch (ProblemException e) {
-                    assertThat(e.type()).isEqualTo(Assets.QUOTA_EXCEEDED);
+                    assertThat(e.type()).isEqualTo(MediaProblems.QUOTA_EXCEEDED);
                     refused.incrementAndGet();
                 }
                 maxSeen.accumulateAndGet(used(org), Math::max);

@@ -5,6 +5,7 @@ import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.media.MediaProblems;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
@@ -131,7 +132,7 @@ class CharacterPagesController {
                         .fragment("part-" + part).buildAndExpand(project, id).toUriString();
             }
         } catch (ProblemException e) {
-            if (e.type().status().value() != 400 && e.type().status().value() != 409) {
+            if (!PartForms.refusedInForm(e)) {
                 throw e;
             }
             CharacterView current = characters.get(caller.id(), project, id);
@@ -190,11 +191,10 @@ class CharacterPagesController {
             characterImages.upload(caller.id(), project, id, CharacterApiController.pose(pose), file.getOriginalFilename(), content);
             return "redirect:" + target + "?notice=image#images";
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#images";
+            return "redirect:" + target + "?error=" + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#images";
         }
     }
 

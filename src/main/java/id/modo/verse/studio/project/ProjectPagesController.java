@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.billing.BillingProblems;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
@@ -7,12 +8,14 @@ import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
+import id.modo.verse.media.MediaProblems;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.character.StudioImages;
 import java.io.IOException;
@@ -114,7 +117,7 @@ class ProjectPagesController {
             ProjectDetails created = projects.create(caller.id(), organization, title, null, chosen);
             return "redirect:/projects/" + created.id();
         } catch (ProblemException e) {
-            if (e.type().status().value() == 402) {
+            if (e.type() == BillingProblems.PLAN_LIMIT_REACHED) {
                 redirect.addAttribute("error", "limit");
                 return "redirect:/organizations/" + organization + "/projects";
             }
@@ -201,11 +204,10 @@ class ProjectPagesController {
         try (var content = file.getInputStream()) {
             reference = images.upload(caller.id(), view, category, file.getOriginalFilename(), content);
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return failed + (status == 413 ? "quota" : "image") + "#pictures-title";
+            return failed + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#pictures-title";
         }
         projects.update(caller.id(), id, ProjectChange.picture(field, reference), null);
         return "redirect:/projects/" + id + "?saved=true";
@@ -297,7 +299,7 @@ class ProjectPagesController {
         try {
             collaborators.add(caller.id(), id, UserId.of(userId), chosen, title, sections);
         } catch (ProblemException e) {
-            if (e.type().status().value() == 409) {
+            if (e.type() == StudioProblems.NOT_A_MEMBER || e.type() == StudioProblems.ALREADY_COLLABORATOR) {
                 redirect.addAttribute("error", "member");
                 return "redirect:/projects/" + id + "/team";
             }
@@ -317,7 +319,7 @@ class ProjectPagesController {
         try {
             collaborators.remove(caller.id(), id, UserId.of(user));
         } catch (ProblemException e) {
-            if (e.type().status().value() == 409) {
+            if (e.type() == StudioProblems.LAST_PRODUCER) {
                 redirect.addAttribute("error", "producer");
                 return "redirect:/projects/" + id + "/team";
             }

@@ -22,6 +22,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioEvents;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.character.StudioImages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +45,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +55,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Projects {
 
-    static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final ProjectRepository projects;
@@ -168,7 +167,7 @@ public class Projects {
             if (!ConstraintViolations.isUnique(e)) {
                 throw e;
             }
-            throw new ProblemException(SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
+            throw new ProblemException(StudioProblems.SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
         }
         Map<String, Object> after = project.snapshot();
         if (!before.equals(after)) {
@@ -293,7 +292,7 @@ public class Projects {
         }
         if (slugTaken(organization, slug, except)) {
             String suggestion = freeSlug(organization, slug, except);
-            throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' is taken in this organization. Try '" + suggestion + "'.",
+            throw new ProblemException(StudioProblems.SLUG_TAKEN, "The address '" + slug + "' is taken in this organization. Try '" + suggestion + "'.",
                     Map.of("suggestion", suggestion));
         }
         return slug;

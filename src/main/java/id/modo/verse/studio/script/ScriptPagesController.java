@@ -7,7 +7,7 @@ import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
-import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -75,7 +75,7 @@ class ScriptPagesController {
             }
             return "redirect:/projects/" + project + "/script?notice=saved";
         } catch (ProblemException e) {
-            if (autosave || !e.type().equals(Versions.EDIT_CONFLICT)) {
+            if (autosave || !e.type().equals(StudioProblems.EDIT_CONFLICT)) {
                 throw e; // the autosave reads the problem document; 403/404 are the error page
             }
             // a plain form post that lost the race: keep the writer's text and say who saved first

@@ -7,11 +7,11 @@ import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.studio.EditConflictException;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.Section;
-import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.CustomBeat;
@@ -189,14 +189,11 @@ class StoryPagesController {
                 response.setHeader("HX-Refresh", "true");
             }
             status = SaveStatus.of(saved.current(section), baseInput);
+        } catch (EditConflictException e) {
+            String diff = "/projects/" + project + "/versions?entity_type=story&section=" + section;
+            status = SaveStatus.conflict(e.currentVersion(), e.savedByName(), "/projects/" + project + "/story", diff);
         } catch (ProblemException e) {
-            if (e.type().equals(Versions.EDIT_CONFLICT)) {
-                int current = (Integer) e.properties().get("current_version");
-                @SuppressWarnings("unchecked")
-                Map<String, Object> savedBy = (Map<String, Object>) e.properties().get("saved_by");
-                String diff = "/projects/" + project + "/versions?entity_type=story&section=" + section;
-                status = SaveStatus.conflict(current, (String) savedBy.get("name"), "/projects/" + project + "/story", diff);
-            } else if (e.type().status().value() == 400) {
+            if (e.type() == ProblemType.VALIDATION) {
                 status = SaveStatus.error(message(e), base, baseInput);
             } else {
                 throw e;

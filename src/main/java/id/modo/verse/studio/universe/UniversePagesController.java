@@ -4,6 +4,8 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.media.MediaProblems;
+import id.modo.verse.studio.EditConflictException;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
@@ -81,8 +83,7 @@ class UniversePagesController {
                         .fragment("part-" + part).buildAndExpand(project).toUriString();
             }
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 409) {
+            if (!PartForms.refusedInForm(e)) {
                 throw e;
             }
             UniverseView current = universes.get(caller.id(), project);
@@ -90,7 +91,7 @@ class UniversePagesController {
             StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
                     PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
             form = PartForms.refused(kept, e, ui);
-            response.setStatus(status);
+            response.setStatus(e.type().status().value());
             if (!htmx) {
                 model.addAttribute("page", page(view, current, ui, "", "", form));
                 return "pages/universe";
@@ -119,14 +120,13 @@ class UniversePagesController {
             universeImages.upload(caller.id(), project, section, field, baseVersion, file.getOriginalFilename(), content);
             return "redirect:" + target + "?notice=image#pictures";
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status == 409) {
+            if (e instanceof EditConflictException) {
                 return "redirect:" + target + "?error=conflict#pictures";
             }
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#pictures";
+            return "redirect:" + target + "?error=" + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#pictures";
         }
     }
 
