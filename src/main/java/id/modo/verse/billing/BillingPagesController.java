@@ -69,16 +69,16 @@ class BillingPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/billing/plan")
-    String changePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(defaultValue = "") String plan,
+    String changePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @RequestParam(defaultValue = "") String plan,
             @RequestParam(name = "billing_cycle", defaultValue = "") String cycle, HttpServletResponse response, Model model) {
         try {
-            Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), plan, cycle);
+            Subscriptions.ChangeResult result = subscriptions.change(caller.id(), orgId, plan, cycle);
             if (result.checkout() != null) {
                 return "redirect:" + result.checkout().redirectUrl();
             }
             return "redirect:/organizations/" + orgId + "/billing?notice=" + result.outcome();
         } catch (ProblemException e) {
-            return problem(caller, orgId, e, response, model);
+            return problem(caller, orgId.value(), e, response, model);
         }
     }
 

@@ -4,7 +4,6 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
-import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
@@ -55,15 +54,10 @@ class CreditPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/credits")
-    String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+    String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String bucket,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String cursor, HttpServletResponse response, Model model) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        OrganizationId organization = OrganizationId.of(id);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
 
         CreditPageModels.Form form = new CreditPageModels.Form(type.strip(), bucket.strip(), from.strip(), to.strip());
@@ -93,7 +87,7 @@ class CreditPagesController {
             try {
                 Page<CreditLedger.Transaction> page = ledger.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
                 rows = page.items();
-                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", id, filters(form), page.nextCursor());
+                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", organization.value(), filters(form), page.nextCursor());
             } catch (ProblemException e) {
                 errors.put("cursor", "credits.error.cursor");
             }
@@ -104,7 +98,7 @@ class CreditPagesController {
         List<CreditPageModels.Pack> packs = properties.packs().stream()
                 .map(pack -> new CreditPageModels.Pack(pack.key(), pack.credits(), BigDecimal.valueOf(pack.priceIdr())))
                 .toList();
-        model.addAttribute("page", new CreditPageModels.CreditsPage(id.toString(), view.name(), balances,
+        model.addAttribute("page", new CreditPageModels.CreditsPage(organization.toString(), view.name(), balances,
                 CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs,
                 view.myRole().can(Permission.MANAGE_BILLING)));
         return "pages/credits";
@@ -112,12 +106,9 @@ class CreditPagesController {
 
     /** Sends the buyer to the payment's checkout; the credits come with the gateway's confirmation. */
     @PostMapping("/organizations/{orgId}/credits/purchases")
-    String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String pack) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        Checkout checkout = purchases.buy(caller, OrganizationId.of(id), pack, "/organizations/" + id + "/credits");
+    String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
+            @RequestParam(defaultValue = "") String pack) {
+        Checkout checkout = purchases.buy(caller, organization, pack, "/organizations/" + organization + "/credits");
         return "redirect:" + checkout.redirectUrl();
     }
 

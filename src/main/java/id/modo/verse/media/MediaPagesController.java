@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,10 +51,9 @@ class MediaPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/media")
-    String library(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String type,
+    String library(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String type,
             @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "") String done, HttpServletResponse response,
             Model model) {
-        OrganizationId organization = organization(orgId);
         String notice = switch (done) {
             case "uploaded" -> "media.done.uploaded";
             case "deleted" -> "media.done.deleted";
@@ -65,10 +63,9 @@ class MediaPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/media")
-    String upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+    String upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
             @RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(defaultValue = "") String category,
             @RequestParam(defaultValue = "private") String visibility, HttpServletResponse response, Model model) {
-        OrganizationId organization = organization(orgId);
         uploads.requireUploader(caller.id(), organization);
         String error;
         if (file == null || file.isEmpty()) {
@@ -94,14 +91,12 @@ class MediaPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/media/{assetId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String assetId) {
-        OrganizationId organization = organization(orgId);
-        UUID id = ListFilters.pathId(assetId);
-        if (id == null || assets.find(organization, AssetId.of(id)).isEmpty()) {
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @PathVariable("assetId") AssetId id) {
+        if (assets.find(organization, id).isEmpty()) {
             organizations.require(caller.id(), organization, Permission.VIEW);
             throw Assets.notFound();
         }
-        assets.delete(caller.id(), AssetId.of(id));
+        assets.delete(caller.id(), id);
         return "redirect:/organizations/" + organization.value() + "/media?done=deleted";
     }
 
@@ -136,13 +131,5 @@ class MediaPagesController {
 
     private static String relative(URI url) {
         return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    }
-
-    private static OrganizationId organization(String orgId) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        return OrganizationId.of(id);
     }
 }

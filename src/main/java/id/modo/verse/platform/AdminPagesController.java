@@ -75,15 +75,15 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users/{userId}/suspend")
-    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId, @RequestParam(defaultValue = "") String q,
+    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String status) {
-        return change(() -> administration.suspend(admin, UserId.of(userId)), "suspended", userId, q, status);
+        return change(() -> administration.suspend(admin, userId), "suspended", userId.value(), q, status);
     }
 
     @PostMapping("/admin/users/{userId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId, @RequestParam(defaultValue = "") String q,
+    String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String status) {
-        return change(() -> administration.restore(admin, UserId.of(userId)), "restored", userId, q, status);
+        return change(() -> administration.restore(admin, userId), "restored", userId.value(), q, status);
     }
 
     @GetMapping("/admin/mail")

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,10 +35,12 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -137,6 +140,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "An unexpected error occurred. Quote reference " + reference + " if you contact support.");
         problem.setProperty("reference", reference);
         return respond(problem, new HttpHeaders(), request);
+    }
+
+    /**
+     * A path id that is not one (see {@link PathIdConverter}): the API says which parameter is wrong; for a page it is
+     * an address with nothing at it, as an id that exists nowhere would be.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)
+                && servletRequest != null && !Requests.isApi(Requests.originalPath(servletRequest))) {
+            return respond(genericFor(HttpStatus.NOT_FOUND.value()), headers, request);
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
     }
 
     @Override
@@ -311,7 +329,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == UUID.class) {
+        if (type == UUID.class || isId(type)) {
             return "a UUID";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
@@ -327,6 +345,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "a string";
         }
         return "an object";
+    }
+
+    /** A typed id such as {@code ProjectId}: a record around one UUID. */
+    private static boolean isId(Class<?> type) {
+        return type.isRecord() && type.getRecordComponents().length == 1 && type.getRecordComponents()[0].getType() == UUID.class;
     }
 
     private static Class<?> box(Class<?> type) {

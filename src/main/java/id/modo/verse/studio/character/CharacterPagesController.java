@@ -55,9 +55,8 @@ class CharacterPagesController {
     }
 
     @GetMapping("/projects/{projectId}/characters")
-    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String error, Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         List<CharacterView> all = characters.list(caller.id(), project);
         StudioImages.Pictures pictures = images.pictures(view.organizationId(), all.stream().map(CharacterView::imageUrl).toList());
@@ -69,9 +68,8 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters")
-    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role) {
-        ProjectId project = project(projectId);
         try {
             CharacterView created = characters.create(caller.id(), project,
                     new CharacterChanges(name, role, null, null, Map.of(), null, null, Map.of()));
@@ -87,7 +85,7 @@ class CharacterPagesController {
     /** The drag-and-drop reorder of the list page (static/js/characters.js posts the new order). */
     @PostMapping("/projects/{projectId}/characters/order")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    void reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestParam(name = "character_ids", defaultValue = "") List<String> ids) {
         List<UUID> order = new ArrayList<>();
         for (String id : ids) {
@@ -97,14 +95,13 @@ class CharacterPagesController {
             }
             order.add(parsed);
         }
-        characters.reorder(caller.id(), project(projectId), order);
+        characters.reorder(caller.id(), projectId, order);
     }
 
     @GetMapping("/projects/{projectId}/characters/{characterId}")
-    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @ModelAttribute("ui") Ui ui, @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
             Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         CharacterView character = characters.get(caller.id(), project, character(characterId));
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
@@ -112,10 +109,9 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @PathVariable String part, @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         if (!Characters.partKeys().contains(part)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
@@ -151,11 +147,10 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")
-    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @RequestParam(name = "character_id", defaultValue = "") String other,
             @RequestParam(name = "relationship_type", defaultValue = "") String type,
             @RequestParam(defaultValue = "") String description) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         String target = "/projects/" + project + "/characters/" + id;
         try {
@@ -170,18 +165,16 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships/{otherId}/delete")
-    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @PathVariable String otherId) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         characters.unrelate(caller.id(), project, id, character(otherId));
         return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
     }
 
     @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         String target = "/projects/" + project + "/characters/" + id;
         if (file == null || file.isEmpty()) {
@@ -199,8 +192,7 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId) {
-        ProjectId project = project(projectId);
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId) {
         characters.delete(caller.id(), project, character(characterId));
         return "redirect:/projects/" + project + "/characters";
     }
@@ -285,14 +277,6 @@ class CharacterPagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 
     private static UUID character(String value) {

@@ -67,10 +67,9 @@ class ProjectPagesController {
 
 
     @GetMapping("/organizations/{orgId}/projects")
-    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String status,
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String genre, @RequestParam(defaultValue = "") String cursor,
             @RequestParam(defaultValue = "") String error, Model model) {
-        OrganizationId organization = organization(orgId);
         var view = organizations.get(caller.id(), organization);
         List<String> statuses = Arrays.stream(ProjectStatus.values()).map(ProjectStatus::dbValue).toList();
         ProjectStatus filter = statuses.contains(status) ? ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)) : null;
@@ -105,9 +104,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/projects")
-    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String title,
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "private") String visibility, RedirectAttributes redirect) {
-        OrganizationId organization = organization(orgId);
         if (title.isBlank() || title.length() > 255) {
             redirect.addAttribute("error", "title");
             return "redirect:/organizations/" + organization + "/projects";
@@ -127,10 +125,9 @@ class ProjectPagesController {
 
 
     @GetMapping("/projects/{projectId}")
-    String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam(defaultValue = "false") boolean saved, @RequestParam(name = "picture_error", defaultValue = "") String pictureError,
             Model model) {
-        ProjectId id = project(projectId);
         ProjectAccess.Checked<ProjectDetails> project = projects.get(caller.id(), id);
         model.addAttribute("page", overviewPage(project.view(), project.content(), Map.of(), saved,
                 switch (pictureError) { case "image", "quota" -> pictureError; default -> null; }));
@@ -138,9 +135,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}")
-    String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, Model model) {
-        ProjectId id = project(projectId);
         ProjectView view = access.manage(caller.id(), id);
         Map<String, String> errors = new LinkedHashMap<>();
         String title = form.getOrDefault("title", "").strip();
@@ -191,9 +187,8 @@ class ProjectPagesController {
 
     /** Uploads the logo, mood thumbnail or studio logo; the picture it replaces is removed. */
     @PostMapping(path = "/projects/{projectId}/pictures/{field}", consumes = "multipart/form-data")
-    String uploadPicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field,
+    String uploadPicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String field,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId id = project(projectId);
         ProjectView view = access.manage(caller.id(), id);
         String category = pictureCategory(field);
         String failed = "redirect:/projects/" + id + "?picture_error=";
@@ -214,8 +209,7 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/pictures/{field}/remove")
-    String removePicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field) {
-        ProjectId id = project(projectId);
+    String removePicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String field) {
         access.manage(caller.id(), id);
         pictureCategory(field);
         projects.update(caller.id(), id, ProjectChange.picture(field, ""), null);
@@ -233,8 +227,7 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/status")
-    String status(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String status) {
-        ProjectId id = project(projectId);
+    String status(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam(defaultValue = "") String status) {
         ProjectStatus target = Arrays.stream(ProjectStatus.values()).filter(s -> s.dbValue().equals(status)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Choose one of the listed statuses."));
         projects.changeStatus(caller.id(), id, target);
@@ -242,8 +235,7 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        ProjectId id = project(projectId);
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id) {
         ProjectView view = access.manage(caller.id(), id);
         projects.trash(caller.id(), id);
         return "redirect:/organizations/" + view.organizationId() + "/projects/trash";
@@ -251,25 +243,22 @@ class ProjectPagesController {
 
 
     @GetMapping("/organizations/{orgId}/projects/trash")
-    String trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, Model model) {
-        OrganizationId organization = organization(orgId);
+    String trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, Model model) {
         var view = organizations.get(caller.id(), organization);
         model.addAttribute("page", new ProjectPageModels.TrashPage(organization.toString(), view.name(), projects.trashed(caller.id(), organization)));
         return "studio/trash";
     }
 
     @PostMapping("/projects/{projectId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        ProjectId id = project(projectId);
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id) {
         projects.restore(caller.id(), id);
         return "redirect:/projects/" + id;
     }
 
 
     @GetMapping("/projects/{projectId}/team")
-    String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String error,
+    String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam(defaultValue = "") String error,
             Model model) {
-        ProjectId id = project(projectId);
         ProjectView view = access.read(caller.id(), id);
         List<Collaborators.CollaboratorView> team = collaborators.list(caller.id(), id);
         List<id.modo.verse.organization.Organizations.MemberView> candidates = new ArrayList<>();
@@ -283,11 +272,10 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team")
-    String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String role,
             @RequestParam(name = "custom_role_title", defaultValue = "") String title,
             @RequestParam(name = "permissions", required = false) List<String> permissions, RedirectAttributes redirect) {
-        ProjectId id = project(projectId);
         UUID userId = ListFilters.pathId(user);
         CollaboratorRole chosen = Arrays.stream(CollaboratorRole.values()).filter(r -> r.dbValue().equals(role)).findFirst().orElse(null);
         if (userId == null || chosen == null || (chosen == CollaboratorRole.CUSTOM && title.isBlank()) || title.length() > 100) {
@@ -309,9 +297,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team/{userId}/remove")
-    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String userId,
+    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String userId,
             RedirectAttributes redirect) {
-        ProjectId id = project(projectId);
         UUID user = ListFilters.pathId(userId);
         if (user == null) {
             throw ProjectAccess.notFound();
@@ -350,21 +337,5 @@ class ProjectPagesController {
 
     private static List<String> lines(String value) {
         return Arrays.stream(value.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static OrganizationId organization(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        return OrganizationId.of(id);
-    }
-
-    static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

@@ -2,10 +2,8 @@ package id.modo.verse.studio.script;
 
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
-import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
-import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
@@ -15,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,19 +45,18 @@ class ScriptPagesController {
     record AutosaveResponse(int scriptVersion, String status) {}
 
     @GetMapping("/projects/{projectId}/script")
-    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String notice, Model model) {
-        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         model.addAttribute("page", page(view, view.script(), view.version(), ui,
                 notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
         return "pages/script";
     }
 
     @PostMapping("/projects/{projectId}/script")
-    Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(required = false) String script, @RequestParam(name = "base_version", required = false) String baseVersion,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         boolean autosave = acceptsJson(request);
         int base = baseVersion(baseVersion);
         if (script == null) {
@@ -88,7 +84,7 @@ class ScriptPagesController {
     }
 
     @GetMapping("/projects/{projectId}/script.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestParam(defaultValue = "letter") String paper) {
         ScreenplayPdf.Paper size = switch (paper) {
             case "letter" -> ScreenplayPdf.Paper.LETTER;
@@ -96,13 +92,13 @@ class ScriptPagesController {
             default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), size, out);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), projectId, size, out);
         return ScriptApiController.download(out.toByteArray(), MediaType.APPLICATION_PDF, ScriptApiController.fileName(view, "pdf"));
     }
 
     @GetMapping("/projects/{projectId}/script.fountain")
-    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         return ScriptApiController.download(view.script().getBytes(StandardCharsets.UTF_8), ScriptApiController.FOUNTAIN_UTF8,
                 ScriptApiController.fileName(view, "fountain"));
     }
@@ -141,13 +137,5 @@ class ScriptPagesController {
         }
         throw new ProblemException(ProblemType.VALIDATION, "base_version must be a whole number, 0 or more.",
                 Map.of("errors", List.of(Map.of("field", "base_version", "message", "must be a whole number, 0 or more"))));
-    }
-
-    private static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

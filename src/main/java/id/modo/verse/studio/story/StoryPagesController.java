@@ -4,7 +4,6 @@ import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
-import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.EditConflictException;
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -66,16 +64,15 @@ class StoryPagesController {
     }
 
     @GetMapping("/projects/{projectId}/story")
-    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, Model model) {
-        Stories.Story story = stories.get(caller.id(), project(projectId));
+    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, Model model) {
+        Stories.Story story = stories.get(caller.id(), projectId);
         model.addAttribute("page", page(story));
         return "studio/story";
     }
 
     @PostMapping("/projects/{projectId}/story/details")
-    String saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         Details change = new Details(form.get("premise"), form.get("logline"), form.get("synopsis"), form.get("global_synopsis"),
                 form.get("duration"), form.get("format"), integer(form.get("episode_count")), integer(form.get("episode_duration")),
@@ -89,10 +86,9 @@ class StoryPagesController {
     }
 
     @PostMapping("/projects/{projectId}/story/beats")
-    String saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam Map<String, String> form,
+    String saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam Map<String, String> form,
             @RequestParam(name = "custom_key", required = false) List<String> customKeys,
             @RequestParam(name = "custom_title", required = false) List<String> customTitles, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         String structure = form.getOrDefault("structure", "hero");
         List<CustomBeat> custom = new ArrayList<>();
@@ -128,9 +124,8 @@ class StoryPagesController {
     }
 
     @PostMapping("/projects/{projectId}/story/want-need")
-    String saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         String ending = form.getOrDefault("ending_type", "");
         WantNeed matrix = new WantNeed(
@@ -157,8 +152,7 @@ class StoryPagesController {
      * (private, team, in the trash, missing) is the same 404.
      */
     @GetMapping("/bible/{projectId}")
-    String bible(@PathVariable String projectId, @ModelAttribute("ui") Ui ui, Model model) {
-        ProjectId id = project(projectId);
+    String bible(@PathVariable("projectId") ProjectId id, @ModelAttribute("ui") Ui ui, Model model) {
         PublicBible.Bible bible = publicBible.of(id, ui).orElseThrow(ProjectAccess::notFound);
         Stories.Story story = bible.story();
         Locale locale = ui.locale();
@@ -296,13 +290,5 @@ class StoryPagesController {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

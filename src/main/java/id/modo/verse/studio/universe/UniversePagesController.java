@@ -1,7 +1,6 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.common.ProblemException;
-import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.media.MediaProblems;
@@ -55,9 +54,8 @@ class UniversePagesController {
     }
 
     @GetMapping("/projects/{projectId}/universe")
-    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error, Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         UniverseView universe = universes.get(caller.id(), project);
         model.addAttribute("page", page(view, universe, ui, notice, error, null));
@@ -65,10 +63,9 @@ class UniversePagesController {
     }
 
     @PostMapping("/projects/{projectId}/universe/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String part,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String part,
             @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         if (!Universes.partKeys().contains(part)) {
             throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "A universe has no such part.");
         }
@@ -102,10 +99,9 @@ class UniversePagesController {
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String section,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String section,
             @PathVariable String field, @RequestParam(name = "base_version", defaultValue = "0") String base,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId project = project(projectId);
         String target = "/projects/" + project + "/universe";
         if (file == null || file.isEmpty()) {
             return "redirect:" + target + "?error=image#pictures";
@@ -185,13 +181,5 @@ class UniversePagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    private static ProjectId project(String value) {
-        java.util.UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }
