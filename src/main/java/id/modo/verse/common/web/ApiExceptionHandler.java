@@ -329,7 +329,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == UUID.class || isId(type)) {
+        if (type == UUID.class || PathIdConverter.isId(type)) {
             return "a UUID";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
@@ -345,11 +345,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return "a string";
         }
         return "an object";
-    }
-
-    /** A typed id such as {@code ProjectId}: a record around one UUID. */
-    private static boolean isId(Class<?> type) {
-        return type.isRecord() && type.getRecordComponents().length == 1 && type.getRecordComponents()[0].getType() == UUID.class;
     }
 
     private static Class<?> box(Class<?> type) {

@@ -19,6 +19,11 @@ public abstract class PathIdConverter<T> implements Converter<String, T> {
         this.of = of;
     }
 
+    /** A typed id such as {@code ProjectId}: a record around one UUID, which is what the client sees of it. */
+    static boolean isId(Class<?> type) {
+        return type.isRecord() && type.getRecordComponents().length == 1 && type.getRecordComponents()[0].getType() == UUID.class;
+    }
+
     @Override
     public T convert(String source) {
         UUID id = ListFilters.pathId(source);
