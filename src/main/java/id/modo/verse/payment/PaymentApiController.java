@@ -37,8 +37,8 @@ class PaymentApiController {
 
     /** The payer, or any member of the paying organization; everyone else gets the same 404 as for no payment. */
     @GetMapping("/api/v1/payments/{id}")
-    PaymentResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-        PaymentView view = payments.find(PaymentId.of(id)).orElseThrow(PaymentApiController::notFound);
+    PaymentResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable PaymentId id) {
+        PaymentView view = payments.find(id).orElseThrow(PaymentApiController::notFound);
         if (!view.payerId().equals(caller.id().value())) {
             if (view.organizationId() == null) {
                 throw notFound();
