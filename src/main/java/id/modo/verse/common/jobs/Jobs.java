@@ -2,8 +2,8 @@ package id.modo.verse.common.jobs;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

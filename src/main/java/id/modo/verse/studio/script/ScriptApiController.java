@@ -84,11 +84,11 @@ class ScriptApiController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ScriptResponse.class)),
             @Content(mediaType = FOUNTAIN, schema = @Schema(type = "string"))})
     @GetMapping("/api/v1/projects/{projectId}/story/script")
-    ResponseEntity<?> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ResponseEntity<?> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         // One handler negotiating by hand rather than two with "produces": an error (404, 403) must
         // still be answered as a problem document whatever the client accepts.
-        Scripts.ScriptView view = scripts.get(caller.id(), ProjectId.of(projectId));
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         if (prefersFountain(accept)) {
             return ResponseEntity.ok().contentType(FOUNTAIN_UTF8).header("Script-Version", String.valueOf(view.version()))
                     .body(view.script());
@@ -129,9 +129,9 @@ class ScriptApiController {
             `edit-conflict` with `current_version`, `content` (their text), `saved_by` and `saved_at`. At most 500,000 \
             characters.""")
     @PutMapping("/api/v1/projects/{projectId}/story/script")
-    ScriptResponse save(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ScriptResponse save(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody SaveRequest request) {
-        return ScriptResponse.of(scripts.save(caller.id(), ProjectId.of(projectId), request.script(), request.baseVersion()));
+        return ScriptResponse.of(scripts.save(caller.id(), projectId, request.script(), request.baseVersion()));
     }
 
     @Operation(summary = "The screenplay as a PDF", description = """
@@ -140,10 +140,10 @@ class ScriptApiController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
             schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/projects/{projectId}/story/script.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Parameter(description = "letter (default) or a4") @RequestParam(defaultValue = "letter") PaperName paper) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Scripts.ScriptView view = scripts.pdf(caller.id(), ProjectId.of(projectId), paper.paper, out);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), projectId, paper.paper, out);
         return download(out.toByteArray(), MediaType.APPLICATION_PDF, fileName(view, "pdf"));
     }
 
@@ -171,8 +171,8 @@ class ScriptApiController {
     @Operation(summary = "The screenplay as a .fountain file")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = FOUNTAIN, schema = @Schema(type = "string")))
     @GetMapping("/api/v1/projects/{projectId}/story/script.fountain")
-    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        Scripts.ScriptView view = scripts.get(caller.id(), ProjectId.of(projectId));
+    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         return download(view.script().getBytes(StandardCharsets.UTF_8), FOUNTAIN_UTF8, fileName(view, "fountain"));
     }
 

@@ -1,9 +1,9 @@
 package id.modo.verse.studio.script;
 
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.jobs.Job;
 import id.modo.verse.common.jobs.Jobs;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
