@@ -3,18 +3,16 @@ package bench.minimal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** One entity, one repository, one migration, on an embedded PostgreSQL kept under {@code MODO_DATA_DIR}. */
+/** One entity, one migration, on an embedded PostgreSQL kept under {@code MODO_DATA_DIR}. */
 @SpringBootApplication
 public class MinimalApplication {
 
@@ -43,8 +41,5 @@ public class MinimalApplication {
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
                 .build();
-    }
-
-    interface Notes extends JpaRepository<Note, UUID> {
     }
 }
