@@ -14,12 +14,17 @@ import org.springframework.core.metrics.StartupStep;
  * Where a start goes, from Spring's own {@code ApplicationStartup} steps: runs the application class given as the
  * first argument (on the classpath of the extracted jar) with a {@link BufferingApplicationStartup}, stops it once
  * ready and prints the self time (a step's time minus its children's) per kind of step and, for bean creation, per
- * module: the package under {@code id.modo.verse}, else the library's. Run by bench/startup.sh.
+ * module: the package under {@code id.modo.verse}, else the library's. Spring tags a bean's creation with the type
+ * it was asked for, not its class, so a bean asked for by an interface counts for the interface's library, and one
+ * asked for by name for none. Run by bench/startup.sh.
  */
 public class StartupSteps {
 
     public static void main(String[] args) throws Exception {
-        SpringApplication application = new SpringApplication(Class.forName(args[0]));
+        Class<?> applicationClass = Class.forName(args[0]);
+        // This class comes from the source launcher's own loader; Spring must define its proxies in the app's.
+        Thread.currentThread().setContextClassLoader(applicationClass.getClassLoader());
+        SpringApplication application = new SpringApplication(applicationClass);
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
         application.setApplicationStartup(startup);
         long start = System.nanoTime();
@@ -54,13 +59,14 @@ public class StartupSteps {
             }
         }
         if (type.isEmpty()) {
-            return "(type unknown)";
+            return "(asked for by name)";
         }
-        String[] parts = type.replace("class ", "").split("\\.");
+        String name = type.replaceFirst("^(class|interface) ", "");
+        String[] parts = name.split("\\.");
         if (type.contains("id.modo.verse.") && parts.length > 4) {
             return parts[3];
         }
-        return parts.length > 3 ? parts[0] + "." + parts[1] + "." + parts[2] : type;
+        return parts.length > 3 ? parts[0] + "." + parts[1] + "." + parts[2] : name;
     }
 
     private static void print(String title, Map<String, Long> nanos) {
