@@ -120,8 +120,8 @@ public class Projects {
 
     /**
      * The project with what the caller may do there, from the access check's own query: the workspace's overview and the
-     * project API show it on every request, and loading the entity in a read-only transaction after the check was an
-     * eighth of a workspace page's time (bench/README.md).
+     * project API show it on every request, and loading the entity in a read-only transaction after the check was a
+     * measurable share of a workspace page's time (bench/README.md).
      */
     ProjectAccess.Checked<ProjectDetails> get(UserId actor, ProjectId id) {
         ProjectAccess.Checked<ProjectDetails> checked = access.read(actor, id, (rs, n) -> detailsOf(rs));
