@@ -12,7 +12,9 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.PartForms;
+import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.StudioImages;
+import id.modo.verse.studio.section.StudioPartForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -119,33 +121,34 @@ class CharacterPagesController {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        boolean htmx = request.getHeader("HX-Request") != null;
-        CharacterChanges changes = changes(part, posted);
-        StudioPartForm form;
-        try {
-            CharacterView saved = characters.update(caller.id(), project, id, changes);
-            form = PartForms.saved(partForm(view, saved, part, ui), ui);
-            if (!htmx) {
-                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved")
-                        .fragment("part-" + part).buildAndExpand(project, id).toUriString();
+        return new PartSave<CharacterView>() {
+            @Override
+            public CharacterView save() {
+                return characters.update(caller.id(), project, id, changes(part, posted));
             }
-        } catch (ProblemException e) {
-            if (!PartForms.refusedInForm(e)) {
-                throw e;
+
+            @Override
+            public CharacterView current() {
+                return characters.get(caller.id(), project, id);
             }
-            CharacterView current = characters.get(caller.id(), project, id);
-            StudioPartForm fresh = partForm(view, current, part, ui);
-            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
-                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
-            form = PartForms.refused(kept, e, ui);
-            response.setStatus(e.type().status().value());
-            if (!htmx) {
-                model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", form));
+
+            @Override
+            public StudioPartForm form(CharacterView character) {
+                return partForm(view, character, part, ui);
+            }
+
+            @Override
+            public String savedLocation() {
+                return UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project, id).toUriString();
+            }
+
+            @Override
+            public String refusedPage(CharacterView current, StudioPartForm refused, Model model) {
+                model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", refused));
                 return "studio/character";
             }
-        }
-        model.addAttribute("form", form);
-        return "studio/part-form";
+        }.answer(posted, ui, request, response, model);
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")

@@ -1,6 +1,7 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.media.MediaProblems;
@@ -11,9 +12,10 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.PartForms;
+import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.SectionField;
 import id.modo.verse.studio.section.StudioImages;
-import id.modo.verse.studio.character.StudioPartForm;
+import id.modo.verse.studio.section.StudioPartForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -67,35 +69,37 @@ class UniversePagesController {
             @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         if (!Universes.partKeys().contains(part)) {
-            throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "A universe has no such part.");
+            throw new ProblemException(ProblemType.NOT_FOUND, "A universe has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        boolean htmx = request.getHeader("HX-Request") != null;
-        StudioPartForm form;
-        try {
-            UniverseView saved = universes.update(caller.id(), project, changes(part, posted));
-            form = PartForms.saved(partForm(view, saved, part, ui), ui);
-            if (!htmx) {
-                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved")
-                        .fragment("part-" + part).buildAndExpand(project).toUriString();
+        return new PartSave<UniverseView>() {
+            @Override
+            public UniverseView save() {
+                return universes.update(caller.id(), project, changes(part, posted));
             }
-        } catch (ProblemException e) {
-            if (!PartForms.refusedInForm(e)) {
-                throw e;
+
+            @Override
+            public UniverseView current() {
+                return universes.get(caller.id(), project);
             }
-            UniverseView current = universes.get(caller.id(), project);
-            StudioPartForm fresh = partForm(view, current, part, ui);
-            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
-                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
-            form = PartForms.refused(kept, e, ui);
-            response.setStatus(e.type().status().value());
-            if (!htmx) {
-                model.addAttribute("page", page(view, current, ui, "", "", form));
+
+            @Override
+            public StudioPartForm form(UniverseView universe) {
+                return partForm(view, universe, part, ui);
+            }
+
+            @Override
+            public String savedLocation() {
+                return UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project).toUriString();
+            }
+
+            @Override
+            public String refusedPage(UniverseView current, StudioPartForm refused, Model model) {
+                model.addAttribute("page", page(view, current, ui, "", "", refused));
                 return "studio/universe";
             }
-        }
-        model.addAttribute("form", form);
-        return "studio/part-form";
+        }.answer(posted, ui, request, response, model);
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
