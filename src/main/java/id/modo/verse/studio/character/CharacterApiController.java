@@ -180,30 +180,30 @@ class CharacterApiController {
     }
 
     @GetMapping("/{characterId}")
-    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
-        return CharacterResponse.of(characters.get(caller.id(), projectId, characterId), images.links(caller.id(), projectId));
+    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId) {
+        return CharacterResponse.of(characters.get(caller.id(), projectId, characterId.value()), images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Change a character", description = "Each changed part is saved as a new version; see the body's description.")
     @PatchMapping("/{characterId}")
-    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
+    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId,
             @Valid @RequestBody PatchRequest request) {
-        return CharacterResponse.of(characters.update(caller.id(), projectId, characterId, request.changes()),
+        return CharacterResponse.of(characters.update(caller.id(), projectId, characterId.value(), request.changes()),
                 images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Delete a character", description = "Its relationships, in both directions, go with it.")
     @DeleteMapping("/{characterId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
-        characters.delete(caller.id(), projectId, characterId);
+    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId) {
+        characters.delete(caller.id(), projectId, characterId.value());
     }
 
     @Operation(summary = "The character's relationships to other characters of the project")
     @GetMapping("/{characterId}/relationships")
     List<RelationshipResponse> relationships(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId) {
-        return characters.relationships(caller.id(), projectId, characterId).stream().map(RelationshipResponse::of).toList();
+            @PathVariable CharacterId characterId) {
+        return characters.relationships(caller.id(), projectId, characterId.value()).stream().map(RelationshipResponse::of).toList();
     }
 
     @Operation(summary = "Set how this character stands to another", description = """
@@ -213,17 +213,17 @@ class CharacterApiController {
     @ApiResponse(responseCode = "200", description = "The previous relationship replaced", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
     @PostMapping("/{characterId}/relationships")
     ResponseEntity<RelationshipResponse> relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @Valid @RequestBody RelationshipRequest request) {
-        Characters.Related related = characters.relate(caller.id(), projectId, characterId, request.characterId(),
+            @PathVariable CharacterId characterId, @Valid @RequestBody RelationshipRequest request) {
+        Characters.Related related = characters.relate(caller.id(), projectId, characterId.value(), request.characterId(),
                 RelationshipType.byKey(request.relationshipType().name()).orElseThrow(), request.description());
         return ResponseEntity.status(related.created() ? HttpStatus.CREATED : HttpStatus.OK).body(RelationshipResponse.of(related.relationship()));
     }
 
     @DeleteMapping("/{characterId}/relationships/{otherId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
-            @PathVariable UUID otherId) {
-        characters.unrelate(caller.id(), projectId, characterId, otherId);
+    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId,
+            @PathVariable CharacterId otherId) {
+        characters.unrelate(caller.id(), projectId, characterId.value(), otherId.value());
     }
 
     @Operation(summary = "Upload the character's main picture or a pose picture", description = """
@@ -232,10 +232,10 @@ class CharacterApiController {
             organization's storage quota (413 when it does not fit).""")
     @PostMapping(path = "/{characterId}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CharacterResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
+            @PathVariable CharacterId characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
             throws IOException {
         try (InputStream content = file.getInputStream()) {
-            return CharacterResponse.of(characterImages.upload(caller.id(), projectId, characterId, pose(pose),
+            return CharacterResponse.of(characterImages.upload(caller.id(), projectId, characterId.value(), pose(pose),
                     file.getOriginalFilename(), content), images.links(caller.id(), projectId));
         }
     }
@@ -243,8 +243,8 @@ class CharacterApiController {
     @Operation(summary = "Remove the main picture or a pose picture")
     @DeleteMapping("/{characterId}/image")
     CharacterResponse removeImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @RequestParam(required = false) String pose) {
-        return CharacterResponse.of(characterImages.remove(caller.id(), projectId, characterId, pose(pose)),
+            @PathVariable CharacterId characterId, @RequestParam(required = false) String pose) {
+        return CharacterResponse.of(characterImages.remove(caller.id(), projectId, characterId.value(), pose(pose)),
                 images.links(caller.id(), projectId));
     }
 

@@ -103,20 +103,20 @@ class CharacterPagesController {
     }
 
     @GetMapping("/projects/{projectId}/characters/{characterId}")
-    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @ModelAttribute("ui") Ui ui, @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
             Model model) {
         ProjectView view = access.read(caller.id(), project);
-        CharacterView character = characters.get(caller.id(), project, character(characterId));
+        CharacterView character = characters.get(caller.id(), project, characterId.value());
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
         return "studio/character";
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @PathVariable String part, @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         if (!Characters.partKeys().contains(part)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
         }
@@ -152,11 +152,11 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")
-    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @RequestParam(name = "character_id", defaultValue = "") String other,
             @RequestParam(name = "relationship_type", defaultValue = "") String type,
             @RequestParam(defaultValue = "") String description) {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         String target = "/projects/" + project + "/characters/" + id;
         try {
             characters.relate(caller.id(), project, id, ListFilters.pathId(other), RelationshipType.byKey(type).orElse(null), description);
@@ -170,17 +170,17 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships/{otherId}/delete")
-    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
-            @PathVariable String otherId) {
-        UUID id = character(characterId);
-        characters.unrelate(caller.id(), project, id, character(otherId));
+    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
+            @PathVariable CharacterId otherId) {
+        UUID id = characterId.value();
+        characters.unrelate(caller.id(), project, id, otherId.value());
         return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
     }
 
     @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         String target = "/projects/" + project + "/characters/" + id;
         if (file == null || file.isEmpty()) {
             return "redirect:" + target + "?error=image#images";
@@ -197,8 +197,8 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId) {
-        characters.delete(caller.id(), project, character(characterId));
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId) {
+        characters.delete(caller.id(), project, characterId.value());
         return "redirect:/projects/" + project + "/characters";
     }
 
@@ -282,13 +282,5 @@ class CharacterPagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    private static UUID character(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such character.");
-        }
-        return id;
     }
 }

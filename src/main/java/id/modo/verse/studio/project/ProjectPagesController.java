@@ -297,14 +297,10 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team/{userId}/remove")
-    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String userId,
+    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable UserId userId,
             RedirectAttributes redirect) {
-        UUID user = ListFilters.pathId(userId);
-        if (user == null) {
-            throw ProjectAccess.notFound();
-        }
         try {
-            collaborators.remove(caller.id(), id, UserId.of(user));
+            collaborators.remove(caller.id(), id, userId);
         } catch (ProblemException e) {
             if (e.type() == StudioProblems.LAST_PRODUCER) {
                 redirect.addAttribute("error", "producer");
