@@ -2,7 +2,6 @@ package id.modo.verse.media;
 
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
-import id.modo.verse.common.web.ListFilters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -40,21 +38,20 @@ class MediaFilesController {
     }
 
     @GetMapping("/media/{id}")
-    void original(@PathVariable String id, @RequestParam(required = false) String expires,
+    void original(@PathVariable AssetId id, @RequestParam(required = false) String expires,
             @RequestParam(required = false) String signature, HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(id, false, expires, signature, request, response);
     }
 
     @GetMapping("/media/{id}/thumbnail")
-    void thumbnail(@PathVariable String id, @RequestParam(required = false) String expires,
+    void thumbnail(@PathVariable AssetId id, @RequestParam(required = false) String expires,
             @RequestParam(required = false) String signature, HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(id, true, expires, signature, request, response);
     }
 
-    private void serve(String rawId, boolean thumbnail, String expires, String signature, HttpServletRequest request,
+    private void serve(AssetId id, boolean thumbnail, String expires, String signature, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        UUID uuid = ListFilters.pathId(rawId);
-        Assets.Row row = uuid == null ? null : assets.load(AssetId.of(uuid)).orElse(null);
+        Assets.Row row = assets.load(id).orElse(null);
         if (row == null || (thumbnail && row.thumbnailPath() == null)) {
             throw Assets.notFound();
         }
