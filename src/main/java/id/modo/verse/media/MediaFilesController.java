@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +31,12 @@ class MediaFilesController {
 
     private final Assets assets;
     private final MediaProperties properties;
+    private final Clock clock;
 
-    MediaFilesController(Assets assets, MediaProperties properties) {
+    MediaFilesController(Assets assets, MediaProperties properties, Clock clock) {
         this.assets = assets;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/media/{id}")
@@ -64,7 +66,7 @@ class MediaFilesController {
                 case EXPIRED -> throw new ProblemException(MediaProblems.LINK_EXPIRED, "This link has expired. Ask for a new one.");
                 case VALID -> { }
             }
-            long left = Math.max(0, Long.parseLong(expires) - Instant.now().getEpochSecond());
+            long left = Math.max(0, Long.parseLong(expires) - clock.instant().getEpochSecond());
             // Never cached longer than the link works, and never by a shared cache.
             cacheControl = "private, max-age=" + Math.min(left, Duration.ofDays(1).toSeconds());
         }
