@@ -77,7 +77,7 @@ class ScriptPagesBrowserTests {
                 assertThat(now.get("script").asString()).endsWith("Kancil melompat.\nBUAYA\nSiapa di sana?\n");
                 assertThat(page.locator("[data-conflict-actions]").isVisible()).isFalse();
 
-                Download download = page.waitForDownload(() -> page.getByText("PDF, A4").click());
+                Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PDF, A4").setExact(true)).click());
                 try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
                     assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
                     assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Si Kancil");
