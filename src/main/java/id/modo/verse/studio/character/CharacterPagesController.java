@@ -251,11 +251,8 @@ class CharacterPagesController {
             title = section.label(ui.locale());
             inputs = PartForms.sectionInputs(section, character.section(section), ui, reference -> images.url(view.organizationId(), reference));
         }
-        CharacterView.PartVersion version = character.versions().get(part);
-        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title,
-                inputs, version == null ? 0 : version.number(),
-                version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
-                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.CHARACTERS));
+        return PartForms.form(part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title, inputs,
+                character.versions().get(part), view.canEdit(Section.CHARACTERS), ui);
     }
 
     private static CharacterChanges changes(String part, MultiValueMap<String, String> posted) {

@@ -103,7 +103,15 @@ public final class PartForms {
                 form.savedAt(), ui.t("sections.part.saved", form.baseVersion()), null, List.of(), false, form.editable());
     }
 
-    public static String savedBy(String name, Instant at, Ui ui) {
+    /** A part's form as the page first shows it; {@code version} is null for a part never saved. */
+    public static StudioPartForm form(String part, String action, String title, List<StudioPartForm.Input> inputs, PartVersion version,
+            boolean editable, Ui ui) {
+        return new StudioPartForm("part-" + part, action, title, inputs, version == null ? 0 : version.number(),
+                version == null ? null : savedBy(version.savedByName(), version.savedAt(), ui), version == null ? null : version.savedAt(),
+                null, null, List.of(), false, editable);
+    }
+
+    private static String savedBy(String name, Instant at, Ui ui) {
         return name == null ? null : ui.t("sections.part.saved_by", name, ui.dateTime(at));
     }
 }

@@ -164,10 +164,8 @@ class UniversePagesController {
             title = section.label(ui.locale());
             inputs = PartForms.sectionInputs(section, universe.section(section), ui, reference -> images.url(view.organizationId(), reference));
         }
-        UniverseView.PartVersion version = universe.versions().get(part);
-        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/universe/parts/" + part, title, inputs,
-                version == null ? 0 : version.number(), version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
-                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.UNIVERSE));
+        return PartForms.form(part, "/projects/" + view.id() + "/universe/parts/" + part, title, inputs, universe.versions().get(part),
+                view.canEdit(Section.UNIVERSE), ui);
     }
 
     private static UniverseChanges changes(String part, MultiValueMap<String, String> posted) {
