@@ -121,34 +121,14 @@ class CharacterPagesController {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        return new PartSave<CharacterView>() {
-            @Override
-            public CharacterView save() {
-                return characters.update(caller.id(), project, id, changes(part, posted));
-            }
-
-            @Override
-            public CharacterView current() {
-                return characters.get(caller.id(), project, id);
-            }
-
-            @Override
-            public StudioPartForm form(CharacterView character) {
-                return partForm(view, character, part, ui);
-            }
-
-            @Override
-            public String savedLocation() {
-                return UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved").fragment("part-" + part)
-                        .buildAndExpand(project, id).toUriString();
-            }
-
-            @Override
-            public String refusedPage(CharacterView current, StudioPartForm refused, Model model) {
-                model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", refused));
-                return "studio/character";
-            }
-        }.answer(posted, ui, request, response, model);
+        return new PartSave<>(() -> characters.update(caller.id(), project, id, changes(part, posted)),
+                () -> characters.get(caller.id(), project, id), character -> partForm(view, character, part, ui),
+                UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project, id).toUriString(),
+                (current, refused) -> {
+                    model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", refused));
+                    return "studio/character";
+                }).answer(posted, ui, request, response, model);
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")

@@ -72,34 +72,14 @@ class UniversePagesController {
             throw new ProblemException(ProblemType.NOT_FOUND, "A universe has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        return new PartSave<UniverseView>() {
-            @Override
-            public UniverseView save() {
-                return universes.update(caller.id(), project, changes(part, posted));
-            }
-
-            @Override
-            public UniverseView current() {
-                return universes.get(caller.id(), project);
-            }
-
-            @Override
-            public StudioPartForm form(UniverseView universe) {
-                return partForm(view, universe, part, ui);
-            }
-
-            @Override
-            public String savedLocation() {
-                return UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved").fragment("part-" + part)
-                        .buildAndExpand(project).toUriString();
-            }
-
-            @Override
-            public String refusedPage(UniverseView current, StudioPartForm refused, Model model) {
-                model.addAttribute("page", page(view, current, ui, "", "", refused));
-                return "studio/universe";
-            }
-        }.answer(posted, ui, request, response, model);
+        return new PartSave<>(() -> universes.update(caller.id(), project, changes(part, posted)), () -> universes.get(caller.id(), project),
+                universe -> partForm(view, universe, part, ui),
+                UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project).toUriString(),
+                (current, refused) -> {
+                    model.addAttribute("page", page(view, current, ui, "", "", refused));
+                    return "studio/universe";
+                }).answer(posted, ui, request, response, model);
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
