@@ -128,7 +128,7 @@ class BillingApiController {
             two decimals, plus VAT.""")
     @ApiResponse(responseCode = "200", description = "OK", content = @Content(schema = @Schema(implementation = ChangeResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/subscription")
-    ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    ResponseEntity<?> change(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "replays the first response for 24 h; another body with the same key is 422")
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
             @Valid @RequestBody ChangeRequest body) {
@@ -136,8 +136,8 @@ class BillingApiController {
                 () -> ResponseEntity.ok(changePlan(caller, orgId, body)));
     }
 
-    private ChangeResponse changePlan(CurrentUser caller, UUID orgId, ChangeRequest body) {
-        Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), body.plan(), body.billingCycle());
+    private ChangeResponse changePlan(CurrentUser caller, OrganizationId orgId, ChangeRequest body) {
+        Subscriptions.ChangeResult result = subscriptions.change(caller.id(), orgId, body.plan(), body.billingCycle());
         return new ChangeResponse(SubscriptionResponse.of(result.subscription()), result.outcome(),
                 result.checkout() == null ? null : result.checkout().redirectUrl(), result.checkout() == null ? null : result.checkout().testMode(),
                 result.invoice() == null ? null : result.invoice().id(), result.invoice() == null ? null : result.invoice().total(),

@@ -60,7 +60,7 @@ class BillingPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/billing")
-    String billing(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(required = false) String notice,
+    String billing(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @RequestParam(required = false) String notice,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) String payment, Model model) {
         if ("failed".equals(payment)) {
             return render(caller, orgId, null, "billing.error.payment_failed", cursor, model);
@@ -78,36 +78,36 @@ class BillingPagesController {
             }
             return "redirect:/organizations/" + orgId + "/billing?notice=" + result.outcome();
         } catch (ProblemException e) {
-            return problem(caller, orgId.value(), e, response, model);
+            return problem(caller, orgId, e, response, model);
         }
     }
 
     @PostMapping("/organizations/{orgId}/billing/cancel")
-    String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+    String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, HttpServletResponse response, Model model) {
         return move(caller, orgId, "cancel", subscriptions::cancel, response, model);
     }
 
     @PostMapping("/organizations/{orgId}/billing/resume")
-    String resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+    String resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, HttpServletResponse response, Model model) {
         return move(caller, orgId, "resume", subscriptions::resume, response, model);
     }
 
     @PostMapping("/organizations/{orgId}/billing/pause")
-    String pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+    String pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, HttpServletResponse response, Model model) {
         return move(caller, orgId, "pause", subscriptions::pause, response, model);
     }
 
     @PostMapping("/organizations/{orgId}/billing/unpause")
-    String unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, HttpServletResponse response, Model model) {
+    String unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, HttpServletResponse response, Model model) {
         return move(caller, orgId, "unpause", subscriptions::unpause, response, model);
     }
 
     /** A button's move; back to the page with its notice, or the page again with the problem. */
-    private String move(CurrentUser caller, UUID orgId, String notice,
+    private String move(CurrentUser caller, OrganizationId orgId, String notice,
             BiFunction<UserId, OrganizationId, Subscriptions.SubscriptionView> move,
             HttpServletResponse response, Model model) {
         try {
-            move.apply(caller.id(), OrganizationId.of(orgId));
+            move.apply(caller.id(), orgId);
             return "redirect:/organizations/" + orgId + "/billing?notice=" + notice;
         } catch (ProblemException e) {
             return problem(caller, orgId, e, response, model);
@@ -116,16 +116,16 @@ class BillingPagesController {
 
     /** The invoice PDF for the billing page's download links (the session cookie; the API takes bearer tokens). */
     @GetMapping("/organizations/{orgId}/billing/invoices/{id}.pdf")
-    ResponseEntity<byte[]> invoicePdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID id) {
+    ResponseEntity<byte[]> invoicePdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UUID id) {
         Invoices.Invoice invoice = invoices.get(caller.id(), id);
-        if (!invoice.organizationId().value().equals(orgId)) {
+        if (!invoice.organizationId().equals(orgId)) {
             throw Invoices.notFound();
         }
         return BillingApiController.pdfResponse(invoice,
                 pdf.render(invoice, LocaleContextHolder.getLocale(), caller.timeZone().orElse(modo.web().defaultTimeZone())));
     }
 
-    private String problem(CurrentUser caller, UUID orgId, ProblemException e, HttpServletResponse response, Model model) {
+    private String problem(CurrentUser caller, OrganizationId orgId, ProblemException e, HttpServletResponse response, Model model) {
         if (e.type() == ProblemType.NOT_FOUND || e.type() == ProblemType.FORBIDDEN) {
             throw e;
         }
@@ -140,8 +140,7 @@ class BillingPagesController {
         return render(caller, orgId, null, key, null, model);
     }
 
-    private String render(CurrentUser caller, UUID orgId, String notice, String error, String cursor, Model model) {
-        OrganizationId organization = OrganizationId.of(orgId);
+    private String render(CurrentUser caller, OrganizationId organization, String notice, String error, String cursor, Model model) {
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
         Subscriptions.SubscriptionView subscription = subscriptions.get(caller.id(), organization);
         Page<Invoices.Invoice> page = invoices.list(caller.id(), organization, cursor, Keyset.DEFAULT_LIMIT);

@@ -162,8 +162,8 @@ class MediaApiController {
 
     @Operation(summary = "One file", description = "Any member of its organization; 404 for everyone else.")
     @GetMapping("/api/v1/assets/{id}")
-    AssetResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-        return AssetResponse.of(assets.get(caller.id(), AssetId.of(id)));
+    AssetResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable AssetId id) {
+        return AssetResponse.of(assets.get(caller.id(), id));
     }
 
     @Operation(summary = "Delete a file", description = """
@@ -171,8 +171,8 @@ class MediaApiController {
             category (see the project upload). Its bytes are given back to the quota.""")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/assets/{id}")
-    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-        assets.delete(caller.id(), AssetId.of(id));
+    ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable AssetId id) {
+        assets.delete(caller.id(), id);
         return ResponseEntity.noContent().build();
     }
 
@@ -180,7 +180,7 @@ class MediaApiController {
     @ApiResponse(responseCode = "204", description = "Deleted")
     @DeleteMapping("/api/v1/projects/{projectId}/assets/{id}")
     ResponseEntity<Void> deleteOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
-            @PathVariable UUID id) {
+            @PathVariable AssetId id) {
         assets.delete(caller.id(), ofProject(caller, projectId, id).id());
         return ResponseEntity.noContent().build();
     }
@@ -189,15 +189,15 @@ class MediaApiController {
             Anyone who may see the file. The URL works without credentials until `expires_at` (default validity \
             `modo.media.signed-url-validity`, at most `modo.media.signed-url-max-validity`), then answers 410.""")
     @RequestMapping(path = "/api/v1/assets/{id}/signed-url", method = {RequestMethod.GET, RequestMethod.POST})
-    SignedUrlResponse signedUrl(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id,
+    SignedUrlResponse signedUrl(@AuthenticationPrincipal CurrentUser caller, @PathVariable AssetId id,
             @Parameter(description = "seconds the URL works") @RequestParam(name = "expires_in", required = false) Long expiresIn) {
-        return signedUrl(assets.get(caller.id(), AssetId.of(id)), expiresIn);
+        return signedUrl(assets.get(caller.id(), id), expiresIn);
     }
 
     @Operation(summary = "A short-lived URL to a project's file", description = "As for any file; 404 when the file is not this project's.")
     @RequestMapping(path = "/api/v1/projects/{projectId}/assets/{id}/signed-url", method = {RequestMethod.GET, RequestMethod.POST})
     SignedUrlResponse signedUrlOfProject(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
-            @PathVariable UUID id,
+            @PathVariable AssetId id,
             @Parameter(description = "seconds the URL works") @RequestParam(name = "expires_in", required = false) Long expiresIn) {
         return signedUrl(ofProject(caller, projectId, id), expiresIn);
     }
@@ -209,9 +209,9 @@ class MediaApiController {
     }
 
     /** A file of the project, when the caller may see the project; the same 404 for a file filed elsewhere. */
-    private AssetView ofProject(CurrentUser caller, UUID projectId, UUID id) {
+    private AssetView ofProject(CurrentUser caller, UUID projectId, AssetId id) {
         uploads.projectOrganization(caller.id(), projectId);
-        AssetView asset = assets.get(caller.id(), AssetId.of(id));
+        AssetView asset = assets.get(caller.id(), id);
         if (!projectId.equals(asset.projectId())) {
             throw Assets.notFound();
         }

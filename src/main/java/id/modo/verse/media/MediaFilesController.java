@@ -2,17 +2,15 @@ package id.modo.verse.media;
 
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
-import id.modo.verse.common.web.ListFilters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -33,28 +31,29 @@ class MediaFilesController {
 
     private final Assets assets;
     private final MediaProperties properties;
+    private final Clock clock;
 
-    MediaFilesController(Assets assets, MediaProperties properties) {
+    MediaFilesController(Assets assets, MediaProperties properties, Clock clock) {
         this.assets = assets;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/media/{id}")
-    void original(@PathVariable String id, @RequestParam(required = false) String expires,
+    void original(@PathVariable AssetId id, @RequestParam(required = false) String expires,
             @RequestParam(required = false) String signature, HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(id, false, expires, signature, request, response);
     }
 
     @GetMapping("/media/{id}/thumbnail")
-    void thumbnail(@PathVariable String id, @RequestParam(required = false) String expires,
+    void thumbnail(@PathVariable AssetId id, @RequestParam(required = false) String expires,
             @RequestParam(required = false) String signature, HttpServletRequest request, HttpServletResponse response) throws IOException {
         serve(id, true, expires, signature, request, response);
     }
 
-    private void serve(String rawId, boolean thumbnail, String expires, String signature, HttpServletRequest request,
+    private void serve(AssetId id, boolean thumbnail, String expires, String signature, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
-        UUID uuid = ListFilters.pathId(rawId);
-        Assets.Row row = uuid == null ? null : assets.load(AssetId.of(uuid)).orElse(null);
+        Assets.Row row = assets.load(id).orElse(null);
         if (row == null || (thumbnail && row.thumbnailPath() == null)) {
             throw Assets.notFound();
         }
@@ -67,7 +66,7 @@ class MediaFilesController {
                 case EXPIRED -> throw new ProblemException(MediaProblems.LINK_EXPIRED, "This link has expired. Ask for a new one.");
                 case VALID -> { }
             }
-            long left = Math.max(0, Long.parseLong(expires) - Instant.now().getEpochSecond());
+            long left = Math.max(0, Long.parseLong(expires) - clock.instant().getEpochSecond());
             // Never cached longer than the link works, and never by a shared cache.
             cacheControl = "private, max-age=" + Math.min(left, Duration.ofDays(1).toSeconds());
         }

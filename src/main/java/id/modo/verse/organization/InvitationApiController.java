@@ -77,13 +77,13 @@ class InvitationApiController {
 
     @DeleteMapping("/organizations/{orgId}/invitations/{invitationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UUID invitationId) {
-        invitations.revoke(caller.id(), orgId, invitationId);
+    void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable InvitationId invitationId) {
+        invitations.revoke(caller.id(), orgId, invitationId.value());
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{invitationId}/resend")
-    InvitationResponse resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UUID invitationId) {
-        return InvitationResponse.of(invitations.resend(caller.id(), orgId, invitationId));
+    InvitationResponse resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable InvitationId invitationId) {
+        return InvitationResponse.of(invitations.resend(caller.id(), orgId, invitationId.value()));
     }
 
     @PostMapping("/invitations/accept")

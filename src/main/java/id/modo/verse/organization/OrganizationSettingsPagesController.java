@@ -92,17 +92,15 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/members/{userId}/role")
-    String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String userId,
+    String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable UserId userId,
             @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
         Role newRole = role(role);
-        UserId member = user(userId);
-        if (newRole == null || member == null) {
-            return again(caller, id, Map.of(), Map.of("members", newRole == null ? "organization.error.role" : "organization.error.no_member"),
-                    newRole == null ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND, response, model);
+        if (newRole == null) {
+            return again(caller, id, Map.of(), Map.of("members", "organization.error.role"), HttpStatus.BAD_REQUEST, response, model);
         }
         try {
-            organizations.changeRole(caller.id(), id, member, newRole);
+            organizations.changeRole(caller.id(), id, userId, newRole);
             return saved(id, "role");
         } catch (ProblemException e) {
             return again(caller, id, Map.of(), Map.of("members", memberProblem(e, "organization.error.last_owner_demote")), e, response, model);
@@ -110,18 +108,14 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/members/{userId}/remove")
-    String remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String userId,
+    String remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable UserId userId,
             HttpServletResponse response, Model model) {
-        UserId member = user(userId);
-        if (caller.id().equals(member)) {
+        if (caller.id().equals(userId)) {
             return leave(caller, id, response, model);
         }
         organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
-        if (member == null) {
-            return again(caller, id, Map.of(), Map.of("members", "organization.error.no_member"), HttpStatus.NOT_FOUND, response, model);
-        }
         try {
-            organizations.removeMember(caller.id(), id, member);
+            organizations.removeMember(caller.id(), id, userId);
             return saved(id, "removed");
         } catch (ProblemException e) {
             return again(caller, id, Map.of(), Map.of("members", memberProblem(e, "organization.error.last_owner_leave")), e, response, model);
@@ -186,11 +180,11 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations/{invitationId}/resend")
-    String resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String invitationId,
+    String resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable InvitationId invitationId,
             HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
         try {
-            invitations.resend(caller.id(), id, invitation(invitationId));
+            invitations.resend(caller.id(), id, invitationId.value());
             return saved(id, "resent");
         } catch (ProblemException e) {
             String key = e.type().slug().equals("forbidden") ? "organization.error.invite_owner" : invitationProblem(e);
@@ -199,11 +193,11 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations/{invitationId}/revoke")
-    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String invitationId,
+    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable InvitationId invitationId,
             HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
         try {
-            invitations.revoke(caller.id(), id, invitation(invitationId));
+            invitations.revoke(caller.id(), id, invitationId.value());
             return saved(id, "revoked");
         } catch (ProblemException e) {
             return again(caller, id, Map.of(), Map.of("invitations", invitationProblem(e)), e, response, model);
@@ -299,11 +293,6 @@ class OrganizationSettingsPagesController {
         return uuid == null ? null : UserId.of(uuid);
     }
 
-    private static UUID invitation(String value) {
-        UUID uuid = uuid(value);
-        // No invitation has the nil id, so a malformed one ends as "no such invitation".
-        return uuid == null ? new UUID(0, 0) : uuid;
-    }
 
     private static UUID uuid(String value) {
         try {

@@ -1,9 +1,7 @@
 package id.modo.verse.common.jobs;
 
-import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.common.web.SignedIn;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,13 +28,13 @@ class JobPagesController {
     }
 
     @GetMapping(path = "/jobs/{jobId}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@AuthenticationPrincipal SignedIn caller, @PathVariable String jobId) {
-        return streams.open(jobs.get(caller.userId(), id(jobId)));
+    SseEmitter events(@AuthenticationPrincipal SignedIn caller, @PathVariable JobId jobId) {
+        return streams.open(jobs.get(caller.userId(), jobId.value()));
     }
 
     @GetMapping("/jobs/{jobId}/output")
-    ResponseEntity<byte[]> output(@AuthenticationPrincipal SignedIn caller, @PathVariable String jobId) {
-        return download(jobs.output(caller.userId(), id(jobId)));
+    ResponseEntity<byte[]> output(@AuthenticationPrincipal SignedIn caller, @PathVariable JobId jobId) {
+        return download(jobs.output(caller.userId(), jobId.value()));
     }
 
     static ResponseEntity<byte[]> download(JobStore.Output output) {
@@ -46,14 +44,5 @@ class JobPagesController {
                         ContentDisposition.attachment().filename(output.fileName(), StandardCharsets.UTF_8).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
                 .body(output.content());
-    }
-
-    /** A malformed id is a page that does not exist, as for any id in a page's address. */
-    private static UUID id(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw Jobs.notFound();
-        }
-        return id;
     }
 }

@@ -10,7 +10,6 @@ import id.modo.verse.studio.character.Characters;
 import id.modo.verse.studio.section.StudioImages;
 import id.modo.verse.studio.story.Stories;
 import id.modo.verse.studio.story.StoryContent;
-import id.modo.verse.studio.story.StoryPageModels;
 import id.modo.verse.studio.universe.UniversePages;
 import id.modo.verse.studio.universe.UniverseView;
 import id.modo.verse.studio.universe.Universes;
@@ -49,7 +48,7 @@ public class PublicBible {
     }
 
     /** A public project's bible; empty when the project is missing, in the trash or not public. */
-    public record Bible(Stories.Story story, StoryPageModels.BibleHeader header, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
+    public record Bible(Stories.Story story, BiblePages.BibleHeader header, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
     }
 
     @Transactional(readOnly = true)
@@ -83,12 +82,12 @@ public class PublicBible {
     }
 
     /** The project's own genre and format, else the story's: a writer may have filled in only one of them. */
-    private StoryPageModels.BibleHeader header(ProjectView project, StoryContent.Details story) {
+    private BiblePages.BibleHeader header(ProjectView project, StoryContent.Details story) {
         return jdbc.sql("select sub_genre, format, studio_name, studio_logo, color_palette::text as palette from projects where id = ?")
                 .param(project.id().value())
                 .query((rs, n) -> {
                     boolean ownGenre = project.genre() != null;
-                    return new StoryPageModels.BibleHeader(picture(project.organizationId(), project.logo()),
+                    return new BiblePages.BibleHeader(picture(project.organizationId(), project.logo()),
                             ownGenre ? project.genre() : story.genre(), ownGenre ? rs.getString("sub_genre") : story.subGenre(),
                             rs.getString("format") != null ? rs.getString("format") : story.format(), rs.getString("studio_name"),
                             picture(project.organizationId(), rs.getString("studio_logo")), palette(rs.getString("palette")));

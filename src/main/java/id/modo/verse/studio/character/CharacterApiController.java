@@ -4,9 +4,8 @@ import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
-import id.modo.verse.organization.OrganizationId;
-import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.section.SectionValues;
 import id.modo.verse.studio.section.StudioImages;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +23,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +49,11 @@ class CharacterApiController {
     private final Characters characters;
     private final CharacterImages characterImages;
     private final StudioImages images;
-    private final ProjectAccess access;
 
-    CharacterApiController(Characters characters, CharacterImages characterImages, StudioImages images, ProjectAccess access) {
+    CharacterApiController(Characters characters, CharacterImages characterImages, StudioImages images) {
         this.characters = characters;
         this.characterImages = characterImages;
         this.images = images;
-        this.access = access;
     }
 
     /** The relationship types as Jackson reads them, so an unknown one is a 400 listing the allowed. */
@@ -159,7 +155,7 @@ class CharacterApiController {
     @Operation(summary = "The project's characters in display order", description = "For anyone who may see the project.")
     @GetMapping
     ListResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
-        Function<String, String> link = links(caller, projectId.value());
+        Function<String, String> link = images.links(caller.id(), projectId);
         return new ListResponse(characters.list(caller.id(), projectId).stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
@@ -170,7 +166,7 @@ class CharacterApiController {
     @ResponseStatus(HttpStatus.CREATED)
     CharacterResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody CreateRequest request) {
-        return CharacterResponse.of(characters.create(caller.id(), projectId, request.changes()), links(caller, projectId.value()));
+        return CharacterResponse.of(characters.create(caller.id(), projectId, request.changes()), images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Put the characters in a new display order", description = """
@@ -179,35 +175,35 @@ class CharacterApiController {
     ListResponse reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody OrderRequest request) {
         List<CharacterView> ordered = characters.reorder(caller.id(), projectId, request.characterIds());
-        Function<String, String> link = links(caller, projectId.value());
+        Function<String, String> link = images.links(caller.id(), projectId);
         return new ListResponse(ordered.stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
     @GetMapping("/{characterId}")
-    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
-        return CharacterResponse.of(characters.get(caller.id(), projectId, characterId), links(caller, projectId.value()));
+    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId) {
+        return CharacterResponse.of(characters.get(caller.id(), projectId, characterId.value()), images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Change a character", description = "Each changed part is saved as a new version; see the body's description.")
     @PatchMapping("/{characterId}")
-    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
+    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId,
             @Valid @RequestBody PatchRequest request) {
-        return CharacterResponse.of(characters.update(caller.id(), projectId, characterId, request.changes()),
-                links(caller, projectId.value()));
+        return CharacterResponse.of(characters.update(caller.id(), projectId, characterId.value(), request.changes()),
+                images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Delete a character", description = "Its relationships, in both directions, go with it.")
     @DeleteMapping("/{characterId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
-        characters.delete(caller.id(), projectId, characterId);
+    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId) {
+        characters.delete(caller.id(), projectId, characterId.value());
     }
 
     @Operation(summary = "The character's relationships to other characters of the project")
     @GetMapping("/{characterId}/relationships")
     List<RelationshipResponse> relationships(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId) {
-        return characters.relationships(caller.id(), projectId, characterId).stream().map(RelationshipResponse::of).toList();
+            @PathVariable CharacterId characterId) {
+        return characters.relationships(caller.id(), projectId, characterId.value()).stream().map(RelationshipResponse::of).toList();
     }
 
     @Operation(summary = "Set how this character stands to another", description = """
@@ -217,17 +213,17 @@ class CharacterApiController {
     @ApiResponse(responseCode = "200", description = "The previous relationship replaced", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
     @PostMapping("/{characterId}/relationships")
     ResponseEntity<RelationshipResponse> relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @Valid @RequestBody RelationshipRequest request) {
-        Characters.Related related = characters.relate(caller.id(), projectId, characterId, request.characterId(),
+            @PathVariable CharacterId characterId, @Valid @RequestBody RelationshipRequest request) {
+        Characters.Related related = characters.relate(caller.id(), projectId, characterId.value(), request.characterId(),
                 RelationshipType.byKey(request.relationshipType().name()).orElseThrow(), request.description());
         return ResponseEntity.status(related.created() ? HttpStatus.CREATED : HttpStatus.OK).body(RelationshipResponse.of(related.relationship()));
     }
 
     @DeleteMapping("/{characterId}/relationships/{otherId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
-            @PathVariable UUID otherId) {
-        characters.unrelate(caller.id(), projectId, characterId, otherId);
+    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable CharacterId characterId,
+            @PathVariable CharacterId otherId) {
+        characters.unrelate(caller.id(), projectId, characterId.value(), otherId.value());
     }
 
     @Operation(summary = "Upload the character's main picture or a pose picture", description = """
@@ -236,20 +232,20 @@ class CharacterApiController {
             organization's storage quota (413 when it does not fit).""")
     @PostMapping(path = "/{characterId}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     CharacterResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
+            @PathVariable CharacterId characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
             throws IOException {
         try (InputStream content = file.getInputStream()) {
-            return CharacterResponse.of(characterImages.upload(caller.id(), projectId, characterId, pose(pose),
-                    file.getOriginalFilename(), content), links(caller, projectId.value()));
+            return CharacterResponse.of(characterImages.upload(caller.id(), projectId, characterId.value(), pose(pose),
+                    file.getOriginalFilename(), content), images.links(caller.id(), projectId));
         }
     }
 
     @Operation(summary = "Remove the main picture or a pose picture")
     @DeleteMapping("/{characterId}/image")
     CharacterResponse removeImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @PathVariable UUID characterId, @RequestParam(required = false) String pose) {
-        return CharacterResponse.of(characterImages.remove(caller.id(), projectId, characterId, pose(pose)),
-                links(caller, projectId.value()));
+            @PathVariable CharacterId characterId, @RequestParam(required = false) String pose) {
+        return CharacterResponse.of(characterImages.remove(caller.id(), projectId, characterId.value(), pose(pose)),
+                images.links(caller.id(), projectId));
     }
 
     static ImagePose pose(String pose) {
@@ -260,30 +256,20 @@ class CharacterApiController {
                 Map.of("errors", List.of(new FieldError("pose", "must be one of front, three_quarter, side, back")))));
     }
 
-    private Function<String, String> links(CurrentUser caller, UUID projectId) {
-        OrganizationId organization = access.read(caller.id(), ProjectId.of(projectId)).organizationId();
-        return reference -> images.url(organization, reference);
-    }
 
     private static Map<CharacterSection, Map<String, Object>> sections(Map<String, Object> physiological, Map<String, Object> psychological,
             Map<String, Object> emotional, Map<String, Object> family, Map<String, Object> sociocultural, Map<String, Object> coreBeliefs,
             Map<String, Object> educational, Map<String, Object> sociopolitics, Map<String, Object> swotAnalysis) {
-        Map<CharacterSection, Map<String, Object>> out = new EnumMap<>(CharacterSection.class);
-        put(out, CharacterSection.PHYSIOLOGICAL, physiological);
-        put(out, CharacterSection.PSYCHOLOGICAL, psychological);
-        put(out, CharacterSection.EMOTIONAL, emotional);
-        put(out, CharacterSection.FAMILY, family);
-        put(out, CharacterSection.SOCIOCULTURAL, sociocultural);
-        put(out, CharacterSection.CORE_BELIEFS, coreBeliefs);
-        put(out, CharacterSection.EDUCATIONAL, educational);
-        put(out, CharacterSection.SOCIOPOLITICS, sociopolitics);
-        put(out, CharacterSection.SWOT_ANALYSIS, swotAnalysis);
-        return out;
-    }
-
-    private static void put(Map<CharacterSection, Map<String, Object>> out, CharacterSection section, Map<String, Object> values) {
-        if (values != null) {
-            out.put(section, values);
-        }
+        return SectionValues.sent(CharacterSection.class, section -> switch (section) {
+            case PHYSIOLOGICAL -> physiological;
+            case PSYCHOLOGICAL -> psychological;
+            case EMOTIONAL -> emotional;
+            case FAMILY -> family;
+            case SOCIOCULTURAL -> sociocultural;
+            case CORE_BELIEFS -> coreBeliefs;
+            case EDUCATIONAL -> educational;
+            case SOCIOPOLITICS -> sociopolitics;
+            case SWOT_ANALYSIS -> swotAnalysis;
+        });
     }
 }

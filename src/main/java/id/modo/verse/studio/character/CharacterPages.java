@@ -3,6 +3,8 @@ package id.modo.verse.studio.character;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.section.SectionDisplay;
+import id.modo.verse.studio.section.StudioPartForm;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

@@ -12,7 +12,9 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.PartForms;
+import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.StudioImages;
+import id.modo.verse.studio.section.StudioPartForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -101,59 +103,40 @@ class CharacterPagesController {
     }
 
     @GetMapping("/projects/{projectId}/characters/{characterId}")
-    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @ModelAttribute("ui") Ui ui, @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
             Model model) {
         ProjectView view = access.read(caller.id(), project);
-        CharacterView character = characters.get(caller.id(), project, character(characterId));
+        CharacterView character = characters.get(caller.id(), project, characterId.value());
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
         return "studio/character";
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @PathVariable String part, @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         if (!Characters.partKeys().contains(part)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        boolean htmx = request.getHeader("HX-Request") != null;
-        CharacterChanges changes = changes(part, posted);
-        StudioPartForm form;
-        try {
-            CharacterView saved = characters.update(caller.id(), project, id, changes);
-            form = PartForms.saved(partForm(view, saved, part, ui), ui);
-            if (!htmx) {
-                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved")
-                        .fragment("part-" + part).buildAndExpand(project, id).toUriString();
-            }
-        } catch (ProblemException e) {
-            if (!PartForms.refusedInForm(e)) {
-                throw e;
-            }
-            CharacterView current = characters.get(caller.id(), project, id);
-            StudioPartForm fresh = partForm(view, current, part, ui);
-            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
-                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
-            form = PartForms.refused(kept, e, ui);
-            response.setStatus(e.type().status().value());
-            if (!htmx) {
-                model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", form));
-                return "studio/character";
-            }
-        }
-        model.addAttribute("form", form);
-        return "studio/part-form";
+        return new PartSave<>(() -> characters.update(caller.id(), project, id, changes(part, posted)),
+                () -> characters.get(caller.id(), project, id), character -> partForm(view, character, part, ui),
+                UriComponentsBuilder.fromPath("/projects/{p}/characters/{c}").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project, id).toUriString(),
+                (current, refused) -> {
+                    model.addAttribute("page", detailPage(view, current, characters.list(caller.id(), project), ui, "", "", refused));
+                    return "studio/character";
+                }).answer(posted, ui, request, response, model);
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")
-    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @RequestParam(name = "character_id", defaultValue = "") String other,
             @RequestParam(name = "relationship_type", defaultValue = "") String type,
             @RequestParam(defaultValue = "") String description) {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         String target = "/projects/" + project + "/characters/" + id;
         try {
             characters.relate(caller.id(), project, id, ListFilters.pathId(other), RelationshipType.byKey(type).orElse(null), description);
@@ -167,17 +150,17 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships/{otherId}/delete")
-    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
-            @PathVariable String otherId) {
-        UUID id = character(characterId);
-        characters.unrelate(caller.id(), project, id, character(otherId));
+    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
+            @PathVariable CharacterId otherId) {
+        UUID id = characterId.value();
+        characters.unrelate(caller.id(), project, id, otherId.value());
         return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
     }
 
     @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId,
             @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        UUID id = character(characterId);
+        UUID id = characterId.value();
         String target = "/projects/" + project + "/characters/" + id;
         if (file == null || file.isEmpty()) {
             return "redirect:" + target + "?error=image#images";
@@ -194,8 +177,8 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId) {
-        characters.delete(caller.id(), project, character(characterId));
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable CharacterId characterId) {
+        characters.delete(caller.id(), project, characterId.value());
         return "redirect:/projects/" + project + "/characters";
     }
 
@@ -248,11 +231,8 @@ class CharacterPagesController {
             title = section.label(ui.locale());
             inputs = PartForms.sectionInputs(section, character.section(section), ui, reference -> images.url(view.organizationId(), reference));
         }
-        CharacterView.PartVersion version = character.versions().get(part);
-        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title,
-                inputs, version == null ? 0 : version.number(),
-                version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
-                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.CHARACTERS));
+        return PartForms.form(part, "/projects/" + view.id() + "/characters/" + character.id() + "/parts/" + part, title, inputs,
+                character.versions().get(part), view.canEdit(Section.CHARACTERS), ui);
     }
 
     private static CharacterChanges changes(String part, MultiValueMap<String, String> posted) {
@@ -279,13 +259,5 @@ class CharacterPagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    private static UUID character(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such character.");
-        }
-        return id;
     }
 }

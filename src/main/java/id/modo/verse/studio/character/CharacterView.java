@@ -1,5 +1,6 @@
 package id.modo.verse.studio.character;
 
+import id.modo.verse.studio.section.PartVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,6 @@ public record CharacterView(UUID id, UUID projectId, String name, CharacterRole 
 
     /** A relationship from this character to another of the same project. */
     public record RelationshipView(UUID characterId, String characterName, RelationshipType relationshipType, String description) {
-    }
-
-    /** The current version of one part: its number (the next save's {@code base_version}) and who saved it when. */
-    public record PartVersion(int number, UUID savedById, String savedByName, Instant savedAt) {
     }
 
     public Map<String, String> section(CharacterSection section) {

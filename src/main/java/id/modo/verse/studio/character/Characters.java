@@ -11,6 +11,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.section.PartVersion;
 import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.time.Instant;
@@ -399,17 +400,11 @@ public class Characters {
         for (CharacterSection section : CharacterSection.values()) {
             sections.put(section, new LinkedHashMap<>(c.section(section)));
         }
-        Map<String, CharacterView.PartVersion> saved = new LinkedHashMap<>();
-        for (Map.Entry<String, Version> entry : current.entrySet()) {
-            Version v = entry.getValue();
-            saved.put(entry.getKey(), new CharacterView.PartVersion(v.number(), v.author() == null ? null : v.author().value(),
-                    v.authorName(), v.createdAt()));
-        }
         CharacterProfile profile = c.profile();
         CharacterArc arc = c.arc();
         return new CharacterView(c.id(), c.projectId(), profile.name(), profile.role(), profile.archetype(), c.imageUrl(),
                 new LinkedHashMap<>(c.imagePoses()), profile.castReference(), sections, arc.characterArc(), arc.transformation(),
-                relationships, c.displayOrder(), saved, c.createdAt(), c.updatedAt());
+                relationships, c.displayOrder(), PartVersion.of(current), c.createdAt(), c.updatedAt());
     }
 
     private Map<UUID, List<CharacterView.RelationshipView>> relationshipsOf(ProjectId project) {

@@ -18,6 +18,7 @@ import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.StudioImages;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.stream.Stream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -104,15 +106,17 @@ class ProjectPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/projects")
-    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String title,
-            @RequestParam(defaultValue = "private") String visibility, RedirectAttributes redirect) {
-        if (title.isBlank() || title.length() > 255) {
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
+            @Valid ProjectApiController.CreateRequest form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasFieldErrors("title")) {
             redirect.addAttribute("error", "title");
             return "redirect:/organizations/" + organization + "/projects";
         }
-        Visibility chosen = Arrays.stream(Visibility.values()).filter(v -> v.dbValue().equals(visibility)).findFirst().orElse(Visibility.PRIVATE);
+        // The form offers only the three visibilities; anything else posted falls back to the safest, as before.
+        Visibility chosen = form.visibility() == null || binding.hasFieldErrors("visibility") ? Visibility.PRIVATE : form.visibility().domain();
         try {
-            ProjectDetails created = projects.create(caller.id(), organization, title, null, chosen);
+            // The page asks for no slug: the project takes one from its title.
+            ProjectDetails created = projects.create(caller.id(), organization, form.title(), null, chosen);
             return "redirect:/projects/" + created.id();
         } catch (ProblemException e) {
             if (e.type() == BillingProblems.PLAN_LIMIT_REACHED) {
@@ -297,14 +301,10 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team/{userId}/remove")
-    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String userId,
+    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable UserId userId,
             RedirectAttributes redirect) {
-        UUID user = ListFilters.pathId(userId);
-        if (user == null) {
-            throw ProjectAccess.notFound();
-        }
         try {
-            collaborators.remove(caller.id(), id, UserId.of(user));
+            collaborators.remove(caller.id(), id, userId);
         } catch (ProblemException e) {
             if (e.type() == StudioProblems.LAST_PRODUCER) {
                 redirect.addAttribute("error", "producer");

@@ -4,7 +4,6 @@ import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.Ui;
-import id.modo.verse.studio.character.StudioPartForm;
 import id.modo.verse.studio.EditConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,13 +45,19 @@ public final class PartForms {
     }
 
     /** The same inputs holding what the person posted, so a refused save loses none of their text. */
-    public static List<StudioPartForm.Input> withPosted(List<StudioPartForm.Input> inputs, MultiValueMap<String, String> posted) {
+    static List<StudioPartForm.Input> withPosted(List<StudioPartForm.Input> inputs, MultiValueMap<String, String> posted) {
         return inputs.stream().map(input -> {
             String value = posted.getFirst(input.name());
             return value == null ? input
                     : new StudioPartForm.Input(input.name(), input.label(), value, input.kind(), input.maxLength(), input.choices(),
                             input.preview());
         }).toList();
+    }
+
+    /** A fresh form holding what the person posted and the version they started from, without the last save's outcome. */
+    static StudioPartForm keeping(StudioPartForm fresh, MultiValueMap<String, String> posted) {
+        return new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), withPosted(fresh.inputs(), posted), baseVersion(posted),
+                fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
     }
 
     public static int baseVersion(MultiValueMap<String, String> posted) {
@@ -67,12 +72,12 @@ public final class PartForms {
      * Whether a refused save is shown in the part's form (invalid values, a part the schema no longer has, or someone
      * saving first) rather than as the error page.
      */
-    public static boolean refusedInForm(ProblemException problem) {
+    static boolean refusedInForm(ProblemException problem) {
         return problem instanceof EditConflictException || problem.type() == ProblemType.VALIDATION || problem.type() == ProblemType.CONFLICT;
     }
 
     /** The form after a refused save: the message, the fields in error, and for a conflict who saved first. */
-    public static StudioPartForm refused(StudioPartForm form, ProblemException problem, Ui ui) {
+    static StudioPartForm refused(StudioPartForm form, ProblemException problem, Ui ui) {
         if (problem instanceof EditConflictException conflict) {
             String name = conflict.savedByName() == null ? "?" : conflict.savedByName();
             return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(), conflict.currentVersion(), form.savedBy(),
@@ -93,12 +98,20 @@ public final class PartForms {
                 form.savedAt(), null, message, fields, false, form.editable());
     }
 
-    public static StudioPartForm saved(StudioPartForm form, Ui ui) {
+    static StudioPartForm saved(StudioPartForm form, Ui ui) {
         return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(), form.baseVersion(), form.savedBy(),
                 form.savedAt(), ui.t("sections.part.saved", form.baseVersion()), null, List.of(), false, form.editable());
     }
 
-    public static String savedBy(String name, Instant at, Ui ui) {
+    /** A part's form as the page first shows it; {@code version} is null for a part never saved. */
+    public static StudioPartForm form(String part, String action, String title, List<StudioPartForm.Input> inputs, PartVersion version,
+            boolean editable, Ui ui) {
+        return new StudioPartForm("part-" + part, action, title, inputs, version == null ? 0 : version.number(),
+                version == null ? null : savedBy(version.savedByName(), version.savedAt(), ui), version == null ? null : version.savedAt(),
+                null, null, List.of(), false, editable);
+    }
+
+    private static String savedBy(String name, Instant at, Ui ui) {
         return name == null ? null : ui.t("sections.part.saved_by", name, ui.dateTime(at));
     }
 }

@@ -7,10 +7,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Checks what a client sent for a section against its {@link SectionSchema} and turns it into the
@@ -20,6 +22,18 @@ import java.util.TreeSet;
 public final class SectionValues {
 
     private SectionValues() {
+    }
+
+    /** The sections a request sent, by section; {@code bySection} answers null for one it left out, which stays as it is. */
+    public static <S extends Enum<S>> Map<S, Map<String, Object>> sent(Class<S> type, Function<S, Map<String, Object>> bySection) {
+        Map<S, Map<String, Object>> sent = new EnumMap<>(type);
+        for (S section : type.getEnumConstants()) {
+            Map<String, Object> values = bySection.apply(section);
+            if (values != null) {
+                sent.put(section, values);
+            }
+        }
+        return sent;
     }
 
     /**

@@ -8,6 +8,8 @@ import id.modo.verse.media.AssetView;
 import id.modo.verse.media.Assets;
 import id.modo.verse.media.MediaProblems;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import java.io.InputStream;
 import java.net.URI;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -33,9 +36,11 @@ public class StudioImages {
     private static final Pattern REFERENCE = Pattern.compile("/media/([0-9a-fA-F-]{36})");
 
     private final Assets assets;
+    private final ProjectAccess access;
 
-    StudioImages(Assets assets) {
+    StudioImages(Assets assets, ProjectAccess access) {
         this.assets = assets;
+        this.access = access;
     }
 
     /**
@@ -70,6 +75,12 @@ public class StudioImages {
                 // Someone else's upload the actor may not delete stays; the quota is theirs to manage.
             }
         });
+    }
+
+    /** Turns the project's picture references into URLs the caller can fetch now; 404 when they may not see the project. */
+    public Function<String, String> links(UserId caller, ProjectId project) {
+        OrganizationId organization = access.read(caller, project).organizationId();
+        return reference -> url(organization, reference);
     }
 
     /** A URL the reader's browser can fetch now, or null when the reference is empty or points nowhere. */

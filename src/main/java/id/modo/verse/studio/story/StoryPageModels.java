@@ -2,13 +2,13 @@ package id.modo.verse.studio.story;
 
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.WorkspaceTabs;
-import id.modo.verse.studio.character.CharacterPages;
-import id.modo.verse.studio.universe.UniversePages;
+import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.WantNeed;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** What the story page and the public bible show. */
+/** What the story page shows, and the beats and curve the public bible shows the same way. */
 public final class StoryPageModels {
 
     private StoryPageModels() {
@@ -25,16 +25,21 @@ public final class StoryPageModels {
             SaveStatus beatsStatus, SaveStatus wantNeedStatus) {
     }
 
-    /**
-     * The public bible: the project's header, the story with its beats and tension curve, the characters with their
-     * graph, the universe; {@code canonicalUrl} is the page's one address for search engines.
-     */
-    public record BiblePage(Stories.Story story, BibleHeader header, List<BeatCard> beats, String structureName, String curve,
-            String description, String canonicalUrl, List<CharacterPages.Profile> characters, String graphSvg, UniversePages.Shown universe) {
+    /** The beat cards of a beat set in its structure's order; a beat nobody wrote has no text. */
+    public static List<BeatCard> cards(BeatSet set, Locale locale) {
+        return Stories.beatsOf(set).stream()
+                .map(b -> new BeatCard(b.key(), b.title(locale), b.act(), b.guide(locale), set.beats().get(b.key()),
+                        set.intensities().get(b.key())))
+                .toList();
     }
 
-    /** The project's header as the bible shows it: pictures as URLs, the format as its key, the palette's hex colours. */
-    public record BibleHeader(String logoUrl, String genre, String subGenre, String format, String studioName, String studioLogoUrl,
-            List<String> palette) {
+    /** The beats' intensities as an inline SVG curve; {@code title} and {@code description} are what a screen reader says. */
+    public static String curve(List<BeatCard> beats, String title, String description) {
+        return TensionCurve.svg(title, description, beats.stream().map(b -> new TensionCurve.Point(b.title(), b.intensity())).toList());
+    }
+
+    /** The name of the set's structure, the hero's journey when it names none this version knows. */
+    public static String structureName(BeatSet set, Locale locale) {
+        return StoryStructure.fromKey(set.structure()).orElse(StoryStructure.HERO).name(locale);
     }
 }

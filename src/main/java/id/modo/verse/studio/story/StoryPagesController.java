@@ -1,18 +1,14 @@
 package id.modo.verse.studio.story;
 
 import id.modo.verse.common.FieldError;
-import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
-import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.EditConflictException;
-import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
-import id.modo.verse.studio.bible.PublicBible;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.CustomBeat;
 import id.modo.verse.studio.story.StoryContent.Details;
@@ -32,15 +28,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The story tab (details, beat board with the tension curve, want/need matrix) and the public bible page. The forms
- * save with htmx: the answer is the save status fragment (the version and who saved it, or the conflict with links to
- * reload or compare); without JavaScript they post and come back to the page.
+ * The story tab: details, beat board with the tension curve, want/need matrix. The forms save with htmx: the answer is
+ * the save status fragment (the version and who saved it, or the conflict with links to reload or compare); without
+ * JavaScript they post and come back to the page.
  */
 @Controller
 class StoryPagesController {
@@ -52,16 +47,11 @@ class StoryPagesController {
     private final Stories stories;
     private final WorkspaceTabs tabs;
     private final org.springframework.context.MessageSource messages;
-    private final PublicBible publicBible;
-    private final ModoProperties modo;
 
-    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages, PublicBible publicBible,
-            ModoProperties modo) {
+    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages) {
         this.stories = stories;
         this.tabs = tabs;
         this.messages = messages;
-        this.publicBible = publicBible;
-        this.modo = modo;
     }
 
     @GetMapping("/projects/{projectId}/story")
@@ -148,25 +138,6 @@ class StoryPagesController {
     }
 
 
-    /**
-     * The public read-only bible of a public project: anyone may open it and search engines may index it. Anything else
-     * (private, team, in the trash, missing) is the same 404.
-     */
-    @GetMapping("/bible/{projectId}")
-    String bible(@PathVariable("projectId") ProjectId id, @ModelAttribute("ui") Ui ui, Model model) {
-        PublicBible.Bible bible = publicBible.of(id, ui).orElseThrow(ProjectAccess::notFound);
-        Stories.Story story = bible.story();
-        Locale locale = ui.locale();
-        List<StoryPageModels.BeatCard> beats = cards(story.beats(), locale).stream().filter(b -> b.text() != null).toList();
-        String description = story.details().logline() != null ? story.details().logline()
-                : story.project().description() != null ? story.project().description() : story.project().title();
-        model.addAttribute("page", new StoryPageModels.BiblePage(story, bible.header(), beats,
-                StoryStructure.fromKey(story.beats().structure()).orElse(StoryStructure.HERO).name(locale), curve(story, locale),
-                description.length() > 160 ? description.substring(0, 157) + "…" : description, modo.link("/bible/" + id).toString(),
-                bible.characters(), bible.graphSvg(), bible.universe()));
-        return "studio/bible";
-    }
-
     private interface Save {
         Stories.Story run();
     }
@@ -219,25 +190,16 @@ class StoryPagesController {
         }
         List<StoryPageModels.StructureOption> structures = Arrays.stream(StoryStructure.values())
                 .map(s -> new StoryPageModels.StructureOption(s.key(), s.name(locale), s.beats().size())).toList();
-        return new StoryPageModels.StoryPage(story, tabs, story.project().canEdit(Section.STORY), details, cards(story.beats(), locale),
+        return new StoryPageModels.StoryPage(story, tabs, story.project().canEdit(Section.STORY), details, StoryPageModels.cards(story.beats(), locale),
                 story.beats().structure(), structures, curve(story, locale), story.wantNeed(),
                 SaveStatus.of(story.current(StoryContent.DETAILS), "base-details"),
                 SaveStatus.of(story.current(StoryContent.BEATS), "base-beats"),
                 SaveStatus.of(story.current(StoryContent.WANT_NEED), "base-want-need"));
     }
 
-    private static List<StoryPageModels.BeatCard> cards(BeatSet set, Locale locale) {
-        return Stories.beatsOf(set).stream()
-                .map(b -> new StoryPageModels.BeatCard(b.key(), b.title(locale), b.act(), b.guide(locale), set.beats().get(b.key()),
-                        set.intensities().get(b.key())))
-                .toList();
-    }
-
     private String curve(Stories.Story story, Locale locale) {
-        List<TensionCurve.Point> points = cards(story.beats(), locale).stream().map(b -> new TensionCurve.Point(b.title(), b.intensity()))
-                .toList();
-        return TensionCurve.svg(messages.getMessage("studio.curve.title", null, locale),
-                messages.getMessage("studio.curve.desc", null, locale), points);
+        return StoryPageModels.curve(StoryPageModels.cards(story.beats(), locale), messages.getMessage("studio.curve.title", null, locale),
+                messages.getMessage("studio.curve.desc", null, locale));
     }
 
     private static void checkDetails(Details change) {

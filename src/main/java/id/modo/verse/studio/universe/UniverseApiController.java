@@ -1,9 +1,8 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.identity.CurrentUser;
-import id.modo.verse.organization.OrganizationId;
-import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.section.SectionField;
+import id.modo.verse.studio.section.SectionValues;
 import id.modo.verse.studio.section.StudioImages;
 import java.util.function.Function;
 import id.modo.verse.studio.ProjectId;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,13 +38,11 @@ class UniverseApiController {
 
     private final Universes universes;
     private final UniverseImages universeImages;
-    private final ProjectAccess access;
     private final StudioImages images;
 
-    UniverseApiController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images) {
+    UniverseApiController(Universes universes, UniverseImages universeImages, StudioImages images) {
         this.universes = universes;
         this.universeImages = universeImages;
-        this.access = access;
         this.images = images;
     }
 
@@ -61,20 +57,14 @@ class UniverseApiController {
             @Size(max = 20) Map<String, Integer> baseVersions) {
 
         UniverseChanges changes() {
-            Map<UniverseSection, Map<String, Object>> sections = new EnumMap<>(UniverseSection.class);
-            put(sections, UniverseSection.ENVIRONMENT, environment);
-            put(sections, UniverseSection.PUBLIC_SYSTEMS, publicSystems);
-            put(sections, UniverseSection.PRIVATE_SYSTEMS, privateSystems);
-            put(sections, UniverseSection.RULES, rules);
-            put(sections, UniverseSection.HISTORY, history);
-            put(sections, UniverseSection.VISUALIZATIONS, visualizations);
-            return new UniverseChanges(name, description, sections, baseVersions);
-        }
-
-        private static void put(Map<UniverseSection, Map<String, Object>> out, UniverseSection section, Map<String, Object> values) {
-            if (values != null) {
-                out.put(section, values);
-            }
+            return new UniverseChanges(name, description, SectionValues.sent(UniverseSection.class, section -> switch (section) {
+                case ENVIRONMENT -> environment;
+                case PUBLIC_SYSTEMS -> publicSystems;
+                case PRIVATE_SYSTEMS -> privateSystems;
+                case RULES -> rules;
+                case HISTORY -> history;
+                case VISUALIZATIONS -> visualizations;
+            }), baseVersions);
         }
     }
 
@@ -113,7 +103,7 @@ class UniverseApiController {
             and no versions.""")
     @GetMapping
     UniverseResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
-        return UniverseResponse.of(universes.get(caller.id(), projectId), links(caller, projectId.value()));
+        return UniverseResponse.of(universes.get(caller.id(), projectId), images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Change the universe", description = """
@@ -122,7 +112,7 @@ class UniverseApiController {
     @PatchMapping
     UniverseResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody PatchRequest request) {
-        return UniverseResponse.of(universes.update(caller.id(), projectId, request.changes()), links(caller, projectId.value()));
+        return UniverseResponse.of(universes.update(caller.id(), projectId, request.changes()), images.links(caller.id(), projectId));
     }
 
     @Operation(summary = "Upload a picture into a section", description = """
@@ -136,12 +126,8 @@ class UniverseApiController {
             @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream content = file.getInputStream()) {
             return UniverseResponse.of(universeImages.upload(caller.id(), projectId, section, field, baseVersion,
-                    file.getOriginalFilename(), content), links(caller, projectId.value()));
+                    file.getOriginalFilename(), content), images.links(caller.id(), projectId));
         }
     }
 
-    private Function<String, String> links(CurrentUser caller, UUID projectId) {
-        OrganizationId organization = access.read(caller.id(), ProjectId.of(projectId)).organizationId();
-        return reference -> images.url(organization, reference);
-    }
 }

@@ -2,8 +2,8 @@ package id.modo.verse.studio.universe;
 
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.WorkspaceTabs;
-import id.modo.verse.studio.character.SectionDisplay;
-import id.modo.verse.studio.character.StudioPartForm;
+import id.modo.verse.studio.section.SectionDisplay;
+import id.modo.verse.studio.section.StudioPartForm;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

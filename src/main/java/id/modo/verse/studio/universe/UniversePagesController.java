@@ -1,6 +1,7 @@
 package id.modo.verse.studio.universe;
 
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.media.MediaProblems;
@@ -11,9 +12,10 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.PartForms;
+import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.SectionField;
 import id.modo.verse.studio.section.StudioImages;
-import id.modo.verse.studio.character.StudioPartForm;
+import id.modo.verse.studio.section.StudioPartForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -67,35 +69,17 @@ class UniversePagesController {
             @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui, HttpServletRequest request,
             HttpServletResponse response, Model model) {
         if (!Universes.partKeys().contains(part)) {
-            throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "A universe has no such part.");
+            throw new ProblemException(ProblemType.NOT_FOUND, "A universe has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
-        boolean htmx = request.getHeader("HX-Request") != null;
-        StudioPartForm form;
-        try {
-            UniverseView saved = universes.update(caller.id(), project, changes(part, posted));
-            form = PartForms.saved(partForm(view, saved, part, ui), ui);
-            if (!htmx) {
-                return "redirect:" + UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved")
-                        .fragment("part-" + part).buildAndExpand(project).toUriString();
-            }
-        } catch (ProblemException e) {
-            if (!PartForms.refusedInForm(e)) {
-                throw e;
-            }
-            UniverseView current = universes.get(caller.id(), project);
-            StudioPartForm fresh = partForm(view, current, part, ui);
-            StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
-                    PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
-            form = PartForms.refused(kept, e, ui);
-            response.setStatus(e.type().status().value());
-            if (!htmx) {
-                model.addAttribute("page", page(view, current, ui, "", "", form));
-                return "studio/universe";
-            }
-        }
-        model.addAttribute("form", form);
-        return "studio/part-form";
+        return new PartSave<>(() -> universes.update(caller.id(), project, changes(part, posted)), () -> universes.get(caller.id(), project),
+                universe -> partForm(view, universe, part, ui),
+                UriComponentsBuilder.fromPath("/projects/{p}/universe").queryParam("notice", "saved").fragment("part-" + part)
+                        .buildAndExpand(project).toUriString(),
+                (current, refused) -> {
+                    model.addAttribute("page", page(view, current, ui, "", "", refused));
+                    return "studio/universe";
+                }).answer(posted, ui, request, response, model);
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
@@ -160,10 +144,8 @@ class UniversePagesController {
             title = section.label(ui.locale());
             inputs = PartForms.sectionInputs(section, universe.section(section), ui, reference -> images.url(view.organizationId(), reference));
         }
-        UniverseView.PartVersion version = universe.versions().get(part);
-        return new StudioPartForm("part-" + part, "/projects/" + view.id() + "/universe/parts/" + part, title, inputs,
-                version == null ? 0 : version.number(), version == null ? null : PartForms.savedBy(version.savedByName(), version.savedAt(), ui),
-                version == null ? null : version.savedAt(), null, null, List.of(), false, view.canEdit(Section.UNIVERSE));
+        return PartForms.form(part, "/projects/" + view.id() + "/universe/parts/" + part, title, inputs, universe.versions().get(part),
+                view.canEdit(Section.UNIVERSE), ui);
     }
 
     private static UniverseChanges changes(String part, MultiValueMap<String, String> posted) {

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.universe;
 
+import id.modo.verse.studio.section.PartVersion;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -10,9 +11,6 @@ import java.util.UUID;
  */
 public record UniverseView(UUID id, UUID projectId, String name, String description, Map<UniverseSection, Map<String, String>> sections,
         Map<String, PartVersion> versions, Instant updatedAt) {
-
-    public record PartVersion(int number, UUID savedById, String savedByName, Instant savedAt) {
-    }
 
     public Map<String, String> section(UniverseSection section) {
         return sections.getOrDefault(section, Map.of());

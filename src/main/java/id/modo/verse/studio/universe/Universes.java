@@ -7,8 +7,8 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
-import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.section.PartVersion;
 import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.time.Instant;
@@ -135,14 +135,8 @@ public class Universes {
         for (UniverseSection section : UniverseSection.values()) {
             sections.put(section, new LinkedHashMap<>(universe.section(section)));
         }
-        Map<String, UniverseView.PartVersion> saved = new LinkedHashMap<>();
-        for (Map.Entry<String, Version> entry : versions.currentSections(ENTITY_TYPE, universe.id()).entrySet()) {
-            Version v = entry.getValue();
-            saved.put(entry.getKey(), new UniverseView.PartVersion(v.number(), v.author() == null ? null : v.author().value(),
-                    v.authorName(), v.createdAt()));
-        }
-        return new UniverseView(universe.id(), universe.projectId(), universe.name(), universe.description(), sections, saved,
-                universe.updatedAt());
+        return new UniverseView(universe.id(), universe.projectId(), universe.name(), universe.description(), sections,
+                PartVersion.of(versions.currentSections(ENTITY_TYPE, universe.id())), universe.updatedAt());
     }
 
     private static Map<UniverseSection, Map<String, String>> emptySections() {

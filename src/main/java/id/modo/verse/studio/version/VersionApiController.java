@@ -4,6 +4,7 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.VersionId;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import io.swagger.v3.oas.annotations.Operation;
@@ -73,15 +74,15 @@ class VersionApiController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/versions/{versionId}")
-    VersionResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID versionId) {
-        return VersionResponse.of(versions.get(caller.id(), projectId, versionId));
+    VersionResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable VersionId versionId) {
+        return VersionResponse.of(versions.get(caller.id(), projectId, versionId.value()));
     }
 
     @Operation(summary = "Restore an older version", description = """
             Makes it current again as a new version (source `restore`) and writes it back; the history is never rewritten. \
             Needs the right to edit the version's section.""")
     @PostMapping("/api/v1/projects/{projectId}/versions/{versionId}/restore")
-    VersionResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID versionId) {
-        return VersionResponse.of(versions.restore(caller.id(), projectId, versionId));
+    VersionResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable VersionId versionId) {
+        return VersionResponse.of(versions.restore(caller.id(), projectId, versionId.value()));
     }
 }

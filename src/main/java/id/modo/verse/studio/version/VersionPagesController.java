@@ -6,6 +6,7 @@ import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.VersionId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
@@ -71,12 +72,8 @@ class VersionPagesController {
     }
 
     @PostMapping("/projects/{projectId}/versions/{versionId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String versionId) {
-        UUID version = ListFilters.pathId(versionId);
-        if (version == null) {
-            throw ProjectAccess.notFound();
-        }
-        versions.restore(caller.id(), id, version);
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable VersionId versionId) {
+        versions.restore(caller.id(), id, versionId.value());
         return "redirect:/projects/" + id + "/versions?restored=true";
     }
 }

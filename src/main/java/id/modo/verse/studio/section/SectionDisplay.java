@@ -1,7 +1,5 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
-import id.modo.verse.studio.section.SectionField;
-import id.modo.verse.studio.section.SectionSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package id.modo.verse.studio.character;
+package id.modo.verse.studio.section;
 
 import java.time.Instant;
 import java.util.List;
