@@ -9,7 +9,8 @@ select_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then current="$JAVA_HOME/bin/java"; fi
   if [ -n "$current" ]; then
     major=$(java_major "$current")
-    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then return 0; fi
+    # JAVA_HOME may name a JDK that is not first on the PATH, and the scripts run plain `java`.
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then export PATH="$(dirname "$current"):$PATH"; return 0; fi
   fi
   for candidate in /usr/lib/jvm/*/bin/java /opt/*/bin/java; do
     [ -x "$candidate" ] || continue

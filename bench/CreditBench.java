@@ -1,5 +1,5 @@
 import id.modo.verse.ModoApplication;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.credit.CreditBucket;
 import id.modo.verse.credit.CreditLedger;
 import id.modo.verse.credit.CreditMonthlyReset;

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Measures the packaged app: time from `java -jar` to a ready /actuator/health/readiness with a new
-# and with an existing data directory, and the resident memory once idle.
-# Usage: bench/startup.sh [runs-on-existing-dir, default 5]
-#   AOT=1   also measure the app started with a JDK AOT cache (JDK 25+), trained first (bench/aot-cache.sh)
+# The platform's start against bench/minimal-app (the same Spring Boot with the same starters: web, security, JPA
+# with one entity, Flyway, actuator, on the same embedded PostgreSQL started by the app), both built here and started
+# one after the other in alternating order, so the host's drift hits both: time from `java -jar` to a ready
+# /actuator/health/readiness with a new and with an existing data directory, the same with a JDK AOT cache, the JVM's
+# resident memory once idle, and the ratios the budget in bench/README.md is set in. Then where the platform's start
+# goes: JVM, SpringApplication.run and the ready listeners, and Spring's ApplicationStartup steps per kind and per
+# module (bench/StartupSteps.java).
+# Usage: bench/startup.sh [runs, default 5]
+#   AOT=0   skip the runs with the AOT cache      STEPS=0   skip the breakdown      REBUILD=0   keep the built jars
+#   JAVA_OPTS  options for the platform only      IDLE_SECONDS  wait before reading the idle RSS (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
@@ -10,83 +16,105 @@ select_jdk >&2
 
 RUNS=${1:-5}
 PORT=${BENCH_PORT:-18080}
-DATA=$(mktemp -d /tmp/modo-bench-XXXXXX)
+IDLE=${IDLE_SECONDS:-30}
 OUT=bench/results
-mkdir -p "$OUT"
-trap 'rm -rf "$DATA"' EXIT
+WORK=$(mktemp -d /tmp/modo-bench-XXXXXX)
+mkdir -p "$OUT" "$WORK/modo" "$WORK/minimal"
+trap 'rm -rf "$WORK"' EXIT
 
-if ! ls target/modo-verse-*.jar >/dev/null 2>&1 || [ "${REBUILD:-1}" = 1 ]; then
+if [ "${REBUILD:-1}" = 1 ] || ! ls target/modo-verse-*.jar >/dev/null 2>&1; then
   ./mvnw -q -B -DskipTests package >&2
 fi
-JAR=$(ls target/modo-verse-*.jar | grep -v original | head -n1)
-RUN_JAR=$JAR
+if [ "${REBUILD:-1}" = 1 ] || ! ls bench/minimal-app/target/minimal-app-*.jar >/dev/null 2>&1; then
+  ./mvnw -q -B -o -f bench/minimal-app/pom.xml -DskipTests package >&2
+fi
+declare -A JAR=([modo]=$(ls target/modo-verse-*.jar | grep -v original | head -n1)
+                [minimal]=$(ls bench/minimal-app/target/minimal-app-*.jar | grep -v original | head -n1))
+declare -A RUN_JAR=([modo]=${JAR[modo]} [minimal]=${JAR[minimal]})
+declare -A OPTS=([modo]=${JAVA_OPTS:-} [minimal]="")
 
 now_ms() { date +%s%3N; }
 
-# Starts the jar, waits for readiness, prints "<ms-to-ready> <pid>".
+# Starts one app on its own data directory, waits for readiness, prints "<ms-to-ready> <pid>".
 start_app() {
-  local t0 t1
+  local app=$1 t0 t1
   t0=$(now_ms)
-  MODO_DATA_DIR="$DATA" PORT="$PORT" java ${JAVA_OPTS:-} -jar "$RUN_JAR" > "$OUT/app.log" 2>&1 &
+  MODO_DATA_DIR="$WORK/$app" PORT="$PORT" java ${OPTS[$app]} -jar "${RUN_JAR[$app]}" > "$OUT/$app.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 1200); do
-    if curl -fs "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
+  for _ in $(seq 1 6000); do
+    if curl -fs -m 5 "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then
       t1=$(now_ms); echo "$((t1 - t0)) $pid"; return 0
     fi
-    if ! kill -0 "$pid" 2>/dev/null; then echo "app exited; see $OUT/app.log" >&2; return 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "$app exited; see $OUT/$app.log" >&2; return 1; fi
     sleep 0.05
   done
-  echo "not ready after 60 s" >&2; kill "$pid"; return 1
+  echo "$app not ready after 5 min" >&2; kill "$pid"; return 1
 }
 
 stop_app() {
   kill "$1"; wait "$1" 2>/dev/null || true
 }
 
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+rss_mb() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$1/status"; }
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
-# The embedded PostgreSQL runs as its own processes (postmaster and its workers), found by data directory.
-postgres_rss_kb() {
-  local total=0 p main
-  main=$(pgrep -f -- "-D $DATA/postgres" | head -n1 || true)
-  [ -n "$main" ] || { echo 0; return; }
-  for p in $main $(pgrep -P "$main" || true); do
-    total=$((total + $(rss_kb "$p" 2>/dev/null || echo 0)))
-  done
-  echo "$total"
-}
-
-read -r first pid < <(start_app)
-stop_app "$pid"
-echo "new data directory: ready in ${first} ms"
-
-times=()
-for i in $(seq 1 "$RUNS"); do
-  read -r t pid < <(start_app)
-  times+=("$t")
-  if [ "$i" = "$RUNS" ]; then
-    sleep "${IDLE_SECONDS:-30}"
-    jvm=$(rss_kb "$pid"); pg=$(postgres_rss_kb)
-  fi
-  stop_app "$pid"
-done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-median=$(echo "$sorted" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "existing data directory: ready in ${times[*]} ms (median ${median} ms over ${RUNS} runs)"
-echo "idle RSS after ${IDLE_SECONDS:-30} s: JVM $((jvm / 1024)) MB, embedded PostgreSQL $((pg / 1024)) MB (sum of its processes; shared memory counted in each)"
-grep -m1 -o 'Started ModoApplication in [0-9.]* seconds (process running for [0-9.]*)' "$OUT/app.log" || true
-
-if [ "${AOT:-0}" = 1 ]; then
-  bench/aot-cache.sh "$JAR" "$OUT/aot" >&2
-  RUN_JAR="$OUT/aot/$(basename "$JAR")"
-  JAVA_OPTS="${JAVA_OPTS:-} -XX:AOTCache=$OUT/aot/modo.aot"
-  times=()
+# RUNS alternating starts on the existing data directories (odd rounds the platform first, even rounds the minimal
+# app first); the last start of each idles IDLE seconds before its RSS is read. Sets TIMES_<app> and RSS_<app>.
+measure() {
+  local label=$1 i app order t pid
+  declare -gA TIMES=([modo]="" [minimal]="") RSS=()
   for i in $(seq 1 "$RUNS"); do
-    read -r t pid < <(start_app)
-    times+=("$t")
-    if [ "$i" = "$RUNS" ]; then sleep "${IDLE_SECONDS:-30}"; jvm=$(rss_kb "$pid"); fi
-    stop_app "$pid"
+    order="modo minimal"; [ $((i % 2)) = 0 ] && order="minimal modo"
+    for app in $order; do
+      read -r t pid < <(start_app "$app")
+      TIMES[$app]+="$t "
+      if [ "$i" = "$RUNS" ]; then sleep "$IDLE"; RSS[$app]=$(rss_mb "$pid"); fi
+      stop_app "$pid"
+    done
   done
-  median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "with AOT cache, existing data directory: ready in ${times[*]} ms (median ${median} ms over ${RUNS} runs); idle JVM RSS $((jvm / 1024)) MB"
+  for app in modo minimal; do
+    # shellcheck disable=SC2086
+    MEDIAN[$label-$app]=$(median ${TIMES[$app]})
+    echo "$label, $app: ready in ${TIMES[$app]}ms (median ${MEDIAN[$label-$app]} ms over $RUNS runs); idle JVM RSS after $IDLE s ${RSS[$app]} MB"
+  done
+  MEDIAN[$label-rss-modo]=${RSS[modo]}; MEDIAN[$label-rss-minimal]=${RSS[minimal]}
+}
+declare -A MEDIAN=()
+
+for app in modo minimal; do
+  read -r t pid < <(start_app "$app")
+  stop_app "$pid"
+  echo "new data directory, $app: ready in $t ms (initdb, migrations$([ "$app" = modo ] && echo ', demo seeding'))"
+done
+
+measure plain
+grep -m1 -o 'Started ModoApplication in [0-9.]* seconds (process running for [0-9.]*)' "$OUT/modo.log" || true
+
+if [ "${AOT:-1}" = 1 ]; then
+  for app in modo minimal; do
+    bench/aot-cache.sh "${JAR[$app]}" "$OUT/aot-$app" >&2
+    RUN_JAR[$app]="$OUT/aot-$app/$(basename "${JAR[$app]}")"
+    OPTS[$app]="${OPTS[$app]} -XX:AOTCache=$OUT/aot-$app/modo.aot"
+  done
+  measure aot
+fi
+
+echo
+echo "Budget (bench/README.md), platform / minimal app:"
+echo "  ready, plain java -jar:              $(ratio "${MEDIAN[plain-modo]}" "${MEDIAN[plain-minimal]}")  (budget <= 2)"
+if [ "${AOT:-1}" = 1 ]; then
+  echo "  ready with AOT cache / minimal plain: $(ratio "${MEDIAN[aot-modo]}" "${MEDIAN[plain-minimal]}")  (budget <= 1)"
+  echo "  (ready with AOT cache, both:         $(ratio "${MEDIAN[aot-modo]}" "${MEDIAN[aot-minimal]}"))"
+fi
+echo "  idle JVM RSS, plain java -jar:        $(ratio "${MEDIAN[plain-rss-modo]}" "${MEDIAN[plain-rss-minimal]}")  (budget <= 1.5)"
+
+if [ "${STEPS:-1}" = 1 ]; then
+  # Spring's steps, recorded by a launcher on the extracted jar's classpath (plain, no AOT cache), on the platform's
+  # existing data directory.
+  java -Djarmode=tools -jar "${JAR[modo]}" extract --destination "$WORK/extracted" >/dev/null
+  MODO_DATA_DIR="$WORK/modo" PORT="$PORT" java ${JAVA_OPTS:-} \
+    -cp "$WORK/extracted/$(basename "${JAR[modo]}")" bench/StartupSteps.java id.modo.verse.ModoApplication \
+    > "$OUT/steps.log" 2>&1 || { echo "breakdown failed; see $OUT/steps.log" >&2; exit 1; }
+  sed -n '/^SpringApplication.run until ready/,$p' "$OUT/steps.log"
 fi

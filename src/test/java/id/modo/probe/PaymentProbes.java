@@ -68,7 +68,7 @@ public class PaymentProbes {
                 try {
                     amount = Money.of(request.amount(), request.currency());
                 } catch (IllegalArgumentException e) {
-                    throw new id.modo.verse.common.web.ProblemException(id.modo.verse.common.web.ProblemType.VALIDATION, e.getMessage());
+                    throw new id.modo.verse.common.ProblemException(id.modo.verse.common.ProblemType.VALIDATION, e.getMessage());
                 }
                 PaymentRequest payment = new PaymentRequest(request.organizationId(), caller.id().value(), request.purpose(),
                         request.reference(), amount, "Test purchase " + request.reference(), caller.email(), caller.getName(),

@@ -63,4 +63,52 @@ public class TestProbes {
                     java.util.UUID.fromString("6ddbc73f-8549-4fb7-8efd-0c4f672d14df"));
         }
     }
+
+    /**
+     * A job kind for the jobs tests ({@code id.modo.verse.common.jobs}): {@code steps} steps of {@code step_millis}
+     * each, reporting each step. It fails its first {@code fail_runs} runs, and on a thread of a node the test
+     * kills ({@link #DOOMED_THREADS}) it stops after its first step until the test lets it go, as a frozen
+     * or killed node would; each run that returns is counted in {@link #COMPLETED_RUNS}.
+     */
+    @org.springframework.stereotype.Component
+    public static class StepsJob implements id.modo.verse.common.jobs.JobHandler {
+
+        public static final String KIND = "test-steps";
+        public static final String DOOMED_THREADS = "doomed-node-";
+        public static final java.util.concurrent.CountDownLatch RELEASE_DOOMED = new java.util.concurrent.CountDownLatch(1);
+        public static final Map<java.util.UUID, java.util.concurrent.atomic.AtomicInteger> COMPLETED_RUNS =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String kind() {
+            return KIND;
+        }
+
+        @Override
+        public Map<String, Object> run(id.modo.verse.common.jobs.JobContext context) throws InterruptedException {
+            var job = context.job();
+            int steps = ((Number) job.input().getOrDefault("steps", 3)).intValue();
+            long stepMillis = ((Number) job.input().getOrDefault("step_millis", 10)).longValue();
+            int failRuns = ((Number) job.input().getOrDefault("fail_runs", 0)).intValue();
+            if (job.attempts() <= failRuns) {
+                throw new IllegalStateException("Planned failure of run " + job.attempts());
+            }
+            for (int step = 1; step <= steps; step++) {
+                Thread.sleep(stepMillis);
+                context.progress(step, steps, "Step " + step + " of " + steps);
+                if (Thread.currentThread().getName().startsWith(DOOMED_THREADS)) {
+                    boolean released = false;
+                    while (!released) {
+                        try {
+                            released = RELEASE_DOOMED.await(1, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException stopping) {
+                            // a dead node's thread is not told anything: only the test lets it go on
+                        }
+                    }
+                }
+            }
+            COMPLETED_RUNS.computeIfAbsent(job.id(), id -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+            return Map.of("steps", steps, "attempt", job.attempts());
+        }
+    }
 }

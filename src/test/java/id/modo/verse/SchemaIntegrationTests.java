@@ -51,6 +51,7 @@ class SchemaIntegrationTests {
             "oauth_authorization_requests", // identity: OAuth2 sign-ins in progress (no HTTP session)
             "rate_limits", // common: login throttling and other rate limits
             "mail_outbox", // outgoing mail outbox (common.Mailer), see docs/schema.md
+            "jobs", "job_outputs", // common.jobs: long tasks with progress and the files they make, see docs/schema.md
             "payments", "payment_events", "payment_methods", "idempotency_keys", // payment, see docs/schema.md
             "credit_reservations", // credit: holds on credits for long work, see docs/schema.md
             "plans", "invoices", "invoice_lines", "invoice_counters", // billing, see docs/schema.md

@@ -1,7 +1,7 @@
 package id.modo.verse.ai;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 

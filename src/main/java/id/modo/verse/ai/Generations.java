@@ -9,7 +9,7 @@ import id.modo.verse.ai.provider.ProviderKind;
 import id.modo.verse.ai.provider.TextRequest;
 import id.modo.verse.ai.provider.TextResult;
 import id.modo.verse.ai.provider.TokenUsage;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.organization.OrganizationId;
 import java.time.Clock;
 import java.util.List;

@@ -1,11 +1,11 @@
 package id.modo.verse.audit;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import java.time.Instant;
@@ -103,7 +103,7 @@ public class AuditLog {
         int size = Keyset.limit(limit, "Some parameters are not valid.");
         if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new Problems.FieldError("to", "must be later than from"))));
+                    List.of(new FieldError("to", "must be later than from"))));
         }
         KeysetCursor after = Keyset.after(cursor);
 

@@ -1,9 +1,9 @@
 package id.modo.verse.audit;
 
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -46,7 +46,7 @@ class AuditLogApiController {
             For the organization's owners and admins. Filters combine; `from` is inclusive, `to` exclusive. \
             Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/audit-logs")
-    Page<EntryResponse> organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<EntryResponse> organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "only entries by this user") @RequestParam(required = false) UUID actor,
             @Parameter(description = "e.g. update, member_added") @RequestParam(required = false) String action,
             @Parameter(description = "e.g. organization, user, invitation") @RequestParam(name = "entity_type", required = false) String entityType,
@@ -54,8 +54,8 @@ class AuditLogApiController {
             @Parameter(description = "ISO-8601 date-time with offset, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        organizations.require(caller.id(), OrganizationId.of(orgId), Permission.VIEW_AUDIT_LOG);
-        AuditLog.Filter filter = new AuditLog.Filter(orgId, actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
+        organizations.require(caller.id(), orgId, Permission.VIEW_AUDIT_LOG);
+        AuditLog.Filter filter = new AuditLog.Filter(orgId.value(), actor, action, entityType, ListFilters.apiTime(from, "from"), ListFilters.apiTime(to, "to"));
         return auditLog.search(filter, cursor, limit).map(EntryResponse::of);
     }
 

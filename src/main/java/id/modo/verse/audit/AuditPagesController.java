@@ -3,8 +3,8 @@ package id.modo.verse.audit;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -40,16 +40,11 @@ class AuditPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/audit")
-    String auditLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+    String auditLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
             @RequestParam(defaultValue = "") String action, @RequestParam(name = "entity_type", defaultValue = "") String entityType,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String cursor,
             HttpServletResponse response, Model model) {
-        UUID organizationId = ListFilters.pathId(orgId);
-        if (organizationId == null) {
-            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        OrganizationId organization = OrganizationId.of(organizationId);
         organizations.require(caller.id(), organization, Permission.VIEW_AUDIT_LOG);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
         // The actor filter offers the first hundred members; a large organization's log is still
@@ -87,10 +82,10 @@ class AuditPagesController {
         String nextUrl = null;
         if (errors.isEmpty()) {
             try {
-                Page<AuditLog.Entry> page = auditLog.search(new AuditLog.Filter(organizationId, actorId, form.action(), form.entityType(),
+                Page<AuditLog.Entry> page = auditLog.search(new AuditLog.Filter(organization.value(), actorId, form.action(), form.entityType(),
                         fromTime, toTime), cursor, Keyset.DEFAULT_LIMIT);
                 entries = page.items();
-                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/audit", organizationId, filters(form), page.nextCursor());
+                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/audit", organization.value(), filters(form), page.nextCursor());
             } catch (ProblemException e) {
                 errors.put("cursor", "audit.error.cursor");
             }
@@ -98,7 +93,7 @@ class AuditPagesController {
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("page", new AuditPageModels.AuditLogPage(organizationId.toString(), view.name(), form, people, errors,
+        model.addAttribute("page", new AuditPageModels.AuditLogPage(organization.toString(), view.name(), form, people, errors,
                 entries, nextUrl, cursor.isBlank()));
         return "audit/audit";
     }

@@ -1,13 +1,13 @@
 package id.modo.verse.billing;
 
 import id.modo.verse.common.Money;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.Valid;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.payment.IdempotentRequests;
@@ -106,8 +106,8 @@ class BillingApiController {
 
     @Operation(summary = "The organization's subscription", description = "Every member may read it; an organization without one is on free.")
     @GetMapping("/api/v1/organizations/{orgId}/subscription")
-    SubscriptionResponse subscription(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return SubscriptionResponse.of(subscriptions.get(caller.id(), OrganizationId.of(orgId)));
+    SubscriptionResponse subscription(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return SubscriptionResponse.of(subscriptions.get(caller.id(), orgId));
     }
 
     record ChangeRequest(@NotBlank @Size(max = 30) String plan, @Size(max = 20) String billingCycle) {
@@ -146,31 +146,31 @@ class BillingApiController {
 
     @Operation(summary = "Cancel at the end of the period (owners and admins)")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/cancel")
-    SubscriptionResponse cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return SubscriptionResponse.of(subscriptions.cancel(caller.id(), OrganizationId.of(orgId)));
+    SubscriptionResponse cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return SubscriptionResponse.of(subscriptions.cancel(caller.id(), orgId));
     }
 
     @Operation(summary = "Keep a subscription that was set to cancel (owners and admins)")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/resume")
-    SubscriptionResponse resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return SubscriptionResponse.of(subscriptions.resume(caller.id(), OrganizationId.of(orgId)));
+    SubscriptionResponse resume(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return SubscriptionResponse.of(subscriptions.resume(caller.id(), orgId));
     }
 
     @Operation(summary = "Pause an active paid subscription (owners and admins)", description = """
             While paused nothing is charged and the organization has the free plan's limits and credit allowance; the paid \
             time left in the period is kept (`paused_remaining_seconds`). Checkouts not paid yet are voided. Not active or \
-            not paid: 409 with `allowed_moves`.""")
+            not paid: 409 with `from`, `to` and `allowed`.""")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/pause")
-    SubscriptionResponse pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return SubscriptionResponse.of(subscriptions.pause(caller.id(), OrganizationId.of(orgId)));
+    SubscriptionResponse pause(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return SubscriptionResponse.of(subscriptions.pause(caller.id(), orgId));
     }
 
     @Operation(summary = "Unpause a paused subscription (owners and admins)", description = """
             Active again on its plan with the paid time it had left: the period's end moves by the time it was paused. \
-            Not paused: 409 with `allowed_moves`.""")
+            Not paused: 409 with `from`, `to` and `allowed`.""")
     @PostMapping("/api/v1/organizations/{orgId}/subscription/unpause")
-    SubscriptionResponse unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return SubscriptionResponse.of(subscriptions.unpause(caller.id(), OrganizationId.of(orgId)));
+    SubscriptionResponse unpause(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return SubscriptionResponse.of(subscriptions.unpause(caller.id(), orgId));
     }
 
     record LineResponse(String kind, String plan, String billingCycle, Instant periodStart, Instant periodEnd, Money amount) {
@@ -196,10 +196,10 @@ class BillingApiController {
 
     @Operation(summary = "The organization's invoices, newest first", description = "Every member may read them. Pass `next_cursor` back as `cursor`.")
     @GetMapping("/api/v1/organizations/{orgId}/invoices")
-    Page<InvoiceResponse> invoices(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<InvoiceResponse> invoices(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return invoices.list(caller.id(), OrganizationId.of(orgId), cursor, limit).map(InvoiceResponse::of);
+        return invoices.list(caller.id(), orgId, cursor, limit).map(InvoiceResponse::of);
     }
 
     @Operation(summary = "An invoice as PDF", description = "For members of its organization, in the Accept-Language language (English or Bahasa Indonesia).")

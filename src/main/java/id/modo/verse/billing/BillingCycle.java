@@ -1,8 +1,8 @@
 package id.modo.verse.billing;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +36,6 @@ public enum BillingCycle {
             }
         }
         throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError(field, "must be monthly or yearly"))));
+                Map.of("errors", List.of(new FieldError(field, "must be monthly or yearly"))));
     }
 }

@@ -1,9 +1,11 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -67,16 +69,16 @@ class BillingPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/billing/plan")
-    String changePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @RequestParam(defaultValue = "") String plan,
+    String changePlan(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @RequestParam(defaultValue = "") String plan,
             @RequestParam(name = "billing_cycle", defaultValue = "") String cycle, HttpServletResponse response, Model model) {
         try {
-            Subscriptions.ChangeResult result = subscriptions.change(caller.id(), OrganizationId.of(orgId), plan, cycle);
+            Subscriptions.ChangeResult result = subscriptions.change(caller.id(), orgId, plan, cycle);
             if (result.checkout() != null) {
                 return "redirect:" + result.checkout().redirectUrl();
             }
             return "redirect:/organizations/" + orgId + "/billing?notice=" + result.outcome();
         } catch (ProblemException e) {
-            return problem(caller, orgId, e, response, model);
+            return problem(caller, orgId.value(), e, response, model);
         }
     }
 
@@ -124,7 +126,7 @@ class BillingPagesController {
     }
 
     private String problem(CurrentUser caller, UUID orgId, ProblemException e, HttpServletResponse response, Model model) {
-        if (e.type().status().value() == 404 || e.type().status().value() == 403) {
+        if (e.type() == ProblemType.NOT_FOUND || e.type() == ProblemType.FORBIDDEN) {
             throw e;
         }
         response.setStatus(e.type().status().value());
@@ -173,14 +175,14 @@ class BillingPagesController {
                     storage, integer(projectLimit), integer(memberLimit), byokAllowed, active, integer(sortOrder)));
             return "redirect:/admin/plans?saved=" + key;
         } catch (ProblemException e) {
-            if (e.type().status().value() == 404) {
+            if (e.type() == ProblemType.NOT_FOUND) {
                 throw e;
             }
             response.setStatus(400);
             @SuppressWarnings("unchecked")
-            var errors = (java.util.List<id.modo.verse.common.web.Problems.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
+            var errors = (java.util.List<id.modo.verse.common.FieldError>) e.properties().getOrDefault("errors", java.util.List.of());
             model.addAttribute("page", new BillingPageModels.AdminPlansPage(plans.all(), null, key,
-                    errors.stream().map(id.modo.verse.common.web.Problems.FieldError::field).toList()));
+                    errors.stream().map(id.modo.verse.common.FieldError::field).toList()));
             return "billing/admin-plans";
         } catch (NumberFormatException | ArithmeticException e) {
             response.setStatus(400);

@@ -1,12 +1,13 @@
 package id.modo.verse.billing;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Money;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Rows;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -180,7 +181,7 @@ public class Invoices {
         if (size < 1 || size > Keyset.MAX_LIMIT) {
             // Worded as this list has always answered; the other lists say "must be between 1 and 100".
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new id.modo.verse.common.web.Problems.FieldError("limit", "must be 1 to " + Keyset.MAX_LIMIT))));
+                    List.of(new id.modo.verse.common.FieldError("limit", "must be 1 to " + Keyset.MAX_LIMIT))));
         }
         KeysetCursor after = Keyset.after(cursor);
         List<Invoice> rows = (after == null

@@ -1,12 +1,10 @@
 package id.modo.verse.billing;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.organization.MemberLimits;
 import id.modo.verse.organization.OrganizationId;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,8 +14,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PlanLimits implements MemberLimits {
-
-    public static final ProblemType PLAN_LIMIT_REACHED = ProblemType.of(HttpStatus.PAYMENT_REQUIRED, "plan-limit-reached", "Plan limit reached");
 
     private final Subscriptions subscriptions;
     private final Plans plans;
@@ -59,7 +55,7 @@ public class PlanLimits implements MemberLimits {
     /** The 402 problem for a limit ({@code members}, {@code projects}, {@code storage_bytes}) the plan does not allow more of. */
     public static ProblemException limitReached(OrganizationId organization, Plan plan, String limit, long current, long allowed) {
         String upgrade = "/organizations/" + organization.value() + "/billing";
-        return new ProblemException(PLAN_LIMIT_REACHED, "The " + plan.name() + " plan allows " + allowed + " " + limit.replace('_', ' ')
+        return new ProblemException(BillingProblems.PLAN_LIMIT_REACHED, "The " + plan.name() + " plan allows " + allowed + " " + limit.replace('_', ' ')
                 + " and this organization has " + current + ". Upgrade on " + upgrade + " to add more.",
                 Map.of("limit", limit, "current", current, "allowed", allowed, "plan", plan.key(), "upgrade_url", upgrade));
     }

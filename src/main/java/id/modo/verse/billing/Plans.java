@@ -1,10 +1,10 @@
 package id.modo.verse.billing;
 
 import id.modo.verse.common.AuditedEvent;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.UserId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The plan catalogue: read by everyone (the pricing page, the billing page), edited by platform admins. */
 @Service
 public class Plans {
-
-    static final ProblemType UNKNOWN_PLAN = ProblemType.of(HttpStatus.BAD_REQUEST, "unknown-plan", "Unknown plan");
 
     private static final String SELECT = "select p.*, coalesce((p.features ->> 'byok_allowed')::boolean, false) as byok_allowed from plans p";
 
@@ -56,10 +53,10 @@ public class Plans {
 
     /** The plan of a key a client sent, else 400 {@code unknown-plan} naming {@code field}. */
     public Plan require(String key, String field) {
-        return find(key == null ? null : key.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new ProblemException(UNKNOWN_PLAN,
+        return find(key == null ? null : key.strip().toLowerCase(java.util.Locale.ROOT)).orElseThrow(() -> new ProblemException(BillingProblems.UNKNOWN_PLAN,
                 key == null || key.isBlank() ? "Choose a plan: free, byok, starter, pro, team or enterprise."
                         : "There is no plan '" + (key.length() > 30 ? key.substring(0, 30) + "…" : key) + "'. Plans: free, byok, starter, pro, team, enterprise.",
-                Map.of("errors", List.of(new Problems.FieldError(field, "must be one of free, byok, starter, pro, team, enterprise")))));
+                Map.of("errors", List.of(new FieldError(field, "must be one of free, byok, starter, pro, team, enterprise")))));
     }
 
     Plan free() {
@@ -75,30 +72,30 @@ public class Plans {
     @Transactional
     public Plan update(UserId admin, String key, PlanChange change) {
         Plan before = require(key, "key");
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String name = change.name() == null ? null : change.name().strip();
         if (name == null || name.isEmpty() || name.length() > 100) {
-            errors.add(new Problems.FieldError("name", "must be 1 to 100 characters"));
+            errors.add(new FieldError("name", "must be 1 to 100 characters"));
         }
         Money monthly = price(change.monthlyPrice(), "monthly_price", errors);
         Money yearly = price(change.yearlyPrice(), "yearly_price", errors);
         if (before.isFree() && ((monthly != null && !monthly.isZero()) || (yearly != null && !yearly.isZero()))) {
-            errors.add(new Problems.FieldError("monthly_price", "the free plan costs nothing"));
+            errors.add(new FieldError("monthly_price", "the free plan costs nothing"));
         }
         nonNegative(change.monthlyCredits(), "monthly_credits", errors, true);
         nonNegative(change.rolloverCap(), "rollover_cap", errors, true);
         if (change.storageLimitBytes() == null || change.storageLimitBytes() < 0) {
-            errors.add(new Problems.FieldError("storage_limit_bytes", "must be 0 or more"));
+            errors.add(new FieldError("storage_limit_bytes", "must be 0 or more"));
         }
         nonNegative(change.projectLimit(), "project_limit", errors, false);
         if (change.memberLimit() != null && change.memberLimit() < 1) {
-            errors.add(new Problems.FieldError("member_limit", "must be at least 1, or null for unlimited"));
+            errors.add(new FieldError("member_limit", "must be at least 1, or null for unlimited"));
         }
         if (change.byokAllowed() == null) {
-            errors.add(new Problems.FieldError("byok_allowed", "must be true or false"));
+            errors.add(new FieldError("byok_allowed", "must be true or false"));
         }
         if (change.active() == null || (before.isFree() && !change.active())) {
-            errors.add(new Problems.FieldError("active", before.isFree() ? "the free plan stays active" : "must be true or false"));
+            errors.add(new FieldError("active", before.isFree() ? "the free plan stays active" : "must be true or false"));
         }
         nonNegative(change.sortOrder(), "sort_order", errors, true);
         if (!errors.isEmpty()) {
@@ -151,23 +148,23 @@ public class Plans {
         return values;
     }
 
-    private static Money price(String value, String field, List<Problems.FieldError> errors) {
+    private static Money price(String value, String field, List<FieldError> errors) {
         try {
             Money money = Money.of(value == null ? "" : value.strip(), Money.IDR);
             if (money.isNegative() || money.amount().compareTo(new BigDecimal("999999999999.99")) > 0) {
-                errors.add(new Problems.FieldError(field, "must be 0 to 999999999999.99"));
+                errors.add(new FieldError(field, "must be 0 to 999999999999.99"));
                 return null;
             }
             return money;
         } catch (IllegalArgumentException e) {
-            errors.add(new Problems.FieldError(field, "must be a decimal string with at most two decimals, e.g. \"99000.00\""));
+            errors.add(new FieldError(field, "must be a decimal string with at most two decimals, e.g. \"99000.00\""));
             return null;
         }
     }
 
-    private static void nonNegative(Integer value, String field, List<Problems.FieldError> errors, boolean required) {
+    private static void nonNegative(Integer value, String field, List<FieldError> errors, boolean required) {
         if (value == null ? required : value < 0) {
-            errors.add(new Problems.FieldError(field, required ? "must be 0 or more" : "must be 0 or more, or null for unlimited"));
+            errors.add(new FieldError(field, required ? "must be 0 or more" : "must be 0 or more, or null for unlimited"));
         }
     }
 

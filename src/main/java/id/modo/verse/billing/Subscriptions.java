@@ -5,8 +5,7 @@ import id.modo.verse.billing.Invoices.Kind;
 import id.modo.verse.billing.Invoices.Line;
 import id.modo.verse.billing.Invoices.LineKind;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -27,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Predicate;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Subscriptions {
 
-    static final ProblemType PLAN_NOT_AVAILABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "plan-not-available", "Plan not available");
-    static final ProblemType CHANGE_IN_PROGRESS = ProblemType.of(HttpStatus.CONFLICT, "change-in-progress",
-            "This change is being made right now");
     /** The ledger reference type of a trial's credits; the reference id is the subscription's id. */
     static final String TRIAL_REFERENCE = "subscription_trial";
 
@@ -130,7 +125,7 @@ public class Subscriptions {
                 .query(Boolean.class)
                 .single();
         if (!ours) {
-            throw new ProblemException(CHANGE_IN_PROGRESS, "Another change to this organization's subscription is being made right now; "
+            throw new ProblemException(BillingProblems.CHANGE_IN_PROGRESS, "Another change to this organization's subscription is being made right now; "
                     + "try again in a few seconds.");
         }
         return subscriptions.lockCurrent(organization.value()).orElseGet(() -> {
@@ -167,7 +162,7 @@ public class Subscriptions {
         BillingCycle cycle = target.isFree() && (cycleValue == null || cycleValue.isBlank())
                 ? BillingCycle.MONTHLY : BillingCycle.parse(cycleValue, "billing_cycle");
         if (!target.isFree() && !target.purchasable()) {
-            throw new ProblemException(PLAN_NOT_AVAILABLE, target.selfServe()
+            throw new ProblemException(BillingProblems.PLAN_NOT_AVAILABLE, target.selfServe()
                     ? "The " + target.name() + " plan is not offered any more."
                     : "The " + target.name() + " plan is arranged with our team: contact sales@modo.id.");
         }
@@ -286,7 +281,7 @@ public class Subscriptions {
             return Optional.of(new Prepared(subscription, "checkout", invoice, checkout.get()));
         }
         if (invoice.issuedAt().isAfter(now.minus(payments.checkoutOpeningTime()))) {
-            throw new ProblemException(CHANGE_IN_PROGRESS, "The checkout for this change is being opened right now; try again in a few seconds.",
+            throw new ProblemException(BillingProblems.CHANGE_IN_PROGRESS, "The checkout for this change is being opened right now; try again in a few seconds.",
                     Map.of("invoice_id", invoice.id().toString()));
         }
         return Optional.empty();

@@ -1,8 +1,5 @@
 package id.modo.verse.common;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,7 +31,7 @@ public final class Keyset {
         int size = requested == null ? DEFAULT_LIMIT : requested;
         if (size < 1 || size > MAX_LIMIT) {
             throw new ProblemException(ProblemType.VALIDATION, detail, Map.of("errors",
-                    List.of(new Problems.FieldError("limit", "must be between 1 and " + MAX_LIMIT))));
+                    List.of(new FieldError("limit", "must be between 1 and " + MAX_LIMIT))));
         }
         return size;
     }

@@ -1,6 +1,5 @@
 package id.modo.verse.common;
 
-import id.modo.verse.common.web.ProblemException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;

@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The level is set by {@code SET TRANSACTION} as the transaction's first statement, which the driver sends together
  * with its {@code BEGIN}: one round trip, where {@code @Transactional(isolation = …)} takes three (read, set and reset
- * the session's level; the story tab served 951 against 1,072 requests/s in paired runs, bench/README.md). Inside a
+ * the session's level), which paired runs of the story tab showed in its throughput (bench/README.md). Inside a
  * transaction already under way the reads simply join it, at its level.
  */
 @Component

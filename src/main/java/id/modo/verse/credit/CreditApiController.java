@@ -2,9 +2,9 @@ package id.modo.verse.credit;
 
 import id.modo.verse.common.Money;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -94,8 +94,8 @@ class CreditApiController {
     @Operation(summary = "An organization's credit balances", description = """
             Any member. `available` = `total` - `held` (credits held by open reservations are not spendable).""")
     @GetMapping("/api/v1/organizations/{orgId}/credits")
-    BalancesResponse balances(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        OrganizationId organization = OrganizationId.of(orgId);
+    BalancesResponse balances(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        OrganizationId organization = orgId;
         organizations.require(caller.id(), organization, Permission.VIEW);
         return BalancesResponse.of(ledger.balances(organization));
     }
@@ -104,14 +104,14 @@ class CreditApiController {
             Any member. One row per bucket touched; `balance_after` is the organization's total after the row. Filters \
             combine; `from` is inclusive, `to` exclusive. Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/credits/transactions")
-    Page<TransactionResponse> transactions(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<TransactionResponse> transactions(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) TypeName type,
             @RequestParam(required = false) BucketName bucket,
             @Parameter(description = "ISO-8601 date-time with offset, inclusive") @RequestParam(required = false) String from,
             @Parameter(description = "ISO-8601 date-time with offset, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        OrganizationId organization = OrganizationId.of(orgId);
+        OrganizationId organization = orgId;
         organizations.require(caller.id(), organization, Permission.VIEW);
         CreditStatement.Filter filter = new CreditStatement.Filter(
                 type == null ? null : CreditTransactionType.valueOf(type.name().toUpperCase(Locale.ROOT)),
@@ -134,12 +134,12 @@ class CreditApiController {
             retry safely: the first answer is replayed for 24 h.""")
     @ApiResponse(responseCode = "201", description = "Payment started", content = @Content(schema = @Schema(implementation = PurchaseResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/credits/purchases")
-    ResponseEntity<?> purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    ResponseEntity<?> purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody PurchaseRequest request) {
         String path = "/api/v1/organizations/" + orgId + "/credits/purchases";
         return idempotent.run(caller.id().value(), key, "POST", path, request, () -> {
-            Checkout checkout = purchases.buy(caller, OrganizationId.of(orgId), request.pack(), "/organizations/" + orgId + "/credits");
+            Checkout checkout = purchases.buy(caller, orgId, request.pack(), "/organizations/" + orgId + "/credits");
             return ResponseEntity.status(HttpStatus.CREATED)
                     .location(java.net.URI.create("/api/v1/payments/" + checkout.paymentId()))
                     .body(new PurchaseResponse(checkout.paymentId().value(), checkout.gateway(), checkout.redirectUrl(),
@@ -153,7 +153,7 @@ class CreditApiController {
             audit log. Send an `Idempotency-Key` header to retry safely: the first answer is replayed for 24 h.""")
     @ApiResponse(responseCode = "201", description = "Adjusted: the balances after it", content = @Content(schema = @Schema(implementation = BalancesResponse.class)))
     @PostMapping("/api/v1/admin/organizations/{orgId}/credits/adjustments")
-    ResponseEntity<?> adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    ResponseEntity<?> adjust(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
             @Valid @RequestBody AdjustmentRequest request) {
         // The security rules already keep others out of /api/v1/admin/**; this holds if they ever change.
@@ -162,7 +162,7 @@ class CreditApiController {
         }
         String path = "/api/v1/admin/organizations/" + orgId + "/credits/adjustments";
         return idempotent.run(caller.id().value(), key, "POST", path, request, () -> ResponseEntity.status(HttpStatus.CREATED)
-                .body(BalancesResponse.of(ledger.adjust(OrganizationId.of(orgId), caller.id(),
+                .body(BalancesResponse.of(ledger.adjust(orgId, caller.id(),
                         CreditBucket.valueOf(request.bucket().name().toUpperCase(Locale.ROOT)), request.amount(), request.reason()))));
     }
 }

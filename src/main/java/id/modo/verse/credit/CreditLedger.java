@@ -1,9 +1,9 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Rows;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.credit.CreditEvents.CreditAllowanceChanged;
 import id.modo.verse.credit.CreditEvents.CreditsAdjusted;
 import id.modo.verse.credit.CreditEvents.CreditsDebited;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,13 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CreditLedger {
-
-    public static final ProblemType INSUFFICIENT_CREDITS =
-            ProblemType.of(HttpStatus.PAYMENT_REQUIRED, "insufficient-credits", "Not enough credits");
-    public static final ProblemType ADJUSTMENT_EXCEEDS_BALANCE =
-            ProblemType.of(HttpStatus.CONFLICT, "adjustment-exceeds-balance", "The adjustment would take more than there is");
-    public static final ProblemType CREDIT_LIMIT_EXCEEDED =
-            ProblemType.of(HttpStatus.CONFLICT, "credit-limit-exceeded", "The credits would exceed the bucket's limit");
 
     /** The most credits one operation may move; keeps every sum far from integer overflow. */
     public static final int MAX_AMOUNT = 100_000_000;
@@ -281,7 +273,7 @@ public class CreditLedger {
                     .param("why", why)
                     .query(CreditLedger::balancesRow)
                     .optional()
-                    .orElseThrow(() -> new ProblemException(ADJUSTMENT_EXCEEDS_BALANCE,
+                    .orElseThrow(() -> new ProblemException(CreditProblems.ADJUSTMENT_EXCEEDS_BALANCE,
                             "The " + bucket.dbValue() + " bucket has " + bucketOf(before, bucket) + " credits and "
                                     + before.available() + " are available overall; " + (-amount) + " cannot be taken.",
                             Map.of("bucket_balance", bucketOf(before, bucket), "available", before.available(), "asked", -amount)));
@@ -469,14 +461,14 @@ public class CreditLedger {
     /** {@code balances} as read after the refused statement, for the problem's numbers. */
     static ProblemException limitExceeded(Balances balances, CreditBucket bucket, int asked) {
         int balance = bucketOf(balances, bucket);
-        return new ProblemException(CREDIT_LIMIT_EXCEEDED,
+        return new ProblemException(CreditProblems.CREDIT_LIMIT_EXCEEDED,
                 "The " + bucket.dbValue() + " bucket has " + balance + " credits; " + asked + " more would take it above its limit of "
                         + MAX_BUCKET_BALANCE + ".",
                 Map.of("limit", MAX_BUCKET_BALANCE, "balance", balance, "bucket", bucket.dbValue(), "asked", asked));
     }
 
     static ProblemException insufficient(Balances balances, int asked) {
-        return new ProblemException(INSUFFICIENT_CREDITS,
+        return new ProblemException(CreditProblems.INSUFFICIENT_CREDITS,
                 "This needs " + asked + " credits but only " + balances.available() + " are available.",
                 Map.of("available", balances.available(), "asked", asked));
     }
@@ -489,7 +481,7 @@ public class CreditLedger {
 
     static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+                Map.of("errors", List.of(new FieldError(field, message))));
     }
 
     private static ProblemException noSuchOrganization() {

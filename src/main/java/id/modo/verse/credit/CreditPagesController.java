@@ -3,9 +3,8 @@ package id.modo.verse.credit;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -57,15 +56,10 @@ class CreditPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/credits")
-    String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+    String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String bucket,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String cursor, HttpServletResponse response, Model model) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        OrganizationId organization = OrganizationId.of(id);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
 
         CreditPageModels.Form form = new CreditPageModels.Form(type.strip(), bucket.strip(), from.strip(), to.strip());
@@ -95,7 +89,7 @@ class CreditPagesController {
             try {
                 Page<CreditStatement.Transaction> page = statement.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
                 rows = page.items();
-                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", id, filters(form), page.nextCursor());
+                nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", organization.value(), filters(form), page.nextCursor());
             } catch (ProblemException e) {
                 errors.put("cursor", "credits.error.cursor");
             }
@@ -106,7 +100,7 @@ class CreditPagesController {
         List<CreditPageModels.Pack> packs = properties.packs().stream()
                 .map(pack -> new CreditPageModels.Pack(pack.key(), pack.credits(), BigDecimal.valueOf(pack.priceIdr())))
                 .toList();
-        model.addAttribute("page", new CreditPageModels.CreditsPage(id.toString(), view.name(), balances,
+        model.addAttribute("page", new CreditPageModels.CreditsPage(organization.toString(), view.name(), balances,
                 CreditPageModels.segments(balances), form, TYPES, BUCKETS, errors, rows, nextUrl, cursor.isBlank(), packs,
                 view.myRole().can(Permission.MANAGE_BILLING)));
         return "credit/credits";
@@ -114,12 +108,9 @@ class CreditPagesController {
 
     /** Sends the buyer to the payment's checkout; the credits come with the gateway's confirmation. */
     @PostMapping("/organizations/{orgId}/credits/purchases")
-    String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String pack) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        Checkout checkout = purchases.buy(caller, OrganizationId.of(id), pack, "/organizations/" + id + "/credits");
+    String purchase(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
+            @RequestParam(defaultValue = "") String pack) {
+        Checkout checkout = purchases.buy(caller, organization, pack, "/organizations/" + organization + "/credits");
         return "redirect:" + checkout.redirectUrl();
     }
 
@@ -166,7 +157,7 @@ class CreditPagesController {
                 return "redirect:" + UriComponentsBuilder.fromPath("/admin/credits").queryParam("org", balances.organizationId())
                         .queryParam("done", "adjusted").build().toUriString();
             } catch (ProblemException e) {
-                errors.put("amount", e.type().equals(CreditLedger.CREDIT_LIMIT_EXCEEDED) ? "admin.credits.error.limit" : "admin.credits.error.exceeds");
+                errors.put("amount", e.type().equals(CreditProblems.CREDIT_LIMIT_EXCEEDED) ? "admin.credits.error.limit" : "admin.credits.error.exceeds");
             }
         }
         response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());

@@ -1,9 +1,9 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -72,7 +72,7 @@ public class CreditPurchases {
                 .filter(pack -> pack.key().equals(key))
                 .findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                        Map.of("errors", List.of(new Problems.FieldError("pack", "must be one of "
+                        Map.of("errors", List.of(new FieldError("pack", "must be one of "
                                 + properties.packs().stream().map(CreditProperties.Pack::key).toList())))));
     }
 

@@ -5,8 +5,8 @@ import static id.modo.verse.credit.CreditLedger.invalid;
 import static id.modo.verse.credit.CreditLedger.requireAmount;
 import static id.modo.verse.credit.CreditLedger.utc;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.credit.CreditLedger.Balances;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,9 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CreditReservations {
-
-    public static final ProblemType RESERVATION_CLOSED =
-            ProblemType.of(HttpStatus.CONFLICT, "reservation-closed", "The reservation is no longer held");
 
     private final JdbcClient jdbc;
     private final CreditLedger ledger;
@@ -190,7 +186,7 @@ public class CreditReservations {
             throw invalid("actual_amount", "must not exceed the reserved " + state.amount());
         }
         String status = "held".equals(state.status()) ? "expired" : state.status();
-        return new ProblemException(RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
+        return new ProblemException(CreditProblems.RESERVATION_CLOSED, "This reservation is " + status + "; its credits are no longer held.",
                 Map.of("status", status));
     }
 }

@@ -7,6 +7,6 @@ package id.modo.verse.identity;
  */
 public interface AccountDeletionGuard {
 
-    /** Throws a {@link id.modo.verse.common.web.ProblemException} saying what to do first, if the account may not go yet. */
+    /** Throws a {@link id.modo.verse.common.ProblemException} saying what to do first, if the account may not go yet. */
     void checkDeletable(UserId user);
 }

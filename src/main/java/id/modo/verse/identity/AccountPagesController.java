@@ -1,10 +1,10 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.web.ClientInfo;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.Problems;
-import id.modo.verse.common.web.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -310,7 +310,7 @@ class AccountPagesController {
             default -> {
                 if (e.properties().get("errors") instanceof List<?> list) {
                     for (Object item : list) {
-                        if (item instanceof Problems.FieldError error) {
+                        if (item instanceof FieldError error) {
                             errors.putIfAbsent(error.field(), switch (error.field()) {
                                 case "password", "new_password" -> "signup.error.password";
                                 case "current_password" -> "account.error.current_password";

@@ -1,5 +1,8 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.DemoContext;
+import id.modo.verse.common.DemoContext.Person;
+import id.modo.verse.common.DemoSeeder;
 import id.modo.verse.identity.IdentityEvents.UserRegistered;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,11 +11,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accounts created by the system rather than by a person signing up: the demo data. They are
+ * Accounts created by the system rather than by a person signing up: the demo's people. They are
  * verified already and may be platform admins; the password policy still applies.
  */
 @Service
-public class AccountSeeding {
+public class AccountSeeding implements DemoSeeder {
 
     private final UserRepository users;
     private final PasswordPolicy passwordPolicy;
@@ -35,13 +38,27 @@ public class AccountSeeding {
         return users.count() > 0;
     }
 
-    /** Creates a verified account; must run inside the caller's transaction so a demo is seeded whole or not at all. */
+    @Override
+    public int order() {
+        return ACCOUNTS;
+    }
+
+    /** Creates the demo's verified accounts; runs inside the caller's transaction so a demo is seeded whole or not at all. */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public UserId create(String email, String password, String name, PlatformRole role) {
-        passwordPolicy.check(password, email, name);
-        User user = User.seeded(email, passwordHasher.hash(password), name, role, clock.instant());
+    public void seed(DemoContext demo) {
+        create(demo, Person.ADMIN, "Ayu Admin", PlatformRole.ADMIN);
+        create(demo, Person.KANCIL_OWNER, "Raka Pratama", PlatformRole.USER);
+        create(demo, Person.KANCIL_EDITOR, "Sinta Maharani", PlatformRole.USER);
+        create(demo, Person.KANCIL_VIEWER, "Budi Santoso", PlatformRole.USER);
+        create(demo, Person.LAYAR_OWNER, "Dewi Lestari", PlatformRole.USER);
+    }
+
+    private void create(DemoContext demo, Person person, String name, PlatformRole role) {
+        passwordPolicy.check(DemoContext.PASSWORD, person.email(), name);
+        User user = User.seeded(person.email(), passwordHasher.hash(DemoContext.PASSWORD), name, role, clock.instant());
         users.saveAndFlush(user);
         events.publishEvent(new UserRegistered(user.id(), user.email(), user.name()));
-        return UserId.of(user.id());
+        demo.person(person, user.id());
     }
 }

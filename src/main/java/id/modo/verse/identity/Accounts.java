@@ -2,16 +2,16 @@ package id.modo.verse.identity;
 
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.Rows;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.web.ClientInfo;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
-import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.identity.IdentityEvents.EmailVerified;
 import id.modo.verse.identity.IdentityEvents.PasswordChanged;
 import id.modo.verse.identity.IdentityEvents.PasswordReset;
@@ -28,7 +28,6 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** Accounts: sign-up, profile and password. The module's facade for other modules too. */
 @Service
 public class Accounts {
-
-    static final ProblemType EMAIL_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "email-taken", "Email already registered");
-    static final ProblemType USERNAME_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "username-taken", "Username already taken");
 
     private final UserRepository users;
     private final PasswordPolicy passwordPolicy;
@@ -56,8 +52,6 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    static final ProblemType INVALID_LINK = ProblemType.of(HttpStatus.BAD_REQUEST, "invalid-token",
-            "This link is invalid, used or expired");
     static final Duration VERIFICATION_VALIDITY = Duration.ofHours(24);
     static final Duration RESET_VALIDITY = Duration.ofHours(1);
 
@@ -96,7 +90,7 @@ public class Accounts {
         TooManyRequestsException.throwIfLimited(rateLimiter.hit("signup:" + client.ip(), properties.signupsPerIpPerHour(), Duration.ofHours(1)));
         passwordPolicy.check(password, email, name);
         if (users.findByEmail(email).isPresent()) {
-            throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
+            throw new ProblemException(IdentityProblems.EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
         User user = User.register(email, passwordHasher.hash(password), name, clock.instant());
         boolean madeAdmin = properties.isAdminEmail(user.email()) && user.grantPlatformAdmin(clock.instant());
@@ -107,7 +101,7 @@ public class Accounts {
                 throw e;
             }
             // Two sign-ups with the same email at once: the unique index decides.
-            throw new ProblemException(EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
+            throw new ProblemException(IdentityProblems.EMAIL_TAKEN, "An account with this email already exists. Sign in, or reset your password.");
         }
         events.publishEvent(new UserRegistered(user.id(), user.email(), user.name()));
         if (madeAdmin) {
@@ -131,7 +125,7 @@ public class Accounts {
     @Transactional
     public Account verifyEmail(String token) {
         OneTimeTokens.Live live = tokens.find(token, OneTimeTokens.Purpose.VERIFY_EMAIL)
-                .orElseThrow(() -> new ProblemException(INVALID_LINK, "This verification link is invalid, used or expired. Ask for a new one."));
+                .orElseThrow(() -> new ProblemException(IdentityProblems.INVALID_LINK, "This verification link is invalid, used or expired. Ask for a new one."));
         User user = users.findById(live.userId()).orElseThrow();
         tokens.markUsed(live);
         if (!user.emailVerified()) {
@@ -161,10 +155,10 @@ public class Accounts {
     @Transactional
     public void resetPassword(String token, String newPassword) {
         OneTimeTokens.Live live = tokens.find(token, OneTimeTokens.Purpose.PASSWORD_RESET)
-                .orElseThrow(() -> new ProblemException(INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one."));
+                .orElseThrow(() -> new ProblemException(IdentityProblems.INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one."));
         User user = users.findById(live.userId()).orElseThrow();
         if (!user.canSignIn()) {
-            throw new ProblemException(INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one.");
+            throw new ProblemException(IdentityProblems.INVALID_LINK, "This reset link is invalid, used or expired. Ask for a new one.");
         }
         passwordPolicy.check(newPassword, user.email(), user.name());
         tokens.markUsed(live);
@@ -238,7 +232,7 @@ public class Accounts {
         User user = users.findById(id.value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
         if (change.username() != null && !change.username().isBlank()
                 && users.usernameTaken(change.username().strip(), user.id())) {
-            throw new ProblemException(USERNAME_TAKEN, "This username is taken; choose another.");
+            throw new ProblemException(IdentityProblems.USERNAME_TAKEN, "This username is taken; choose another.");
         }
         Map<String, Object> before = user.profileSnapshot();
         user.updateProfile(change, clock.instant());
@@ -248,7 +242,7 @@ public class Accounts {
             if (!ConstraintViolations.isUnique(e)) {
                 throw e;
             }
-            throw new ProblemException(USERNAME_TAKEN, "This username is taken; choose another.");
+            throw new ProblemException(IdentityProblems.USERNAME_TAKEN, "This username is taken; choose another.");
         }
         Map<String, Object> after = user.profileSnapshot();
         if (!before.equals(after)) {
@@ -266,7 +260,7 @@ public class Accounts {
         User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
         if (user.passwordHash() == null || !passwordHasher.matches(password, user.passwordHash())) {
             throw new ProblemException(ProblemType.VALIDATION, "The password is not right.",
-                    Map.of("errors", List.of(new Problems.FieldError("password", "is not right"))));
+                    Map.of("errors", List.of(new FieldError("password", "is not right"))));
         }
         guards.forEach(guard -> guard.checkDeletable(caller.id()));
         user.anonymize(clock.instant());
@@ -281,7 +275,7 @@ public class Accounts {
         User user = users.findById(caller.id().value()).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
         if (user.passwordHash() == null || !passwordHasher.matches(currentPassword, user.passwordHash())) {
             throw new ProblemException(ProblemType.VALIDATION, "The current password is not right.",
-                    Map.of("errors", List.of(new Problems.FieldError("current_password", "is not right"))));
+                    Map.of("errors", List.of(new FieldError("current_password", "is not right"))));
         }
         passwordPolicy.check(newPassword, user.email(), user.name());
         user.changePasswordHash(passwordHasher.hash(newPassword), clock.instant());

@@ -2,8 +2,8 @@ package id.modo.verse.identity;
 
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,19 +51,19 @@ class AdminUsersApiController {
     }
 
     @GetMapping("/{userId}")
-    AdminUserResponse get(@PathVariable UUID userId) {
-        return administration.find(UserId.of(userId)).map(AdminUserResponse::of)
+    AdminUserResponse get(@PathVariable UserId userId) {
+        return administration.find(userId).map(AdminUserResponse::of)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such account."));
     }
 
     /** Suspends the account and signs out all its sessions at once. */
     @PostMapping("/{userId}/suspend")
-    AdminUserResponse suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId) {
-        return AdminUserResponse.of(administration.suspend(admin, UserId.of(userId)));
+    AdminUserResponse suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId) {
+        return AdminUserResponse.of(administration.suspend(admin, userId));
     }
 
     @PostMapping("/{userId}/restore")
-    AdminUserResponse restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId) {
-        return AdminUserResponse.of(administration.restore(admin, UserId.of(userId)));
+    AdminUserResponse restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId) {
+        return AdminUserResponse.of(administration.restore(admin, userId));
     }
 }

@@ -1,8 +1,8 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ClientInfo;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -23,9 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthApiController {
-
-    static final ProblemType INVALID_CREDENTIALS = ProblemType.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Wrong email or password");
-    static final ProblemType ACCOUNT_SUSPENDED = ProblemType.of(HttpStatus.FORBIDDEN, "account-suspended", "Account suspended");
 
     private final Accounts accounts;
     private final SignIn signIn;
@@ -65,8 +62,8 @@ class AuthApiController {
         return switch (signIn.signIn(request.email(), request.password(), ClientInfo.of(http), "api")) {
             case SignIn.Succeeded ok -> new LoginResponse(ok.session().token(), "Bearer", ok.session().expiresAt(),
                     MeApiController.AccountResponse.of(ok.account()));
-            case SignIn.Failed failed -> throw new ProblemException(INVALID_CREDENTIALS, "The email or the password is wrong.");
-            case SignIn.Suspended suspended -> throw new ProblemException(ACCOUNT_SUSPENDED,
+            case SignIn.Failed failed -> throw new ProblemException(IdentityProblems.INVALID_CREDENTIALS, "The email or the password is wrong.");
+            case SignIn.Suspended suspended -> throw new ProblemException(IdentityProblems.ACCOUNT_SUSPENDED,
                     "This account is suspended. Contact the platform's support.");
         };
     }

@@ -1,6 +1,7 @@
 package id.modo.verse.identity;
 
 import id.modo.verse.common.web.DisplayPreferences;
+import id.modo.verse.common.web.SignedIn;
 import java.security.Principal;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * in controllers with {@code @AuthenticationPrincipal CurrentUser user}.
  */
 public record CurrentUser(UserId id, UUID sessionId, String email, String name, PlatformRole platformRole, String preferredTimeZone)
-        implements Principal, DisplayPreferences {
+        implements Principal, DisplayPreferences, SignedIn {
 
     /** The time zone the person chose in their profile, if it is a valid one. */
     @Override
@@ -26,6 +27,11 @@ public record CurrentUser(UserId id, UUID sessionId, String email, String name, 
     @Override
     public String getName() {
         return name == null || name.isBlank() ? email : name;
+    }
+
+    @Override
+    public UUID userId() {
+        return id.value();
     }
 
     public boolean isPlatformAdmin() {

@@ -1,5 +1,8 @@
 package id.modo.verse.identity;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import org.springframework.web.bind.annotation.RequestParam;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,8 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -94,7 +95,7 @@ class MeApiController {
     AccountResponse update(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ProfileRequest request) {
         if (request.timeZone() != null && !request.timeZone().isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                    Map.of("errors", List.of(new id.modo.verse.common.web.Problems.FieldError("time_zone", "must be an IANA time zone such as Asia/Jakarta"))));
+                    Map.of("errors", List.of(new id.modo.verse.common.FieldError("time_zone", "must be an IANA time zone such as Asia/Jakarta"))));
         }
         return AccountResponse.of(accounts.updateProfile(caller.id(), new ProfileChange(request.name(), request.username(),
                 request.avatar(), request.bio(), request.language(), request.timeZone(), request.notificationSettings())));

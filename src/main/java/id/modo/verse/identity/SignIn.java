@@ -2,8 +2,8 @@ package id.modo.verse.identity;
 
 import id.modo.verse.common.Page;
 import id.modo.verse.common.RateLimiter;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.web.ClientInfo;
-import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.identity.IdentityEvents.SessionRevoked;
 import id.modo.verse.identity.IdentityEvents.SignInFailed;
 import id.modo.verse.identity.IdentityEvents.UserSignedIn;

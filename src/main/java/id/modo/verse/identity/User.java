@@ -125,7 +125,7 @@ class User {
      */
     boolean suspend(Instant now) {
         if (status == Status.DELETED) {
-            throw new id.modo.verse.common.web.ProblemException(UserAdministration.ACCOUNT_DELETED,
+            throw new id.modo.verse.common.ProblemException(IdentityProblems.ACCOUNT_DELETED,
                     "This account is deleted; it cannot be suspended or restored.");
         }
         if (status == Status.SUSPENDED) {
@@ -139,7 +139,7 @@ class User {
     /** Lets a suspended account sign in again; says whether anything changed. A deleted account cannot be restored. */
     boolean restore(Instant now) {
         if (status == Status.DELETED) {
-            throw new id.modo.verse.common.web.ProblemException(UserAdministration.ACCOUNT_DELETED,
+            throw new id.modo.verse.common.ProblemException(IdentityProblems.ACCOUNT_DELETED,
                     "This account is deleted; it cannot be restored.");
         }
         if (status == Status.ACTIVE) {

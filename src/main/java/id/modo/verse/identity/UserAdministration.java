@@ -3,8 +3,8 @@ package id.modo.verse.identity;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts.Account;
 import id.modo.verse.identity.IdentityEvents.UserRestored;
 import id.modo.verse.identity.IdentityEvents.UserSuspended;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class UserAdministration {
-
-
-    static final ProblemType ACCOUNT_DELETED = ProblemType.of(HttpStatus.CONFLICT, "account-deleted", "Account deleted");
-    static final ProblemType CANNOT_SUSPEND_SELF = ProblemType.of(HttpStatus.CONFLICT, "cannot-suspend-self",
-            "You cannot suspend your own account");
 
     /** The statuses an account can have, as the API and pages name them. */
     public static final List<String> STATUSES = List.of("active", "suspended", "deleted");
@@ -118,7 +112,7 @@ public class UserAdministration {
     public Account suspend(CurrentUser admin, UserId id) {
         User user = load(id);
         if (user.id().equals(admin.id().value())) {
-            throw new ProblemException(CANNOT_SUSPEND_SELF, "You cannot suspend your own account.");
+            throw new ProblemException(IdentityProblems.CANNOT_SUSPEND_SELF, "You cannot suspend your own account.");
         }
         if (user.platformRole() == PlatformRole.SUPERADMIN && admin.platformRole() != PlatformRole.SUPERADMIN) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only a superadmin can suspend a superadmin.");

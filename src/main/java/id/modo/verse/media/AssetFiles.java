@@ -3,9 +3,9 @@ package id.modo.verse.media;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.PrivateFiles;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.Assets.Row;
 import id.modo.verse.media.MediaEvents.AssetUploaded;
@@ -136,7 +136,7 @@ class AssetFiles {
         }
         if (!directory.visibleTo(actor, upload.projectId()).filter(org::equals).isPresent()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("project_id", "is not a project of this organization"))));
+                    new FieldError("project_id", "is not a project of this organization"))));
         }
         directory.requireFileEditor(actor, upload.projectId(), upload.category());
     }
@@ -158,10 +158,10 @@ class AssetFiles {
         List<Path> scratch = new ArrayList<>(List.of(raw));
         try {
             if (Files.size(raw) == 0) {
-                throw new ProblemException(Assets.EMPTY_FILE, "The file has no content.");
+                throw new ProblemException(MediaProblems.EMPTY_FILE, "The file has no content.");
             }
             String detected = contentTypes.detect(raw, upload.name());
-            AssetType type = ContentTypes.classify(detected).orElseThrow(() -> new ProblemException(Assets.UNSUPPORTED_TYPE,
+            AssetType type = ContentTypes.classify(detected).orElseThrow(() -> new ProblemException(MediaProblems.UNSUPPORTED_TYPE,
                     "Files of type " + detected + " are not accepted. Upload images, audio, video or documents (PDF, office, text)."));
             Path stored = raw;
             Path thumbnail = null;
@@ -260,7 +260,7 @@ class AssetFiles {
             }
             // The only reference a client chooses is the project.
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("project_id", "is not a project of this organization"))));
+                    new FieldError("project_id", "is not a project of this organization"))));
         }
     }
 
@@ -296,13 +296,13 @@ class AssetFiles {
 
     private ProblemException quotaExceeded(OrganizationId org) {
         OrganizationStorage.StorageUsage now = quota.storageUsage(org);
-        return new ProblemException(Assets.QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
+        return new ProblemException(MediaProblems.QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
                 + " bytes are left of " + now.limitBytes() + ". Delete files or upgrade the plan.",
                 Map.of("remaining_bytes", now.remainingBytes(), "used_bytes", now.usedBytes(), "limit_bytes", now.limitBytes()));
     }
 
     private static ProblemException tooLarge(long max) {
-        return new ProblemException(Assets.FILE_TOO_LARGE, "A single upload may be at most " + max + " bytes.", Map.of("max_bytes", max));
+        return new ProblemException(MediaProblems.FILE_TOO_LARGE, "A single upload may be at most " + max + " bytes.", Map.of("max_bytes", max));
     }
 
     private static String key(OrganizationId org, AssetId id, String variant) {
@@ -316,7 +316,7 @@ class AssetFiles {
         String clean = category.strip().toLowerCase(java.util.Locale.ROOT);
         if (!CATEGORY.matcher(clean).matches()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("category", "must be 1 to 100 lower-case letters, digits, '-' or '_'"))));
+                    new FieldError("category", "must be 1 to 100 lower-case letters, digits, '-' or '_'"))));
         }
         return clean;
     }

@@ -1,12 +1,12 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.MediaEvents.AssetDeleted;
 import id.modo.verse.organization.OrganizationId;
@@ -206,7 +206,7 @@ public class Assets {
     public URI signedUrl(AssetId id, Duration validity) {
         if (validity.isNegative() || validity.isZero() || validity.compareTo(properties.signedUrlMaxValidity()) > 0) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("expires_in", "must be between 1 and " + properties.signedUrlMaxValidity().toSeconds()
+                    new FieldError("expires_in", "must be between 1 and " + properties.signedUrlMaxValidity().toSeconds()
                             + " seconds"))));
         }
         long expires = clock.instant().plus(validity).getEpochSecond();

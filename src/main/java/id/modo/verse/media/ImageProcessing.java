@@ -1,7 +1,6 @@
 package id.modo.verse.media;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -10,18 +9,12 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
-import org.springframework.http.HttpStatus;
 
 /**
  * Re-encodes uploaded images so no metadata (EXIF with GPS positions, camera serials, comments) is
  * kept, turned as the camera's orientation tag said, and makes their thumbnails.
  */
 final class ImageProcessing {
-
-    static final ProblemType TOO_MANY_PIXELS = ProblemType.of(HttpStatus.CONTENT_TOO_LARGE, "image-too-large",
-            "Image has too many pixels");
-    static final ProblemType UNREADABLE_IMAGE = ProblemType.of(HttpStatus.UNPROCESSABLE_CONTENT, "unreadable-image",
-            "Image could not be read");
 
     private final long maxPixels;
     private final int thumbnailSize;
@@ -73,7 +66,7 @@ final class ImageProcessing {
                     throw unreadable();
                 }
                 if (width * height > maxPixels) {
-                    throw new ProblemException(TOO_MANY_PIXELS, "This image is " + width + " x " + height
+                    throw new ProblemException(MediaProblems.TOO_MANY_PIXELS, "This image is " + width + " x " + height
                             + " pixels; at most " + maxPixels + " pixels are accepted.");
                 }
             } catch (IOException | RuntimeException e) {
@@ -88,6 +81,6 @@ final class ImageProcessing {
     }
 
     private static ProblemException unreadable() {
-        return new ProblemException(UNREADABLE_IMAGE, "The file looks like an image but could not be decoded.");
+        return new ProblemException(MediaProblems.UNREADABLE_IMAGE, "The file looks like an image but could not be decoded.");
     }
 }

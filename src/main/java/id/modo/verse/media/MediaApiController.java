@@ -1,10 +1,10 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -79,9 +79,9 @@ class MediaApiController {
                     schema = @Schema(implementation = UploadForm.class), encoding = @Encoding(name = "file"))))
     @ApiResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = AssetResponse.class)))
     @PostMapping("/api/v1/organizations/{orgId}/assets")
-    ResponseEntity<AssetResponse> upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    ResponseEntity<AssetResponse> upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             HttpServletRequest request) {
-        OrganizationId organization = OrganizationId.of(orgId);
+        OrganizationId organization = orgId;
         // Who may upload is answered before what was sent: an outsider learns nothing from a malformed form.
         uploads.requireUploader(caller.id(), organization);
         MultipartHttpServletRequest multipart = multipart(request);
@@ -134,12 +134,12 @@ class MediaApiController {
             trash) are left out. Filters by `project_id` and `type` combine. Pass `next_cursor` back as `cursor`; it is \
             null on the last page. Private files' URLs are signed and expire at `urls_expire_at`.""")
     @GetMapping("/api/v1/organizations/{orgId}/assets")
-    Page<AssetResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<AssetResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(name = "project_id", required = false) UUID projectId,
             @RequestParam(required = false) TypeName type,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
-        return page(caller, OrganizationId.of(orgId), projectId, type, limit, cursor);
+        return page(caller, orgId, projectId, type, limit, cursor);
     }
 
     @Operation(summary = "A project's files, newest first", description = """
@@ -246,6 +246,6 @@ class MediaApiController {
 
     static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError(field, message))));
+                Map.of("errors", List.of(new FieldError(field, message))));
     }
 }

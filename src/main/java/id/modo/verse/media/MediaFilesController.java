@@ -1,8 +1,8 @@
 package id.modo.verse.media;
 
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class MediaFilesController {
-
-    static final ProblemType LINK_EXPIRED = ProblemType.of(HttpStatus.GONE, "link-expired", "This link has expired");
 
     /** Types a browser shows by itself without running anything; everything else is a download. */
     private static final Set<String> INLINE_PREFIXES = Set.of("image/", "audio/", "video/", "application/pdf", "text/plain");
@@ -67,7 +64,7 @@ class MediaFilesController {
         } else {
             switch (assets.checkSignature(AssetId.of(row.id()), expires, signature)) {
                 case INVALID -> throw new ProblemException(ProblemType.FORBIDDEN, "This link is not valid for this file.");
-                case EXPIRED -> throw new ProblemException(LINK_EXPIRED, "This link has expired. Ask for a new one.");
+                case EXPIRED -> throw new ProblemException(MediaProblems.LINK_EXPIRED, "This link has expired. Ask for a new one.");
                 case VALID -> { }
             }
             long left = Math.max(0, Long.parseLong(expires) - Instant.now().getEpochSecond());
@@ -97,8 +94,7 @@ class MediaFilesController {
         ByteRange range = ifRange == null || ifRange.strip().equals(etag) ? ByteRange.parse(request.getHeader(HttpHeaders.RANGE), size) : null;
         if (range == ByteRange.UNSATISFIABLE) {
             response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-            throw new ProblemException(ProblemType.of(HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "range-not-satisfiable",
-                    "Range not satisfiable"), "The file has " + size + " bytes; the requested range is outside it.");
+            throw new ProblemException(MediaProblems.RANGE_NOT_SATISFIABLE, "The file has " + size + " bytes; the requested range is outside it.");
         }
         long offset = range == null ? 0 : range.start();
         long length = range == null ? size : range.length();

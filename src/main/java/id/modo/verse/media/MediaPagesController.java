@@ -2,9 +2,9 @@ package id.modo.verse.media;
 
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.OrganizationStorage;
@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,12 +34,12 @@ class MediaPagesController {
 
     /** Problems an upload can meet, by type slug, and the message key the page shows for each. */
     private static final Map<String, String> UPLOAD_ERRORS = Map.of(
-            Assets.UNSUPPORTED_TYPE.slug(), "media.error.type",
-            Assets.QUOTA_EXCEEDED.slug(), "media.error.quota",
-            Assets.FILE_TOO_LARGE.slug(), "media.error.too_large",
-            Assets.EMPTY_FILE.slug(), "media.error.empty",
-            ImageProcessing.TOO_MANY_PIXELS.slug(), "media.error.pixels",
-            ImageProcessing.UNREADABLE_IMAGE.slug(), "media.error.unreadable");
+            MediaProblems.UNSUPPORTED_TYPE.slug(), "media.error.type",
+            MediaProblems.QUOTA_EXCEEDED.slug(), "media.error.quota",
+            MediaProblems.FILE_TOO_LARGE.slug(), "media.error.too_large",
+            MediaProblems.EMPTY_FILE.slug(), "media.error.empty",
+            MediaProblems.TOO_MANY_PIXELS.slug(), "media.error.pixels",
+            MediaProblems.UNREADABLE_IMAGE.slug(), "media.error.unreadable");
 
     private final Assets assets;
     private final Uploads uploads;
@@ -55,10 +54,9 @@ class MediaPagesController {
     }
 
     @GetMapping("/organizations/{orgId}/media")
-    String library(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String type,
+    String library(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String type,
             @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "") String done, HttpServletResponse response,
             Model model) {
-        OrganizationId organization = organization(orgId);
         String notice = switch (done) {
             case "uploaded" -> "media.done.uploaded";
             case "deleted" -> "media.done.deleted";
@@ -68,10 +66,9 @@ class MediaPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/media")
-    String upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId,
+    String upload(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
             @RequestParam(name = "file", required = false) MultipartFile file, @RequestParam(defaultValue = "") String category,
             @RequestParam(defaultValue = "private") String visibility, HttpServletResponse response, Model model) {
-        OrganizationId organization = organization(orgId);
         uploads.requireUploader(caller.id(), organization);
         String error;
         if (file == null || file.isEmpty()) {
@@ -97,14 +94,12 @@ class MediaPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/media/{assetId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String assetId) {
-        OrganizationId organization = organization(orgId);
-        UUID id = ListFilters.pathId(assetId);
-        if (id == null || assets.find(organization, AssetId.of(id)).isEmpty()) {
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @PathVariable("assetId") AssetId id) {
+        if (assets.find(organization, id).isEmpty()) {
             organizations.require(caller.id(), organization, Permission.VIEW);
             throw Assets.notFound();
         }
-        assets.delete(caller.id(), AssetId.of(id));
+        assets.delete(caller.id(), id);
         return "redirect:/organizations/" + organization.value() + "/media?done=deleted";
     }
 
@@ -139,13 +134,5 @@ class MediaPagesController {
 
     private static String relative(URI url) {
         return url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-    }
-
-    private static OrganizationId organization(String orgId) {
-        UUID id = ListFilters.pathId(orgId);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        return OrganizationId.of(id);
     }
 }

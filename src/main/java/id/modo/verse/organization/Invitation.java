@@ -1,7 +1,7 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.LowercaseEnumConverter;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -131,7 +131,7 @@ class Invitation implements Persistable<UUID> {
             case REVOKED -> "This invitation has been withdrawn.";
             case EXPIRED, PENDING -> "This invitation has expired. Ask for a new one.";
         };
-        return new ProblemException(Invitations.INVITATION_GONE, detail);
+        return new ProblemException(OrganizationProblems.INVITATION_GONE, detail);
     }
 
     @PostLoad

@@ -59,31 +59,31 @@ class InvitationApiController {
 
     @PostMapping("/organizations/{orgId}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
-    InvitationResponse invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    InvitationResponse invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Valid @RequestBody InviteRequest request) {
-        return InvitationResponse.of(invitations.invite(caller.id(), OrganizationId.of(orgId), request.email(),
+        return InvitationResponse.of(invitations.invite(caller.id(), orgId, request.email(),
                 Role.fromDb(request.role().name())));
     }
 
     @Operation(summary = "The organization's invitations, newest first", description = """
             For owners and admins. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/organizations/{orgId}/invitations")
-    Page<InvitationResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<InvitationResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        return invitations.list(caller.id(), OrganizationId.of(orgId), cursor, limit).map(InvitationResponse::of);
+        return invitations.list(caller.id(), orgId, cursor, limit).map(InvitationResponse::of);
     }
 
     @DeleteMapping("/organizations/{orgId}/invitations/{invitationId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
-        invitations.revoke(caller.id(), OrganizationId.of(orgId), invitationId);
+    void revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UUID invitationId) {
+        invitations.revoke(caller.id(), orgId, invitationId);
     }
 
     @PostMapping("/organizations/{orgId}/invitations/{invitationId}/resend")
-    InvitationResponse resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID invitationId) {
-        return InvitationResponse.of(invitations.resend(caller.id(), OrganizationId.of(orgId), invitationId));
+    InvitationResponse resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UUID invitationId) {
+        return InvitationResponse.of(invitations.resend(caller.id(), orgId, invitationId));
     }
 
     @PostMapping("/invitations/accept")

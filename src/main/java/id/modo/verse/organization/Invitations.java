@@ -1,18 +1,18 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.ConstraintViolations;
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.RateLimiter;
-import id.modo.verse.common.web.TooManyRequestsException;
 import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.Mailer;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.SecureTokens;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationEvents.InvitationAccepted;
@@ -35,7 +35,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,12 +47,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Invitations {
-
-    static final ProblemType ALREADY_MEMBER = ProblemType.of(HttpStatus.CONFLICT, "already-member", "Already a member");
-    static final ProblemType ALREADY_INVITED = ProblemType.of(HttpStatus.CONFLICT, "already-invited", "Already invited");
-    static final ProblemType INVITATION_GONE = ProblemType.of(HttpStatus.GONE, "invitation-gone", "Invitation no longer valid");
-    static final ProblemType EMAIL_MISMATCH = ProblemType.of(HttpStatus.FORBIDDEN, "invitation-email-mismatch",
-            "Invitation is for another email address");
 
     private final InvitationRepository invitations;
     private final Organizations organizations;
@@ -222,7 +215,7 @@ public class Invitations {
         invitation.accept(now);
         OrganizationId id = invitation.organizationId();
         if (organizations.membership(user, id).isPresent()) {
-            throw new ProblemException(ALREADY_MEMBER, "You are already a member of this organization.");
+            throw new ProblemException(OrganizationProblems.ALREADY_MEMBER, "You are already a member of this organization.");
         }
         // The plan may have shrunk since the invitation was sent: the members alone must leave room.
         checkMemberLimits(id, false);
@@ -262,7 +255,7 @@ public class Invitations {
         Invitation invitation = invitations.lockByTokenHash(SecureTokens.sha256(token))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
         if (!invitation.isFor(userEmail)) {
-            throw new ProblemException(EMAIL_MISMATCH,
+            throw new ProblemException(OrganizationProblems.EMAIL_MISMATCH,
                     "This invitation was sent to another email address. Sign in with the address it was sent to.");
         }
         return invitation;
@@ -303,12 +296,12 @@ public class Invitations {
 
     private void requireNotMember(Optional<Accounts.Account> invitee, OrganizationId id) {
         if (invitee.isPresent() && organizations.membership(invitee.get().id(), id).isPresent()) {
-            throw new ProblemException(ALREADY_MEMBER, "Someone with this email is already a member of this organization.");
+            throw new ProblemException(OrganizationProblems.ALREADY_MEMBER, "Someone with this email is already a member of this organization.");
         }
     }
 
     private static ProblemException alreadyInvited() {
-        return new ProblemException(ALREADY_INVITED,
+        return new ProblemException(OrganizationProblems.ALREADY_INVITED,
                 "This address already has a pending invitation to this organization. Resend or revoke that one.");
     }
 
@@ -329,7 +322,7 @@ public class Invitations {
         } catch (IllegalArgumentException e) {
             // An address the validation let through but SMTP would not take.
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                    Map.of("errors", List.of(new Problems.FieldError("email", "must be a deliverable email address"))));
+                    Map.of("errors", List.of(new FieldError("email", "must be a deliverable email address"))));
         }
     }
 

@@ -1,6 +1,6 @@
 package id.modo.verse.organization;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.AccountDeletionGuard;
 import id.modo.verse.identity.IdentityEvents.AccountDeleted;
 import id.modo.verse.identity.UserId;
@@ -29,7 +29,7 @@ class LastOwnerGuard implements AccountDeletionGuard {
                 order by o.name""")
                 .param(user.value()).query(String.class).list();
         if (!sole.isEmpty()) {
-            throw new ProblemException(Organizations.LAST_OWNER, "You are the last owner of " + String.join(", ", sole)
+            throw new ProblemException(OrganizationProblems.LAST_OWNER, "You are the last owner of " + String.join(", ", sole)
                     + ". Make someone else an owner, or delete the organization, first.", java.util.Map.of("organizations", sole));
         }
     }

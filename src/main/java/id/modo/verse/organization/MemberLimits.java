@@ -8,7 +8,7 @@ package id.modo.verse.organization;
 public interface MemberLimits {
 
     /**
-     * Throws a {@link id.modo.verse.common.web.ProblemException} (402 {@code plan-limit-reached}) if one more
+     * Throws a {@link id.modo.verse.common.ProblemException} (402 {@code plan-limit-reached}) if one more
      * person would exceed the organization's plan, counting {@code currentMembersAndPending}: the members plus
      * the invitations still open.
      */

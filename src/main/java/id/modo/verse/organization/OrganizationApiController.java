@@ -91,49 +91,49 @@ class OrganizationApiController {
     }
 
     @GetMapping("/{orgId}")
-    OrganizationResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return OrganizationResponse.of(organizations.get(caller.id(), OrganizationId.of(orgId)));
+    OrganizationResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return OrganizationResponse.of(organizations.get(caller.id(), orgId));
     }
 
     @PatchMapping("/{orgId}")
-    OrganizationResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    OrganizationResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Valid @RequestBody UpdateRequest request) {
-        return OrganizationResponse.of(organizations.update(caller.id(), OrganizationId.of(orgId),
+        return OrganizationResponse.of(organizations.update(caller.id(), orgId,
                 new OrganizationChange(request.name(), request.description(), request.website(), request.logo(), request.billingEmail())));
     }
 
     @DeleteMapping("/{orgId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        organizations.delete(caller.id(), OrganizationId.of(orgId));
+    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        organizations.delete(caller.id(), orgId);
     }
 
     @Operation(summary = "The organization's members in the order they joined", description = """
             For any member. Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/{orgId}/members")
-    Page<MemberResponse> members(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<MemberResponse> members(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        return organizations.members(caller.id(), OrganizationId.of(orgId), cursor, limit).map(MemberResponse::of);
+        return organizations.members(caller.id(), orgId, cursor, limit).map(MemberResponse::of);
     }
 
     @PatchMapping("/{orgId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID userId,
+    void changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UserId userId,
             @Valid @RequestBody RoleRequest request) {
-        organizations.changeRole(caller.id(), OrganizationId.of(orgId), UserId.of(userId), Role.valueOf(request.role().name().toUpperCase()));
+        organizations.changeRole(caller.id(), orgId, userId, Role.valueOf(request.role().name().toUpperCase()));
     }
 
     @DeleteMapping("/{orgId}/members/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeMember(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @PathVariable UUID userId) {
-        organizations.removeMember(caller.id(), OrganizationId.of(orgId), UserId.of(userId));
+    void removeMember(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable UserId userId) {
+        organizations.removeMember(caller.id(), orgId, userId);
     }
 
     @PostMapping("/{orgId}/transfer-ownership")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @Valid @RequestBody TransferRequest request) {
-        organizations.transferOwnership(caller.id(), OrganizationId.of(orgId), UserId.of(request.userId()));
+    void transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @Valid @RequestBody TransferRequest request) {
+        organizations.transferOwnership(caller.id(), orgId, UserId.of(request.userId()));
     }
 }

@@ -1,6 +1,6 @@
 package id.modo.verse.organization;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;

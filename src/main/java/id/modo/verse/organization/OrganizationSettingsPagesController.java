@@ -2,7 +2,7 @@ package id.modo.verse.organization;
 
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,20 +53,18 @@ class OrganizationSettingsPagesController {
      * to show (from the "more" links). A cursor the lists did not hand out shows the first page.
      */
     @GetMapping
-    String show(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(required = false) String saved,
+    String show(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(required = false) String saved,
             @RequestParam(name = "members", defaultValue = "") String membersCursor,
             @RequestParam(name = "invitations", defaultValue = "") String invitationsCursor, Model model) {
-        OrganizationId id = id(orgId);
         model.addAttribute("page", page(caller, id, Map.of(), Map.of(), saved != null && SAVED.contains(saved) ? saved : null,
                 new Cursors(cursor(membersCursor), cursor(invitationsCursor))));
         return PAGE;
     }
 
     @PostMapping("/profile")
-    String profile(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String name,
+    String profile(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String website,
             @RequestParam(defaultValue = "") String billingEmail, HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.MANAGE_SETTINGS);
         Map<String, String> form = Map.of("name", name, "description", description, "website", website, "billing_email", billingEmail);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -94,9 +92,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/members/{userId}/role")
-    String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String userId,
+    String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String userId,
             @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
         Role newRole = role(role);
         UserId member = user(userId);
@@ -113,12 +110,11 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/members/{userId}/remove")
-    String remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String userId,
+    String remove(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String userId,
             HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         UserId member = user(userId);
         if (caller.id().equals(member)) {
-            return leave(caller, orgId, response, model);
+            return leave(caller, id, response, model);
         }
         organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
         if (member == null) {
@@ -133,8 +129,7 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/leave")
-    String leave(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
+    String leave(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, HttpServletResponse response, Model model) {
         Organizations.OrganizationView organization = organizations.get(caller.id(), id);
         try {
             organizations.removeMember(caller.id(), id, caller.id());
@@ -145,9 +140,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/transfer")
-    String transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String userId,
+    String transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String userId,
             HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.OWN);
         UserId member = user(userId);
         if (member == null || member.equals(caller.id())) {
@@ -162,9 +156,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations")
-    String invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String email,
+    String invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String email,
             @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
         Map<String, String> form = Map.of("invite_email", email, "invite_role", role);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -193,9 +186,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations/{invitationId}/resend")
-    String resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String invitationId,
+    String resend(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String invitationId,
             HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
         try {
             invitations.resend(caller.id(), id, invitation(invitationId));
@@ -207,9 +199,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations/{invitationId}/revoke")
-    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @PathVariable String invitationId,
+    String revoke(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable String invitationId,
             HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
         try {
             invitations.revoke(caller.id(), id, invitation(invitationId));
@@ -220,9 +211,8 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String confirm,
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String confirm,
             HttpServletResponse response, Model model) {
-        OrganizationId id = id(orgId);
         organizations.require(caller.id(), id, Permission.OWN);
         Organizations.OrganizationView organization = organizations.get(caller.id(), id);
         if (!confirm.strip().equals(organization.slug())) {
@@ -302,15 +292,6 @@ class OrganizationSettingsPagesController {
             case "not-found" -> "organization.error.no_invitation";
             default -> "form.error.generic";
         };
-    }
-
-    /** An organization id from the address; anything that is not one is a missing organization: 404. */
-    private static OrganizationId id(String value) {
-        UUID uuid = uuid(value);
-        if (uuid == null) {
-            throw Organizations.notFound();
-        }
-        return OrganizationId.of(uuid);
     }
 
     private static UserId user(String value) {

@@ -1,14 +1,14 @@
 package id.modo.verse.organization;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.common.Changes;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationEvents.MemberAdded;
@@ -27,7 +27,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,11 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Organizations {
-
-    static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
-    static final ProblemType LAST_OWNER = ProblemType.of(HttpStatus.CONFLICT, "last-owner", "An organization needs an owner");
-
-    static final ProblemType STILL_IN_USE = ProblemType.of(HttpStatus.CONFLICT, "organization-in-use", "Organization still has content");
 
     private final OrganizationRepository organizations;
     private final JdbcClient jdbc;
@@ -100,7 +94,7 @@ public class Organizations {
                 throw invalidSlug();
             }
             if (organizations.existsBySlug(slug)) {
-                throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' is taken. Try '" + freeSlug(slug) + "'.",
+                throw new ProblemException(OrganizationProblems.SLUG_TAKEN, "The address '" + slug + "' is taken. Try '" + freeSlug(slug) + "'.",
                         Map.of("suggestion", freeSlug(slug)));
             }
         }
@@ -112,7 +106,7 @@ public class Organizations {
             if (!ConstraintViolations.isUnique(e)) {
                 throw e;
             }
-            throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' was just taken. Choose another.");
+            throw new ProblemException(OrganizationProblems.SLUG_TAKEN, "The address '" + slug + "' was just taken. Choose another.");
         }
         jdbc.sql("insert into organization_members (organization_id, user_id, role, joined_at) values (?, ?, 'owner', ?)")
                 .params(organization.id(), actor.value(), Timestamp.from(now))
@@ -247,7 +241,7 @@ public class Organizations {
             if (!ConstraintViolations.isForeignKey(e)) {
                 throw e;
             }
-            throw new ProblemException(STILL_IN_USE,
+            throw new ProblemException(OrganizationProblems.STILL_IN_USE,
                     "This organization still owns content (projects, products, campaigns…). Delete or move that first.");
         }
     }
@@ -302,7 +296,7 @@ public class Organizations {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner can make someone an owner or change an owner's role.");
         }
         if (current == Role.OWNER && ownerCount(id) == 1) {
-            throw new ProblemException(LAST_OWNER, "This is the organization's last owner. Make someone else an owner first.");
+            throw new ProblemException(OrganizationProblems.LAST_OWNER, "This is the organization's last owner. Make someone else an owner first.");
         }
         jdbc.sql("update organization_members set role = ? where organization_id = ? and user_id = ?")
                 .params(newRole.dbValue(), id.value(), member.value())
@@ -321,7 +315,7 @@ public class Organizations {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner can remove an owner.");
         }
         if (current == Role.OWNER && ownerCount(id) == 1) {
-            throw new ProblemException(LAST_OWNER, "The last owner cannot leave. Transfer ownership or delete the organization.");
+            throw new ProblemException(OrganizationProblems.LAST_OWNER, "The last owner cannot leave. Transfer ownership or delete the organization.");
         }
         jdbc.sql("delete from organization_members where organization_id = ? and user_id = ?").params(id.value(), member.value()).update();
         events.publishEvent(new MemberRemoved(id.value(), actor.value(), member.value(), current.dbValue()));
@@ -392,7 +386,7 @@ public class Organizations {
 
     private static ProblemException invalidSlug() {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens, not a reserved word"))));
+                new FieldError("slug", "must be lowercase letters, digits and single hyphens, not a reserved word"))));
     }
 
     private static OrganizationView view(Organization organization, Role role) {

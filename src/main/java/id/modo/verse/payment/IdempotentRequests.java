@@ -1,7 +1,7 @@
 package id.modo.verse.payment;
 
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.SecureTokens;
-import id.modo.verse.common.web.ProblemException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -91,15 +90,6 @@ class MidtransGateway implements PaymentGateway {
         return new OpenedCheckout(orderId, URI.create(redirect));
     }
 
-    /**
-     * Not offered: recurring Midtrans charges need card tokens from its Core API, which Snap checkouts here do not
-     * save, so no Midtrans method is ever stored and {@link Payments#chargeSaved} answers empty before calling this.
-     */
-    @Override
-    public String chargeSaved(CheckoutOrder order, SavedMethod method) {
-        throw new UnsupportedOperationException("Midtrans payments save no method to charge later");
-    }
-
     @Override
     public String refund(PaymentSnapshot payment, Money amount, String reason) {
         // Midtrans treats a repeated refund_key as a retry of the same refund, never as a second one.
@@ -120,15 +110,7 @@ class MidtransGateway implements PaymentGateway {
 
     @Override
     public List<Notification> verify(Map<String, String> headers, byte[] body) {
-        JsonNode notification;
-        try {
-            notification = ProviderApi.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidNotificationException("The notification body is not Midtrans JSON.");
-        }
-        if (notification == null || !notification.isObject()) {
-            throw new InvalidNotificationException("The notification body is not Midtrans JSON.");
-        }
+        JsonNode notification = ProviderApi.jsonObject(body, "The notification body is not Midtrans JSON.");
         String orderId = notification.path("order_id").asString("");
         String statusCode = notification.path("status_code").asString("");
         String grossAmount = notification.path("gross_amount").asString("");

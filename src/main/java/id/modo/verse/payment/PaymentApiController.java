@@ -1,8 +1,8 @@
 package id.modo.verse.payment;
 
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
@@ -37,8 +37,8 @@ class PaymentApiController {
 
     /** The payer, or any member of the paying organization; everyone else gets the same 404 as for no payment. */
     @GetMapping("/api/v1/payments/{id}")
-    PaymentResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID id) {
-        PaymentView view = payments.find(PaymentId.of(id)).orElseThrow(PaymentApiController::notFound);
+    PaymentResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable PaymentId id) {
+        PaymentView view = payments.find(id).orElseThrow(PaymentApiController::notFound);
         if (!view.payerId().equals(caller.id().value())) {
             if (view.organizationId() == null) {
                 throw notFound();

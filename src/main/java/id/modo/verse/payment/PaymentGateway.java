@@ -37,8 +37,13 @@ interface PaymentGateway {
     /**
      * Charges a saved method without the payer; the outcome may arrive later as a notification.
      * Returns the provider's reference for the charge.
+     * <p>
+     * By default not offered: a provider whose checkouts save no method (Midtrans Snap, Xendit invoices) never has a
+     * stored method, so {@link Payments#chargeSaved} answers empty before it would call this.
      */
-    String chargeSaved(CheckoutOrder order, SavedMethod method);
+    default String chargeSaved(CheckoutOrder order, SavedMethod method) {
+        throw new UnsupportedOperationException(name() + " payments save no method to charge later");
+    }
 
     /** Asks the provider to refund part or all of a completed payment; returns the provider's refund id. */
     String refund(PaymentSnapshot payment, Money amount, String reason);

@@ -1,6 +1,6 @@
 package id.modo.verse.payment;
 
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemType;
 import org.springframework.http.HttpStatus;
 
 /** The problem types of the payment module's API and facade. */

@@ -2,8 +2,8 @@ package id.modo.verse.payment;
 
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.payment.PaymentGateway.CheckoutOrder;
 import id.modo.verse.payment.PaymentGateway.GatewayUnavailableException;
 import id.modo.verse.payment.PaymentGateway.OpenedCheckout;

@@ -98,6 +98,19 @@ final class ProviderApi {
         return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
+    /** A notification body that must be one JSON object; anything else is refused with {@code refusal} and never trusted. */
+    static JsonNode jsonObject(byte[] body, String refusal) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JacksonException e) {
+            // refused below, like any other body that is not an object
+        }
+        throw new PaymentGateway.InvalidNotificationException(refusal);
+    }
+
     /** A JSON amount that providers send as a number (Xendit) or as a decimal string (Midtrans's "10000.00"). */
     static Optional<BigDecimal> decimal(JsonNode node) {
         if (node == null || node.isMissingNode() || node.isNull()) {

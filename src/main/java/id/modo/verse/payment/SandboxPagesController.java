@@ -1,7 +1,7 @@
 package id.modo.verse.payment;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

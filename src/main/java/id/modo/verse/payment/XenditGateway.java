@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -82,15 +81,6 @@ class XenditGateway implements PaymentGateway {
         return new OpenedCheckout(id, URI.create(url));
     }
 
-    /**
-     * Not offered: invoices do not save a payment method, so no Xendit method is ever stored and
-     * {@link Payments#chargeSaved} answers empty before calling this.
-     */
-    @Override
-    public String chargeSaved(CheckoutOrder order, SavedMethod method) {
-        throw new UnsupportedOperationException("Xendit invoices save no method to charge later");
-    }
-
     @Override
     public String refund(PaymentSnapshot payment, Money amount, String reason) {
         String referenceId = "refund-" + UUID.randomUUID();
@@ -122,15 +112,7 @@ class XenditGateway implements PaymentGateway {
         if (token == null || !MessageDigest.isEqual(callbackToken, token.getBytes(StandardCharsets.UTF_8))) {
             throw new InvalidNotificationException("The x-callback-token header is missing or wrong.");
         }
-        JsonNode callback;
-        try {
-            callback = ProviderApi.JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidNotificationException("The callback body is not Xendit JSON.");
-        }
-        if (callback == null || !callback.isObject()) {
-            throw new InvalidNotificationException("The callback body is not Xendit JSON.");
-        }
+        JsonNode callback = ProviderApi.jsonObject(body, "The callback body is not Xendit JSON.");
         // Refund callbacks ({"event": "refund.succeeded", …}) are acknowledged: the refund was recorded when Xendit took it.
         if (callback.has("event")) {
             return List.of();

@@ -3,8 +3,8 @@ package id.modo.verse.platform;
 import id.modo.verse.common.MailOutbox;
 import id.modo.verse.common.OutboxMail;
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserAdministration;
@@ -75,15 +75,15 @@ class AdminPagesController {
     }
 
     @PostMapping("/admin/users/{userId}/suspend")
-    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId, @RequestParam(defaultValue = "") String q,
+    String suspend(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String status) {
-        return change(() -> administration.suspend(admin, UserId.of(userId)), "suspended", userId, q, status);
+        return change(() -> administration.suspend(admin, userId), "suspended", userId.value(), q, status);
     }
 
     @PostMapping("/admin/users/{userId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UUID userId, @RequestParam(defaultValue = "") String q,
+    String restore(@AuthenticationPrincipal CurrentUser admin, @PathVariable UserId userId, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String status) {
-        return change(() -> administration.restore(admin, UserId.of(userId)), "restored", userId, q, status);
+        return change(() -> administration.restore(admin, userId), "restored", userId.value(), q, status);
     }
 
     @GetMapping("/admin/mail")
@@ -117,7 +117,7 @@ class AdminPagesController {
             action.run();
             params.put("done", done);
         } catch (ProblemException e) {
-            if (e.type().status() == HttpStatus.NOT_FOUND) {
+            if (e.type() == ProblemType.NOT_FOUND) {
                 throw e;
             }
             params.put("error", switch (e.type().slug()) {

@@ -1,5 +1,9 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.DemoContext;
+import id.modo.verse.common.DemoContext.Person;
+import id.modo.verse.common.DemoContext.Tenant;
+import id.modo.verse.common.DemoSeeder;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.character.CharacterChanges;
@@ -34,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * supervisor. Made through the same services as the pages, so it is audited and versioned like a user's work.
  */
 @Service
-public class StudioDemo {
+public class StudioDemo implements DemoSeeder {
 
     private final Projects projects;
     private final Collaborators collaborators;
@@ -51,6 +55,18 @@ public class StudioDemo {
         this.characters = characters;
         this.universes = universes;
         this.scripts = scripts;
+    }
+
+    @Override
+    public int order() {
+        return CONTENT;
+    }
+
+    /** Studio Kancil Animasi's project, made by its owner, with its editor as story supervisor. */
+    @Override
+    public void seed(DemoContext demo) {
+        seed(UserId.of(demo.person(Person.KANCIL_OWNER)), OrganizationId.of(demo.tenant(Tenant.KANCIL)),
+                UserId.of(demo.person(Person.KANCIL_EDITOR)));
     }
 
     /** Seeds the project in {@code organization}, created by {@code owner}; {@code storySupervisor} may edit its story only. */

@@ -3,9 +3,9 @@ package id.modo.verse.studio;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Snapshot;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import java.sql.ResultSet;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Versions {
-
-    public static final ProblemType EDIT_CONFLICT = ProblemType.of(HttpStatus.CONFLICT, "edit-conflict", "Someone saved this first");
-    public static final ProblemType NOT_RESTORABLE = ProblemType.of(HttpStatus.CONFLICT, "not-restorable", "This version cannot be restored");
 
     private static final String COLUMNS = """
             id, project_id, entity_type, entity_id, section, number, content, source, author_id, created_at, is_current, restored_from""";
@@ -73,7 +69,7 @@ public class Versions {
      * and gives the current version back. Call it in the transaction that writes the content to the feature's table,
      * after checking {@link ProjectAccess#edit}: two concurrent saves from the same base give one success and one 409.
      *
-     * @throws ProblemException 409 {@code edit-conflict} with {@code current_version}, {@code content}, {@code saved_by}
+     * @throws EditConflictException 409 {@code edit-conflict} with {@code current_version}, {@code content}, {@code saved_by}
      *         ({@code id}, {@code name}) and {@code saved_at} when {@code baseVersion} is not the current number
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -224,7 +220,7 @@ public class Versions {
         Version old = find(project, versionId);
         VersionedContent writer = writer(old).orElse(null);
         if (writer == null) {
-            throw new ProblemException(NOT_RESTORABLE, "Versions of " + old.entityType() + " cannot be restored.");
+            throw new ProblemException(StudioProblems.NOT_RESTORABLE, "Versions of " + old.entityType() + " cannot be restored.");
         }
         access.edit(actor, project, writer.accessSection());
         lock(old.entityType(), old.entityId(), old.section());
@@ -248,7 +244,7 @@ public class Versions {
         Optional<Version> current = currentRow(entityType, entityId, section);
         int currentNumber = current.map(Version::number).orElse(0);
         if (baseVersion != currentNumber) {
-            throw conflict(current.map(this::named).orElse(null), baseVersion);
+            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
         }
         if (current.isPresent() && current.get().content().equals(content)) {
             return named(current.get());
@@ -303,23 +299,6 @@ public class Versions {
                 .query(this::row)
                 .optional()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such version in this project."));
-    }
-
-    private ProblemException conflict(Version current, int baseVersion) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("current_version", current == null ? 0 : current.number());
-        properties.put("content", current == null ? "" : current.content());
-        Map<String, Object> savedBy = new LinkedHashMap<>();
-        savedBy.put("id", current == null || current.author() == null ? null : current.author().value());
-        savedBy.put("name", current == null ? null : current.authorName());
-        properties.put("saved_by", savedBy);
-        properties.put("saved_at", current == null ? "" : current.createdAt().toString());
-        String who = current == null || current.authorName() == null ? "someone" : current.authorName();
-        String detail = current == null
-                ? "Your edit started from version " + baseVersion + ", but this section has never been saved. Reload and try again."
-                : "Your edit started from version " + baseVersion + ", but " + who + " saved version " + current.number()
-                        + " since. Reload it, or compare your text with theirs, before saving again.";
-        return new ProblemException(EDIT_CONFLICT, detail, properties);
     }
 
     private Version row(ResultSet rs, int n) throws SQLException {

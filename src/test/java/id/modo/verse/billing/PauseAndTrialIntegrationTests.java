@@ -98,7 +98,7 @@ class PauseAndTrialIntegrationTests {
         // Illegal moves while paused: 409 with what is allowed.
         HttpResponse<String> again = post(owner, "pause");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(Http.json(again).get("allowed_moves").toString()).isEqualTo("[\"unpause\",\"cancel\"]");
+        assertThat(Http.json(again).get("allowed").toString()).isEqualTo("[\"unpause\",\"cancel\"]");
         HttpResponse<String> upgrade = owner.http().postJson("/api/v1/organizations/" + owner.org() + "/subscription",
                 "{\"plan\":\"pro\",\"billing_cycle\":\"monthly\"}");
         assertThat(upgrade.statusCode()).isEqualTo(409);
@@ -140,13 +140,13 @@ class PauseAndTrialIntegrationTests {
         HttpResponse<String> free = post(owner, "pause");
         assertThat(free.statusCode()).isEqualTo(409);
         assertThat(Http.json(free).get("type").asString()).endsWith("/subscription-transition");
-        assertThat(Http.json(free).get("allowed_moves").toString()).isEqualTo("[\"change_plan\"]");
+        assertThat(Http.json(free).get("allowed").toString()).isEqualTo("[\"change_plan\"]");
         assertThat(post(owner, "unpause").statusCode()).isEqualTo(409);
 
         change(owner.http(), owner.org(), "pro", "monthly");
         HttpResponse<String> trial = post(owner, "pause");
         assertThat(trial.statusCode()).isEqualTo(409);
-        assertThat(Http.json(trial).get("allowed_moves").toString()).isEqualTo("[\"pay\",\"cancel\"]");
+        assertThat(Http.json(trial).get("allowed").toString()).isEqualTo("[\"pay\",\"cancel\"]");
 
         Owner paying = fixtures.ownerWithOrganization("pause-void");
         fixtures.trialUsed(paying);

@@ -133,7 +133,9 @@ class SubscriptionLifecycleIntegrationTests {
         var freeCancel = owner.http().postJson("/api/v1/organizations/" + owner.org() + "/subscription/cancel", "");
         assertThat(freeCancel.statusCode()).isEqualTo(409);
         assertThat(Http.json(freeCancel).get("type").asString()).endsWith("/subscription-transition");
-        assertThat(Http.json(freeCancel).get("allowed_moves").toString()).isEqualTo("[\"change_plan\"]");
+        assertThat(Http.json(freeCancel).get("from").asString()).isEqualTo("active");
+        assertThat(Http.json(freeCancel).get("to").asString()).isEqualTo("cancel");
+        assertThat(Http.json(freeCancel).get("allowed").toString()).isEqualTo("[\"change_plan\"]");
 
         change(owner.http(), owner.org(), "starter", "yearly");
         var canceled = owner.http().postJson("/api/v1/organizations/" + owner.org() + "/subscription/cancel", "");
@@ -143,7 +145,7 @@ class SubscriptionLifecycleIntegrationTests {
         assertThat(Http.json(resumed).get("cancel_at_period_end").asBoolean()).isFalse();
         var again = owner.http().postJson("/api/v1/organizations/" + owner.org() + "/subscription/resume", "");
         assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(Http.json(again).get("allowed_moves").toString()).isEqualTo("[\"pay\",\"cancel\"]");
+        assertThat(Http.json(again).get("allowed").toString()).isEqualTo("[\"pay\",\"cancel\"]");
     }
 
     @Test

@@ -3,7 +3,6 @@ package id.modo.verse.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.modo.verse.common.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,5 @@
 package id.modo.verse.common;
 
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.TestSmtp;
 import jakarta.mail.internet.InternetAddress;

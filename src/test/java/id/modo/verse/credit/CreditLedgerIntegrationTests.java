@@ -1,7 +1,7 @@
 package id.modo.verse.credit;
 
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.credit.CreditLedger.Balances;
 import id.modo.verse.credit.CreditLedger.Grant;
 import id.modo.verse.identity.UserId;
@@ -107,7 +107,7 @@ class CreditLedgerIntegrationTests {
 
         assertThatThrownBy(() -> ledger.debit(org, user, 108, "ai_usage", "big", "Too big"))
                 .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.type()).isEqualTo(CreditLedger.INSUFFICIENT_CREDITS);
+                    assertThat(e.type()).isEqualTo(CreditProblems.INSUFFICIENT_CREDITS);
                     assertThat(e.type().status().value()).isEqualTo(402);
                     assertThat(e.properties()).containsEntry("available", 107).containsEntry("asked", 108);
                 });
@@ -166,7 +166,7 @@ class CreditLedgerIntegrationTests {
                         ledger.debit(organization, user, 7, "ai_usage", "parallel-" + caller, "Parallel debit");
                         successes.incrementAndGet();
                     } catch (ProblemException e) {
-                        assertThat(e.type()).isEqualTo(CreditLedger.INSUFFICIENT_CREDITS);
+                        assertThat(e.type()).isEqualTo(CreditProblems.INSUFFICIENT_CREDITS);
                         refusals.incrementAndGet();
                     }
                     return null;
@@ -198,7 +198,7 @@ class CreditLedgerIntegrationTests {
         assertThat(after).extracting(Balances::main, Balances::held, Balances::available).containsExactly(55, 0, 55);
         assertThat(fixtures.ledger(org).getLast()).isEqualTo(new CreditFixtures.Row("usage", "main", -45, 55));
         assertThatThrownBy(() -> reservations.commit(reservation, 1))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditReservations.RESERVATION_CLOSED));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditProblems.RESERVATION_CLOSED));
         assertThat(reservations.release(reservation)).isFalse();
     }
 
@@ -235,7 +235,7 @@ class CreditLedgerIntegrationTests {
         assertThat(jdbc.sql("select status from credit_reservations where id = ?").param(reservation.value()).query(String.class).single())
                 .isEqualTo("expired");
         assertThatThrownBy(() -> reservations.commit(reservation, 5))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditReservations.RESERVATION_CLOSED));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditProblems.RESERVATION_CLOSED));
     }
 
     @Test
@@ -322,7 +322,7 @@ class CreditLedgerIntegrationTests {
         for (var attempt : List.<Runnable>of(() -> ledger.adjust(org, user, CreditBucket.BONUS, 1, "One more"),
                 () -> ledger.grant(org, null, Grant.BONUS, 1, "promo", "limit", "One more"))) {
             assertThatThrownBy(attempt::run).isInstanceOfSatisfying(ProblemException.class, e -> {
-                assertThat(e.type()).isEqualTo(CreditLedger.CREDIT_LIMIT_EXCEEDED);
+                assertThat(e.type()).isEqualTo(CreditProblems.CREDIT_LIMIT_EXCEEDED);
                 assertThat(e.type().status().value()).isEqualTo(409);
                 assertThat(e.properties()).containsEntry("limit", 500_000_000).containsEntry("balance", 500_000_000)
                         .containsEntry("bucket", "bonus").containsEntry("asked", 1);
@@ -344,7 +344,7 @@ class CreditLedgerIntegrationTests {
     @Test
     void aNegativeAdjustmentNeverTakesABucketBelowZeroNorHeldCredits() {
         assertThatThrownBy(() -> ledger.adjust(org, user, CreditBucket.BONUS, -1, "Nothing there"))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditLedger.ADJUSTMENT_EXCEEDS_BALANCE));
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.type()).isEqualTo(CreditProblems.ADJUSTMENT_EXCEEDS_BALANCE));
         reservations.reserve(org, 80, Duration.ofMinutes(5));
         assertThatThrownBy(() -> ledger.adjust(org, user, CreditBucket.MAIN, -21, "Would take held credits"))
                 .isInstanceOf(ProblemException.class);

@@ -1,6 +1,6 @@
 package id.modo.verse.media;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

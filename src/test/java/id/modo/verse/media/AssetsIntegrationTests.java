@@ -1,7 +1,7 @@
 package id.modo.verse.media;
 
 import id.modo.verse.common.Page;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.support.IntegrationTest;

@@ -1,6 +1,6 @@
 package id.modo.verse.media;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.support.IntegrationTest;
@@ -66,7 +66,7 @@ class StorageQuotaConcurrencyIntegrationTests {
                     assets.upload(owner, org, null, null, "new" + n + ".txt", text(100 + n));
                     uploaded.incrementAndGet();
                 } catch (ProblemException e) {
-                    assertThat(e.type()).isEqualTo(Assets.QUOTA_EXCEEDED);
+                    assertThat(e.type()).isEqualTo(MediaProblems.QUOTA_EXCEEDED);
                     refused.incrementAndGet();
                 }
                 maxSeen.accumulateAndGet(used(org), Math::max);

@@ -3,7 +3,7 @@ package id.modo.verse.payment;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import id.modo.probe.PaymentProbes.DeliveredPaymentEvents;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentRefunded;
 import id.modo.verse.support.Http;

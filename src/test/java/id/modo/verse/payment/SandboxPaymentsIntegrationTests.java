@@ -2,7 +2,7 @@ package id.modo.verse.payment;
 
 import id.modo.probe.PaymentProbes.DeliveredPaymentEvents;
 import id.modo.verse.common.Money;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentEvents.PaymentRefunded;

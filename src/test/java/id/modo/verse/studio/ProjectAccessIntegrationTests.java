@@ -1,6 +1,6 @@
 package id.modo.verse.studio;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;

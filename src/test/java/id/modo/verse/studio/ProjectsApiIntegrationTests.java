@@ -132,6 +132,8 @@ class ProjectsApiIntegrationTests {
         String id = fixtures.project(studio.asOwner(), studio.organizationId(), "Status", "team");
         var illegal = studio.asOwner().postJson("/api/v1/projects/" + id + "/status", "{\"status\":\"published\"}");
         assertThat(illegal.statusCode()).isEqualTo(409);
+        assertThat(json(illegal).get("from").asString()).isEqualTo("draft");
+        assertThat(json(illegal).get("to").asString()).isEqualTo("published");
         assertThat(json(illegal).get("allowed").toString()).isEqualTo("[\"in_progress\"]");
         assertThat(json(illegal).get("type").asString()).endsWith("/illegal-status-transition");
         for (String next : List.of("in_progress", "completed", "in_progress", "completed", "published")) {

@@ -1,8 +1,8 @@
 package id.modo.verse.studio;
 
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.Snapshot;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
@@ -64,7 +64,7 @@ class VersionsIntegrationTests {
 
         ProblemException conflict = catchThrowableOfType(ProblemException.class,
                 () -> save(entity, "premise", "My text from version 1", 1));
-        assertThat(conflict.type()).isEqualTo(Versions.EDIT_CONFLICT);
+        assertThat(conflict.type()).isEqualTo(StudioProblems.EDIT_CONFLICT);
         assertThat(conflict.properties()).containsEntry("current_version", 2)
                 .containsEntry("content", "A mouse-deer outwits the crocodiles of the river.")
                 .containsEntry("saved_at", second.createdAt().toString());
@@ -125,7 +125,7 @@ class VersionsIntegrationTests {
                     save(entity, "beats", content, 1);
                     return true;
                 } catch (ProblemException e) {
-                    assertThat(e.type()).isEqualTo(Versions.EDIT_CONFLICT);
+                    assertThat(e.type()).isEqualTo(StudioProblems.EDIT_CONFLICT);
                     return false;
                 }
             }));

@@ -43,6 +43,10 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             properties.put("modo.identity.signups-per-ip-per-hour", "10000");
             properties.put("modo.identity.password-resets-per-ip-per-hour", "10000");
             properties.put("modo.identity.login-max-failures-per-address", "10000");
+            // A node that stops heart-beating is dead after seconds, not half an hour, so the test of a node
+            // killed mid-job (common.jobs) sees its job taken over while it waits.
+            properties.put("db-scheduler.heartbeat-interval", "2s");
+            properties.put("db-scheduler.missed-heartbeats-limit", "4");
             properties.put("modo.mail.host", TestSmtp.HOST);
             properties.put("modo.mail.port", String.valueOf(smtp.port()));
             properties.put("modo.mail.starttls", "false");

@@ -1,2 +1,7 @@
-/** Scheduled and retried background jobs (db-scheduler), kept in PostgreSQL so they run once across app nodes. */
+/**
+ * Background work in PostgreSQL through db-scheduler, so each task runs once across app nodes: the recurring
+ * housekeeping, and {@link id.modo.verse.common.jobs.Jobs}, long tasks with states, progress that pages and API
+ * clients watch as server-sent events, cancel and retry.
+ */
+@org.springframework.modulith.NamedInterface("jobs")
 package id.modo.verse.common.jobs;

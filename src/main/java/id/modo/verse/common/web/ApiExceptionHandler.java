@@ -1,5 +1,9 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -18,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -30,10 +35,12 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -109,8 +116,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Method validation on a controller annotated {@code @Validated} (a {@code @Max} on {@code limit}) is the caller's mistake. */
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, NativeWebRequest request) {
-        List<Problems.FieldError> errors = ex.getConstraintViolations().stream()
-                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath()), message(violation.getMessage())))
+        List<FieldError> errors = ex.getConstraintViolations().stream()
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath()), message(violation.getMessage())))
                 .toList();
         return respond(Problems.validation("Some parameters are not valid.", errors), new HttpHeaders(), request);
     }
@@ -135,6 +142,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem, new HttpHeaders(), request);
     }
 
+    /**
+     * A path id that is not one (see {@link PathIdConverter}): the API says which parameter is wrong; for a page it is
+     * an address with nothing at it, as an id that exists nowhere would be.
+     */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        HttpServletRequest servletRequest = ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+        if (ex instanceof MethodArgumentTypeMismatchException mismatch && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)
+                && servletRequest != null && !Requests.isApi(Requests.originalPath(servletRequest))) {
+            return respond(genericFor(HttpStatus.NOT_FOUND.value()), headers, request);
+        }
+        return super.handleTypeMismatch(ex, headers, status, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
@@ -144,18 +166,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail toProblem(Exception ex, int status) {
         return switch (ex) {
             case MethodArgumentNotValidException e -> Problems.validation("Some fields are not valid.",
-                    e.getBindingResult().getAllErrors().stream().map(error -> new Problems.FieldError(
+                    e.getBindingResult().getAllErrors().stream().map(error -> new FieldError(
                             error instanceof org.springframework.validation.FieldError f ? Problems.jsonName(f.getField()) : error.getObjectName(),
                             message(error.getDefaultMessage()))).toList());
             case HandlerMethodValidationException e -> Problems.validation("Some parameters are not valid.",
                     e.getParameterValidationResults().stream().flatMap(result -> result.getResolvableErrors().stream()
-                            .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter()), message(error.getDefaultMessage()))))
+                            .map(error -> new FieldError(parameterName(result.getMethodParameter()), message(error.getDefaultMessage()))))
                             .toList());
             case TypeMismatchException e -> Problems.validation("Some parameters are not valid.",
-                    List.of(new Problems.FieldError(e.getPropertyName() == null ? "parameter" : e.getPropertyName(),
+                    List.of(new FieldError(e.getPropertyName() == null ? "parameter" : e.getPropertyName(),
                             "must be " + describe(e.getRequiredType()))));
             case MissingServletRequestParameterException e -> Problems.validation("A required parameter is missing.",
-                    List.of(new Problems.FieldError(e.getParameterName(), "is required")));
+                    List.of(new FieldError(e.getParameterName(), "is required")));
             case HttpMessageNotReadableException e -> unreadable(e);
             case HttpRequestMethodNotSupportedException e -> Problems.of(ProblemType.METHOD_NOT_ALLOWED,
                     "This resource does not support " + e.getMethod() + "."
@@ -182,22 +204,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = target != null && target.isEnum()
                     ? "must be one of " + Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "))
                     : "must be " + describe(target);
-            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(format), message)));
+            return Problems.validation("Some fields are not valid.", List.of(new FieldError(path(format), message)));
         }
         UnrecognizedPropertyException unknown = findCause(ex, UnrecognizedPropertyException.class);
         if (unknown != null) {
             return Problems.validation("The request has fields this resource does not accept.",
-                    List.of(new Problems.FieldError(path(unknown), "is not a known field")));
+                    List.of(new FieldError(path(unknown), "is not a known field")));
         }
         MismatchedInputException mismatched = findCause(ex, MismatchedInputException.class);
         if (mismatched != null && !mismatched.getPath().isEmpty()) {
             return Problems.validation("Some fields are not valid.",
-                    List.of(new Problems.FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
+                    List.of(new FieldError(path(mismatched), "must be " + describe(mismatched.getTargetType()))));
         }
         InputCoercionException outOfRange = findCause(ex, InputCoercionException.class);
         if (outOfRange != null) {
             // Valid JSON whose number does not fit its field (9223372036854775807 for a whole number of credits).
-            return Problems.validation("Some fields are not valid.", List.of(new Problems.FieldError(path(outOfRange),
+            return Problems.validation("Some fields are not valid.", List.of(new FieldError(path(outOfRange),
                     "must be " + describe(outOfRange.getTargetType()) + " in its allowed range")));
         }
         StreamReadException read = findCause(ex, StreamReadException.class);
@@ -206,7 +228,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (duplicate.matches()) {
                 String field = readingAt(read, duplicate.group(1));
                 return Problems.validation("Duplicate field '" + field + "': send each field once.",
-                        List.of(new Problems.FieldError(field, "appears more than once")));
+                        List.of(new FieldError(field, "appears more than once")));
             }
             return Problems.of(ProblemType.MALFORMED_BODY, "The request body is not valid JSON.");
         }
@@ -307,7 +329,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Boolean.class || type == boolean.class) {
             return "true or false";
         }
-        if (type == UUID.class) {
+        if (type == UUID.class || PathIdConverter.isId(type)) {
             return "a UUID";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {

@@ -1,5 +1,6 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

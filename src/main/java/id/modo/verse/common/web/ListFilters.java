@@ -1,5 +1,8 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +29,7 @@ public final class ListFilters {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeException e) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
-                    List.of(new Problems.FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
+                    List.of(new FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
         }
     }
 

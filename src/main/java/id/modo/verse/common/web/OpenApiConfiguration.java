@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.core.providers.ObjectMapperProvider;
@@ -103,6 +104,17 @@ class OpenApiConfiguration {
      * unless it says {@code @Schema(nullable = true)}: then it is that record or null (see
      * {@link #nullableRecordsAndListElements}). A Jackson 3 tree ({@code JsonNode}) is any JSON value, null included.
      */
+    /** A typed id in the path ({@code ProjectId}) is a UUID on the wire (see {@link PathIdConverter}), not an object. */
+    @Bean
+    ParameterCustomizer typedIdsAreUuids() {
+        return (parameter, methodParameter) -> {
+            if (parameter != null && PathIdConverter.isId(methodParameter.getParameterType())) {
+                parameter.setSchema(new JsonSchema().types(new LinkedHashSet<>(List.of("string"))).format("uuid"));
+            }
+            return parameter;
+        };
+    }
+
     @Bean
     PropertyCustomizer nullableUnlessDeclaredNot() {
         return (property, type) -> {

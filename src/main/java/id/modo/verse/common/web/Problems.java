@@ -1,5 +1,7 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemType;
 import java.util.List;
 import org.springframework.http.ProblemDetail;
 
@@ -20,10 +22,6 @@ public final class Problems {
         ProblemDetail problem = of(ProblemType.VALIDATION, detail);
         problem.setProperty("errors", errors);
         return problem;
-    }
-
-    /** One invalid field: its JSON path (snake_case, as the client sent it) and what is wrong. */
-    public record FieldError(String field, String message) {
     }
 
     /** {@code unitPrice} and {@code items[0].unitPrice} as the JSON names {@code unit_price}, {@code items[0].unit_price}. */

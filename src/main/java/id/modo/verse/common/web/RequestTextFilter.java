@@ -1,5 +1,6 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.ProblemType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;

@@ -1,5 +1,6 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.ProblemType;
 import java.io.IOException;
 import java.io.Writer;
 import org.apache.catalina.connector.Request;

@@ -1,6 +1,7 @@
 package id.modo.verse.common.web;
 
 import id.modo.verse.common.ModoProperties;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,9 @@ class WebSecurityConfiguration {
         };
         http
                 .authorizeHttpRequests(requests -> requests
+                        // The dispatch that ends a stream (a job's server-sent events) comes after the request was
+                        // let in, without its credentials; refusing it would break the stream already sent.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         // The plan catalogue is public, as the pricing page is.
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/plans").permitAll()
@@ -93,7 +97,7 @@ class WebSecurityConfiguration {
                                 .hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
-                                "/organizations/**", "/projects/**").authenticated()
+                                "/organizations/**", "/projects/**", "/jobs/**").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,8 +1,8 @@
 package id.modo.verse.studio.character;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectAccess;
@@ -158,9 +158,9 @@ class CharacterApiController {
 
     @Operation(summary = "The project's characters in display order", description = "For anyone who may see the project.")
     @GetMapping
-    ListResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        Function<String, String> link = links(caller, projectId);
-        return new ListResponse(characters.list(caller.id(), ProjectId.of(projectId)).stream().map(c -> CharacterResponse.of(c, link)).toList());
+    ListResponse list(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        Function<String, String> link = links(caller, projectId.value());
+        return new ListResponse(characters.list(caller.id(), projectId).stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
     @Operation(summary = "Add a character", description = """
@@ -168,46 +168,46 @@ class CharacterApiController {
             fields (see each section's description); an unknown key is a 400 naming it. Goes last in the display order.""")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    CharacterResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    CharacterResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody CreateRequest request) {
-        return CharacterResponse.of(characters.create(caller.id(), ProjectId.of(projectId), request.changes()), links(caller, projectId));
+        return CharacterResponse.of(characters.create(caller.id(), projectId, request.changes()), links(caller, projectId.value()));
     }
 
     @Operation(summary = "Put the characters in a new display order", description = """
             `character_ids` lists every character of the project exactly once, in the new order.""")
     @PutMapping("/order")
-    ListResponse reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ListResponse reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody OrderRequest request) {
-        List<CharacterView> ordered = characters.reorder(caller.id(), ProjectId.of(projectId), request.characterIds());
-        Function<String, String> link = links(caller, projectId);
+        List<CharacterView> ordered = characters.reorder(caller.id(), projectId, request.characterIds());
+        Function<String, String> link = links(caller, projectId.value());
         return new ListResponse(ordered.stream().map(c -> CharacterResponse.of(c, link)).toList());
     }
 
     @GetMapping("/{characterId}")
-    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId) {
-        return CharacterResponse.of(characters.get(caller.id(), ProjectId.of(projectId), characterId), links(caller, projectId));
+    CharacterResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
+        return CharacterResponse.of(characters.get(caller.id(), projectId, characterId), links(caller, projectId.value()));
     }
 
     @Operation(summary = "Change a character", description = "Each changed part is saved as a new version; see the body's description.")
     @PatchMapping("/{characterId}")
-    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId,
+    CharacterResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
             @Valid @RequestBody PatchRequest request) {
-        return CharacterResponse.of(characters.update(caller.id(), ProjectId.of(projectId), characterId, request.changes()),
-                links(caller, projectId));
+        return CharacterResponse.of(characters.update(caller.id(), projectId, characterId, request.changes()),
+                links(caller, projectId.value()));
     }
 
     @Operation(summary = "Delete a character", description = "Its relationships, in both directions, go with it.")
     @DeleteMapping("/{characterId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId) {
-        characters.delete(caller.id(), ProjectId.of(projectId), characterId);
+    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId) {
+        characters.delete(caller.id(), projectId, characterId);
     }
 
     @Operation(summary = "The character's relationships to other characters of the project")
     @GetMapping("/{characterId}/relationships")
-    List<RelationshipResponse> relationships(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    List<RelationshipResponse> relationships(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable UUID characterId) {
-        return characters.relationships(caller.id(), ProjectId.of(projectId), characterId).stream().map(RelationshipResponse::of).toList();
+        return characters.relationships(caller.id(), projectId, characterId).stream().map(RelationshipResponse::of).toList();
     }
 
     @Operation(summary = "Set how this character stands to another", description = """
@@ -216,18 +216,18 @@ class CharacterApiController {
     @ApiResponse(responseCode = "201", description = "A new relationship", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
     @ApiResponse(responseCode = "200", description = "The previous relationship replaced", content = @Content(schema = @Schema(implementation = RelationshipResponse.class)))
     @PostMapping("/{characterId}/relationships")
-    ResponseEntity<RelationshipResponse> relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ResponseEntity<RelationshipResponse> relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable UUID characterId, @Valid @RequestBody RelationshipRequest request) {
-        Characters.Related related = characters.relate(caller.id(), ProjectId.of(projectId), characterId, request.characterId(),
+        Characters.Related related = characters.relate(caller.id(), projectId, characterId, request.characterId(),
                 RelationshipType.byKey(request.relationshipType().name()).orElseThrow(), request.description());
         return ResponseEntity.status(related.created() ? HttpStatus.CREATED : HttpStatus.OK).body(RelationshipResponse.of(related.relationship()));
     }
 
     @DeleteMapping("/{characterId}/relationships/{otherId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID characterId,
+    void unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID characterId,
             @PathVariable UUID otherId) {
-        characters.unrelate(caller.id(), ProjectId.of(projectId), characterId, otherId);
+        characters.unrelate(caller.id(), projectId, characterId, otherId);
     }
 
     @Operation(summary = "Upload the character's main picture or a pose picture", description = """
@@ -235,21 +235,21 @@ class CharacterApiController {
             front, three_quarter, side, back. The picture it replaces is deleted. The file counts against the \
             organization's storage quota (413 when it does not fit).""")
     @PostMapping(path = "/{characterId}/image", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    CharacterResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    CharacterResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable UUID characterId, @RequestParam(required = false) String pose, @RequestPart("file") MultipartFile file)
             throws IOException {
         try (InputStream content = file.getInputStream()) {
-            return CharacterResponse.of(characterImages.upload(caller.id(), ProjectId.of(projectId), characterId, pose(pose),
-                    file.getOriginalFilename(), content), links(caller, projectId));
+            return CharacterResponse.of(characterImages.upload(caller.id(), projectId, characterId, pose(pose),
+                    file.getOriginalFilename(), content), links(caller, projectId.value()));
         }
     }
 
     @Operation(summary = "Remove the main picture or a pose picture")
     @DeleteMapping("/{characterId}/image")
-    CharacterResponse removeImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    CharacterResponse removeImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable UUID characterId, @RequestParam(required = false) String pose) {
-        return CharacterResponse.of(characterImages.remove(caller.id(), ProjectId.of(projectId), characterId, pose(pose)),
-                links(caller, projectId));
+        return CharacterResponse.of(characterImages.remove(caller.id(), projectId, characterId, pose(pose)),
+                links(caller, projectId.value()));
     }
 
     static ImagePose pose(String pose) {
@@ -257,7 +257,7 @@ class CharacterApiController {
             return null;
         }
         return ImagePose.byKey(pose).orElseThrow(() -> new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.",
-                Map.of("errors", List.of(new Problems.FieldError("pose", "must be one of front, three_quarter, side, back")))));
+                Map.of("errors", List.of(new FieldError("pose", "must be one of front, three_quarter, side, back")))));
     }
 
     private Function<String, String> links(CurrentUser caller, UUID projectId) {

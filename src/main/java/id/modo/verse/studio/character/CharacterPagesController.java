@@ -1,10 +1,11 @@
 package id.modo.verse.studio.character;
 
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.media.MediaProblems;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
@@ -56,9 +57,8 @@ class CharacterPagesController {
     }
 
     @GetMapping("/projects/{projectId}/characters")
-    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String error, Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         List<CharacterView> all = characters.list(caller.id(), project);
         StudioImages.Pictures pictures = images.pictures(view.organizationId(), all.stream().map(CharacterView::imageUrl).toList());
@@ -70,9 +70,8 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters")
-    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project,
             @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String role) {
-        ProjectId project = project(projectId);
         try {
             CharacterView created = characters.create(caller.id(), project,
                     new CharacterChanges(name, role, null, null, Map.of(), null, null, Map.of()));
@@ -88,7 +87,7 @@ class CharacterPagesController {
     /** The drag-and-drop reorder of the list page (static/js/characters.js posts the new order). */
     @PostMapping("/projects/{projectId}/characters/order")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    void reorder(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestParam(name = "character_ids", defaultValue = "") List<String> ids) {
         List<UUID> order = new ArrayList<>();
         for (String id : ids) {
@@ -98,14 +97,13 @@ class CharacterPagesController {
             }
             order.add(parsed);
         }
-        characters.reorder(caller.id(), project(projectId), order);
+        characters.reorder(caller.id(), projectId, order);
     }
 
     @GetMapping("/projects/{projectId}/characters/{characterId}")
-    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String detail(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @ModelAttribute("ui") Ui ui, @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
             Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         CharacterView character = characters.get(caller.id(), project, character(characterId));
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
@@ -113,10 +111,9 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @PathVariable String part, @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         if (!Characters.partKeys().contains(part)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "A character has no such part.");
@@ -133,7 +130,7 @@ class CharacterPagesController {
                         .fragment("part-" + part).buildAndExpand(project, id).toUriString();
             }
         } catch (ProblemException e) {
-            if (e.type().status().value() != 400 && e.type().status().value() != 409) {
+            if (!PartForms.refusedInForm(e)) {
                 throw e;
             }
             CharacterView current = characters.get(caller.id(), project, id);
@@ -152,11 +149,10 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships")
-    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String relate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @RequestParam(name = "character_id", defaultValue = "") String other,
             @RequestParam(name = "relationship_type", defaultValue = "") String type,
             @RequestParam(defaultValue = "") String description) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         String target = "/projects/" + project + "/characters/" + id;
         try {
@@ -171,18 +167,16 @@ class CharacterPagesController {
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/relationships/{otherId}/delete")
-    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String unrelate(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @PathVariable String otherId) {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         characters.unrelate(caller.id(), project, id, character(otherId));
         return "redirect:/projects/" + project + "/characters/" + id + "?notice=unrelated#relationships";
     }
 
     @PostMapping(path = "/projects/{projectId}/characters/{characterId}/image", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId,
             @RequestParam(defaultValue = "") String pose, @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId project = project(projectId);
         UUID id = character(characterId);
         String target = "/projects/" + project + "/characters/" + id;
         if (file == null || file.isEmpty()) {
@@ -192,17 +186,15 @@ class CharacterPagesController {
             characterImages.upload(caller.id(), project, id, CharacterApiController.pose(pose), file.getOriginalFilename(), content);
             return "redirect:" + target + "?notice=image#images";
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#images";
+            return "redirect:" + target + "?error=" + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#images";
         }
     }
 
     @PostMapping("/projects/{projectId}/characters/{characterId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String characterId) {
-        ProjectId project = project(projectId);
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String characterId) {
         characters.delete(caller.id(), project, character(characterId));
         return "redirect:/projects/" + project + "/characters";
     }
@@ -287,14 +279,6 @@ class CharacterPagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 
     private static UUID character(String value) {

@@ -1,7 +1,7 @@
 package id.modo.verse.studio.character;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;

@@ -1,8 +1,8 @@
 package id.modo.verse.studio.project;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.Accounts;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.Organizations;
@@ -11,6 +11,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioEvents;
+import id.modo.verse.studio.StudioProblems;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,12 +33,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Collaborators {
-
-    static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.CONFLICT, "not-an-organization-member",
-            "Invite them to the organization first");
-    static final ProblemType ALREADY_COLLABORATOR = ProblemType.of(HttpStatus.CONFLICT, "already-a-collaborator",
-            "Already on the team");
-    static final ProblemType LAST_PRODUCER = ProblemType.of(HttpStatus.CONFLICT, "last-producer", "A project needs a producer");
 
     public record CollaboratorView(UserId userId, String name, String email, String avatar, CollaboratorRole role, String customRoleTitle,
             List<Section> permissions, UserId assignedBy, Instant assignedAt) {
@@ -95,7 +89,7 @@ public class Collaborators {
         ProjectView view = access.edit(actor, project, Section.TEAM);
         String title = checkTitle(role, customRoleTitle);
         if (organizations.membership(user, view.organizationId()).isEmpty()) {
-            throw new ProblemException(NOT_A_MEMBER,
+            throw new ProblemException(StudioProblems.NOT_A_MEMBER,
                     "This person is not a member of the organization. Invite them to the organization first, then add them here.");
         }
         List<String> values = dbValues(permissions);
@@ -107,7 +101,7 @@ public class Collaborators {
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ProblemException(ALREADY_COLLABORATOR, "This person is already on the project's team. Change their role instead.");
+            throw new ProblemException(StudioProblems.ALREADY_COLLABORATOR, "This person is already on the project's team. Change their role instead.");
         }
         events.publishEvent(new StudioEvents.CollaboratorAdded(view.organizationId().value(), actor.value(), project.value(), user.value(),
                 role.dbValue(), values));
@@ -155,7 +149,7 @@ public class Collaborators {
         int others = jdbc.sql("select count(*) from project_collaborators where project_id = ? and role = 'ip_producer' and user_id <> ?")
                 .params(project.value(), user.value()).query(Integer.class).single();
         if (others == 0) {
-            throw new ProblemException(LAST_PRODUCER, "This is the project's only producer. Make someone else ip_producer first.");
+            throw new ProblemException(StudioProblems.LAST_PRODUCER, "This is the project's only producer. Make someone else ip_producer first.");
         }
     }
 
@@ -187,7 +181,7 @@ public class Collaborators {
         if (role == CollaboratorRole.CUSTOM) {
             if (customRoleTitle == null || customRoleTitle.isBlank()) {
                 throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors",
-                        List.of(new Problems.FieldError("custom_role_title", "is required for the custom role"))));
+                        List.of(new FieldError("custom_role_title", "is required for the custom role"))));
             }
             return customRoleTitle.strip();
         }

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
@@ -108,12 +109,12 @@ class ProjectApiController {
     @Operation(summary = "The organization's projects the caller may see, newest first", description = """
             Filters: `status` and `genre` (any letter case). Pass `next_cursor` back as `cursor`; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/projects")
-    Page<ProjectResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId,
+    Page<ProjectResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @RequestParam(required = false) StatusName status, @RequestParam(required = false) @Size(max = 100) String genre,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        return projects.list(caller.id(), OrganizationId.of(orgId),
+        return projects.list(caller.id(), orgId,
                 status == null ? null : ProjectStatus.valueOf(status.name().toUpperCase(Locale.ROOT)), genre, cursor, limit)
                 .map(ProjectResponse::of);
     }
@@ -123,14 +124,14 @@ class ProjectApiController {
             creator becomes the project's `ip_producer` with every section. Visibility defaults to `private`.""")
     @PostMapping("/api/v1/organizations/{orgId}/projects")
     @ResponseStatus(HttpStatus.CREATED)
-    ProjectResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId, @Valid @RequestBody CreateRequest request) {
-        return ProjectResponse.of(projects.create(caller.id(), OrganizationId.of(orgId), request.title(), request.slug(),
+    ProjectResponse create(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @Valid @RequestBody CreateRequest request) {
+        return ProjectResponse.of(projects.create(caller.id(), orgId, request.title(), request.slug(),
                 request.visibility() == null ? null : request.visibility().domain()));
     }
 
     @GetMapping("/api/v1/projects/{projectId}")
-    ProjectResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return ProjectResponse.of(projects.get(caller.id(), ProjectId.of(projectId)).content());
+    ProjectResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return ProjectResponse.of(projects.get(caller.id(), projectId).content());
     }
 
     @Operation(summary = "Change a project's details", description = """
@@ -138,7 +139,7 @@ class ProjectApiController {
             string or list clears one. `modo_tokens` (the project's share of the organization's AI credits) only owners and \
             admins allot.""")
     @PatchMapping("/api/v1/projects/{projectId}")
-    ProjectResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ProjectResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody UpdateRequest request) {
         boolean clearDate = request.productionDate() != null && request.productionDate().isEmpty();
         LocalDate date = request.productionDate() == null || clearDate ? null : parseDate(request.productionDate());
@@ -148,35 +149,35 @@ class ProjectApiController {
                 request.targetAudience(), request.targetMarket(), request.studioName(), request.studioLogo(), request.ipOwner(), date,
                 clearDate, request.brandLogos(), request.colorPalette(),
                 request.visibility() == null ? null : request.visibility().domain());
-        return ProjectResponse.of(projects.update(caller.id(), ProjectId.of(projectId), change, request.modoTokens()));
+        return ProjectResponse.of(projects.update(caller.id(), projectId, change, request.modoTokens()));
     }
 
     @Operation(summary = "Move a project to another status", description = """
             draft → in_progress → completed → published, and completed → in_progress. Any other move is 409 \
             `illegal-status-transition` with the allowed ones.""")
     @PostMapping("/api/v1/projects/{projectId}/status")
-    ProjectResponse status(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ProjectResponse status(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody StatusRequest request) {
-        return ProjectResponse.of(projects.changeStatus(caller.id(), ProjectId.of(projectId),
+        return ProjectResponse.of(projects.changeStatus(caller.id(), projectId,
                 ProjectStatus.valueOf(request.status().name().toUpperCase(Locale.ROOT))));
     }
 
     @Operation(summary = "Put a project in the trash", description = "It can be restored for 30 days, then it is removed with its files.")
     @DeleteMapping("/api/v1/projects/{projectId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        projects.trash(caller.id(), ProjectId.of(projectId));
+    void delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        projects.trash(caller.id(), projectId);
     }
 
     @PostMapping("/api/v1/projects/{projectId}/restore")
-    ProjectResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return ProjectResponse.of(projects.restore(caller.id(), ProjectId.of(projectId)));
+    ProjectResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return ProjectResponse.of(projects.restore(caller.id(), projectId));
     }
 
     @Operation(summary = "The organization's projects in the trash the caller may restore")
     @GetMapping("/api/v1/organizations/{orgId}/projects/trash")
-    List<ProjectResponse> trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID orgId) {
-        return projects.trashed(caller.id(), OrganizationId.of(orgId)).stream().map(ProjectResponse::of).toList();
+    List<ProjectResponse> trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId) {
+        return projects.trashed(caller.id(), orgId).stream().map(ProjectResponse::of).toList();
     }
 
     // Team
@@ -200,8 +201,8 @@ class ProjectApiController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/collaborators")
-    List<CollaboratorResponse> collaborators(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return collaborators.list(caller.id(), ProjectId.of(projectId)).stream().map(CollaboratorResponse::of).toList();
+    List<CollaboratorResponse> collaborators(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return collaborators.list(caller.id(), projectId).stream().map(CollaboratorResponse::of).toList();
     }
 
     @Operation(summary = "Add an organization member to the team", description = """
@@ -209,24 +210,24 @@ class ProjectApiController {
             `not-an-organization-member`: invite them to the organization first.""")
     @PostMapping("/api/v1/projects/{projectId}/collaborators")
     @ResponseStatus(HttpStatus.CREATED)
-    CollaboratorResponse addCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    CollaboratorResponse addCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody AddCollaboratorRequest request) {
-        return CollaboratorResponse.of(collaborators.add(caller.id(), ProjectId.of(projectId), UserId.of(request.userId()),
+        return CollaboratorResponse.of(collaborators.add(caller.id(), projectId, UserId.of(request.userId()),
                 role(request.role()), request.customRoleTitle(), sections(request.permissions())));
     }
 
     @PatchMapping("/api/v1/projects/{projectId}/collaborators/{userId}")
-    CollaboratorResponse changeCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
-            @PathVariable UUID userId, @Valid @RequestBody ChangeCollaboratorRequest request) {
-        return CollaboratorResponse.of(collaborators.change(caller.id(), ProjectId.of(projectId), UserId.of(userId),
+    CollaboratorResponse changeCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
+            @PathVariable UserId userId, @Valid @RequestBody ChangeCollaboratorRequest request) {
+        return CollaboratorResponse.of(collaborators.change(caller.id(), projectId, userId,
                 request.role() == null ? null : role(request.role()), request.customRoleTitle(),
                 request.permissions() == null ? null : sections(request.permissions())));
     }
 
     @DeleteMapping("/api/v1/projects/{projectId}/collaborators/{userId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void removeCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID userId) {
-        collaborators.remove(caller.id(), ProjectId.of(projectId), UserId.of(userId));
+    void removeCollaborator(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UserId userId) {
+        collaborators.remove(caller.id(), projectId, userId);
     }
 
     private static CollaboratorRole role(RoleName name) {
@@ -241,8 +242,8 @@ class ProjectApiController {
         try {
             return LocalDate.parse(value);
         } catch (java.time.DateTimeException e) {
-            throw new id.modo.verse.common.web.ProblemException(id.modo.verse.common.web.ProblemType.VALIDATION, "Some fields are not valid.",
-                    java.util.Map.of("errors", List.of(new id.modo.verse.common.web.Problems.FieldError("production_date", "is not a real date"))));
+            throw new id.modo.verse.common.ProblemException(id.modo.verse.common.ProblemType.VALIDATION, "Some fields are not valid.",
+                    java.util.Map.of("errors", List.of(new id.modo.verse.common.FieldError("production_date", "is not a real date"))));
         }
     }
 }

@@ -1,18 +1,21 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.billing.BillingProblems;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
+import id.modo.verse.media.MediaProblems;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.StudioImages;
 import java.io.IOException;
@@ -64,10 +67,9 @@ class ProjectPagesController {
 
 
     @GetMapping("/organizations/{orgId}/projects")
-    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String status,
+    String list(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String status,
             @RequestParam(defaultValue = "") String genre, @RequestParam(defaultValue = "") String cursor,
             @RequestParam(defaultValue = "") String error, Model model) {
-        OrganizationId organization = organization(orgId);
         var view = organizations.get(caller.id(), organization);
         List<String> statuses = Arrays.stream(ProjectStatus.values()).map(ProjectStatus::dbValue).toList();
         ProjectStatus filter = statuses.contains(status) ? ProjectStatus.valueOf(status.toUpperCase(Locale.ROOT)) : null;
@@ -102,9 +104,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/organizations/{orgId}/projects")
-    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, @RequestParam(defaultValue = "") String title,
+    String create(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, @RequestParam(defaultValue = "") String title,
             @RequestParam(defaultValue = "private") String visibility, RedirectAttributes redirect) {
-        OrganizationId organization = organization(orgId);
         if (title.isBlank() || title.length() > 255) {
             redirect.addAttribute("error", "title");
             return "redirect:/organizations/" + organization + "/projects";
@@ -114,7 +115,7 @@ class ProjectPagesController {
             ProjectDetails created = projects.create(caller.id(), organization, title, null, chosen);
             return "redirect:/projects/" + created.id();
         } catch (ProblemException e) {
-            if (e.type().status().value() == 402) {
+            if (e.type() == BillingProblems.PLAN_LIMIT_REACHED) {
                 redirect.addAttribute("error", "limit");
                 return "redirect:/organizations/" + organization + "/projects";
             }
@@ -124,10 +125,9 @@ class ProjectPagesController {
 
 
     @GetMapping("/projects/{projectId}")
-    String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String overview(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam(defaultValue = "false") boolean saved, @RequestParam(name = "picture_error", defaultValue = "") String pictureError,
             Model model) {
-        ProjectId id = project(projectId);
         ProjectAccess.Checked<ProjectDetails> project = projects.get(caller.id(), id);
         model.addAttribute("page", overviewPage(project.view(), project.content(), Map.of(), saved,
                 switch (pictureError) { case "image", "quota" -> pictureError; default -> null; }));
@@ -135,9 +135,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}")
-    String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, Model model) {
-        ProjectId id = project(projectId);
         ProjectView view = access.manage(caller.id(), id);
         Map<String, String> errors = new LinkedHashMap<>();
         String title = form.getOrDefault("title", "").strip();
@@ -188,9 +187,8 @@ class ProjectPagesController {
 
     /** Uploads the logo, mood thumbnail or studio logo; the picture it replaces is removed. */
     @PostMapping(path = "/projects/{projectId}/pictures/{field}", consumes = "multipart/form-data")
-    String uploadPicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field,
+    String uploadPicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String field,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId id = project(projectId);
         ProjectView view = access.manage(caller.id(), id);
         String category = pictureCategory(field);
         String failed = "redirect:/projects/" + id + "?picture_error=";
@@ -201,19 +199,17 @@ class ProjectPagesController {
         try (var content = file.getInputStream()) {
             reference = images.upload(caller.id(), view, category, file.getOriginalFilename(), content);
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return failed + (status == 413 ? "quota" : "image") + "#pictures-title";
+            return failed + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#pictures-title";
         }
         projects.update(caller.id(), id, ProjectChange.picture(field, reference), null);
         return "redirect:/projects/" + id + "?saved=true";
     }
 
     @PostMapping("/projects/{projectId}/pictures/{field}/remove")
-    String removePicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String field) {
-        ProjectId id = project(projectId);
+    String removePicture(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String field) {
         access.manage(caller.id(), id);
         pictureCategory(field);
         projects.update(caller.id(), id, ProjectChange.picture(field, ""), null);
@@ -231,8 +227,7 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/status")
-    String status(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String status) {
-        ProjectId id = project(projectId);
+    String status(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam(defaultValue = "") String status) {
         ProjectStatus target = Arrays.stream(ProjectStatus.values()).filter(s -> s.dbValue().equals(status)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Choose one of the listed statuses."));
         projects.changeStatus(caller.id(), id, target);
@@ -240,8 +235,7 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/delete")
-    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        ProjectId id = project(projectId);
+    String delete(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id) {
         ProjectView view = access.manage(caller.id(), id);
         projects.trash(caller.id(), id);
         return "redirect:/organizations/" + view.organizationId() + "/projects/trash";
@@ -249,25 +243,22 @@ class ProjectPagesController {
 
 
     @GetMapping("/organizations/{orgId}/projects/trash")
-    String trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable String orgId, Model model) {
-        OrganizationId organization = organization(orgId);
+    String trash(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization, Model model) {
         var view = organizations.get(caller.id(), organization);
         model.addAttribute("page", new ProjectPageModels.TrashPage(organization.toString(), view.name(), projects.trashed(caller.id(), organization)));
         return "studio/trash";
     }
 
     @PostMapping("/projects/{projectId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        ProjectId id = project(projectId);
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id) {
         projects.restore(caller.id(), id);
         return "redirect:/projects/" + id;
     }
 
 
     @GetMapping("/projects/{projectId}/team")
-    String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam(defaultValue = "") String error,
+    String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam(defaultValue = "") String error,
             Model model) {
-        ProjectId id = project(projectId);
         ProjectView view = access.read(caller.id(), id);
         List<Collaborators.CollaboratorView> team = collaborators.list(caller.id(), id);
         List<id.modo.verse.organization.Organizations.MemberView> candidates = new ArrayList<>();
@@ -281,11 +272,10 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team")
-    String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String role,
             @RequestParam(name = "custom_role_title", defaultValue = "") String title,
             @RequestParam(name = "permissions", required = false) List<String> permissions, RedirectAttributes redirect) {
-        ProjectId id = project(projectId);
         UUID userId = ListFilters.pathId(user);
         CollaboratorRole chosen = Arrays.stream(CollaboratorRole.values()).filter(r -> r.dbValue().equals(role)).findFirst().orElse(null);
         if (userId == null || chosen == null || (chosen == CollaboratorRole.CUSTOM && title.isBlank()) || title.length() > 100) {
@@ -297,7 +287,7 @@ class ProjectPagesController {
         try {
             collaborators.add(caller.id(), id, UserId.of(userId), chosen, title, sections);
         } catch (ProblemException e) {
-            if (e.type().status().value() == 409) {
+            if (e.type() == StudioProblems.NOT_A_MEMBER || e.type() == StudioProblems.ALREADY_COLLABORATOR) {
                 redirect.addAttribute("error", "member");
                 return "redirect:/projects/" + id + "/team";
             }
@@ -307,9 +297,8 @@ class ProjectPagesController {
     }
 
     @PostMapping("/projects/{projectId}/team/{userId}/remove")
-    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String userId,
+    String removeFromTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String userId,
             RedirectAttributes redirect) {
-        ProjectId id = project(projectId);
         UUID user = ListFilters.pathId(userId);
         if (user == null) {
             throw ProjectAccess.notFound();
@@ -317,7 +306,7 @@ class ProjectPagesController {
         try {
             collaborators.remove(caller.id(), id, UserId.of(user));
         } catch (ProblemException e) {
-            if (e.type().status().value() == 409) {
+            if (e.type() == StudioProblems.LAST_PRODUCER) {
                 redirect.addAttribute("error", "producer");
                 return "redirect:/projects/" + id + "/team";
             }
@@ -348,21 +337,5 @@ class ProjectPagesController {
 
     private static List<String> lines(String value) {
         return Arrays.stream(value.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static OrganizationId organization(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such organization.");
-        }
-        return OrganizationId.of(id);
-    }
-
-    static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

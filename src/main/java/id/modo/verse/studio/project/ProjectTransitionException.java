@@ -1,20 +1,15 @@
 package id.modo.verse.studio.project;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
+import id.modo.verse.common.IllegalTransitionException;
+import id.modo.verse.studio.StudioProblems;
 
 /** A status move the project's life does not allow: 409 with the moves it does allow. */
-class ProjectTransitionException extends ProblemException {
-
-    static final ProblemType ILLEGAL_TRANSITION = ProblemType.of(HttpStatus.CONFLICT, "illegal-status-transition",
-            "This status change is not allowed");
+class ProjectTransitionException extends IllegalTransitionException {
 
     ProjectTransitionException(ProjectStatus from, ProjectStatus to) {
-        super(ILLEGAL_TRANSITION, "A " + from.dbValue() + " project cannot become " + to.dbValue() + "."
+        super(StudioProblems.ILLEGAL_STATUS_TRANSITION, "A " + from.dbValue() + " project cannot become " + to.dbValue() + "."
                 + (from.next().isEmpty() ? " It can no longer change status." : " It can become: "
                         + String.join(", ", from.next().stream().map(ProjectStatus::dbValue).toList()) + "."),
-                Map.of("current_status", from.dbValue(), "allowed", from.next().stream().map(ProjectStatus::dbValue).toList()));
+                from.dbValue(), to.dbValue(), from.next().stream().map(ProjectStatus::dbValue).toList());
     }
 }

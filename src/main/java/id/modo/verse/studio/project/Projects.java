@@ -1,5 +1,8 @@
 package id.modo.verse.studio.project;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Slug;
 import id.modo.verse.common.ConstraintViolations;
 import id.modo.verse.billing.PlanLimits;
@@ -8,9 +11,6 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.Rows;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.Membership;
 import id.modo.verse.organization.OrganizationId;
@@ -22,6 +22,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioEvents;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.section.StudioImages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,14 +38,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,7 +54,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Projects {
 
-    static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final ProjectRepository projects;
@@ -122,8 +120,8 @@ public class Projects {
 
     /**
      * The project with what the caller may do there, from the access check's own query: the workspace's overview and the
-     * project API show it on every request, and loading the entity in a read-only transaction after the check was an
-     * eighth of a workspace page's time (bench/README.md).
+     * project API show it on every request, and loading the entity in a read-only transaction after the check was a
+     * measurable share of a workspace page's time (bench/README.md).
      */
     ProjectAccess.Checked<ProjectDetails> get(UserId actor, ProjectId id) {
         ProjectAccess.Checked<ProjectDetails> checked = access.read(actor, id, (rs, n) -> detailsOf(rs));
@@ -147,9 +145,9 @@ public class Projects {
         OrganizationId organization = OrganizationId.of(project.organizationId());
         Map<String, String> pictures = Map.of("logo", nullToEmpty(change.logo()), "thumbnail_mood", nullToEmpty(change.thumbnailMood()),
                 "studio_logo", nullToEmpty(change.studioLogo()));
-        List<Problems.FieldError> notPictures = pictures.entrySet().stream()
+        List<FieldError> notPictures = pictures.entrySet().stream()
                 .filter(e -> StudioImages.isReference(e.getValue()) && !images.isPicture(organization, e.getValue()))
-                .map(e -> new Problems.FieldError(e.getKey(), "is not a picture uploaded to this organization"))
+                .map(e -> new FieldError(e.getKey(), "is not a picture uploaded to this organization"))
                 .toList();
         if (!notPictures.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", notPictures));
@@ -168,7 +166,7 @@ public class Projects {
             if (!ConstraintViolations.isUnique(e)) {
                 throw e;
             }
-            throw new ProblemException(SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
+            throw new ProblemException(StudioProblems.SLUG_TAKEN, "The address '" + project.slug() + "' was just taken. Choose another.");
         }
         Map<String, Object> after = project.snapshot();
         if (!before.equals(after)) {
@@ -289,11 +287,11 @@ public class Projects {
         String slug = requested.strip();
         if (!Slug.isValid(slug)) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(
-                    new Problems.FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
+                    new FieldError("slug", "must be lowercase letters, digits and single hyphens"))));
         }
         if (slugTaken(organization, slug, except)) {
             String suggestion = freeSlug(organization, slug, except);
-            throw new ProblemException(SLUG_TAKEN, "The address '" + slug + "' is taken in this organization. Try '" + suggestion + "'.",
+            throw new ProblemException(StudioProblems.SLUG_TAKEN, "The address '" + slug + "' is taken in this organization. Try '" + suggestion + "'.",
                     Map.of("suggestion", suggestion));
         }
         return slug;

@@ -1,5 +1,6 @@
 package id.modo.verse.studio.script;
 
+import id.modo.verse.common.jobs.Job;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.util.MimeTypeUtils;
@@ -82,11 +84,11 @@ class ScriptApiController {
             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = ScriptResponse.class)),
             @Content(mediaType = FOUNTAIN, schema = @Schema(type = "string"))})
     @GetMapping("/api/v1/projects/{projectId}/story/script")
-    ResponseEntity<?> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ResponseEntity<?> get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         // One handler negotiating by hand rather than two with "produces": an error (404, 403) must
         // still be answered as a problem document whatever the client accepts.
-        Scripts.ScriptView view = scripts.get(caller.id(), ProjectId.of(projectId));
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         if (prefersFountain(accept)) {
             return ResponseEntity.ok().contentType(FOUNTAIN_UTF8).header("Script-Version", String.valueOf(view.version()))
                     .body(view.script());
@@ -127,9 +129,9 @@ class ScriptApiController {
             `edit-conflict` with `current_version`, `content` (their text), `saved_by` and `saved_at`. At most 500,000 \
             characters.""")
     @PutMapping("/api/v1/projects/{projectId}/story/script")
-    ScriptResponse save(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ScriptResponse save(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody SaveRequest request) {
-        return ScriptResponse.of(scripts.save(caller.id(), ProjectId.of(projectId), request.script(), request.baseVersion()));
+        return ScriptResponse.of(scripts.save(caller.id(), projectId, request.script(), request.baseVersion()));
     }
 
     @Operation(summary = "The screenplay as a PDF", description = """
@@ -138,18 +140,39 @@ class ScriptApiController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE,
             schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/api/v1/projects/{projectId}/story/script.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Parameter(description = "letter (default) or a4") @RequestParam(defaultValue = "letter") PaperName paper) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Scripts.ScriptView view = scripts.pdf(caller.id(), ProjectId.of(projectId), paper.paper, out);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), projectId, paper.paper, out);
         return download(out.toByteArray(), MediaType.APPLICATION_PDF, fileName(view, "pdf"));
+    }
+
+    /** Where to follow the export and fetch the file once the job completed. */
+    record ExportResponse(UUID jobId, String eventsUrl, String jobUrl, String outputUrl) {
+
+        static ExportResponse of(Job job) {
+            String base = "/api/v1/jobs/" + job.id();
+            return new ExportResponse(job.id(), base + "/events", base, base + "/output");
+        }
+    }
+
+    @Operation(summary = "Export the screenplay PDF in the background", description = """
+            Starts a job (202) that writes the same PDF as `GET …/script.pdf`, for scripts too long to wait for: follow \
+            its progress in pages at `events_url` (server-sent events) or `job_url`, then download it from `output_url`. \
+            Everyone who may read the project may follow and download it.""")
+    @ApiResponse(responseCode = "202")
+    @PostMapping("/api/v1/projects/{projectId}/story/script/pdf-exports")
+    ResponseEntity<ExportResponse> export(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+            @Parameter(description = "letter (default) or a4") @RequestParam(defaultValue = "letter") PaperName paper) {
+        Job job = scripts.exportPdf(caller.id(), ProjectId.of(projectId), paper.paper);
+        return ResponseEntity.accepted().body(ExportResponse.of(job));
     }
 
     @Operation(summary = "The screenplay as a .fountain file")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = FOUNTAIN, schema = @Schema(type = "string")))
     @GetMapping("/api/v1/projects/{projectId}/story/script.fountain")
-    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        Scripts.ScriptView view = scripts.get(caller.id(), ProjectId.of(projectId));
+    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         return download(view.script().getBytes(StandardCharsets.UTF_8), FOUNTAIN_UTF8, fileName(view, "fountain"));
     }
 

@@ -1,13 +1,12 @@
 package id.modo.verse.studio.script;
 
-import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.jobs.Job;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
-import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
-import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,19 +47,18 @@ class ScriptPagesController {
     record AutosaveResponse(int scriptVersion, String status) {}
 
     @GetMapping("/projects/{projectId}/script")
-    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String notice, Model model) {
-        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         model.addAttribute("page", page(view, view.script(), view.version(), ui,
                 notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
         return "studio/script";
     }
 
     @PostMapping("/projects/{projectId}/script")
-    Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    Object save(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(required = false) String script, @RequestParam(name = "base_version", required = false) String baseVersion,
             HttpServletRequest request, HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         boolean autosave = acceptsJson(request);
         int base = baseVersion(baseVersion);
         if (script == null) {
@@ -75,7 +73,7 @@ class ScriptPagesController {
             }
             return "redirect:/projects/" + project + "/script?notice=saved";
         } catch (ProblemException e) {
-            if (autosave || !e.type().equals(Versions.EDIT_CONFLICT)) {
+            if (autosave || !e.type().equals(StudioProblems.EDIT_CONFLICT)) {
                 throw e; // the autosave reads the problem document; 403/404 are the error page
             }
             // a plain form post that lost the race: keep the writer's text and say who saved first
@@ -88,21 +86,27 @@ class ScriptPagesController {
     }
 
     @GetMapping("/projects/{projectId}/script.pdf")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestParam(defaultValue = "letter") String paper) {
-        ScreenplayPdf.Paper size = switch (paper) {
-            case "letter" -> ScreenplayPdf.Paper.LETTER;
-            case "a4" -> ScreenplayPdf.Paper.A4;
-            default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
-        };
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        Scripts.ScriptView view = scripts.pdf(caller.id(), project(projectId), size, out);
+        Scripts.ScriptView view = scripts.pdf(caller.id(), projectId, paper(paper), out);
         return ScriptApiController.download(out.toByteArray(), MediaType.APPLICATION_PDF, ScriptApiController.fileName(view, "pdf"));
     }
 
+    /** The export started in the background; the page follows it at {@code /jobs/{job_id}/events}. */
+    record ExportStarted(UUID jobId) {}
+
+    /** Starts the PDF as a job (static/js/jobs.js: the button, then a progress bar, then the download link). */
+    @PostMapping("/projects/{projectId}/script/exports")
+    ResponseEntity<ExportStarted> export(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
+            @RequestParam(defaultValue = "letter") String paper) {
+        Job job = scripts.exportPdf(caller.id(), projectId, paper(paper));
+        return ResponseEntity.accepted().body(new ExportStarted(job.id()));
+    }
+
     @GetMapping("/projects/{projectId}/script.fountain")
-    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId) {
-        Scripts.ScriptView view = scripts.get(caller.id(), project(projectId));
+    ResponseEntity<byte[]> fountain(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         return ScriptApiController.download(view.script().getBytes(StandardCharsets.UTF_8), ScriptApiController.FOUNTAIN_UTF8,
                 ScriptApiController.fileName(view, "fountain"));
     }
@@ -125,6 +129,14 @@ class ScriptPagesController {
         return ui.t("script.conflict", who, current.version());
     }
 
+    private static ScreenplayPdf.Paper paper(String paper) {
+        return switch (paper) {
+            case "letter" -> ScreenplayPdf.Paper.LETTER;
+            case "a4" -> ScreenplayPdf.Paper.A4;
+            default -> throw new ProblemException(ProblemType.VALIDATION, "paper must be letter or a4.");
+        };
+    }
+
     private static boolean acceptsJson(HttpServletRequest request) {
         String accept = request.getHeader("Accept");
         return accept != null && accept.contains(MediaType.APPLICATION_JSON_VALUE) && !accept.contains("text/html");
@@ -141,13 +153,5 @@ class ScriptPagesController {
         }
         throw new ProblemException(ProblemType.VALIDATION, "base_version must be a whole number, 0 or more.",
                 Map.of("errors", List.of(Map.of("field", "base_version", "message", "must be a whole number, 0 or more"))));
-    }
-
-    private static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

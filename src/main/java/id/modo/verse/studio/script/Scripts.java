@@ -1,7 +1,9 @@
 package id.modo.verse.studio.script;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.jobs.Job;
+import id.modo.verse.common.jobs.Jobs;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
@@ -37,12 +39,14 @@ public class Scripts {
     private final ProjectAccess access;
     private final Versions versions;
     private final StoryScript storyScript;
+    private final Jobs jobs;
 
-    Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions, StoryScript storyScript) {
+    Scripts(JdbcClient jdbc, ProjectAccess access, Versions versions, StoryScript storyScript, Jobs jobs) {
         this.jdbc = jdbc;
         this.access = access;
         this.versions = versions;
         this.storyScript = storyScript;
+        this.jobs = jobs;
     }
 
     /**
@@ -77,17 +81,32 @@ public class Scripts {
         return view(view);
     }
 
-    /** Writes the screenplay PDF; a script without a title page gets one with the project's title. */
+    /** Writes the screenplay PDF. */
     @Transactional(readOnly = true)
     ScriptView pdf(UserId actor, ProjectId project, ScreenplayPdf.Paper paper, OutputStream out) {
         ScriptView script = get(actor, project);
+        ScreenplayPdf.render(printable(script), paper, out);
+        return script;
+    }
+
+    /**
+     * Starts writing the screenplay PDF in the background ({@link ScreenplayPdfJob}), for scripts too long to
+     * wait for in one request; whoever may read the project may watch it and download the file.
+     */
+    public Job exportPdf(UserId actor, ProjectId project, ScreenplayPdf.Paper paper) {
+        ProjectView view = access.read(actor, project);
+        return jobs.submit(ScreenplayPdfJob.KIND, actor.value(), view.organizationId().value(), project.value(),
+                Map.of(ScreenplayPdfJob.PAPER, paper.name()));
+    }
+
+    /** The script parsed for printing; one without a title page gets one with the project's title. */
+    static Screenplay printable(ScriptView script) {
         Screenplay play = FountainParser.parse(script.script());
         if (play.titlePage().isEmpty()) {
             play = new Screenplay(List.of(new Screenplay.TitleField("title", List.of(script.project().title()))),
                     play.elements());
         }
-        ScreenplayPdf.render(play, paper, out);
-        return script;
+        return play;
     }
 
     private UUID storyId(ProjectId project) {

@@ -1,7 +1,7 @@
 package id.modo.verse.studio.script;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import java.sql.Timestamp;
 import java.time.Clock;

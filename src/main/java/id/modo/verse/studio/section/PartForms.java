@@ -1,10 +1,11 @@
 package id.modo.verse.studio.section;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems.FieldError;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.studio.character.StudioPartForm;
+import id.modo.verse.studio.EditConflictException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,16 +63,20 @@ public final class PartForms {
         }
     }
 
+    /**
+     * Whether a refused save is shown in the part's form (invalid values, a part the schema no longer has, or someone
+     * saving first) rather than as the error page.
+     */
+    public static boolean refusedInForm(ProblemException problem) {
+        return problem instanceof EditConflictException || problem.type() == ProblemType.VALIDATION || problem.type() == ProblemType.CONFLICT;
+    }
+
     /** The form after a refused save: the message, the fields in error, and for a conflict who saved first. */
-    @SuppressWarnings("unchecked")
     public static StudioPartForm refused(StudioPartForm form, ProblemException problem, Ui ui) {
-        if (problem.type().status().value() == 409 && "edit-conflict".equals(problem.type().slug())) {
-            Object savedBy = problem.properties().get("saved_by");
-            String name = savedBy instanceof Map<?, ?> map && map.get("name") != null ? String.valueOf(map.get("name")) : "?";
-            Object current = problem.properties().get("current_version");
-            return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(),
-                    current instanceof Number n ? n.intValue() : form.baseVersion(), form.savedBy(), form.savedAt(), null,
-                    ui.t("sections.part.conflict", name), List.of(), true, form.editable());
+        if (problem instanceof EditConflictException conflict) {
+            String name = conflict.savedByName() == null ? "?" : conflict.savedByName();
+            return new StudioPartForm(form.id(), form.action(), form.title(), form.inputs(), conflict.currentVersion(), form.savedBy(),
+                    form.savedAt(), null, ui.t("sections.part.conflict", name), List.of(), true, form.editable());
         }
         List<String> fields = new ArrayList<>();
         Object errors = problem.properties().get("errors");

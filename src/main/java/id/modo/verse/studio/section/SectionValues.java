@@ -1,8 +1,8 @@
 package id.modo.verse.studio.section;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems.FieldError;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,11 +1,12 @@
 package id.modo.verse.studio.section;
 
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.AssetId;
 import id.modo.verse.media.AssetType;
 import id.modo.verse.media.AssetView;
 import id.modo.verse.media.Assets;
+import id.modo.verse.media.MediaProblems;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectView;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public class StudioImages {
         AssetView asset = assets.upload(actor, project.organizationId(), project.id().value(), category, originalName, content);
         if (asset.type() != AssetType.IMAGE) {
             assets.delete(actor, asset.id());
-            throw new ProblemException(Assets.UNSUPPORTED_TYPE, "Only pictures can be used here.");
+            throw new ProblemException(MediaProblems.UNSUPPORTED_TYPE, "Only pictures can be used here.");
         }
         return "/media/" + asset.id().value();
     }

@@ -1,9 +1,9 @@
 package id.modo.verse.studio.story;
 
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Snapshot;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
@@ -128,25 +128,25 @@ public class Stories {
      * back in the structure's beat order.
      */
     BeatSet check(ProjectId project, BeatSet set) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         StoryStructure structure = StoryStructure.fromKey(set.structure()).orElse(null);
         if (structure == null) {
-            throw invalid(List.of(new Problems.FieldError("structure", "must be one of hero, cat, harmon, three_act, freytag, custom")));
+            throw invalid(List.of(new FieldError("structure", "must be one of hero, cat, harmon, three_act, freytag, custom")));
         }
         List<CustomBeat> custom = structure == StoryStructure.CUSTOM ? set.customBeats() : List.of();
         if (custom.size() > MAX_CUSTOM_BEATS) {
-            errors.add(new Problems.FieldError("custom_beats", "at most " + MAX_CUSTOM_BEATS + " beats"));
+            errors.add(new FieldError("custom_beats", "at most " + MAX_CUSTOM_BEATS + " beats"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < custom.size(); i++) {
             CustomBeat beat = custom.get(i);
             if (beat == null || beat.key() == null || !CUSTOM_KEY.matcher(beat.key()).matches()) {
-                errors.add(new Problems.FieldError("custom_beats[" + i + "].key", "must be 1 to 60 lowercase letters, digits or _"));
+                errors.add(new FieldError("custom_beats[" + i + "].key", "must be 1 to 60 lowercase letters, digits or _"));
             } else if (!seen.add(beat.key())) {
-                errors.add(new Problems.FieldError("custom_beats[" + i + "].key", "is used twice"));
+                errors.add(new FieldError("custom_beats[" + i + "].key", "is used twice"));
             }
             if (beat == null || beat.title() == null || beat.title().isBlank() || beat.title().length() > 120) {
-                errors.add(new Problems.FieldError("custom_beats[" + i + "].title", "must be 1 to 120 characters"));
+                errors.add(new FieldError("custom_beats[" + i + "].title", "must be 1 to 120 characters"));
             }
         }
         if (!errors.isEmpty()) {
@@ -158,23 +158,23 @@ public class Stories {
         String name = structure.name(java.util.Locale.ENGLISH);
         set.beats().forEach((key, text) -> {
             if (!keys.contains(key)) {
-                errors.add(new Problems.FieldError("beats." + key, "is not a beat of " + name));
+                errors.add(new FieldError("beats." + key, "is not a beat of " + name));
             } else if (text != null && text.length() > 10_000) {
-                errors.add(new Problems.FieldError("beats." + key, "must be at most 10000 characters"));
+                errors.add(new FieldError("beats." + key, "must be at most 10000 characters"));
             }
         });
         set.intensities().forEach((key, level) -> {
             if (!keys.contains(key)) {
-                errors.add(new Problems.FieldError("intensities." + key, "is not a beat of " + name));
+                errors.add(new FieldError("intensities." + key, "is not a beat of " + name));
             } else if (level == null || level < 1 || level > 3) {
-                errors.add(new Problems.FieldError("intensities." + key, "must be 1 (calm), 2 (rising) or 3 (intense)"));
+                errors.add(new FieldError("intensities." + key, "must be 1 (calm), 2 (rising) or 3 (intense)"));
             }
         });
         Set<String> characters = new HashSet<>(jdbc.sql("select id::text from characters where project_id = ?")
                 .param(project.value()).query(String.class).list());
         set.keyActions().forEach((key, actions) -> {
             if (!keys.contains(key)) {
-                errors.add(new Problems.FieldError("key_actions." + key, "is not a beat of " + name));
+                errors.add(new FieldError("key_actions." + key, "is not a beat of " + name));
                 return;
             }
             if (actions == null) {
@@ -182,9 +182,9 @@ public class Stories {
             }
             actions.forEach((character, action) -> {
                 if (!characters.contains(character)) {
-                    errors.add(new Problems.FieldError("key_actions." + key + "." + character, "is not a character of this project"));
+                    errors.add(new FieldError("key_actions." + key + "." + character, "is not a character of this project"));
                 } else if (action != null && action.length() > 2_000) {
-                    errors.add(new Problems.FieldError("key_actions." + key + "." + character, "must be at most 2000 characters"));
+                    errors.add(new FieldError("key_actions." + key + "." + character, "must be at most 2000 characters"));
                 }
             });
         });
@@ -322,7 +322,7 @@ public class Stories {
                 stored.need() == null ? WantNeed.EMPTY.need() : stored.need(), endingType);
     }
 
-    private static ProblemException invalid(List<Problems.FieldError> errors) {
+    private static ProblemException invalid(List<FieldError> errors) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
     }
 }

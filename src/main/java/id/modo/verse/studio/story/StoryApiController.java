@@ -82,8 +82,8 @@ class StoryApiController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/story")
-    StoryResponse story(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return StoryResponse.of(stories.get(caller.id(), ProjectId.of(projectId)));
+    StoryResponse story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return StoryResponse.of(stories.get(caller.id(), projectId));
     }
 
     @Operation(summary = "Save the story's details", description = """
@@ -91,9 +91,9 @@ class StoryApiController {
             saved): if someone saved since, the answer is 409 `edit-conflict` with their content, `current_version`, \
             `saved_by` and `saved_at`. Absent fields stay; an empty string clears one.""")
     @PatchMapping("/api/v1/projects/{projectId}/story")
-    StoryResponse saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    StoryResponse saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody DetailsRequest request) {
-        return StoryResponse.of(stories.saveDetails(caller.id(), ProjectId.of(projectId), request.change(), request.baseVersion()));
+        return StoryResponse.of(stories.saveDetails(caller.id(), projectId, request.change(), request.baseVersion()));
     }
 
     // Beats
@@ -134,8 +134,8 @@ class StoryApiController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/story/beats")
-    BeatsResponse beats(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return BeatsResponse.of(stories.get(caller.id(), ProjectId.of(projectId)));
+    BeatsResponse beats(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return BeatsResponse.of(stories.get(caller.id(), projectId));
     }
 
     @Operation(summary = "Save the beat set", description = """
@@ -144,9 +144,9 @@ class StoryApiController {
             that is not a beat of the structure is 400 naming it; characters must be of this project. Switching structure \
             keeps the old beats in the previous version. `base_version` as for the story's details.""")
     @PutMapping("/api/v1/projects/{projectId}/story/beats")
-    BeatsResponse saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    BeatsResponse saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody BeatsRequest request) {
-        return BeatsResponse.of(stories.saveBeats(caller.id(), ProjectId.of(projectId), request.set(), request.baseVersion()));
+        return BeatsResponse.of(stories.saveBeats(caller.id(), projectId, request.set(), request.baseVersion()));
     }
 
     // Want and need
@@ -183,8 +183,8 @@ class StoryApiController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/story/want-need")
-    WantNeedResponse wantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return WantNeedResponse.of(stories.get(caller.id(), ProjectId.of(projectId)));
+    WantNeedResponse wantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return WantNeedResponse.of(stories.get(caller.id(), projectId));
     }
 
     @Operation(summary = "Save the want/need matrix", description = """
@@ -192,8 +192,8 @@ class StoryApiController {
             hollow, neither → tragic. `ending_type` overrides it (empty for the implied one). `base_version` as for the \
             story's details.""")
     @PutMapping("/api/v1/projects/{projectId}/story/want-need")
-    WantNeedResponse saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    WantNeedResponse saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody WantNeedRequest request) {
-        return WantNeedResponse.of(stories.saveWantNeed(caller.id(), ProjectId.of(projectId), request.wantNeed(), request.baseVersion()));
+        return WantNeedResponse.of(stories.saveWantNeed(caller.id(), projectId, request.wantNeed(), request.baseVersion()));
     }
 }

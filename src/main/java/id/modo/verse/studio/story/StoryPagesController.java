@@ -1,17 +1,16 @@
 package id.modo.verse.studio.story;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ModoProperties;
-import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.studio.EditConflictException;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.Section;
-import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.bible.PublicBible;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
@@ -27,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -67,16 +65,15 @@ class StoryPagesController {
     }
 
     @GetMapping("/projects/{projectId}/story")
-    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, Model model) {
-        Stories.Story story = stories.get(caller.id(), project(projectId));
+    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, Model model) {
+        Stories.Story story = stories.get(caller.id(), projectId);
         model.addAttribute("page", page(story));
         return "studio/story";
     }
 
     @PostMapping("/projects/{projectId}/story/details")
-    String saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         Details change = new Details(form.get("premise"), form.get("logline"), form.get("synopsis"), form.get("global_synopsis"),
                 form.get("duration"), form.get("format"), integer(form.get("episode_count")), integer(form.get("episode_duration")),
@@ -90,10 +87,9 @@ class StoryPagesController {
     }
 
     @PostMapping("/projects/{projectId}/story/beats")
-    String saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @RequestParam Map<String, String> form,
+    String saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam Map<String, String> form,
             @RequestParam(name = "custom_key", required = false) List<String> customKeys,
             @RequestParam(name = "custom_title", required = false) List<String> customTitles, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         String structure = form.getOrDefault("structure", "hero");
         List<CustomBeat> custom = new ArrayList<>();
@@ -129,9 +125,8 @@ class StoryPagesController {
     }
 
     @PostMapping("/projects/{projectId}/story/want-need")
-    String saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        ProjectId id = project(projectId);
         int base = base(form);
         String ending = form.getOrDefault("ending_type", "");
         WantNeed matrix = new WantNeed(
@@ -145,7 +140,7 @@ class StoryPagesController {
                     matrix.need().internal(), matrix.need().unknown(), matrix.need().universal()}) {
                 if (value != null && value.length() > 5000) {
                     throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                            Map.of("errors", List.of(new Problems.FieldError("want_need", "must be at most 5000 characters"))));
+                            Map.of("errors", List.of(new FieldError("want_need", "must be at most 5000 characters"))));
                 }
             }
             return stories.saveWantNeed(caller.id(), id, matrix, base);
@@ -158,8 +153,7 @@ class StoryPagesController {
      * (private, team, in the trash, missing) is the same 404.
      */
     @GetMapping("/bible/{projectId}")
-    String bible(@PathVariable String projectId, @ModelAttribute("ui") Ui ui, Model model) {
-        ProjectId id = project(projectId);
+    String bible(@PathVariable("projectId") ProjectId id, @ModelAttribute("ui") Ui ui, Model model) {
         PublicBible.Bible bible = publicBible.of(id, ui).orElseThrow(ProjectAccess::notFound);
         Stories.Story story = bible.story();
         Locale locale = ui.locale();
@@ -190,14 +184,11 @@ class StoryPagesController {
                 response.setHeader("HX-Refresh", "true");
             }
             status = SaveStatus.of(saved.current(section), baseInput);
+        } catch (EditConflictException e) {
+            String diff = "/projects/" + project + "/versions?entity_type=story&section=" + section;
+            status = SaveStatus.conflict(e.currentVersion(), e.savedByName(), "/projects/" + project + "/story", diff);
         } catch (ProblemException e) {
-            if (e.type().equals(Versions.EDIT_CONFLICT)) {
-                int current = (Integer) e.properties().get("current_version");
-                @SuppressWarnings("unchecked")
-                Map<String, Object> savedBy = (Map<String, Object>) e.properties().get("saved_by");
-                String diff = "/projects/" + project + "/versions?entity_type=story&section=" + section;
-                status = SaveStatus.conflict(current, (String) savedBy.get("name"), "/projects/" + project + "/story", diff);
-            } else if (e.type().status().value() == 400) {
+            if (e.type() == ProblemType.VALIDATION) {
                 status = SaveStatus.error(message(e), base, baseInput);
             } else {
                 throw e;
@@ -209,7 +200,7 @@ class StoryPagesController {
 
     private String message(ProblemException e) {
         Object errors = e.properties().get("errors");
-        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Problems.FieldError error) {
+        if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof FieldError error) {
             return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"studio.error.field"},
                     new Object[] {error.field(), error.message()}, error.field() + ": " + error.message()), LocaleContextHolder.getLocale());
         }
@@ -250,34 +241,34 @@ class StoryPagesController {
     }
 
     private static void checkDetails(Details change) {
-        List<Problems.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         check(errors, "format", change.format(), List.of("feature", "series", "short_movie", "short_video"));
         check(errors, "intensity", change.intensity(), List.of("light", "moderate", "intense"));
         check(errors, "age_rating", change.ageRating(), List.of("G", "PG", "PG-13", "R", "NC-17"));
         for (String text : new String[] {change.genre(), change.subGenre(), change.tone(), change.conflictType(), change.targetAudience(),
                 change.targetMarket()}) {
             if (text != null && text.length() > 100) {
-                errors.add(new Problems.FieldError("details", "a short field is longer than 100 characters"));
+                errors.add(new FieldError("details", "a short field is longer than 100 characters"));
             }
         }
         for (String text : new String[] {change.premise(), change.synopsis(), change.globalSynopsis(), change.plot(), change.twist(),
                 change.moralValues(), change.localValues(), change.logline(), change.theme(), change.subTheme(), change.duration()}) {
             if (text != null && text.length() > 100_000) {
-                errors.add(new Problems.FieldError("details", "a text is longer than 100000 characters"));
+                errors.add(new FieldError("details", "a text is longer than 100000 characters"));
             }
         }
         if ((change.theme() != null && change.theme().length() > 255) || (change.subTheme() != null && change.subTheme().length() > 255)
                 || (change.duration() != null && change.duration().length() > 50)) {
-            errors.add(new Problems.FieldError("theme", "is too long"));
+            errors.add(new FieldError("theme", "is too long"));
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
     }
 
-    private static void check(List<Problems.FieldError> errors, String field, String value, List<String> allowed) {
+    private static void check(List<FieldError> errors, String field, String value, List<String> allowed) {
         if (value != null && !value.isEmpty() && !allowed.contains(value)) {
-            errors.add(new Problems.FieldError(field, "must be one of " + String.join(", ", allowed)));
+            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
         }
     }
 
@@ -300,13 +291,5 @@ class StoryPagesController {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

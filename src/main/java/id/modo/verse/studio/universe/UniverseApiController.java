@@ -112,17 +112,17 @@ class UniverseApiController {
             For anyone who may see the project. A project nobody wrote a universe for answers empty sections, `id` null \
             and no versions.""")
     @GetMapping
-    UniverseResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId) {
-        return UniverseResponse.of(universes.get(caller.id(), ProjectId.of(projectId)), links(caller, projectId));
+    UniverseResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
+        return UniverseResponse.of(universes.get(caller.id(), projectId), links(caller, projectId.value()));
     }
 
     @Operation(summary = "Change the universe", description = """
             Needs the universe permission on the project. Each changed part is saved as a new version; sections take \
             only their known fields, an unknown key is a 400 naming it.""")
     @PatchMapping
-    UniverseResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    UniverseResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody PatchRequest request) {
-        return UniverseResponse.of(universes.update(caller.id(), ProjectId.of(projectId), request.changes()), links(caller, projectId));
+        return UniverseResponse.of(universes.update(caller.id(), projectId, request.changes()), links(caller, projectId.value()));
     }
 
     @Operation(summary = "Upload a picture into a section", description = """
@@ -131,12 +131,12 @@ class UniverseApiController {
             map_image of visualizations. Saves the section as a new version from `base_version` (409 when someone \
             saved it since). The picture counts against the organization's storage quota.""")
     @PostMapping(path = "/images/{section}/{field}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    UniverseResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable String section,
+    UniverseResponse uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable String section,
             @PathVariable String field, @RequestParam(name = "base_version") @Min(0) int baseVersion,
             @RequestPart("file") MultipartFile file) throws IOException {
         try (InputStream content = file.getInputStream()) {
-            return UniverseResponse.of(universeImages.upload(caller.id(), ProjectId.of(projectId), section, field, baseVersion,
-                    file.getOriginalFilename(), content), links(caller, projectId));
+            return UniverseResponse.of(universeImages.upload(caller.id(), projectId, section, field, baseVersion,
+                    file.getOriginalFilename(), content), links(caller, projectId.value()));
         }
     }
 

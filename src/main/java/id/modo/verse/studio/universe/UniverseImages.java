@@ -1,8 +1,8 @@
 package id.modo.verse.studio.universe;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems.FieldError;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;

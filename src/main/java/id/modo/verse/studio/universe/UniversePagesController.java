@@ -1,9 +1,10 @@
 package id.modo.verse.studio.universe;
 
-import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.media.MediaProblems;
+import id.modo.verse.studio.EditConflictException;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
@@ -53,9 +54,8 @@ class UniversePagesController {
     }
 
     @GetMapping("/projects/{projectId}/universe")
-    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @ModelAttribute("ui") Ui ui,
+    String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @ModelAttribute("ui") Ui ui,
             @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error, Model model) {
-        ProjectId project = project(projectId);
         ProjectView view = access.read(caller.id(), project);
         UniverseView universe = universes.get(caller.id(), project);
         model.addAttribute("page", page(view, universe, ui, notice, error, null));
@@ -63,12 +63,11 @@ class UniversePagesController {
     }
 
     @PostMapping("/projects/{projectId}/universe/parts/{part}")
-    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String part,
+    String savePart(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String part,
             @RequestParam MultiValueMap<String, String> posted, @ModelAttribute("ui") Ui ui, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        ProjectId project = project(projectId);
         if (!Universes.partKeys().contains(part)) {
-            throw new ProblemException(id.modo.verse.common.web.ProblemType.NOT_FOUND, "A universe has no such part.");
+            throw new ProblemException(id.modo.verse.common.ProblemType.NOT_FOUND, "A universe has no such part.");
         }
         ProjectView view = access.read(caller.id(), project);
         boolean htmx = request.getHeader("HX-Request") != null;
@@ -81,8 +80,7 @@ class UniversePagesController {
                         .fragment("part-" + part).buildAndExpand(project).toUriString();
             }
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status != 400 && status != 409) {
+            if (!PartForms.refusedInForm(e)) {
                 throw e;
             }
             UniverseView current = universes.get(caller.id(), project);
@@ -90,7 +88,7 @@ class UniversePagesController {
             StudioPartForm kept = new StudioPartForm(fresh.id(), fresh.action(), fresh.title(), PartForms.withPosted(fresh.inputs(), posted),
                     PartForms.baseVersion(posted), fresh.savedBy(), fresh.savedAt(), null, null, List.of(), false, fresh.editable());
             form = PartForms.refused(kept, e, ui);
-            response.setStatus(status);
+            response.setStatus(e.type().status().value());
             if (!htmx) {
                 model.addAttribute("page", page(view, current, ui, "", "", form));
                 return "studio/universe";
@@ -101,10 +99,9 @@ class UniversePagesController {
     }
 
     @PostMapping(path = "/projects/{projectId}/universe/images/{section}/{field}", consumes = "multipart/form-data")
-    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String section,
+    String uploadImage(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId project, @PathVariable String section,
             @PathVariable String field, @RequestParam(name = "base_version", defaultValue = "0") String base,
             @RequestPart(name = "file", required = false) MultipartFile file) throws IOException {
-        ProjectId project = project(projectId);
         String target = "/projects/" + project + "/universe";
         if (file == null || file.isEmpty()) {
             return "redirect:" + target + "?error=image#pictures";
@@ -119,14 +116,13 @@ class UniversePagesController {
             universeImages.upload(caller.id(), project, section, field, baseVersion, file.getOriginalFilename(), content);
             return "redirect:" + target + "?notice=image#pictures";
         } catch (ProblemException e) {
-            int status = e.type().status().value();
-            if (status == 409) {
+            if (e instanceof EditConflictException) {
                 return "redirect:" + target + "?error=conflict#pictures";
             }
-            if (status != 400 && status != 413 && status != 415) {
+            if (!MediaProblems.FILE_REFUSED.contains(e.type())) {
                 throw e;
             }
-            return "redirect:" + target + "?error=" + (status == 413 ? "quota" : "image") + "#pictures";
+            return "redirect:" + target + "?error=" + (MediaProblems.TOO_LARGE.contains(e.type()) ? "quota" : "image") + "#pictures";
         }
     }
 
@@ -185,13 +181,5 @@ class UniversePagesController {
 
     private static String nz(String value) {
         return value == null ? "" : value;
-    }
-
-    private static ProjectId project(String value) {
-        java.util.UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

@@ -1,7 +1,7 @@
 package id.modo.verse.studio.universe;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Snapshot;
-import id.modo.verse.common.web.Problems.FieldError;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;

@@ -52,36 +52,36 @@ class VersionApiController {
             Optionally of one `entity_type` (story, character, universe, script…), `entity_id` and `section`. `content` is \
             null in the list; get one version for it. Pass `next_cursor` back as `cursor`.""")
     @GetMapping("/api/v1/projects/{projectId}/versions")
-    Page<VersionResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId,
+    Page<VersionResponse> list(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @RequestParam(name = "entity_type", required = false) @Pattern(regexp = "^[a-z_]{1,50}$", message = "must be a lowercase entity type") String entityType,
             @RequestParam(name = "entity_id", required = false) UUID entityId,
             @RequestParam(required = false) @Pattern(regexp = "^[a-z_]{1,100}$", message = "must be a lowercase section name") String section,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        return versions.list(caller.id(), ProjectId.of(projectId), entityType, entityId, section, cursor, limit).map(VersionResponse::of);
+        return versions.list(caller.id(), projectId, entityType, entityId, section, cursor, limit).map(VersionResponse::of);
     }
 
     @Operation(summary = "Word-level difference between two versions of the project", description = """
             Runs of `equal`, `delete` (only in `from`) and `insert` (only in `to`) text that rebuild both versions.""")
     @GetMapping("/api/v1/projects/{projectId}/versions/diff")
-    DiffResponse diff(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @RequestParam UUID from,
+    DiffResponse diff(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @RequestParam UUID from,
             @RequestParam UUID to) {
-        Versions.VersionDiff diff = versions.diff(caller.id(), ProjectId.of(projectId), from, to);
+        Versions.VersionDiff diff = versions.diff(caller.id(), projectId, from, to);
         return new DiffResponse(VersionResponse.of(diff.from()), VersionResponse.of(diff.to()), diff.segments().stream()
                 .map(s -> new SegmentResponse(s.kind().name().toLowerCase(java.util.Locale.ROOT), s.text())).toList());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/versions/{versionId}")
-    VersionResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID versionId) {
-        return VersionResponse.of(versions.get(caller.id(), ProjectId.of(projectId), versionId));
+    VersionResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID versionId) {
+        return VersionResponse.of(versions.get(caller.id(), projectId, versionId));
     }
 
     @Operation(summary = "Restore an older version", description = """
             Makes it current again as a new version (source `restore`) and writes it back; the history is never rewritten. \
             Needs the right to edit the version's section.""")
     @PostMapping("/api/v1/projects/{projectId}/versions/{versionId}/restore")
-    VersionResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID projectId, @PathVariable UUID versionId) {
-        return VersionResponse.of(versions.restore(caller.id(), ProjectId.of(projectId), versionId));
+    VersionResponse restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID versionId) {
+        return VersionResponse.of(versions.restore(caller.id(), projectId, versionId));
     }
 }

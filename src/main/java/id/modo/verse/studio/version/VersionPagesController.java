@@ -1,8 +1,8 @@
 package id.modo.verse.studio.version;
 
 import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
-import id.modo.verse.common.web.ProblemException;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
@@ -40,11 +40,10 @@ class VersionPagesController {
     }
 
     @GetMapping("/projects/{projectId}/versions")
-    String versions(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId,
+    String versions(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
             @RequestParam(name = "entity_type", defaultValue = "") String entityType, @RequestParam(defaultValue = "") String section,
             @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
             @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "false") boolean restored, Model model) {
-        ProjectId id = project(projectId);
         ProjectView view = access.read(caller.id(), id);
         String type = NAME.matcher(entityType).matches() ? entityType : "";
         String part = NAME.matcher(section).matches() ? section : "";
@@ -72,21 +71,12 @@ class VersionPagesController {
     }
 
     @PostMapping("/projects/{projectId}/versions/{versionId}/restore")
-    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable String projectId, @PathVariable String versionId) {
-        ProjectId id = project(projectId);
+    String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable String versionId) {
         UUID version = ListFilters.pathId(versionId);
         if (version == null) {
             throw ProjectAccess.notFound();
         }
         versions.restore(caller.id(), id, version);
         return "redirect:/projects/" + id + "/versions?restored=true";
-    }
-
-    private static ProjectId project(String value) {
-        UUID id = ListFilters.pathId(value);
-        if (id == null) {
-            throw ProjectAccess.notFound();
-        }
-        return ProjectId.of(id);
     }
 }

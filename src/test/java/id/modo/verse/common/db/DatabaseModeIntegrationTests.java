@@ -43,6 +43,14 @@ class DatabaseModeIntegrationTests {
                     .query(String.class).list()).containsExactly("layar-nusantara:dewi@layar.demo:owner",
                             "studio-kancil:budi@kancil.demo:viewer", "studio-kancil:raka@kancil.demo:owner",
                             "studio-kancil:sinta@kancil.demo:editor");
+            assertThat(jdbc(first).sql("""
+                    select o.slug || ':' || s.plan || ':' || s.status from subscriptions s
+                    join organizations o on o.id = s.organization_id order by 1""")
+                    .query(String.class).list()).containsExactly("layar-nusantara:free:active", "studio-kancil:pro:trialing");
+            assertThat(jdbc(first).sql("""
+                    select o.slug || ':' || p.slug || ':' || p.visibility from projects p
+                    join organizations o on o.id = p.organization_id""")
+                    .query(String.class).list()).containsExactly("studio-kancil:si-kancil:public");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)

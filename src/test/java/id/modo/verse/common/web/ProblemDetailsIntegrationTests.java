@@ -1,5 +1,6 @@
 package id.modo.verse.common.web;
 
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;

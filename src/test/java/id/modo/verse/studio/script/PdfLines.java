@@ -55,12 +55,12 @@ final class PdfLines extends PDFTextStripper {
             Glyph first = null;
             Glyph last = null;
             for (Glyph g : line) {
-                if (last != null && g.x() - (last.x() + last.width()) > 2 * ScreenplayPdf.CHAR) {
+                if (last != null && g.x() - (last.x() + last.width()) > 2 * ScreenplayLayout.CHAR) {
                     pieces.add(piece(first, last, text));
                     text.setLength(0);
                     first = null;
                 } else if (last != null && g.x() - (last.x() + last.width()) > 0.5f) {
-                    text.append(" ".repeat(Math.round((g.x() - (last.x() + last.width())) / ScreenplayPdf.CHAR)));
+                    text.append(" ".repeat(Math.round((g.x() - (last.x() + last.width())) / ScreenplayLayout.CHAR)));
                 }
                 if (first == null) {
                     first = g;

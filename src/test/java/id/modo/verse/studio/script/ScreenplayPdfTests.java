@@ -1,6 +1,6 @@
 package id.modo.verse.studio.script;
 
-import static id.modo.verse.studio.script.ScreenplayPdf.INCH;
+import static id.modo.verse.studio.script.ScreenplayLayout.INCH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -165,14 +165,14 @@ class ScreenplayPdfTests {
         // 26 one-line actions fill 51 of Letter's 54 rows; the heading would fit, its action would not
         String fountain = IntStream.rangeClosed(1, 26).mapToObj(i -> "Action " + i + ".")
                 .collect(Collectors.joining("\n\n")) + "\n\nINT. LATE SCENE - NIGHT\n\nShe arrives.\n";
-        List<List<ScreenplayPdf.Row>> pages = ScreenplayPdf.paginate(FountainParser.parse(fountain), Paper.LETTER);
+        List<List<ScreenplayLayout.Row>> pages = ScreenplayLayout.paginate(FountainParser.parse(fountain), Paper.LETTER);
         assertThat(pages).hasSize(2);
         assertThat(pages.get(0)).hasSize(51);
         assertThat(text(pages.get(1).get(0))).isEqualTo("INT. LATE SCENE - NIGHT");
 
         // with one action fewer there is room for the heading and the start of what follows
         String shorter = fountain.replaceFirst("Action 1\\.\n\n", "");
-        assertThat(ScreenplayPdf.paginate(FountainParser.parse(shorter), Paper.LETTER)).hasSize(1);
+        assertThat(ScreenplayLayout.paginate(FountainParser.parse(shorter), Paper.LETTER)).hasSize(1);
     }
 
     @Test
@@ -180,7 +180,7 @@ class ScreenplayPdfTests {
         String filler = IntStream.rangeClosed(1, 26).mapToObj(i -> "Action " + i + ".")
                 .collect(Collectors.joining("\n\n"));
         String fountain = filler + "\n\nLine one\nLine two\nLine three\nLine four\nLine five\n";
-        List<List<ScreenplayPdf.Row>> pages = ScreenplayPdf.paginate(FountainParser.parse(fountain), Paper.LETTER);
+        List<List<ScreenplayLayout.Row>> pages = ScreenplayLayout.paginate(FountainParser.parse(fountain), Paper.LETTER);
         // 51 rows used, a blank, 2 free: two lines here, three there
         assertThat(text(pages.get(0).get(pages.get(0).size() - 1))).isEqualTo("Line two");
         assertThat(text(pages.get(1).get(0))).isEqualTo("Line three");
@@ -211,7 +211,7 @@ class ScreenplayPdfTests {
         }
     }
 
-    private static String text(ScreenplayPdf.Row row) {
-        return row.segments().get(0).runs().stream().map(ScreenplayPdf.Run::text).collect(Collectors.joining());
+    private static String text(ScreenplayLayout.Row row) {
+        return row.segments().get(0).runs().stream().map(ScreenplayLayout.Run::text).collect(Collectors.joining());
     }
 }

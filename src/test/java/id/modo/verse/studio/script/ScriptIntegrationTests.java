@@ -1,6 +1,7 @@
 package id.modo.verse.studio.script;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectId;
@@ -17,6 +18,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
@@ -264,6 +266,66 @@ class ScriptIntegrationTests {
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).contains("/signin?next=");
         assertThat(http.get(path + ".pdf", "application/json").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void thePdfAsAJobReportsPagesAndItsFileIsTheProjectReadersToDownload() throws IOException {
+        put(studio.asOwner(), SCRIPT, 0);
+
+        HttpResponse<String> started = studio.asOwner().call("POST", base + "/pdf-exports?paper=a4", null);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = Http.json(started).get("job_id").asString();
+        assertThat(Http.json(started).get("events_url").asString()).isEqualTo("/api/v1/jobs/" + job + "/events");
+        await().atMost(Duration.ofSeconds(90))
+                .until(() -> Http.json(studio.asOwner().get("/api/v1/jobs/" + job, "application/json")).get("state").asString()
+                        .equals("completed"));
+        JsonNode completed = Http.json(studio.asOwner().get("/api/v1/jobs/" + job, "application/json"));
+        assertThat(completed.get("kind").asString()).isEqualTo("screenplay-pdf");
+        assertThat(completed.get("total").asLong()).as("the title page and one page of script").isEqualTo(2);
+        assertThat(completed.get("done").asLong()).isEqualTo(2);
+        assertThat(completed.get("result").get("file_name").asString()).isEqualTo("the-last-ferry-script.pdf");
+
+        Users.Signed viewer = fixtures.member(studio, "viewer");
+        HttpResponse<byte[]> pdf = bytes(http.withBearer(viewer.token()).request("/api/v1/jobs/" + job + "/output"));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("the-last-ferry-script.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+        }
+
+        Http outsider = http.withBearer(fixtures.studio("script-job-outsider").owner().token());
+        assertThat(outsider.get("/api/v1/jobs/" + job, "application/json").statusCode()).isEqualTo(404);
+        assertThat(outsider.get("/api/v1/jobs/" + job + "/output", "application/json").statusCode()).isEqualTo(404);
+        assertThat(outsider.call("POST", base + "/pdf-exports", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theScriptTabStartsThePdfJobAndDownloadsItWithTheSession() throws IOException {
+        put(studio.asOwner(), SCRIPT, 0);
+        PageSession session = PageSession.signIn(http, studio.owner());
+        String path = "/projects/" + project + "/script";
+        HttpResponse<String> page = session.get(path);
+        assertThat(page.body()).contains("data-job-export=\"" + path + "/exports\"", "/js/jobs-");
+
+        HttpResponse<String> started = session.post(path + "/exports", page, "paper=letter", "application/json");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String job = Http.json(started).get("job_id").asString();
+
+        HttpResponse<String> stream = http.send(http.request("/jobs/" + job + "/events").header("Accept", "text/event-stream")
+                .header("Cookie", session.cookie()).GET());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.body()).contains("event:job", "\"state\":\"completed\"");
+        HttpResponse<byte[]> pdf = bytes(http.request("/jobs/" + job + "/output").header("Cookie", session.cookie()));
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(document.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.LETTER.getHeight());
+        }
+
+        PageSession outsider = PageSession.signIn(http, fixtures.studio("script-job-page-outsider").owner());
+        assertThat(outsider.get("/jobs/" + job + "/output").statusCode()).isEqualTo(404);
+        assertThat(session.get("/jobs/not-a-job/output").statusCode()).isEqualTo(404);
     }
 
     private static HttpResponse<byte[]> bytes(HttpRequest.Builder request) {

@@ -3,9 +3,9 @@ package id.modo.verse.studio.section;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import id.modo.verse.common.web.ProblemException;
-import id.modo.verse.common.web.ProblemType;
-import id.modo.verse.common.web.Problems.FieldError;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.studio.character.CharacterSection;
 import id.modo.verse.studio.universe.UniverseSection;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package id.modo.verse.common.web;
+package id.modo.verse.common;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;

@@ -1,4 +1,4 @@
-package id.modo.verse.common.web;
+package id.modo.verse.common;
 
 import java.time.Duration;
 import java.util.Map;

@@ -1,0 +1,116 @@
+package id.modo.verse.common.jobs;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Runs jobs as the db-scheduler one-time task {@value Jobs#TASK}, whose instance id is the job's id. The
+ * outcome is the job's state, not the execution's: a handler's failure fails the job and the execution
+ * ends normally, so db-scheduler never retries by itself (people retry with {@link Jobs#retry}); only a
+ * dead execution (its node stopped heart-beating) is revived, and its next run takes the job over.
+ */
+@Configuration(proxyBeanMethods = false)
+class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int MAX_ERROR = 2000;
+    private static final int MAX_MESSAGE = 500;
+
+    private final JobStore store;
+    private final JobHandlers handlers;
+    private final JobStreams streams;
+
+    JobRunner(JobStore store, JobHandlers handlers, JobStreams streams) {
+        this.store = store;
+        this.handlers = handlers;
+        this.streams = streams;
+    }
+
+    @Bean
+    OneTimeTask<Void> jobTask() {
+        return Tasks.oneTime(Jobs.TASK).onDeadExecutionRevive().execute((instance, context) -> run(UUID.fromString(instance.getId())));
+    }
+
+    void run(UUID id) {
+        Job job = store.start(id).orElse(null);
+        if (job == null) {
+            return; // cancelled while it waited, or already ended
+        }
+        streams.changed(job);
+        Run run = new Run(job);
+        JobState outcome;
+        Map<String, Object> result = null;
+        String error = null;
+        try {
+            JobHandler handler = handlers.find(job.kind())
+                    .orElseThrow(() -> new IllegalStateException("No job handler for kind " + job.kind()));
+            result = handler.run(run);
+            outcome = JobState.COMPLETED;
+        } catch (Superseded e) {
+            log.info("Job {} attempt {} was taken over by a later run; its outcome is dropped", id, job.attempts());
+            return;
+        } catch (JobCancelledException e) {
+            outcome = JobState.CANCELLED;
+        } catch (Exception e) {
+            log.warn("Job {} ({}) failed", id, job.kind(), e);
+            outcome = JobState.FAILED;
+            error = truncate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), MAX_ERROR);
+        }
+        store.finish(id, job.attempts(), outcome, result, error).ifPresent(streams::changed);
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** This run lost the job to a later one: everything it would still write is dropped. */
+    private static final class Superseded extends RuntimeException {
+        Superseded() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One run's view of its job; every write is fenced by the run's attempt number. */
+    private final class Run implements JobContext {
+
+        private final Job job;
+
+        Run(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public Job job() {
+            return job;
+        }
+
+        @Override
+        public void progress(long done, long total, String message) {
+            Job updated = store.progress(job.id(), job.attempts(), Math.max(0, done), Math.max(0, total),
+                            truncate(message, MAX_MESSAGE))
+                    .orElseThrow(Superseded::new);
+            streams.changed(updated);
+            if (updated.cancelRequested()) {
+                throw new JobCancelledException();
+            }
+        }
+
+        @Override
+        public boolean cancelled() {
+            return store.cancelRequested(job.id(), job.attempts()).orElseThrow(Superseded::new);
+        }
+
+        @Override
+        public void output(String fileName, String contentType, byte[] content) {
+            if (!store.output(job.id(), job.attempts(), fileName, contentType, content)) {
+                throw new Superseded();
+            }
+        }
+    }
+}
