@@ -1,6 +1,7 @@
 package id.modo.verse.common;
 
 import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -25,7 +26,7 @@ public final class ConstraintViolations {
         return FOREIGN_KEY.equals(sqlState(e));
     }
 
-    private static String sqlState(Throwable e) {
+    private static @Nullable String sqlState(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();

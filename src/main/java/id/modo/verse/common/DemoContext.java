@@ -3,6 +3,7 @@ package id.modo.verse.common;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the demo's seeders hand on to each other: the ID each person and organization of the demo got, so that a
@@ -58,7 +59,7 @@ public final class DemoContext {
         return require(tenants.get(tenant), tenant);
     }
 
-    private static UUID require(UUID id, Enum<?> key) {
+    private static UUID require(@Nullable UUID id, Enum<?> key) {
         if (id == null) {
             throw new IllegalStateException("The demo has no " + key + " yet: check the seeders' order()");
         }

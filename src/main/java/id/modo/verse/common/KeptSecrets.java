@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.StringUtils;
 
 /**
@@ -20,7 +21,7 @@ public final class KeptSecrets {
     }
 
     /** {@code configured} if set, else the contents of {@code file}, created on first use. */
-    public static byte[] configuredOrKept(String configured, Path file) {
+    public static byte[] configuredOrKept(@Nullable String configured, Path file) {
         if (StringUtils.hasText(configured)) {
             return configured.getBytes(StandardCharsets.UTF_8);
         }

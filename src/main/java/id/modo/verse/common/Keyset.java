@@ -3,6 +3,7 @@ package id.modo.verse.common;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The rules every keyset-paginated list follows (ARCHITECTURE.md section 4): {@code ?limit=}
@@ -27,7 +28,7 @@ public final class Keyset {
      * A limit a client asked for: {@value #DEFAULT_LIMIT} when absent; outside 1..{@value #MAX_LIMIT}
      * it is refused with 400 validation and a {@code limit} field error, under the given detail.
      */
-    public static int limit(Integer requested, String detail) {
+    public static int limit(@Nullable Integer requested, String detail) {
         int size = requested == null ? DEFAULT_LIMIT : requested;
         if (size < 1 || size > MAX_LIMIT) {
             throw new ProblemException(ProblemType.VALIDATION, detail, Map.of("errors",
@@ -37,7 +38,7 @@ public final class Keyset {
     }
 
     /** The position a client's cursor names, or {@code null} for the first page (no cursor or a blank one). */
-    public static KeysetCursor after(String cursor) {
+    public static @Nullable KeysetCursor after(@Nullable String cursor) {
         return cursor == null || cursor.isBlank() ? null : KeysetCursor.decode(cursor);
     }
 

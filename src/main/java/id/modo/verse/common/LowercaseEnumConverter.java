@@ -2,6 +2,7 @@ package id.modo.verse.common;
 
 import jakarta.persistence.AttributeConverter;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores an enum as its lowercase name, the way the schema's CHECK constraints spell statuses
@@ -17,12 +18,12 @@ public abstract class LowercaseEnumConverter<E extends Enum<E>> implements Attri
     }
 
     @Override
-    public String convertToDatabaseColumn(E value) {
+    public @Nullable String convertToDatabaseColumn(@Nullable E value) {
         return value == null ? null : value.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
-    public E convertToEntityAttribute(String value) {
+    public @Nullable E convertToEntityAttribute(@Nullable String value) {
         return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One outgoing mail, as {@link Mailer#send(MailMessage)} takes it. Usually made by
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * @param template the name of the template it was made from ({@code verify-email}), or {@code null}
  * @param locale the language it is written in, or {@code null}
  */
-public record MailMessage(String to, String subject, String text, String html, String template, Locale locale) {
+public record MailMessage(String to, String subject, String text, @Nullable String html, @Nullable String template,
+        @Nullable Locale locale) {
 
     private static final Pattern TEMPLATE = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,7 +34,7 @@ public class MailOutbox {
      *
      * @throws ProblemException ({@code bad-request}) for a cursor this method did not make
      */
-    public Page<OutboxMail> newest(int limit, String cursor) {
+    public Page<OutboxMail> newest(int limit, @Nullable String cursor) {
         int size = Keyset.clamp(limit);
         KeysetCursor after = Keyset.after(cursor);
         List<OutboxMail> rows;

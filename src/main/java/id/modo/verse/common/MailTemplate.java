@@ -2,6 +2,7 @@ package id.modo.verse.common;
 
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mails MODO sends, each with the facts it needs. {@link Mailer#send(String, MailTemplate, Locale)}
@@ -35,7 +36,7 @@ public sealed interface MailTemplate {
      * A link to choose a new password, valid for 1 hour, with "ignore this mail if you did not ask".
      * {@code name} may be {@code null} for a greeting without a name.
      */
-    record PasswordReset(String name, URI link) implements MailTemplate {
+    record PasswordReset(@Nullable String name, URI link) implements MailTemplate {
 
         public PasswordReset {
             name = name == null || name.isBlank() ? null : required(name, "name");

@@ -3,6 +3,7 @@ package id.modo.verse.common;
 import id.modo.verse.common.mail.MailDelivery;
 import id.modo.verse.common.mail.MailTemplates;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,7 +46,7 @@ public class Mailer {
 
     /** Writes the template in the given language (see {@link #render}) and queues it as {@link #send(MailMessage)} does. */
     @Transactional
-    public void send(String to, MailTemplate template, Locale locale) {
+    public void send(String to, MailTemplate template, @Nullable Locale locale) {
         send(render(to, template, locale));
     }
 
@@ -53,7 +54,7 @@ public class Mailer {
      * The mail a template makes, without sending it: subject, plain text and HTML in {@code locale}'s
      * language if MODO speaks it (English, Bahasa Indonesia), else in {@code modo.web.default-locale}.
      */
-    public MailMessage render(String to, MailTemplate template, Locale locale) {
+    public MailMessage render(String to, MailTemplate template, @Nullable Locale locale) {
         return templates.render(to, template, locale);
     }
 }

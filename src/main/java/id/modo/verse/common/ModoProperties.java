@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -52,9 +53,9 @@ public record ModoProperties(
      * {@code data-dir}; a set one connects to that server instead.
      */
     public record Db(
-            @Pattern(regexp = "^$|^jdbc:postgresql://.+", message = "must be empty or a jdbc:postgresql:// URL") String url,
-            String user,
-            String password,
+            @Pattern(regexp = "^$|^jdbc:postgresql://.+", message = "must be empty or a jdbc:postgresql:// URL") @Nullable String url,
+            @Nullable String user,
+            @Nullable String password,
             @Min(0) @Max(65535) int embeddedPort,
             @Min(1) @Max(200) int poolSize) {
 

@@ -2,6 +2,7 @@ package id.modo.verse.common;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One row of {@code mail_outbox}, as the admin pages show it.
@@ -12,9 +13,9 @@ import java.util.UUID;
  * @param nextAttemptAt when a pending mail is tried next
  * @param sentAt when the SMTP server accepted it; {@code null} unless {@link Status#SENT}
  */
-public record OutboxMail(UUID id, String recipient, String subject, String textBody, String htmlBody, String template,
-        String locale, Status status, int attempts, String lastError, Instant nextAttemptAt, Instant createdAt,
-        Instant sentAt) {
+public record OutboxMail(UUID id, String recipient, String subject, String textBody, @Nullable String htmlBody,
+        @Nullable String template, @Nullable String locale, Status status, int attempts, @Nullable String lastError,
+        Instant nextAttemptAt, Instant createdAt, @Nullable Instant sentAt) {
 
     public enum Status {
         /** Waiting for (another) delivery attempt. */

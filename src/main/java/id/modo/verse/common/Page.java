@@ -2,12 +2,13 @@ package id.modo.verse.common;
 
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a keyset-paginated list and the cursor of the next page, or {@code null} on the last
  * one. On the wire: {@code {"items": [...], "next_cursor": ...}}. Made by {@link Keyset#page}.
  */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(List<T> items, @Nullable String nextCursor) {
 
     public Page {
         items = List.copyOf(items);

@@ -3,6 +3,7 @@ package id.modo.verse.common;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.commons.logging.Log;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -61,7 +62,7 @@ class PrivateDataDirectory implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    private static Path path(ConfigurableEnvironment environment, String key) {
+    private static @Nullable Path path(ConfigurableEnvironment environment, String key) {
         try {
             String value = environment.getProperty(key);
             return StringUtils.hasText(value) ? Path.of(value).toAbsolutePath().normalize() : null;

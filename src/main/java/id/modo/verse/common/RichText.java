@@ -24,6 +24,7 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jspecify.annotations.Nullable;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -85,7 +86,7 @@ public final class RichText {
     }
 
     /** {@code markdown} as sanitized HTML; null or blank gives "". */
-    public static String toHtml(String markdown) {
+    public static String toHtml(@Nullable String markdown) {
         if (markdown == null || markdown.isBlank()) {
             return "";
         }
@@ -98,7 +99,7 @@ public final class RichText {
      * HTML from anywhere else (a rich editor, an import) held to the same allow-list as
      * {@link #toHtml(String)}'s output: whatever it does not allow is dropped, its text kept.
      */
-    public static String sanitize(String html) {
+    public static String sanitize(@Nullable String html) {
         return html == null ? "" : POLICY.sanitize(html);
     }
 
@@ -107,7 +108,7 @@ public final class RichText {
      * boundary where one is near and ended with "…". For previews and meta descriptions; escape it
      * where it goes, as any text (it holds what was typed, {@code <} included).
      */
-    public static String toPlainText(String markdown, int maxChars) {
+    public static String toPlainText(@Nullable String markdown, int maxChars) {
         if (maxChars < 1) {
             throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
         }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The readable address part of a thing people link to ({@code /o/studio-kancil}, a project's
@@ -32,7 +33,7 @@ public final class Slug {
     }
 
     /** Lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
-    public static boolean isValid(String slug) {
+    public static boolean isValid(@Nullable String slug) {
         return slug != null && SHAPE.matcher(slug).matches() && !slug.contains("--");
     }
 

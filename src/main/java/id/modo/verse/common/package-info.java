@@ -6,4 +6,5 @@
  * write as sanitized HTML ({@link id.modo.verse.common.RichText}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Common infrastructure")
+@org.jspecify.annotations.NullMarked
 package id.modo.verse.common;

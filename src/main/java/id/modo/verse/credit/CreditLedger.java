@@ -103,17 +103,13 @@ public class CreditLedger {
     public Balances debit(OrganizationId organization, UserId actor, int amount, String referenceType, String referenceId,
             String description) {
         requireAmount(amount);
-        Balances after = take(organization, actor, amount, 0, referenceType, referenceId, description)
-                .orElseGet(() -> {
-                    if (open(organization)) {
-                        return take(organization, actor, amount, 0, referenceType, referenceId, description).orElse(null);
-                    }
-                    return null;
-                });
-        if (after == null) {
-            throw insufficient(balances(organization), amount);
+        Optional<Balances> after = take(organization, actor, amount, 0, referenceType, referenceId, description);
+        if (after.isEmpty()) {
+            // Tried again whoever opened the row: it may have been the listener, committing while this waited on it.
+            open(organization);
+            after = take(organization, actor, amount, 0, referenceType, referenceId, description);
         }
-        return after;
+        return after.orElseThrow(() -> insufficient(balances(organization), amount));
     }
 
     // ---------------------------------------------------------------- adding
@@ -320,7 +316,8 @@ public class CreditLedger {
 
     /**
      * Makes the organization's balance row with the free plan's allowance granted (one ledger
-     * row), unless it has one. True if this call made it; false also for an unknown organization.
+     * row), unless it has one. True if this call made it; false also for an unknown organization, and when another
+     * transaction made it meanwhile, so a caller that needs the row reads again whatever this answers.
      */
     @Transactional
     public boolean open(OrganizationId organization) {

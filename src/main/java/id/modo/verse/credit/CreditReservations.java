@@ -61,7 +61,8 @@ public class CreditReservations {
         }
         Instant now = clock.instant();
         Optional<UUID> id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
-        if (id.isEmpty() && ledger.open(organization)) {
+        if (id.isEmpty()) {
+            ledger.open(organization);
             id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
         }
         return ReservationId.of(id.orElseThrow(() -> insufficient(ledger.balances(organization), amount)));

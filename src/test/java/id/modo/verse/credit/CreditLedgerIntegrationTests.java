@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,6 +51,8 @@ class CreditLedgerIntegrationTests {
     CreditMonthlyReset monthlyReset;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     CreditFixtures fixtures;
     OrganizationId org;
@@ -79,6 +82,53 @@ class CreditLedgerIntegrationTests {
                 .plusMonths(1).toInstant());
         assertThat(fixtures.ledger(org)).containsExactly(new CreditFixtures.Row("subscription", "main", 100, 100));
         assertThat(ledger.open(org)).as("opening twice grants once").isFalse();
+    }
+
+    /**
+     * The balance row is opened after the organization's commit, by a listener; a first debit can meet that opening
+     * half-way: its own insert waits on the listener's and then finds the row already there. It must spend from that
+     * row, not report the 100 credits it can see as too few for 1.
+     */
+    @Test
+    void aDebitThatMeetsTheRowBeingOpenedSpendsFromIt() throws Exception {
+        OrganizationId fresh = fixtures.organization();
+        CountDownLatch opened = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> opener = pool.submit(() -> transactions.execute(status -> {
+                boolean made = ledger.open(fresh);
+                opened.countDown();
+                await(commit);
+                return made;
+            }));
+            assertThat(opened.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<Balances> debit = pool.submit(() -> ledger.debit(fresh, null, 1, "ai_usage", "race-1", "First generation"));
+            // Let the opener commit only once the debit's own insert waits on it, which is the moment the fault needed.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (jdbc.sql("""
+                    select count(*) from pg_stat_activity
+                    where wait_event_type = 'Lock' and query like '%insert into credit_balances%'""").query(Integer.class).single() == 0) {
+                assertThat(System.nanoTime()).as("the debit's insert never waited on the opener").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            commit.countDown();
+
+            assertThat(opener.get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(debit.get(30, TimeUnit.SECONDS).available()).isEqualTo(99);
+            fixtures.assertLedgerMatches(fresh);
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package id.modo.verse.common.jobs;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A job as stored.
@@ -13,10 +14,10 @@ import java.util.UUID;
  * @param result         what a completed job hands back (a file name, an asset id), null before
  * @param attempts       how many runs started; a retry or a take-over from a dead node adds one
  */
-public record Job(UUID id, String kind, UUID organizationId, UUID createdBy, UUID subject,
-        Map<String, Object> input, JobState state, long done, long total, String message,
-        Map<String, Object> result, String error, int attempts, boolean cancelRequested,
-        Instant createdAt, Instant startedAt, Instant finishedAt, Instant updatedAt) {
+public record Job(UUID id, String kind, @Nullable UUID organizationId, UUID createdBy, @Nullable UUID subject,
+        Map<String, Object> input, JobState state, long done, long total, @Nullable String message,
+        @Nullable Map<String, Object> result, @Nullable String error, int attempts, boolean cancelRequested,
+        Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, Instant updatedAt) {
 
     /** Whole percent done, 100 once completed; 0 while the total is unknown. */
     public int percent() {

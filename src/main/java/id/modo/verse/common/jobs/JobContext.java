@@ -1,5 +1,7 @@
 package id.modo.verse.common.jobs;
 
+import org.jspecify.annotations.Nullable;
+
 /** What a running {@link JobHandler} sees of its job: what it was asked, and where to report. */
 public interface JobContext {
 
@@ -10,7 +12,7 @@ public interface JobContext {
      * everyone watching the job. Throws {@link JobCancelledException} once a cancel was asked for, so a
      * handler that reports often is cancellable without checking.
      */
-    void progress(long done, long total, String message);
+    void progress(long done, long total, @Nullable String message);
 
     /** Whether someone asked to cancel; a handler that can stop between steps checks it and throws {@link JobCancelledException}. */
     boolean cancelled();

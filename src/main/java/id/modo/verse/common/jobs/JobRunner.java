@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +66,7 @@ class JobRunner {
         store.finish(id, job.attempts(), outcome, result, error).ifPresent(streams::changed);
     }
 
-    private static String truncate(String text, int max) {
+    private static @Nullable String truncate(@Nullable String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
@@ -91,7 +92,7 @@ class JobRunner {
         }
 
         @Override
-        public void progress(long done, long total, String message) {
+        public void progress(long done, long total, @Nullable String message) {
             Job updated = store.progress(job.id(), job.attempts(), Math.max(0, done), Math.max(0, total),
                             truncate(message, MAX_MESSAGE))
                     .orElseThrow(Superseded::new);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -35,7 +36,7 @@ class JobStore {
     /** A file a job kept for download. */
     record Output(String fileName, String contentType, byte[] content) {}
 
-    Job insert(UUID id, String kind, UUID organization, UUID createdBy, UUID subject, Map<String, Object> input) {
+    Job insert(UUID id, String kind, @Nullable UUID organization, UUID createdBy, @Nullable UUID subject, Map<String, Object> input) {
         return jdbc.sql("""
                 insert into jobs (id, kind, organization_id, created_by, subject, input)
                 values (?, ?, ?, ?, ?, ?::jsonb) returning *""")
@@ -69,7 +70,7 @@ class JobStore {
     }
 
     /** The job with the progress recorded, or empty when this run was superseded. */
-    Optional<Job> progress(UUID id, int attempt, long done, long total, String message) {
+    Optional<Job> progress(UUID id, int attempt, long done, long total, @Nullable String message) {
         return jdbc.sql("""
                 update jobs set progress_done = ?, progress_total = ?, message = ?, updated_at = now()
                 where id = ? and attempts = ? and state = 'running' returning *""")
@@ -83,7 +84,7 @@ class JobStore {
     }
 
     /** Ends the run; empty when it was superseded, and then nothing is written. */
-    Optional<Job> finish(UUID id, int attempt, JobState state, Map<String, Object> result, String error) {
+    Optional<Job> finish(UUID id, int attempt, JobState state, @Nullable Map<String, Object> result, @Nullable String error) {
         return jdbc.sql("""
                 update jobs set state = ?, result = ?::jsonb, error = ?, finished_at = now(), updated_at = now(),
                     progress_done = case when ? = 'completed' then greatest(progress_total, progress_done) else progress_done end
@@ -139,7 +140,7 @@ class JobStore {
                 instant(rs, "finished_at"), instant(rs, "updated_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
     }

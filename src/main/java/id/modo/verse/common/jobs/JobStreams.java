@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -106,7 +107,7 @@ class JobStreams {
     }
 
     /** What a watcher was last sent; an equal job is not sent again. */
-    private record Seen(JobState state, long done, long total, String message, boolean cancelRequested) {
+    private record Seen(JobState state, long done, long total, @Nullable String message, boolean cancelRequested) {
         static Seen of(Job job) {
             return new Seen(job.state(), job.done(), job.total(), job.message(), job.cancelRequested());
         }
@@ -116,7 +117,7 @@ class JobStreams {
 
         private final UUID job;
         private final SseEmitter emitter;
-        private Seen seen;
+        private @Nullable Seen seen;
         private boolean ended;
 
         Watcher(UUID job, SseEmitter emitter) {

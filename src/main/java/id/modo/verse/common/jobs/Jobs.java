@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +44,7 @@ public class Jobs {
      * @param subject      what it works on, null when nothing in particular
      * @param input        what the handler needs, as JSON-able values
      */
-    public Job submit(String kind, UUID user, UUID organization, UUID subject, Map<String, Object> input) {
+    public Job submit(String kind, UUID user, @Nullable UUID organization, @Nullable UUID subject, Map<String, Object> input) {
         if (handlers.find(kind).isEmpty()) {
             throw new IllegalArgumentException("No job handler for kind " + kind);
         }

@@ -4,4 +4,5 @@
  * clients watch as server-sent events, cancel and retry.
  */
 @org.springframework.modulith.NamedInterface("jobs")
+@org.jspecify.annotations.NullMarked
 package id.modo.verse.common.jobs;

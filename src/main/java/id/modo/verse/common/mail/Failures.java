@@ -2,6 +2,7 @@ package id.modo.verse.common.mail;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Failure descriptions for {@code mail_outbox.last_error}: the cause chain in one line, bounded. */
 final class Failures {
@@ -27,7 +28,7 @@ final class Failures {
     }
 
     /** The description with every occurrence of {@code secret} blanked out. */
-    static String redact(String description, String secret) {
+    static String redact(String description, @Nullable String secret) {
         return secret == null || secret.isEmpty() ? description : description.replace(secret, "[redacted]");
     }
 }

@@ -1,6 +1,7 @@
 package id.modo.verse.common.mail;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a template mail says, already translated: the model of {@code mail/message.jte} (HTML, every
@@ -11,7 +12,7 @@ import java.util.List;
  * @param linkHint what to do when the button does not work (shown above the bare link)
  */
 public record MailContent(String lang, String subject, String greeting, List<String> paragraphs, String actionLabel,
-        String actionUrl, String linkHint, List<String> notes, String signature) {
+        @Nullable String actionUrl, String linkHint, List<String> notes, String signature) {
 
     public MailContent {
         paragraphs = List.copyOf(paragraphs);

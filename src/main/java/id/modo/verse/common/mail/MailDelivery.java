@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -123,7 +124,7 @@ public class MailDelivery implements DisposableBean {
     }
 
     /** Empty when nothing was claimed; else whether the mail went. */
-    private Optional<Boolean> attempt(String claim, UUID id) {
+    private Optional<Boolean> attempt(String claim, @Nullable UUID id) {
         return transactions.execute(status -> {
             var query = jdbc.sql(claim);
             if (id != null) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
@@ -25,10 +26,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("modo.mail")
 public record MailProperties(
         @Pattern(regexp = "^$|^[A-Za-z0-9.-]+$|^\\[?[0-9A-Fa-f:.]+]?$",
-                message = "must be a host name or an IP address, without scheme, port or spaces") String host,
+                message = "must be a host name or an IP address, without scheme, port or spaces") @Nullable String host,
         @Min(1) @Max(65535) int port,
-        String username,
-        String password,
+        @Nullable String username,
+        @Nullable String password,
         @NotBlank String from,
         boolean starttls) {
 

@@ -7,6 +7,7 @@ import id.modo.verse.common.MailTemplate;
 import id.modo.verse.common.ModoProperties;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,7 @@ public class MailTemplates {
         this.properties = properties;
     }
 
-    public MailMessage render(String to, MailTemplate template, Locale requested) {
+    public MailMessage render(String to, MailTemplate template, @Nullable Locale requested) {
         Locale locale = supported(requested);
         MailContent content = content(template, locale);
         return new MailMessage(to, content.subject(), content.text(), html(content), template.templateName(), locale);
@@ -60,7 +61,7 @@ public class MailTemplates {
     }
 
     /** The requested language if MODO speaks it, else the platform's default language. */
-    private Locale supported(Locale requested) {
+    private Locale supported(@Nullable Locale requested) {
         if (requested != null && ModoProperties.SUPPORTED_LANGUAGES.contains(requested.getLanguage())) {
             return Locale.of(requested.getLanguage());
         }
@@ -79,7 +80,7 @@ public class MailTemplates {
             return messages.getMessage(key, args.length == 0 ? null : args, locale);
         }
 
-        String greeting(String name) {
+        String greeting(@Nullable String name) {
             return name == null ? get("mail.greeting.anonymous") : get("mail.greeting", name);
         }
 

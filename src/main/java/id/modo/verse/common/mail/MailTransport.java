@@ -2,6 +2,7 @@ package id.modo.verse.common.mail;
 
 import id.modo.verse.common.OutboxMail;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Where a claimed outbox mail goes: an SMTP server, or the log when none is configured. */
 interface MailTransport {
@@ -17,6 +18,6 @@ interface MailTransport {
         return Failures.describe(failure);
     }
 
-    record Outgoing(UUID id, String recipient, String subject, String text, String html) {
+    record Outgoing(UUID id, String recipient, String subject, String text, @Nullable String html) {
     }
 }

@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -24,7 +25,7 @@ final class SmtpTransport implements MailTransport {
 
     private final JavaMailSender sender;
     private final InternetAddress from;
-    private final String password;
+    private final @Nullable String password;
 
     SmtpTransport(MailProperties properties) {
         this(sender(properties), properties);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import id.modo.verse.studio.StudioFixtures;
@@ -77,12 +78,26 @@ class ScriptPagesBrowserTests {
                 assertThat(now.get("script").asString()).endsWith("Kancil melompat.\nBUAYA\nSiapa di sana?\n");
                 assertThat(page.locator("[data-conflict-actions]").isVisible()).isFalse();
 
-                Download download = page.waitForDownload(() -> page.getByText("PDF, A4").click());
+                Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("PDF, A4").setExact(true)).click());
                 try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
                     assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
                     assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Si Kancil");
                 }
                 assertThat(download.suggestedFilename()).isEqualTo("si-kancil-script.pdf");
+
+                // The same PDF as a job: the button, the progress streamed into the bar, then the link to the file.
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prepare PDF, A4")).click();
+                Locator ready = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download the PDF"));
+                ready.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+                assertThat(page.locator("[data-job-status]").innerText()).isEqualTo("The PDF is ready.");
+                assertThat(page.locator("[data-job-progress] progress").evaluate("bar => bar.value")).isEqualTo(100);
+                Chromium.screenshot(page, "script-pdf-job-phone");
+                Download prepared = page.waitForDownload(ready::click);
+                try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(prepared.path()))) {
+                    assertThat(pdf.getPage(0).getMediaBox().getHeight()).isEqualTo(PDRectangle.A4.getHeight());
+                    assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Si Kancil");
+                }
                 assertThat(page.evaluate("() => document.documentElement.scrollWidth")).isEqualTo(375);
 
                 page.navigate(url("/projects/" + project + "/script?lang=id"));
