@@ -174,7 +174,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             .map(error -> new FieldError(parameterName(result.getMethodParameter()), message(error.getDefaultMessage()))))
                             .toList());
             case TypeMismatchException e -> Problems.validation("Some parameters are not valid.",
-                    List.of(new FieldError(e.getPropertyName() == null ? "parameter" : e.getPropertyName(),
+                    List.of(new FieldError(e.getPropertyName() == null ? "parameter" : Problems.jsonName(e.getPropertyName()),
                             "must be " + describe(e.getRequiredType()))));
             case MissingServletRequestParameterException e -> Problems.validation("A required parameter is missing.",
                     List.of(new FieldError(e.getParameterName(), "is required")));

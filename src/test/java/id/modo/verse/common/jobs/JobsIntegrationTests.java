@@ -210,6 +210,9 @@ class JobsIntegrationTests {
         HttpResponse<String> malformed = asOwner.get("/api/v1/jobs/not-a-uuid", "application/json");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        // The field is named as the API names everything, not by the Java parameter behind it.
+        assertThat(Http.json(malformed).get("errors").get(0).get("field").asString()).isEqualTo("job_id");
+        assertThat(Http.json(malformed).get("errors").get(0).get("message").asString()).isEqualTo("must be a UUID");
         assertThat(http.get(path, "application/json").statusCode()).as("signed out").isEqualTo(401);
     }
 
