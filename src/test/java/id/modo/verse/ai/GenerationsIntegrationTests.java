@@ -105,6 +105,26 @@ class GenerationsIntegrationTests {
                 .isInstanceOf(MasterKeyMissingException.class).hasMessageContaining("does not open");
     }
 
+    @Test
+    void theConfiguredCompatibleModelJoinsTheCatalogueLastAndOnce() {
+        String model = "qwen-" + UUID.randomUUID().toString().substring(0, 8);
+        AiProperties ollama = new AiProperties(null, properties.openai(), properties.anthropic(), properties.gemini(),
+                new AiProperties.Compatible("http://localhost:11434/v1", null, model), properties.timeout(), properties.fallback());
+        ModelCatalogue catalogue = new ModelCatalogue(jdbc, ollama);
+        try {
+            catalogue.addTheConfiguredCompatibleModel();
+            catalogue.addTheConfiguredCompatibleModel();
+
+            List<AiModel> text = catalogue.enabled(ModelKind.TEXT);
+            assertThat(text.getLast().model()).isEqualTo(model);
+            assertThat(text.getLast().provider()).isEqualTo(ProviderKind.COMPATIBLE);
+            assertThat(text).filteredOn(entry -> entry.model().equals(model)).hasSize(1);
+            assertThat(catalogue.credits(GenerationType.SYNOPSIS)).isEqualTo(3);
+        } finally {
+            jdbc.sql("delete from ai_models where model = ?").param(model).update();
+        }
+    }
+
     OrganizationId organization(String plan) {
         String slug = "ai-" + UUID.randomUUID().toString().substring(0, 12);
         UUID id = jdbc.sql("insert into organizations (name, slug) values (?, ?) returning id").params("AI " + slug, slug).query(UUID.class).single();
