@@ -58,31 +58,25 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StringBuilder text = new StringBuilder();
-        long[] usage = {0, 0};
-        boolean[] stopped = {false};
-        Streams.cutIsBadResponse(text, () -> call(() -> {
+        StreamedAnswer answer = new StreamedAnswer(tokens);
+        long[] input = {0};
+        return answer.read(() -> call(() -> {
             try (StreamResponse<RawMessageStreamEvent> events = clients.get(connection).messages().createStreaming(params(request))) {
                 events.stream().forEach(event -> {
                     event.messageStart().ifPresent(start -> {
-                        usage[0] = start.message().usage().inputTokens();
-                        usage[1] = start.message().usage().outputTokens();
+                        input[0] = start.message().usage().inputTokens();
+                        answer.usage(new TokenUsage(input[0], start.message().usage().outputTokens()));
                     });
-                    event.contentBlockDelta().flatMap(delta -> delta.delta().text()).ifPresent(delta -> {
-                        text.append(delta.text());
-                        tokens.accept(delta.text());
-                    });
+                    event.contentBlockDelta().flatMap(delta -> delta.delta().text()).ifPresent(delta -> answer.token(delta.text()));
                     // message_delta carries the final, cumulative output count.
-                    event.messageDelta().ifPresent(delta -> usage[1] = delta.usage().outputTokens());
-                    stopped[0] |= event.isMessageStop();
+                    event.messageDelta().ifPresent(delta -> answer.usage(new TokenUsage(input[0], delta.usage().outputTokens())));
+                    if (event.isMessageStop()) {
+                        answer.ended();
+                    }
                 });
             }
             return null;
-        }));
-        if (!stopped[0]) {
-            throw ProviderFailure.badResponse("The stream ended before message_stop");
-        }
-        return new TextResult(StructuredOutput.check(text.toString(), request.schema()), new TokenUsage(usage[0], usage[1]));
+        }), request.schema());
     }
 
     @Override

@@ -55,30 +55,22 @@ public final class GeminiProvider implements Provider {
 
     @Override
     public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StringBuilder text = new StringBuilder();
-        TokenUsage[] usage = {TokenUsage.NONE};
-        boolean[] finished = {false};
-        Streams.cutIsBadResponse(text, () -> call(() -> {
+        StreamedAnswer answer = new StreamedAnswer(tokens);
+        return answer.read(() -> call(() -> {
             try (ResponseStream<GenerateContentResponse> chunks = clients.get(connection).models
                     .generateContentStream(request.model(), request.prompt(), config(request))) {
                 for (GenerateContentResponse chunk : chunks) {
-                    String token = texts(chunk);
-                    if (!token.isEmpty()) {
-                        text.append(token);
-                        tokens.accept(token);
+                    answer.token(texts(chunk));
+                    if (candidate(chunk).flatMap(Candidate::finishReason).isPresent()) {
+                        answer.ended();
                     }
-                    finished[0] |= candidate(chunk).flatMap(Candidate::finishReason).isPresent();
                     if (chunk.usageMetadata().isPresent()) {
-                        usage[0] = usage(chunk.usageMetadata());
+                        answer.usage(usage(chunk.usageMetadata()));
                     }
                 }
             }
             return null;
-        }));
-        if (!finished[0]) {
-            throw ProviderFailure.badResponse("The stream ended before a finish reason");
-        }
-        return new TextResult(StructuredOutput.check(text.toString(), request.schema()), usage[0]);
+        }), request.schema());
     }
 
     @Override

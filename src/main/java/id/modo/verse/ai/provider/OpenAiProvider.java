@@ -67,29 +67,22 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StringBuilder text = new StringBuilder();
-        TokenUsage[] usage = {TokenUsage.NONE};
-        boolean[] finished = {false};
-        Streams.cutIsBadResponse(text, () -> call(() -> {
+        StreamedAnswer answer = new StreamedAnswer(tokens);
+        return answer.read(() -> call(() -> {
             try (StreamResponse<ChatCompletionChunk> chunks = clients.get(connection).chat().completions()
                     .createStreaming(params(request, true))) {
                 chunks.stream().forEach(chunk -> {
                     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
-                        choice.delta().content().filter(token -> !token.isEmpty()).ifPresent(token -> {
-                            text.append(token);
-                            tokens.accept(token);
-                        });
-                        finished[0] |= choice.finishReason().isPresent();
+                        choice.delta().content().ifPresent(answer::token);
+                        if (choice.finishReason().isPresent()) {
+                            answer.ended();
+                        }
                     }
-                    chunk.usage().ifPresent(reported -> usage[0] = usage(Optional.of(reported)));
+                    chunk.usage().ifPresent(reported -> answer.usage(usage(Optional.of(reported))));
                 });
             }
             return null;
-        }));
-        if (!finished[0]) {
-            throw ProviderFailure.badResponse("The stream ended before the answer did");
-        }
-        return new TextResult(StructuredOutput.check(text.toString(), request.schema()), usage[0]);
+        }), request.schema());
     }
 
     @Override
