@@ -13,7 +13,7 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * One local HTTP server per test JVM that plays Stripe, Midtrans (Snap and Core API) and Xendit (WireMock: each test stubs the
+ * One local HTTP server per test JVM that plays Stripe, Midtrans (Snap and Core API), Xendit and the AI providers (WireMock: each test stubs the
  * provider's documented requests and responses), and every Spring test context pointed at it with test keys,
  * as a user would configure the real providers. The default gateway stays the sandbox.
  */
@@ -60,6 +60,11 @@ public final class TestGateways implements ContextCustomizerFactory {
             properties.put("modo.payments.xendit.secret-key", XENDIT_SECRET_KEY);
             properties.put("modo.payments.xendit.callback-token", XENDIT_CALLBACK_TOKEN);
             properties.put("modo.payments.xendit.api-base", baseUrl());
+            // No platform AI key, as in the embedded default; an organization's own key reaches the same local server.
+            properties.put("modo.ai.openai.base-url", baseUrl() + "/v1");
+            properties.put("modo.ai.anthropic.base-url", baseUrl());
+            properties.put("modo.ai.gemini.base-url", baseUrl());
+            properties.put("modo.ai.timeout", "2s");
             MapPropertySource source = new MapPropertySource("modo-test-gateways", properties);
             var sources = context.getEnvironment().getPropertySources();
             // Above application.properties, below what a test sets itself.

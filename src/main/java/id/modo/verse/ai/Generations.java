@@ -1,0 +1,100 @@
+package id.modo.verse.ai;
+
+import id.modo.verse.ai.provider.ImageRequest;
+import id.modo.verse.ai.provider.ImageResult;
+import id.modo.verse.ai.provider.JsonSchema;
+import id.modo.verse.ai.provider.Provider;
+import id.modo.verse.ai.provider.ProviderFailure;
+import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.ai.provider.TextRequest;
+import id.modo.verse.ai.provider.TextResult;
+import id.modo.verse.ai.provider.TokenUsage;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.organization.OrganizationId;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.springframework.stereotype.Service;
+
+/**
+ * The AI gateway for other modules: generate text (whole or streamed) or an image for an organization, on the route
+ * {@link Routing} picks and along its fallback chain. Never a provider directly. Answers {@link AiProblems#NOT_CONFIGURED}
+ * when nothing can serve the organization, and {@link AiProblems#PROVIDER_UNAVAILABLE} or {@link AiProblems#PROVIDER_FAILED}
+ * when the providers could not.
+ */
+@Service
+public class Generations {
+
+    private static final String IMAGE_SIZE = "1024x1024";
+
+    private final Routing routing;
+    private final Map<ProviderKind, Provider> providers;
+    private final FallbackChain chain;
+
+    Generations(Routing routing, Map<ProviderKind, Provider> aiProviders, AiProperties properties, Clock clock) {
+        this.routing = routing;
+        this.providers = aiProviders;
+        this.chain = new FallbackChain(properties.fallback(), clock, duration -> Thread.sleep(duration), RandomGenerator.getDefault());
+    }
+
+    /** Whether anything can serve the organization's generations of the type (for pages to say so before a click). */
+    public boolean configured(OrganizationId organization, GenerationType type) {
+        return !routing.routes(organization, type).isEmpty();
+    }
+
+    public TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt) {
+        return text(organization, type, prompt, (provider, route, request) -> provider.complete(route.connection(), request));
+    }
+
+    /** As {@link #text}, handing each token to {@code tokens} as it arrives. */
+    public TextGeneration stream(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens) {
+        return text(organization, type, prompt, (provider, route, request) -> provider.stream(route.connection(), request, tokens));
+    }
+
+    public ImageGeneration image(OrganizationId organization, GenerationType type, String prompt) {
+        requireKind(type, ModelKind.IMAGE);
+        FallbackChain.Served<ImageResult> served = serve(organization, type, route -> providers.get(route.model().provider())
+                .image(route.connection(), new ImageRequest(route.model().model(), prompt, IMAGE_SIZE)));
+        return new ImageGeneration(served.value().bytes(), served.value().mediaType(), receipt(served, served.value().usage()));
+    }
+
+    @FunctionalInterface
+    private interface TextCall {
+        TextResult call(Provider provider, Route route, TextRequest request);
+    }
+
+    private TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, TextCall call) {
+        requireKind(type, ModelKind.TEXT);
+        JsonSchema schema = prompt.schema() == null ? null : new JsonSchema(prompt.schemaName(), prompt.schema());
+        FallbackChain.Served<TextResult> served = serve(organization, type, route -> call.call(providers.get(route.model().provider()), route,
+                new TextRequest(route.model().model(), prompt.system(), prompt.prompt(), schema, prompt.maxOutputTokens())));
+        return new TextGeneration(served.value().text(), receipt(served, served.value().usage()));
+    }
+
+    private <T> FallbackChain.Served<T> serve(OrganizationId organization, GenerationType type, Function<Route, T> call) {
+        List<Route> routes = routing.routes(organization, type);
+        if (routes.isEmpty()) {
+            throw AiProblems.notConfigured();
+        }
+        try {
+            return chain.run(routes, call);
+        } catch (ProviderFailure failure) {
+            throw new ProblemException(failure.retryable() ? AiProblems.PROVIDER_UNAVAILABLE : AiProblems.PROVIDER_FAILED,
+                    failure.getMessage(), Map.of("reason", failure.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        }
+    }
+
+    private static void requireKind(GenerationType type, ModelKind kind) {
+        if (type.kind() != kind) {
+            throw new IllegalArgumentException(type.key() + " makes " + type.kind().key() + ", not " + kind.key());
+        }
+    }
+
+    private static Receipt receipt(FallbackChain.Served<?> served, TokenUsage usage) {
+        return new Receipt(served.route().model().provider().key(), served.route().model().model(), usage.input(), usage.output(),
+                served.route().ownKey(), served.fellBackToPlatformKey(), served.attempts());
+    }
+}

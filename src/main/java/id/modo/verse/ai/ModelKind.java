@@ -1,0 +1,12 @@
+package id.modo.verse.ai;
+
+import java.util.Locale;
+
+/** What a model makes; {@link #key()} is its name in {@code ai_models.kind}. */
+public enum ModelKind {
+    TEXT, IMAGE;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

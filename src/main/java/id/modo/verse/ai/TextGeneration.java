@@ -1,0 +1,4 @@
+package id.modo.verse.ai;
+
+public record TextGeneration(String text, Receipt receipt) {
+}

@@ -1,0 +1,137 @@
+package id.modo.verse.ai.provider;
+
+import com.google.genai.Client;
+import com.google.genai.ResponseStream;
+import com.google.genai.errors.ApiException;
+import com.google.genai.errors.GenAiIOException;
+import com.google.genai.types.Blob;
+import com.google.genai.types.Candidate;
+import com.google.genai.types.Content;
+import com.google.genai.types.GenerateContentConfig;
+import com.google.genai.types.GenerateContentResponse;
+import com.google.genai.types.GenerateContentResponseUsageMetadata;
+import com.google.genai.types.HttpOptions;
+import com.google.genai.types.HttpRetryOptions;
+import com.google.genai.types.Part;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Google's Gemini API (generateContent, streamGenerateContent over SSE) through its official SDK; image output
+ * comes from the models that offer it (such as gemini-2.5-flash-image). The SDK does not expose response headers,
+ * so a 429 from Gemini carries no {@code Retry-After}: the gateway's own backoff applies.
+ */
+public final class GeminiProvider implements Provider {
+
+    private final ClientCache<Client> clients = new ClientCache<>(GeminiProvider::client);
+
+    private static Client client(Connection connection) {
+        HttpOptions.Builder http = HttpOptions.builder()
+                .timeout(Math.toIntExact(connection.timeout().toMillis()))
+                .retryOptions(HttpRetryOptions.builder().attempts(1).build());
+        if (connection.baseUrl() != null) {
+            http.baseUrl(connection.baseUrl());
+        }
+        return Client.builder().vertexAI(false).apiKey(connection.apiKey()).httpOptions(http.build()).build();
+    }
+
+    @Override
+    public ProviderKind kind() {
+        return ProviderKind.GEMINI;
+    }
+
+    @Override
+    public TextResult complete(Connection connection, TextRequest request) {
+        GenerateContentResponse response = call(() -> clients.get(connection).models.generateContent(request.model(), request.prompt(), config(request)));
+        String text = texts(response);
+        if (text.isEmpty()) {
+            throw ProviderFailure.badResponse("The answer has no text");
+        }
+        return new TextResult(StructuredOutput.check(text, request.schema()), usage(response.usageMetadata()));
+    }
+
+    @Override
+    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
+        StreamedAnswer answer = new StreamedAnswer(tokens);
+        return answer.read(() -> call(() -> {
+            try (ResponseStream<GenerateContentResponse> chunks = clients.get(connection).models
+                    .generateContentStream(request.model(), request.prompt(), config(request))) {
+                for (GenerateContentResponse chunk : chunks) {
+                    answer.token(texts(chunk));
+                    if (candidate(chunk).flatMap(Candidate::finishReason).isPresent()) {
+                        answer.ended();
+                    }
+                    if (chunk.usageMetadata().isPresent()) {
+                        answer.usage(usage(chunk.usageMetadata()));
+                    }
+                }
+            }
+            return null;
+        }), request.schema());
+    }
+
+    @Override
+    public ImageResult image(Connection connection, ImageRequest request) {
+        GenerateContentConfig config = GenerateContentConfig.builder().responseModalities("TEXT", "IMAGE").build();
+        GenerateContentResponse response = call(() -> clients.get(connection).models.generateContent(request.model(), request.prompt(), config));
+        Blob image = parts(response).stream().flatMap(part -> part.inlineData().stream())
+                .filter(blob -> blob.data().isPresent())
+                .findFirst()
+                .orElseThrow(() -> ProviderFailure.badResponse("The answer has no image"));
+        return new ImageResult(image.data().orElseThrow(), image.mimeType().orElse("image/png"), usage(response.usageMetadata()));
+    }
+
+    private static GenerateContentConfig config(TextRequest request) {
+        GenerateContentConfig.Builder config = GenerateContentConfig.builder().maxOutputTokens(request.maxOutputTokens());
+        if (request.system() != null) {
+            config.systemInstruction(Content.fromParts(Part.fromText(request.system())));
+        }
+        if (request.schema() != null) {
+            config.responseMimeType("application/json").responseJsonSchema(request.schema().schema());
+        }
+        return config.build();
+    }
+
+    private static Optional<Candidate> candidate(GenerateContentResponse response) {
+        return response.candidates().flatMap(candidates -> candidates.stream().findFirst());
+    }
+
+    private static List<Part> parts(GenerateContentResponse response) {
+        return candidate(response).flatMap(Candidate::content).flatMap(Content::parts).orElse(List.of());
+    }
+
+    private static String texts(GenerateContentResponse response) {
+        StringBuilder text = new StringBuilder();
+        for (Part part : parts(response)) {
+            // Thought summaries are the model's working, not the answer.
+            if (!part.thought().orElse(false)) {
+                part.text().ifPresent(text::append);
+            }
+        }
+        return text.toString();
+    }
+
+    private static TokenUsage usage(Optional<GenerateContentResponseUsageMetadata> metadata) {
+        return metadata.map(used -> new TokenUsage(used.promptTokenCount().orElse(0),
+                // Gemini bills thinking tokens as output.
+                used.candidatesTokenCount().orElse(0) + used.thoughtsTokenCount().orElse(0))).orElse(TokenUsage.NONE);
+    }
+
+    private <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ApiException e) {
+            throw HttpFailures.of(kind(), e.code(), null, e);
+        } catch (GenAiIOException e) {
+            if (e.getCause() instanceof IOException && !(e.getCause() instanceof com.fasterxml.jackson.core.JacksonException)) {
+                throw HttpFailures.unreachable(kind(), e);
+            }
+            throw new ProviderFailure(ProviderFailure.Kind.BAD_RESPONSE, "gemini answered something unreadable", null, e);
+        } catch (IllegalStateException e) {
+            throw new ProviderFailure(ProviderFailure.Kind.BAD_RESPONSE, "gemini answered something unreadable", null, e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package id.modo.verse.ai.provider;
+
+public record ImageResult(byte[] bytes, String mediaType, TokenUsage usage) {
+}

@@ -1,0 +1,22 @@
+package id.modo.verse.ai.provider;
+
+import java.util.function.Consumer;
+
+/**
+ * The one port behind which every provider's API sits. Each call builds its client from the {@link Connection}
+ * (per-organization keys and base URLs), makes one attempt (retries and fallback are the gateway's), and throws
+ * {@link ProviderFailure} for anything but a good answer.
+ */
+public interface Provider {
+
+    ProviderKind kind();
+
+    /** The whole answer at once. */
+    TextResult complete(Connection connection, TextRequest request);
+
+    /** The answer token by token into {@code tokens}, then whole; a stream that stops before its end is {@link ProviderFailure.Kind#BAD_RESPONSE}. */
+    TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens);
+
+    /** One image; a provider or model without image output answers {@link ProviderFailure.Kind#BAD_RESPONSE}. */
+    ImageResult image(Connection connection, ImageRequest request);
+}

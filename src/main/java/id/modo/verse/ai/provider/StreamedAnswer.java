@@ -1,0 +1,52 @@
+package id.modo.verse.ai.provider;
+
+import java.util.function.Consumer;
+
+/** An answer being streamed: its tokens go to the reader as they come and add up to the whole, which every adapter checks the same way. */
+final class StreamedAnswer {
+
+    private final StringBuilder text = new StringBuilder();
+    private final Consumer<String> tokens;
+    private TokenUsage usage = TokenUsage.NONE;
+    private boolean ended;
+
+    StreamedAnswer(Consumer<String> tokens) {
+        this.tokens = tokens;
+    }
+
+    void token(String token) {
+        if (!token.isEmpty()) {
+            text.append(token);
+            tokens.accept(token);
+        }
+    }
+
+    void usage(TokenUsage reported) {
+        usage = reported;
+    }
+
+    /** The provider said the answer is complete (a finish reason, {@code message_stop}). */
+    void ended() {
+        ended = true;
+    }
+
+    /**
+     * Runs the streaming call and answers the whole. A stream that stops before the provider said it ended, or a
+     * connection that breaks (or times out) after part of the answer came, is a cut stream,
+     * {@link ProviderFailure.Kind#BAD_RESPONSE}, not an unavailable provider: the tokens already went to the reader.
+     */
+    TextResult read(Runnable call, JsonSchema schema) {
+        try {
+            call.run();
+        } catch (ProviderFailure failure) {
+            if (failure.kind() == ProviderFailure.Kind.UNAVAILABLE && !text.isEmpty()) {
+                throw new ProviderFailure(ProviderFailure.Kind.BAD_RESPONSE, "The stream was cut off midway", null, failure);
+            }
+            throw failure;
+        }
+        if (!ended) {
+            throw ProviderFailure.badResponse("The stream ended before the answer did");
+        }
+        return new TextResult(StructuredOutput.check(text.toString(), schema), usage);
+    }
+}

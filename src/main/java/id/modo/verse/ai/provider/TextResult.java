@@ -1,0 +1,4 @@
+package id.modo.verse.ai.provider;
+
+public record TextResult(String text, TokenUsage usage) {
+}
