@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,15 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class Assets {
-
-    public static final ProblemType UNSUPPORTED_TYPE = ProblemType.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type",
-            "This kind of file is not accepted");
-    public static final ProblemType QUOTA_EXCEEDED = ProblemType.of(HttpStatus.CONTENT_TOO_LARGE, "storage-quota-exceeded",
-            "Storage quota exceeded");
-    public static final ProblemType FILE_TOO_LARGE = ProblemType.of(HttpStatus.CONTENT_TOO_LARGE, "file-too-large",
-            "File too large");
-    public static final ProblemType EMPTY_FILE = ProblemType.of(HttpStatus.BAD_REQUEST, "empty-file", "The file is empty");
-
 
     private final JdbcClient jdbc;
     private final Organizations organizations;

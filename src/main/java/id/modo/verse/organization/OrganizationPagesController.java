@@ -94,7 +94,7 @@ class OrganizationPagesController {
                 Organizations.OrganizationView created = organizations.create(caller.id(), name, slug.isBlank() ? null : slug);
                 return "redirect:/dashboard?created=" + created.slug();
             } catch (ProblemException e) {
-                errors.put("slug", e.type().slug().equals("slug-taken") ? "organization.error.slug_taken" : "organization.error.slug");
+                errors.put("slug", e.type().equals(OrganizationProblems.SLUG_TAKEN) ? "organization.error.slug_taken" : "organization.error.slug");
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -3,6 +3,7 @@ package id.modo.verse.organization;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import jakarta.servlet.http.HttpServletResponse;
@@ -187,7 +188,7 @@ class OrganizationSettingsPagesController {
             invitations.resend(caller.id(), id, invitationId.value());
             return saved(id, "resent");
         } catch (ProblemException e) {
-            String key = e.type().slug().equals("forbidden") ? "organization.error.invite_owner" : invitationProblem(e);
+            String key = e.type().equals(ProblemType.FORBIDDEN) ? "organization.error.invite_owner" : invitationProblem(e);
             return again(caller, id, Map.of(), Map.of("invitations", key), e, response, model);
         }
     }
@@ -217,7 +218,7 @@ class OrganizationSettingsPagesController {
             organizations.delete(caller.id(), id);
             return "redirect:/dashboard?deleted=" + organization.slug();
         } catch (ProblemException e) {
-            String key = e.type().slug().equals("organization-in-use") ? "organization.error.in_use" : "form.error.generic";
+            String key = e.type().equals(OrganizationProblems.STILL_IN_USE) ? "organization.error.in_use" : "form.error.generic";
             return again(caller, id, Map.of("confirm", confirm), Map.of("confirm", key), e, response, model);
         }
     }
