@@ -43,7 +43,7 @@ class AiAdminApiIntegrationTests {
     Http asAdmin;
     Http asMember;
     UUID adminId;
-    List<Map<String, Object>> shipped;
+    CatalogueSnapshot shipped;
 
     @BeforeEach
     void signIn() {
@@ -54,22 +54,12 @@ class AiAdminApiIntegrationTests {
         jdbc.sql("update users set platform_role = 'admin' where id = ?").param(adminId).update();
         asAdmin = new Http(port).withBearer(users.login(admin.email(), Users.PASSWORD));
         asMember = new Http(port).withBearer(member.token());
-        shipped = jdbc.sql("select id, is_default, enabled, fallback_position from ai_models").query().listOfRows();
+        shipped = CatalogueSnapshot.take(jdbc);
     }
 
     @AfterEach
     void putTheCatalogueBack() {
-        List<UUID> kept = shipped.stream().map(row -> (UUID) row.get("id")).toList();
-        jdbc.sql("delete from ai_models where not (id = any(?))").param(kept.toArray(UUID[]::new)).update();
-        jdbc.sql("update ai_models set is_default = false").update();
-        for (Map<String, Object> row : shipped) {
-            jdbc.sql("update ai_models set is_default = ?, enabled = ?, fallback_position = ? where id = ?")
-                    .params(row.get("is_default"), row.get("enabled"), row.get("fallback_position"), row.get("id")).update();
-        }
-        jdbc.sql("update ai_generation_prices set credits = 3 where generation_type = 'synopsis'").update();
-        jdbc.sql("update ai_generation_prices set credits = 2 where generation_type = 'logline'").update();
-        // A stored key outlives the test otherwise, and an app started later with another data directory would refuse to start.
-        jdbc.sql("delete from ai_platform_keys").update();
+        shipped.restore();
     }
 
     @Test
