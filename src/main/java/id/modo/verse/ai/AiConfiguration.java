@@ -42,10 +42,13 @@ class AiConfiguration {
     ApiKeyCipher apiKeyCipher(AiProperties properties, ModoProperties modo, JdbcClient jdbc) {
         Path file = modo.dataDir().resolve(MASTER_KEY_FILE);
         boolean configured = StringUtils.hasText(properties.masterKey());
-        var stored = jdbc.sql("select id, api_key_encrypted from user_api_keys limit 1")
+        var stored = jdbc.sql("""
+                select id, api_key_encrypted from user_api_keys
+                union all select id, api_key_encrypted from ai_platform_keys where api_key_encrypted is not null
+                limit 1""")
                 .query((row, number) -> Map.entry(row.getObject("id", UUID.class), row.getString("api_key_encrypted"))).optional();
         if (!configured && !Files.exists(file) && stored.isPresent()) {
-            throw new MasterKeyMissingException("Stored provider keys (user_api_keys) exist, but MODO_MASTER_KEY is not set and "
+            throw new MasterKeyMissingException("Stored provider keys (user_api_keys, ai_platform_keys) exist, but MODO_MASTER_KEY is not set and "
                     + file.toAbsolutePath() + " is missing.", file);
         }
         ApiKeyCipher cipher = new ApiKeyCipher(masterKey(new String(KeptSecrets.configuredOrKept(properties.masterKey(), file), StandardCharsets.UTF_8)));
@@ -54,7 +57,7 @@ class AiConfiguration {
                 cipher.decrypt(row.getKey(), row.getValue());
             } catch (IllegalStateException wrongKey) {
                 throw new MasterKeyMissingException("The master key " + (configured ? "MODO_MASTER_KEY" : "kept in " + file.toAbsolutePath())
-                        + " does not open the stored provider keys (user_api_keys): they were stored under another.", file);
+                        + " does not open the stored provider keys (user_api_keys, ai_platform_keys): they were stored under another.", file);
             }
         });
         return cipher;

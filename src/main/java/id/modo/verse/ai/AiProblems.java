@@ -15,6 +15,14 @@ public final class AiProblems {
             "The AI provider is unavailable");
     /** The provider refused the key or answered something unusable. */
     public static final ProblemType PROVIDER_FAILED = ProblemType.of(HttpStatus.BAD_GATEWAY, "ai-provider-failed", "The AI provider failed");
+    /** The catalogue already has this provider's model. */
+    public static final ProblemType MODEL_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "ai-model-taken", "The model is already in the catalogue");
+    /** Each kind keeps one enabled default model; the default cannot be turned off before another takes its place. */
+    public static final ProblemType DEFAULT_REQUIRED = ProblemType.of(HttpStatus.CONFLICT, "ai-default-required",
+            "A kind of model keeps its default");
+    /** The provider's platform key comes from the settings (MODO_AI_*), which the admin page cannot change. */
+    public static final ProblemType KEY_FROM_SETTINGS = ProblemType.of(HttpStatus.CONFLICT, "ai-key-from-settings",
+            "The provider is configured by the settings");
 
     private AiProblems() {
     }

@@ -159,6 +159,20 @@ public class Organizations {
                 owners.stream().map(people::get).filter(java.util.Objects::nonNull).toList());
     }
 
+    /** The names of organizations, for platform-wide reports (the AI usage dashboard) that list them by id; deleted ones are missing. */
+    @Transactional(readOnly = true)
+    public Map<OrganizationId, String> names(java.util.Collection<OrganizationId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<OrganizationId, String> names = new java.util.HashMap<>();
+        jdbc.sql("select id, name from organizations where id = any(?)").param(ids.stream().map(OrganizationId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(OrganizationId.of(rs.getObject("id", UUID.class)), rs.getString("name"));
+                });
+        return names;
+    }
+
     /** Suggests a free address for a name, as the create form shows before the user picks one. */
     @Transactional(readOnly = true)
     public String suggestSlug(String name) {
