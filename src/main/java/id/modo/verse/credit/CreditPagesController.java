@@ -4,6 +4,7 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
@@ -11,6 +12,7 @@ import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import id.modo.verse.payment.Checkout;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +46,12 @@ class CreditPagesController {
     private final CreditProperties properties;
     private final CreditPurchases purchases;
     private final ZoneId zone;
+
+    /** The message each field shows when its rule in {@link CreditApiController.AdjustmentRequest} refuses it. */
+    private static final Map<String, String> ADJUSTMENT_ERRORS = Map.of(
+            "bucket", "credits.error.choice",
+            "amount", "admin.credits.error.amount",
+            "reason", "admin.credits.error.reason");
 
     CreditPagesController(CreditLedger ledger, CreditStatement statement, Organizations organizations, CreditProperties properties,
             CreditPurchases purchases, ModoProperties modo) {
@@ -132,28 +141,18 @@ class CreditPagesController {
 
     @PostMapping("/admin/credits/adjustments")
     String adjust(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "") String org,
-            @RequestParam(defaultValue = "") String bucket, @RequestParam(defaultValue = "") String amount,
-            @RequestParam(defaultValue = "") String reason, HttpServletResponse response, Model model) {
+            @Valid CreditApiController.AdjustmentRequest form, BindingResult binding, HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         CreditLedger.Balances balances = lookUp(org, errors);
-        if (!BUCKETS.contains(bucket)) {
-            errors.put("bucket", "credits.error.choice");
-        }
-        int credits = 0;
-        try {
-            credits = Integer.parseInt(amount.strip());
-            if (credits == 0 || Math.abs((long) credits) > CreditLedger.MAX_AMOUNT) {
-                errors.put("amount", "admin.credits.error.amount");
-            }
-        } catch (NumberFormatException e) {
-            errors.put("amount", "admin.credits.error.amount");
-        }
-        if (reason.isBlank() || reason.length() > 500) {
-            errors.put("reason", "admin.credits.error.reason");
+        errors.putAll(FormErrors.keys(binding, ADJUSTMENT_ERRORS, "form.error.generic"));
+        // Beyond the request's own rules: the page refuses an adjustment of nothing, and one past the ledger's limit, up front.
+        if (form.amount() != null && (form.amount() == 0 || Math.abs((long) form.amount()) > CreditLedger.MAX_AMOUNT)) {
+            errors.putIfAbsent("amount", "admin.credits.error.amount");
         }
         if (errors.isEmpty()) {
             try {
-                ledger.adjust(balances.organizationId(), admin.id(), CreditBucket.valueOf(bucket.toUpperCase(Locale.ROOT)), credits, reason);
+                ledger.adjust(balances.organizationId(), admin.id(), CreditBucket.valueOf(form.bucket().name().toUpperCase(Locale.ROOT)),
+                        form.amount(), form.reason());
                 return "redirect:" + UriComponentsBuilder.fromPath("/admin/credits").queryParam("org", balances.organizationId())
                         .queryParam("done", "adjusted").build().toUriString();
             } catch (ProblemException e) {
@@ -162,8 +161,16 @@ class CreditPagesController {
         }
         response.setStatus(errors.containsKey("org") ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", new CreditPageModels.AdminCreditsPage(org.strip(), balances, BUCKETS,
-                Map.of("bucket", bucket, "amount", amount, "reason", reason), errors, null));
+                Map.of("bucket", posted(binding, "bucket", form.bucket()), "amount", posted(binding, "amount", form.amount()),
+                        "reason", posted(binding, "reason", form.reason())), errors, null));
         return "credit/admin-credits";
+    }
+
+    /** What was typed into a field, also when it did not convert (letters for the amount), to show it again. */
+    private static String posted(BindingResult binding, String field, Object bound) {
+        org.springframework.validation.FieldError error = binding.getFieldError(field);
+        Object value = error != null && error.isBindingFailure() ? error.getRejectedValue() : bound;
+        return value == null ? "" : value instanceof Enum<?> name ? name.name() : value.toString();
     }
 
     private CreditLedger.Balances lookUp(String org, Map<String, String> errors) {

@@ -34,8 +34,26 @@ public final class AccountPageModels {
         }
     }
 
-    public record AccountPage(Accounts.Account account, List<SessionRow> sessions, String saved,
+    public record AccountPage(Accounts.Account account, ProfileForm profile, List<SessionRow> sessions, String saved,
             Map<String, String> errors) {
+    }
+
+    /** What the profile form shows: the account's values, or what was posted when it was refused. */
+    public record ProfileForm(String name, String username, String bio, String timeZone) {
+
+        static ProfileForm of(Accounts.Account account) {
+            Object timeZone = account.preferences().get("time_zone");
+            return new ProfileForm(account.name(), orEmpty(account.username()), orEmpty(account.bio()),
+                    timeZone == null ? "" : timeZone.toString());
+        }
+
+        static ProfileForm posted(MeApiController.ProfileRequest form) {
+            return new ProfileForm(orEmpty(form.name()), orEmpty(form.username()), orEmpty(form.bio()), orEmpty(form.timeZone()));
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
+        }
     }
 
     public record SessionRow(UUID id, boolean current, String client, String ipAddress, String userAgent, Instant lastActiveAt) {

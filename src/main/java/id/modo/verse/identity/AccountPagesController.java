@@ -5,6 +5,8 @@ import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.web.ClientInfo;
+import id.modo.verse.common.web.FormErrors;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +48,23 @@ class AccountPagesController {
             "suspended", "signin.error.suspended",
             "failed", "signin.oauth.error.failed");
 
+    /** The message each profile field shows when its constraint in {@link MeApiController.ProfileRequest} refuses it. */
+    private static final Map<String, String> PROFILE_ERRORS = Map.of(
+            "name", "signup.error.name",
+            "username", "account.error.username",
+            "bio", "account.error.bio",
+            "language", "account.error.language",
+            "time_zone", "account.error.time_zone");
+
+    private static final Map<String, String> PASSWORD_ERRORS = Map.of(
+            "current_password", "account.error.current_password",
+            "new_password", "signup.error.password");
+
+    private static final Map<String, String> SIGN_UP_ERRORS = Map.of(
+            "name", "signup.error.name",
+            "email", "signup.error.email",
+            "password", "signup.error.password");
+
     AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo,
             List<AccountDeletionGuard> deletionGuards, OAuthProperties oauth) {
         this.oauth = oauth;
@@ -64,7 +84,7 @@ class AccountPagesController {
             response.setStatus(e.type().status().value());
             // The guard that refuses is another module's (organization's last-owner rule), which identity cannot name.
             String key = e.type().slug().equals("last-owner") ? "account.error.last_owner" : "account.error.delete_password";
-            model.addAttribute("page", accountPage(caller, null, Map.of("delete", key)));
+            model.addAttribute("page", accountPage(caller, null, null, Map.of("delete", key)));
             return "identity/account";
         }
         setSessionCookie(request, response, "", Duration.ZERO);
@@ -129,19 +149,13 @@ class AccountPagesController {
     }
 
     @PostMapping("/signup")
-    String signUp(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isBlank() || name.length() > 255) {
-            errors.put("name", "signup.error.name");
-        }
-        if (!email.strip().matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$") || email.length() > 255) {
-            errors.put("email", "signup.error.email");
-        }
+    String signUp(@Valid AuthApiController.RegisterRequest form, BindingResult binding, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, SIGN_UP_ERRORS, "form.error.generic"));
         if (errors.isEmpty()) {
             try {
-                accounts.register(email, password, name, ClientInfo.of(request));
-                if (signIn.signIn(email, password, ClientInfo.of(request), "web") instanceof SignIn.Succeeded ok) {
+                accounts.register(form.email(), form.password(), form.name(), ClientInfo.of(request));
+                if (signIn.signIn(form.email(), form.password(), ClientInfo.of(request), "web") instanceof SignIn.Succeeded ok) {
                     setSessionCookie(request, response, ok.session().token(), identity.sessionAbsoluteTimeout());
                 }
                 return "redirect:/dashboard";
@@ -155,7 +169,8 @@ class AccountPagesController {
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("form", new AccountPageModels.SignUpForm(name, email, errors));
+        model.addAttribute("form", new AccountPageModels.SignUpForm(form.name() == null ? "" : form.name(),
+                form.email() == null ? "" : form.email(), errors));
         return "identity/signup";
     }
 
@@ -170,57 +185,53 @@ class AccountPagesController {
 
     @GetMapping("/account")
     String account(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String saved, Model model) {
-        model.addAttribute("page", accountPage(caller, saved, Map.of()));
+        model.addAttribute("page", accountPage(caller, null, saved, Map.of()));
         return "identity/account";
     }
 
     @PostMapping("/account/profile")
-    String updateProfile(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String bio,
-            @RequestParam(defaultValue = "en") String language, @RequestParam(defaultValue = "") String timeZone,
+    String updateProfile(@AuthenticationPrincipal CurrentUser caller, @Valid MeApiController.ProfileRequest form, BindingResult binding,
             HttpServletResponse response, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isBlank()) {
-            errors.put("name", "signup.error.name");
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic"));
+        // The form always posts a name and a language; an absent one is a hand-made request, refused or defaulted as before.
+        if (form.name() == null) {
+            errors.putIfAbsent("name", "signup.error.name");
         }
-        if (!username.isBlank() && !username.matches("^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{1,28}[a-zA-Z0-9])$")) {
-            errors.put("username", "account.error.username");
-        }
-        if (!timeZone.isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(timeZone)) {
-            errors.put("time_zone", "account.error.time_zone");
-        }
-        if (!List.of("en", "id").contains(language)) {
-            errors.put("language", "account.error.language");
-        }
+        String language = form.language() == null ? "en" : form.language();
         if (errors.isEmpty()) {
             try {
-                accounts.updateProfile(caller.id(), new ProfileChange(name, username, null, bio, language,
-                        timeZone.isBlank() ? null : timeZone, null));
+                // Only what the form offers: the avatar and notification settings have no field here.
+                accounts.updateProfile(caller.id(), new ProfileChange(form.name(), form.username() == null ? "" : form.username(), null,
+                        form.bio() == null ? "" : form.bio(), language,
+                        form.timeZone() == null || form.timeZone().isBlank() ? null : form.timeZone(), null));
                 return "redirect:/account?saved=profile&lang=" + language;
             } catch (ProblemException e) {
                 errors.putAll(fieldErrors(e));
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("page", accountPage(caller, null, errors));
+        model.addAttribute("page", accountPage(caller, AccountPageModels.ProfileForm.posted(form), null, errors));
         return "identity/account";
     }
 
     @PostMapping("/account/password")
-    String changePassword(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String currentPassword,
-            @RequestParam(defaultValue = "") String newPassword, HttpServletResponse response, Model model) {
-        try {
-            accounts.changePassword(caller, currentPassword, newPassword);
-            return "redirect:/account?saved=password";
-        } catch (ProblemException e) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            Map<String, String> errors = new LinkedHashMap<>(fieldErrors(e));
-            if (errors.containsKey("password")) {
-                errors.put("new_password", errors.remove("password"));
+    String changePassword(@AuthenticationPrincipal CurrentUser caller, @Valid MeApiController.PasswordRequest form, BindingResult binding,
+            HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PASSWORD_ERRORS, "form.error.generic"));
+        if (errors.isEmpty()) {
+            try {
+                accounts.changePassword(caller, form.currentPassword(), form.newPassword());
+                return "redirect:/account?saved=password";
+            } catch (ProblemException e) {
+                errors.putAll(fieldErrors(e));
+                if (errors.containsKey("password")) {
+                    errors.put("new_password", errors.remove("password"));
+                }
             }
-            model.addAttribute("page", accountPage(caller, null, errors));
-            return "identity/account";
         }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("page", accountPage(caller, null, null, errors));
+        return "identity/account";
     }
 
     @PostMapping("/account/verification-email")
@@ -253,10 +264,12 @@ class AccountPagesController {
     }
 
     @PostMapping("/forgot-password")
-    String forgotPassword(@RequestParam(defaultValue = "") String email, HttpServletRequest request, HttpServletResponse response,
-            Model model) {
+    String forgotPassword(@Valid AuthApiController.ResetRequest form, BindingResult binding, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
+        String email = form.email() == null ? "" : form.email();
         try {
-            if (!email.isBlank() && email.length() <= 255) {
+            // An address the API would refuse gets the same answer as one without an account: nothing tells them apart.
+            if (!binding.hasErrors()) {
                 accounts.requestPasswordReset(email, ClientInfo.of(request));
             }
             model.addAttribute("form", new AccountPageModels.ResetForm(email, null, true));
@@ -293,12 +306,15 @@ class AccountPagesController {
         return "redirect:/account?saved=sessions";
     }
 
-    private AccountPageModels.AccountPage accountPage(CurrentUser caller, String saved, Map<String, String> errors) {
+    /** The account page; {@code profile} null shows the account's own values in the profile form. */
+    private AccountPageModels.AccountPage accountPage(CurrentUser caller, AccountPageModels.ProfileForm profile, String saved,
+            Map<String, String> errors) {
         Accounts.Account account = accounts.find(caller.id()).orElseThrow();
         List<AccountPageModels.SessionRow> sessions = signIn.sessionsOf(caller).stream()
                 .map(s -> new AccountPageModels.SessionRow(s.id(), s.id().equals(caller.sessionId()), s.client(), s.ipAddress(), s.userAgent(), s.lastActiveAt()))
                 .toList();
-        return new AccountPageModels.AccountPage(account, sessions, saved, errors);
+        return new AccountPageModels.AccountPage(account, profile == null ? AccountPageModels.ProfileForm.of(account) : profile,
+                sessions, saved, errors);
     }
 
     /** The fields of a refused change, each with the message key the page shows for it. */

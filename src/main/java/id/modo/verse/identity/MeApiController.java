@@ -1,6 +1,5 @@
 package id.modo.verse.identity;
 
-import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,13 +67,13 @@ class MeApiController {
 
     /** Only these fields can be changed here; anything else in the body is ignored. */
     record ProfileRequest(
-            @Size(min = 1, max = 255) String name,
+            @Size(min = 1, max = 255) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
             @Pattern(regexp = "^$|^[a-zA-Z0-9](?:[a-zA-Z0-9_.-]{1,28}[a-zA-Z0-9])$",
                     message = "must be 3-30 letters, digits, '.', '_' or '-', starting and ending with a letter or digit") String username,
             @Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL") String avatar,
             @Size(max = 2000) String bio,
             @Pattern(regexp = "en|id", message = "must be en or id") String language,
-            @Size(max = 64) String timeZone,
+            @Size(max = 64) @TimeZoneName String timeZone,
             Map<String, Boolean> notificationSettings) {
     }
 
@@ -93,10 +92,6 @@ class MeApiController {
 
     @PatchMapping
     AccountResponse update(@AuthenticationPrincipal CurrentUser caller, @Valid @RequestBody ProfileRequest request) {
-        if (request.timeZone() != null && !request.timeZone().isBlank() && !java.time.ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
-            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                    Map.of("errors", List.of(new id.modo.verse.common.FieldError("time_zone", "must be an IANA time zone such as Asia/Jakarta"))));
-        }
         return AccountResponse.of(accounts.updateProfile(caller.id(), new ProfileChange(request.name(), request.username(),
                 request.avatar(), request.bio(), request.language(), request.timeZone(), request.notificationSettings())));
     }

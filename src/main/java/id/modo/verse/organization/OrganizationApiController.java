@@ -46,7 +46,7 @@ class OrganizationApiController {
     record CreateRequest(@NotBlank @Size(max = 255) String name, @Size(max = 100) String slug) {
     }
 
-    record UpdateRequest(@Size(min = 1, max = 255) String name, @Size(max = 5000) String description,
+    record UpdateRequest(@Size(min = 1, max = 255) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name, @Size(max = 5000) String description,
             @Size(max = 255) @Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL") String website,
             @Size(max = 2000) @Pattern(regexp = "^$|^https?://\\S+$", message = "must be an http(s) URL") String logo,
             @Size(max = 255) @Email String billingEmail) {

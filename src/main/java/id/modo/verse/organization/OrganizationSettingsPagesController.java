@@ -4,19 +4,19 @@ import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,8 +33,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/organizations/{orgId}")
 class OrganizationSettingsPagesController {
 
-    private static final Pattern URL = Pattern.compile("^https?://\\S+$");
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** The message each profile field shows when its constraint in {@link OrganizationApiController.UpdateRequest} refuses it. */
+    private static final Map<String, String> PROFILE_ERRORS = Map.of(
+            "name", "organization.error.name",
+            "description", "organization.error.description",
+            "website", "organization.error.website",
+            "billing_email", "organization.error.billing_email");
     private static final Set<String> SAVED = Set.of("profile", "role", "removed", "transferred", "invited", "resent", "revoked");
     private static final String PAGE = "organization/organization";
     /** Members and invitations shown at once; the rest are behind a "more" link. */
@@ -63,29 +67,22 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/profile")
-    String profile(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "") String website,
-            @RequestParam(defaultValue = "") String billingEmail, HttpServletResponse response, Model model) {
+    String profile(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id,
+            @Valid OrganizationApiController.UpdateRequest change, BindingResult binding, HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_SETTINGS);
-        Map<String, String> form = Map.of("name", name, "description", description, "website", website, "billing_email", billingEmail);
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isBlank() || name.length() > 255) {
-            errors.put("name", "organization.error.name");
-        }
-        if (description.length() > 5000) {
-            errors.put("description", "organization.error.description");
-        }
-        if (!website.isBlank() && (website.strip().length() > 255 || !URL.matcher(website.strip()).matches())) {
-            errors.put("website", "organization.error.website");
-        }
-        if (!billingEmail.isBlank() && (billingEmail.strip().length() > 255 || !EMAIL.matcher(billingEmail.strip()).matches())) {
-            errors.put("billing_email", "organization.error.billing_email");
-        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", orEmpty(change.name()));
+        form.put("description", orEmpty(change.description()));
+        form.put("website", orEmpty(change.website()));
+        form.put("billing_email", orEmpty(change.billingEmail()));
+        Map<String, String> errors = FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic");
         if (!errors.isEmpty()) {
             return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
         }
         try {
-            organizations.update(caller.id(), id, new OrganizationChange(name, description, website, null, billingEmail));
+            // The logo has no field in this form; null leaves it as it is.
+            organizations.update(caller.id(), id, new OrganizationChange(change.name(), change.description(), change.website(), null,
+                    change.billingEmail()));
             return saved(id, "profile");
         } catch (ProblemException e) {
             return again(caller, id, form, Map.of("profile", "form.error.generic"), e, response, model);
@@ -94,14 +91,13 @@ class OrganizationSettingsPagesController {
 
     @PostMapping("/members/{userId}/role")
     String changeRole(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @PathVariable UserId userId,
-            @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
+            @Valid OrganizationApiController.RoleRequest change, BindingResult binding, HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_MEMBERS);
-        Role newRole = role(role);
-        if (newRole == null) {
+        if (binding.hasErrors()) {
             return again(caller, id, Map.of(), Map.of("members", "organization.error.role"), HttpStatus.BAD_REQUEST, response, model);
         }
         try {
-            organizations.changeRole(caller.id(), id, userId, newRole);
+            organizations.changeRole(caller.id(), id, userId, Role.fromDb(change.role().name()));
             return saved(id, "role");
         } catch (ProblemException e) {
             return again(caller, id, Map.of(), Map.of("members", memberProblem(e, "organization.error.last_owner_demote")), e, response, model);
@@ -135,10 +131,10 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/transfer")
-    String transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String userId,
-            HttpServletResponse response, Model model) {
+    String transfer(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id,
+            @Valid OrganizationApiController.TransferRequest transfer, BindingResult binding, HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.OWN);
-        UserId member = user(userId);
+        UserId member = binding.hasErrors() ? null : UserId.of(transfer.userId());
         if (member == null || member.equals(caller.id())) {
             return again(caller, id, Map.of(), Map.of("transfer", "organization.error.transfer"), HttpStatus.BAD_REQUEST, response, model);
         }
@@ -151,23 +147,24 @@ class OrganizationSettingsPagesController {
     }
 
     @PostMapping("/invitations")
-    String invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id, @RequestParam(defaultValue = "") String email,
-            @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
+    String invite(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId id,
+            @Valid InvitationApiController.InviteRequest invitation, BindingResult binding, HttpServletResponse response, Model model) {
         organizations.require(caller.id(), id, Permission.MANAGE_INVITATIONS);
-        Map<String, String> form = Map.of("invite_email", email, "invite_role", role);
+        Map<String, String> form = Map.of("invite_email", orEmpty(invitation.email()),
+                "invite_role", invitation.role() == null ? "" : invitation.role().name());
+        // The form's fields are named as the API's, and the page shows their errors under the invitation's own names.
         Map<String, String> errors = new LinkedHashMap<>();
-        if (email.isBlank() || email.strip().length() > 255 || !EMAIL.matcher(email.strip()).matches()) {
+        if (binding.hasFieldErrors("email")) {
             errors.put("invite_email", "organization.error.invite_email");
         }
-        Role invitedRole = role(role);
-        if (invitedRole == null) {
+        if (binding.hasFieldErrors("role")) {
             errors.put("invite_role", "organization.error.role");
         }
         if (!errors.isEmpty()) {
             return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
         }
         try {
-            invitations.invite(caller.id(), id, email.strip(), invitedRole);
+            invitations.invite(caller.id(), id, invitation.email().strip(), Role.fromDb(invitation.role().name()));
             return saved(id, "invited");
         } catch (ProblemException e) {
             String key = switch (e.type().slug()) {
@@ -289,27 +286,7 @@ class OrganizationSettingsPagesController {
         };
     }
 
-    private static UserId user(String value) {
-        UUID uuid = uuid(value);
-        return uuid == null ? null : UserId.of(uuid);
-    }
-
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static Role role(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "owner" -> Role.OWNER;
-            case "admin" -> Role.ADMIN;
-            case "editor" -> Role.EDITOR;
-            case "viewer" -> Role.VIEWER;
-            default -> null;
-        };
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 }

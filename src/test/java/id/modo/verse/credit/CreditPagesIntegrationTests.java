@@ -100,6 +100,18 @@ class CreditPagesIntegrationTests {
         assertThat(refused.body()).contains("more than this balance has available");
         HttpResponse<String> noReason = post("/admin/credits/adjustments", cookie, form, "org=" + org.value() + "&bucket=main&amount=5&reason=");
         assertThat(noReason.statusCode()).isEqualTo(400);
+        String longReason = "r".repeat(501);
+        HttpResponse<String> unconvertible = post("/admin/credits/adjustments", cookie, form,
+                "org=" + org.value() + "&bucket=gold&amount=lima&reason=Hadiah");
+        assertThat(unconvertible.statusCode()).isEqualTo(400);
+        assertThat(unconvertible.body()).contains("Choose one of the listed values.", "Enter a whole number other than 0.",
+                "value=\"lima\"", "value=\"Hadiah\"");
+        HttpResponse<String> longOne = post("/admin/credits/adjustments", cookie, form, "org=" + org.value() + "&bucket=main&amount=5&reason=" + longReason);
+        assertThat(longOne.statusCode()).isEqualTo(400);
+        assertThat(longOne.body()).contains("Give a reason (at most 500 characters).", "value=\"" + longReason + "\"", "value=\"5\"");
+        HttpResponse<String> zero = post("/admin/credits/adjustments", cookie, form, "org=" + org.value() + "&bucket=main&amount=0&reason=Nol");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertThat(zero.body()).contains("Enter a whole number other than 0.", "value=\"Nol\"");
 
         HttpResponse<String> done = post("/admin/credits/adjustments", cookie, form,
                 "org=" + org.value() + "&bucket=bonus&amount=75&reason=Workshop+prize");

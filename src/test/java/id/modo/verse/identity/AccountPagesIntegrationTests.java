@@ -2,6 +2,7 @@ package id.modo.verse.identity;
 
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.PageSession;
 import id.modo.verse.support.Users;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,5 +82,52 @@ class AccountPagesIntegrationTests {
         // CLDR puts a narrow no-break space before AM/PM; compare it as a plain space.
         assertThat(shown.body().replace('\u202f', ' ')).contains("last active " + id.modo.verse.common.Formats.dateTime(lastActive,
                 java.time.ZoneId.of("Asia/Makassar"), java.util.Locale.ENGLISH).replace('\u202f', ' '));
+    }
+
+    @Test
+    void theProfileFormRefusesWhatTheApiRefusesAndKeepsWhatWasTyped() {
+        Users.Signed user = new Users(http).signUpAndIn("profileform");
+        PageSession pages = PageSession.signIn(http, user);
+        var form = pages.get("/account");
+        String tooLong = "N".repeat(256);
+
+        var refused = pages.post("/account/profile", form, "name=" + tooLong + "&username=sari_form&bio=Penulis+cerita&language=id"
+                + "&time_zone=Mars%2FBase", HTML);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Enter your name.").contains("Use a time zone such as Asia/Jakarta.")
+                .contains("value=\"" + tooLong + "\"").contains("value=\"sari_form\"").contains(">Penulis cerita</textarea>")
+                .contains("value=\"Mars/Base\"");
+        assertThat(jdbc.sql("select name from users where id = cast(? as uuid)").param(user.id()).query(String.class).single())
+                .as("nothing saved").isNotEqualTo(tooLong);
+
+        var saved = pages.post("/account/profile", form, "name=Sari+Dewi&username=sari_form&bio=&language=id&time_zone=Asia%2FMakassar", HTML);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/account?saved=profile&lang=id"));
+        assertThat(jdbc.sql("select name || ' ' || username || ' ' || (preferences->>'time_zone') from users where id = cast(? as uuid)")
+                .param(user.id()).query(String.class).single()).isEqualTo("Sari Dewi sari_form Asia/Makassar");
+    }
+
+    @Test
+    void thePasswordAndSignUpFormsShowTheirFieldErrors() {
+        Users.Signed user = new Users(http).signUpAndIn("passwordform");
+        PageSession pages = PageSession.signIn(http, user);
+        var form = pages.get("/account");
+
+        var wrong = pages.post("/account/password", form, "current_password=nope&new_password=Wayang-Kulit-Baru-2027", HTML);
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("The current password is not right.");
+        var missing = pages.post("/account/password", form, "new_password=Wayang-Kulit-Baru-2027", HTML);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("The current password is not right.");
+
+        var signUp = http.get("/signup", HTML);
+        String csrfCookie = signUp.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow();
+        String csrf = signUp.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        var refused = http.send(http.request("/signup").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("name=+&email=rina%40kancil.example&password=" + Users.PASSWORD + "&_csrf=" + csrf)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Enter your name.").contains("value=\"rina@kancil.example\"").doesNotContain("Enter a valid email address.");
     }
 }

@@ -51,7 +51,7 @@ class OrganizationPagesIntegrationTests {
                 .doesNotContain("action=\"/organizations/" + org + "/profile\"")
                 .doesNotContain("action=\"/organizations/" + org + "/invitations\"");
 
-        HttpResponse<String> post = viewer.post("/organizations/" + org + "/profile", "name=Taken+Over&description=mine&website=&billingEmail=");
+        HttpResponse<String> post = viewer.post("/organizations/" + org + "/profile", "name=Taken+Over&description=mine&website=&billing_email=");
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(post.body()).contains("Not allowed");
@@ -114,6 +114,55 @@ class OrganizationPagesIntegrationTests {
         assertThat(delete.statusCode()).isEqualTo(302);
         assertThat(delete.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard?deleted=" + slug));
         assertThat(jdbc.sql("select count(*) from organizations where id = cast(? as uuid)").param(org).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theProfileAndInvitationFormsRefuseWhatTheApiRefusesAndKeepWhatWasTyped() {
+        Users users = new Users(http);
+        String ownerEmail = Users.uniqueEmail("orgpage-forms");
+        users.register(ownerEmail, "Fina Forms");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(users.login(ownerEmail, Users.PASSWORD)), "Studio Formulir");
+        Browser owner = signIn(ownerEmail);
+        String tooLong = "S".repeat(256);
+
+        HttpResponse<String> refused = owner.post("/organizations/" + org + "/profile", "name=" + tooLong
+                + "&description=Cerita+rakyat&website=ftp%3A%2F%2Fexample.id&billing_email=finance%40kancil.example");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Enter a name for the organization.", "Enter a full address that starts with http:// or https://.")
+                .contains("value=\"" + tooLong + "\"", ">Cerita rakyat</textarea>", "value=\"ftp://example.id\"",
+                        "value=\"finance@kancil.example\"")
+                .doesNotContain("Enter a valid email address.");
+        HttpResponse<String> blank = owner.post("/organizations/" + org + "/profile", "name=+++&description=&website=&billing_email=");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("Enter a name for the organization.");
+        assertThat(jdbc.sql("select name from organizations where id = cast(? as uuid)").param(org).query(String.class).single())
+                .isEqualTo("Studio Formulir");
+
+        HttpResponse<String> saved = owner.post("/organizations/" + org + "/profile",
+                "name=Studio+Formulir+Baru&description=&website=https%3A%2F%2Fkancil.example&billing_email=finance%40kancil.example");
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select name || ' ' || website || ' ' || billing_email from organizations where id = cast(? as uuid)").param(org)
+                .query(String.class).single()).isEqualTo("Studio Formulir Baru https://kancil.example finance@kancil.example");
+
+        HttpResponse<String> badAddress = owner.post("/organizations/" + org + "/invitations", "email=not-an-address&role=viewer");
+        assertThat(badAddress.statusCode()).isEqualTo(400);
+        assertThat(badAddress.body()).contains("Enter a valid email address to invite.", "value=\"not-an-address\"")
+                .doesNotContain("Choose one of the roles.");
+        // A value that does not convert (no such role) is reported before the other fields' rules are checked, as in Spring MVC.
+        HttpResponse<String> badRole = owner.post("/organizations/" + org + "/invitations", "email=kawan%40kancil.example&role=emperor");
+        assertThat(badRole.statusCode()).isEqualTo(400);
+        assertThat(badRole.body()).contains("Choose one of the roles.", "value=\"kawan@kancil.example\"");
+        HttpResponse<String> invite = owner.post("/organizations/" + org + "/invitations", "email=kawan%40kancil.example&role=editor");
+        assertThat(invite.statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select role from invitations where organization_id = cast(? as uuid) and email = 'kawan@kancil.example'")
+                .param(org).query(String.class).single()).isEqualTo("editor");
+
+        HttpResponse<String> badChange = owner.post("/organizations/" + org + "/members/" + java.util.UUID.randomUUID() + "/role", "role=emperor");
+        assertThat(badChange.statusCode()).isEqualTo(400);
+        assertThat(badChange.body()).contains("Choose one of the roles.");
+        HttpResponse<String> badTransfer = owner.post("/organizations/" + org + "/transfer", "user_id=nobody");
+        assertThat(badTransfer.statusCode()).isEqualTo(400);
+        assertThat(badTransfer.body()).contains("Choose another member to become the owner.");
     }
 
     @Test

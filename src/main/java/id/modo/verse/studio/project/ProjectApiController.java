@@ -230,11 +230,11 @@ class ProjectApiController {
         collaborators.remove(caller.id(), projectId, userId);
     }
 
-    private static CollaboratorRole role(RoleName name) {
+    static CollaboratorRole role(RoleName name) {
         return CollaboratorRole.valueOf(name.name().toUpperCase(Locale.ROOT));
     }
 
-    private static List<Section> sections(List<SectionName> names) {
+    static List<Section> sections(List<SectionName> names) {
         return names.stream().map(n -> Section.valueOf(n.name().toUpperCase(Locale.ROOT))).toList();
     }
 

@@ -275,24 +275,25 @@ class ProjectPagesController {
         return "studio/team";
     }
 
+    /** The form posts {@code _permissions} too, so that no section ticked binds as none rather than as missing. */
     @PostMapping("/projects/{projectId}/team")
     String addToTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
-            @RequestParam(defaultValue = "") String user, @RequestParam(defaultValue = "") String role,
-            @RequestParam(name = "custom_role_title", defaultValue = "") String title,
-            @RequestParam(name = "permissions", required = false) List<String> permissions, RedirectAttributes redirect) {
-        UUID userId = ListFilters.pathId(user);
-        CollaboratorRole chosen = Arrays.stream(CollaboratorRole.values()).filter(r -> r.dbValue().equals(role)).findFirst().orElse(null);
-        if (userId == null || chosen == null || (chosen == CollaboratorRole.CUSTOM && title.isBlank()) || title.length() > 100) {
+            @Valid ProjectApiController.AddCollaboratorRequest form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors()) {
             redirect.addAttribute("error", "choice");
             return "redirect:/projects/" + id + "/team";
         }
-        List<Section> sections = permissions == null ? List.of()
-                : permissions.stream().map(Section::fromDb).flatMap(java.util.Optional::stream).toList();
         try {
-            collaborators.add(caller.id(), id, UserId.of(userId), chosen, title, sections);
+            collaborators.add(caller.id(), id, UserId.of(form.userId()), ProjectApiController.role(form.role()), form.customRoleTitle(),
+                    ProjectApiController.sections(form.permissions()));
         } catch (ProblemException e) {
             if (e.type() == StudioProblems.NOT_A_MEMBER || e.type() == StudioProblems.ALREADY_COLLABORATOR) {
                 redirect.addAttribute("error", "member");
+                return "redirect:/projects/" + id + "/team";
+            }
+            if (e.type() == ProblemType.VALIDATION) {
+                // The custom role without its title: the API's own rule, shown as the form's choice error.
+                redirect.addAttribute("error", "choice");
                 return "redirect:/projects/" + id + "/team";
             }
             throw e;

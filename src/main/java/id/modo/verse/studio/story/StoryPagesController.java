@@ -12,10 +12,8 @@ import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
 import id.modo.verse.studio.story.StoryContent.CustomBeat;
 import id.modo.verse.studio.story.StoryContent.Details;
-import id.modo.verse.studio.story.StoryContent.Need;
-import id.modo.verse.studio.story.StoryContent.Want;
-import id.modo.verse.studio.story.StoryContent.WantNeed;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +25,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,24 +62,18 @@ class StoryPagesController {
 
     @PostMapping("/projects/{projectId}/story/details")
     String saveDetails(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
-            @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        int base = base(form);
-        Details change = new Details(form.get("premise"), form.get("logline"), form.get("synopsis"), form.get("global_synopsis"),
-                form.get("duration"), form.get("format"), integer(form.get("episode_count")), integer(form.get("episode_duration")),
-                form.get("genre"), form.get("sub_genre"), form.get("tone"), form.get("intensity"), form.get("theme"), form.get("sub_theme"),
-                form.get("moral_values"), form.get("local_values"), form.get("plot"), form.get("twist"), form.get("conflict_type"),
-                form.get("target_audience"), form.get("target_market"), form.get("age_rating"));
-        return save(request, response, model, id, StoryContent.DETAILS, "base-details", base, () -> {
-            checkDetails(change);
-            return stories.saveDetails(caller.id(), id, change, base);
-        });
+            @Valid StoryApiController.DetailsRequest form, BindingResult binding, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
+        int base = base(form.baseVersion());
+        return save(request, response, model, id, StoryContent.DETAILS, "base-details", base, binding,
+                () -> stories.saveDetails(caller.id(), id, form.change(), base));
     }
 
     @PostMapping("/projects/{projectId}/story/beats")
     String saveBeats(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam Map<String, String> form,
             @RequestParam(name = "custom_key", required = false) List<String> customKeys,
             @RequestParam(name = "custom_title", required = false) List<String> customTitles, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        int base = base(form);
+        int base = base(integer(form.get("base_version")));
         String structure = form.getOrDefault("structure", "hero");
         List<CustomBeat> custom = new ArrayList<>();
         if (customKeys != null && customTitles != null) {
@@ -106,7 +99,7 @@ class StoryPagesController {
             }
         }
         BeatSet set = new BeatSet(structure, custom, beats, intensities, Map.of());
-        return save(request, response, model, id, StoryContent.BEATS, "base-beats", base, () -> {
+        return save(request, response, model, id, StoryContent.BEATS, "base-beats", base, null, () -> {
             Stories.Story current = stories.get(caller.id(), id);
             BeatSet withActions = new BeatSet(set.structure(), set.customBeats(), set.beats(), set.intensities(),
                     set.structure().equals(current.beats().structure()) ? current.beats().keyActions() : Map.of());
@@ -114,37 +107,36 @@ class StoryPagesController {
         });
     }
 
+    /**
+     * The form names its fields as the API's JSON nests them ({@code want.external}); its {@code _want.achieved} markers make
+     * an unticked box false rather than missing.
+     */
     @PostMapping("/projects/{projectId}/story/want-need")
     String saveWantNeed(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
-            @RequestParam Map<String, String> form, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
-        int base = base(form);
-        String ending = form.getOrDefault("ending_type", "");
-        WantNeed matrix = new WantNeed(
-                new Want(blank(form.get("want_external")), blank(form.get("want_known")), blank(form.get("want_specific")),
-                        form.containsKey("want_achieved")),
-                new Need(blank(form.get("need_internal")), blank(form.get("need_unknown")), blank(form.get("need_universal")),
-                        form.containsKey("need_achieved")),
-                List.of("happy", "bittersweet", "hollow", "tragic", "open").contains(ending) ? ending : null);
-        return save(request, response, model, id, StoryContent.WANT_NEED, "base-want-need", base, () -> {
-            for (String value : new String[] {matrix.want().external(), matrix.want().known(), matrix.want().specific(),
-                    matrix.need().internal(), matrix.need().unknown(), matrix.need().universal()}) {
-                if (value != null && value.length() > 5000) {
-                    throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
-                            Map.of("errors", List.of(new FieldError("want_need", "must be at most 5000 characters"))));
-                }
-            }
-            return stories.saveWantNeed(caller.id(), id, matrix, base);
-        });
+            @Valid StoryApiController.WantNeedRequest form, BindingResult binding, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Model model) {
+        int base = base(form.baseVersion());
+        return save(request, response, model, id, StoryContent.WANT_NEED, "base-want-need", base, binding,
+                () -> stories.saveWantNeed(caller.id(), id, form.wantNeed(), base));
     }
-
 
     private interface Save {
         Stories.Story run();
     }
 
-    private String save(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, ProjectId project, String section, String baseInput, int base, Save save) {
+    /** Saves unless {@code binding} (null for a form bound by hand) refused a field, which the status then names. */
+    private String save(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model, ProjectId project,
+            String section, String baseInput, int base, BindingResult binding, Save save) {
         boolean htmx = request.getHeader("HX-Request") != null;
         SaveStatus status;
+        if (binding != null && binding.getFieldError() != null) {
+            org.springframework.validation.FieldError error = binding.getFieldError();
+            // A value missing or not of the field's type (letters for a number) has Spring's wording, not a message for people.
+            String problem = !error.isBindingFailure() ? error.getDefaultMessage()
+                    : error.getRejectedValue() == null || error.getRejectedValue().toString().isBlank() ? "is required" : "must be a number";
+            model.addAttribute("status", SaveStatus.error(fieldMessage(error.getField(), problem), base, baseInput));
+            return "studio/save-status";
+        }
         try {
             Stories.Story saved = save.run();
             if (!htmx) {
@@ -172,10 +164,14 @@ class StoryPagesController {
     private String message(ProblemException e) {
         Object errors = e.properties().get("errors");
         if (errors instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof FieldError error) {
-            return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"studio.error.field"},
-                    new Object[] {error.field(), error.message()}, error.field() + ": " + error.message()), LocaleContextHolder.getLocale());
+            return fieldMessage(error.field(), error.message());
         }
         return e.getMessage();
+    }
+
+    private String fieldMessage(String field, String message) {
+        return messages.getMessage(new DefaultMessageSourceResolvable(new String[] {"studio.error.field"},
+                new Object[] {field, message}, field + ": " + message), LocaleContextHolder.getLocale());
     }
 
     private StoryPageModels.StoryPage page(Stories.Story story) {
@@ -202,40 +198,7 @@ class StoryPagesController {
                 messages.getMessage("studio.curve.desc", null, locale));
     }
 
-    private static void checkDetails(Details change) {
-        List<FieldError> errors = new ArrayList<>();
-        check(errors, "format", change.format(), List.of("feature", "series", "short_movie", "short_video"));
-        check(errors, "intensity", change.intensity(), List.of("light", "moderate", "intense"));
-        check(errors, "age_rating", change.ageRating(), List.of("G", "PG", "PG-13", "R", "NC-17"));
-        for (String text : new String[] {change.genre(), change.subGenre(), change.tone(), change.conflictType(), change.targetAudience(),
-                change.targetMarket()}) {
-            if (text != null && text.length() > 100) {
-                errors.add(new FieldError("details", "a short field is longer than 100 characters"));
-            }
-        }
-        for (String text : new String[] {change.premise(), change.synopsis(), change.globalSynopsis(), change.plot(), change.twist(),
-                change.moralValues(), change.localValues(), change.logline(), change.theme(), change.subTheme(), change.duration()}) {
-            if (text != null && text.length() > 100_000) {
-                errors.add(new FieldError("details", "a text is longer than 100000 characters"));
-            }
-        }
-        if ((change.theme() != null && change.theme().length() > 255) || (change.subTheme() != null && change.subTheme().length() > 255)
-                || (change.duration() != null && change.duration().length() > 50)) {
-            errors.add(new FieldError("theme", "is too long"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
-        }
-    }
-
-    private static void check(List<FieldError> errors, String field, String value, List<String> allowed) {
-        if (value != null && !value.isEmpty() && !allowed.contains(value)) {
-            errors.add(new FieldError(field, "must be one of " + String.join(", ", allowed)));
-        }
-    }
-
-    private static int base(Map<String, String> form) {
-        Integer base = integer(form.get("base_version"));
+    private static int base(Integer base) {
         return base == null || base < 0 ? 0 : base;
     }
 
@@ -249,9 +212,5 @@ class StoryPagesController {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }
