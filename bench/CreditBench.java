@@ -78,6 +78,9 @@ public class CreditBench {
             Path hotScript = Files.createTempFile("credit-update-hot-", ".sql");
             Files.writeString(hotScript, update.formatted("md5('bench-pg-101')::uuid") + "\n");
 
+            if (System.getenv("HOPS") != null) {
+                HopBench.runAll(context.getBean(DataSource.class), seconds);
+            }
             run(List.of(hot), 3, "warm-up, debits", (org, timer) -> ledger.debit(org, null, 1, "bench", null, null));
             run(List.of(hot), 3, "warm-up, reserve + commit", (org, timer) -> pair(reservations, org, timer));
             // pgbench before and after the hot-row runs, so the machine's drift during them hits both sides.
