@@ -69,12 +69,12 @@ public class CreditLedger {
 
     CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Clock clock, AuditRows auditRows,
             TransactionTemplate transactions) {
-        this.transactions = transactions;
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
         this.auditRows = auditRows;
+        this.transactions = transactions;
     }
 
     /** An organization's buckets, holds, allowance and reset times. */
