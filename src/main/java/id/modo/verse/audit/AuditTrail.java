@@ -25,10 +25,14 @@ class AuditTrail {
 
     /**
      * Runs in the publisher's transaction: the change and its audit row commit together or not at
-     * all. The caller's address and user agent come from the request being handled, if any.
+     * all. The caller's address and user agent come from the request being handled, if any. Events whose
+     * publisher wrote their row in its own statement ({@link AuditRows}) are not written again.
      */
     @EventListener
     void on(AuditedEvent event) {
+        if (event instanceof AuditedInStatement) {
+            return;
+        }
         ClientInfo client = ClientInfo.current().orElse(null);
         jdbc.sql("""
                 insert into audit_logs (organization_id, user_id, action, entity_type, entity_id, old_values, new_values,

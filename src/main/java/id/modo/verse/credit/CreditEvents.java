@@ -1,5 +1,6 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.audit.AuditedInStatement;
 import id.modo.verse.common.AuditedEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,9 +38,12 @@ public final class CreditEvents {
         public Map<String, Object> metadata() { return values("reference_type", referenceType, "reference_id", referenceId); }
     }
 
-    /** Credits spent, bonus first, then rollover, then main; {@code amount} is positive. */
+    /**
+     * Credits spent, bonus first, then rollover, then main; {@code amount} is positive. Its audit row is written by the
+     * debit's own statement (see {@link CreditLedger}), under the organization's hot balance row lock.
+     */
     public record CreditsDebited(UUID organizationId, UUID actorId, int amount, String referenceType, String referenceId,
-            int balanceAfter) implements AuditedEvent {
+            int balanceAfter) implements AuditedInStatement {
         public String entityType() { return "credits"; }
         public UUID entityId() { return organizationId; }
         public String action() { return "credit_debit"; }

@@ -1,5 +1,6 @@
 package id.modo.verse.credit;
 
+import id.modo.verse.audit.AuditRows;
 import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
@@ -24,7 +25,10 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * An organization's AI credits: three buckets (main, bonus, rollover) on one credit_balances row
@@ -60,12 +64,17 @@ public class CreditLedger {
     private final ApplicationEventPublisher events;
     private final CreditProperties properties;
     private final Clock clock;
+    private final AuditRows auditRows;
+    private final TransactionTemplate transactions;
 
-    CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Clock clock) {
+    CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Clock clock, AuditRows auditRows,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
         this.clock = clock;
+        this.auditRows = auditRows;
+        this.transactions = transactions;
     }
 
     /** An organization's buckets, holds, allowance and reset times. */
@@ -98,16 +107,19 @@ public class CreditLedger {
     /**
      * Spends {@code amount} credits: bonus first, then rollover, then main. More than is available
      * is a 402 {@code insufficient-credits} problem stating both numbers, and nothing changes.
+     * <p>
+     * Joins the caller's transaction if there is one (the organization's balance row then stays locked until that
+     * commits); otherwise the spend is one statement on autocommit, see {@link #spend}.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Balances debit(OrganizationId organization, UserId actor, int amount, String referenceType, String referenceId,
             String description) {
         requireAmount(amount);
-        Optional<Balances> after = take(organization, actor, amount, 0, referenceType, referenceId, description);
+        Optional<Balances> after = take(organization, actor, amount, referenceType, referenceId, description);
         if (after.isEmpty()) {
             // Tried again whoever opened the row: it may have been the listener, committing while this waited on it.
             open(organization);
-            after = take(organization, actor, amount, 0, referenceType, referenceId, description);
+            after = take(organization, actor, amount, referenceType, referenceId, description);
         }
         return after.orElseThrow(() -> insufficient(balances(organization), amount));
     }
@@ -360,26 +372,58 @@ public class CreditLedger {
 
     /**
      * Takes {@code amount} in one statement: the balance row is locked (a parallel caller waits and
-     * then sees this one's result), the buckets drained bonus, rollover, main, {@code release} held
-     * credits freed, and one usage row written per bucket touched. Empty when there is not enough
-     * (or no balance row).
+     * then sees this one's result), the buckets drained bonus, rollover, main, one usage row written per bucket
+     * touched, and the audit row of the debit. Empty when there is not enough (or no balance row).
      */
-    Optional<Balances> take(OrganizationId organization, UserId actor, int amount, int release, String referenceType,
+    Optional<Balances> take(OrganizationId organization, UserId actor, int amount, String referenceType, String referenceId,
+            String description) {
+        return spend(organization, actor, amount, referenceType, referenceId, description, """
+                src as (select cast(:org as uuid) as organization_id, cast(:amount as int) as take, 0 as release)""", "", Map.of());
+    }
+
+    /**
+     * Commits a held reservation in one statement: the reservation row is locked and still held, unexpired and
+     * covering {@code amount}, or nothing happens (empty); otherwise as {@link #take}, with its hold freed and the
+     * reservation marked committed by the same statement, so no crash can leave one done without the other.
+     */
+    Optional<Balances> takeReserved(OrganizationId organization, UUID reservation, UserId actor, int amount, String referenceType,
             String referenceId, String description) {
+        return spend(organization, actor, amount, referenceType, referenceId, description, """
+                src as (
+                  select organization_id, cast(:amount as int) as take, amount as release from credit_reservations
+                  where id = :reservation and organization_id = :org and status = 'held' and expires_at > :now and amount >= :amount
+                  for update)""", """
+                settled as (
+                  update credit_reservations set status = 'committed', actual_amount = :amount, settled_at = :now
+                  where id = :reservation and exists (select 1 from upd)),""", Map.of("reservation", reservation));
+    }
+
+    /**
+     * The spending statement, {@code source} naming what to take ({@code src}: organization_id, take, release) and
+     * {@code settle} what else it changes once the balance is (CTEs after {@code upd}, each ending with a comma). Everything a spend writes is in this one statement, so a caller without
+     * a transaction of its own runs it on autocommit: the balance row's lock then lasts this statement and its
+     * commit, with no round trip to the app while other callers on the organization wait for it.
+     */
+    private Optional<Balances> spend(OrganizationId organization, UserId actor, int amount, String referenceType, String referenceId,
+            String description, String source, String settle, Map<String, Object> sourceParams) {
+        UUID actorId = actor == null ? null : actor.value();
+        // Its balance_after is computed by the statement; the 0 here is replaced there.
+        AuditRows.Insert audit = auditRows.insert(new CreditsDebited(organization.value(), actorId, amount, referenceType, referenceId, 0),
+                "upd", Map.of("balance_after", "balance + bonus_balance + rollover_balance"));
         Optional<Balances> after = jdbc.sql("""
-                with cur as (
-                  select organization_id, balance, bonus_balance, rollover_balance, held_balance
-                  from credit_balances where organization_id = :org for update),
+                with %s,
+                cur as (
+                  select b.organization_id, b.balance, b.bonus_balance, b.rollover_balance, b.held_balance, s.take, s.release
+                  from credit_balances b join src s on s.organization_id = b.organization_id for update of b),
                 calc as (
-                  select cur.*, least(bonus_balance, :amount) as tb,
-                      least(rollover_balance, :amount - least(bonus_balance, :amount)) as tr,
+                  select cur.*, least(bonus_balance, take) as tb, least(rollover_balance, take - least(bonus_balance, take)) as tr,
                       balance + bonus_balance + rollover_balance as before_total
-                  from cur where balance + bonus_balance + rollover_balance - (held_balance - :release) >= :amount),
+                  from cur where balance + bonus_balance + rollover_balance - (held_balance - release) >= take),
                 upd as (
                   update credit_balances b set bonus_balance = c.bonus_balance - c.tb, rollover_balance = c.rollover_balance - c.tr,
-                      balance = c.balance - (:amount - c.tb - c.tr), held_balance = c.held_balance - :release, updated_at = :now
+                      balance = c.balance - (c.take - c.tb - c.tr), held_balance = c.held_balance - c.release, updated_at = :now
                   from calc c where b.organization_id = c.organization_id
-                  returning b.*, c.tb, c.tr, c.before_total),
+                  returning b.*, c.take, c.tb, c.tr, c.before_total),%s
                 led as (
                   insert into credit_transactions (organization_id, user_id, type, bucket, amount, balance_after, description,
                       reference_type, reference_id, created_at)
@@ -388,23 +432,39 @@ public class CreditLedger {
                   from upd u cross join lateral (values
                       (1, 'bonus', -u.tb, u.before_total - u.tb),
                       (2, 'rollover', -u.tr, u.before_total - u.tb - u.tr),
-                      (3, 'main', u.tb + u.tr - :amount, u.before_total - :amount)) as v(ord, bucket, amount, after)
+                      (3, 'main', u.tb + u.tr - u.take, u.before_total - u.take)) as v(ord, bucket, amount, after)
                   where v.amount <> 0
-                  order by v.ord)
-                select * from upd""")
+                  order by v.ord),
+                audit as (%s)
+                select * from upd""".formatted(source, settle, audit.sql()))
                 .param("org", organization.value())
                 .param("amount", amount)
-                .param("release", release)
                 .param("now", utc(clock.instant()))
-                .param("actor", actor == null ? null : actor.value(), java.sql.Types.OTHER)
+                .param("actor", actorId, java.sql.Types.OTHER)
                 .param("description", description, java.sql.Types.VARCHAR)
                 .param("refType", referenceType, java.sql.Types.VARCHAR)
                 .param("ref", referenceId, java.sql.Types.VARCHAR)
+                .params(sourceParams)
+                .params(audit.params())
                 .query(CreditLedger::balancesRow)
                 .optional();
-        after.ifPresent(balances -> events.publishEvent(new CreditsDebited(organization.value(),
-                actor == null ? null : actor.value(), amount, referenceType, referenceId, balances.total())));
+        // Audit skips it (AuditedInStatement): its row is already written.
+        after.ifPresent(balances -> publish(new CreditsDebited(organization.value(), actorId, amount, referenceType, referenceId,
+                balances.total())));
         return after;
+    }
+
+    /**
+     * Publishes in the caller's transaction, or, after a spend that ran on autocommit, in a transaction of its own, so
+     * transactional listeners and the event publication registry see it as they would any event. That one commits
+     * after the spend: a listener that must not miss a spend even if the process dies in between reads the ledger.
+     */
+    void publish(Object event) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            events.publishEvent(event);
+        } else {
+            transactions.executeWithoutResult(status -> events.publishEvent(event));
+        }
     }
 
     /**
@@ -440,7 +500,7 @@ public class CreditLedger {
                 .optional();
     }
 
-    private static Balances balancesRow(ResultSet rs, int row) throws SQLException {
+    static Balances balancesRow(ResultSet rs, int row) throws SQLException {
         return new Balances(OrganizationId.of(rs.getObject("organization_id", UUID.class)), rs.getInt("balance"),
                 rs.getInt("bonus_balance"), rs.getInt("rollover_balance"), rs.getInt("held_balance"), rs.getString("plan"),
                 rs.getInt("monthly_credits"), rs.getInt("rollover_cap"), Rows.instant(rs, "last_reset_at"),

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -46,13 +47,16 @@ public class CreditReservations {
      * not spendable. {@link #commit} spends the actual amount, {@link #release} gives the hold back,
      * and a hold left open past {@code ttl} is released by the expiry job.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public ReservationId reserve(OrganizationId organization, int amount, Duration ttl) {
         return reserve(organization, null, amount, ttl, null, null, null);
     }
 
-    /** {@link #reserve(OrganizationId, int, Duration)} with who it is for and what the usage row will say. */
-    @Transactional
+    /**
+     * {@link #reserve(OrganizationId, int, Duration)} with who it is for and what the usage row will say. Joins the
+     * caller's transaction, or else the hold is one statement on autocommit, as {@link CreditLedger#debit}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public ReservationId reserve(OrganizationId organization, UserId actor, int amount, Duration ttl, String referenceType,
             String referenceId, String description) {
         requireAmount(amount);
@@ -71,37 +75,45 @@ public class CreditReservations {
     /**
      * Spends {@code actualAmount} (0 to the reserved amount) of a held reservation and frees the
      * rest. A reservation that was committed, released or has expired is 409 {@code reservation-closed}.
+     * <p>
+     * As {@link CreditLedger#debit}: joins the caller's transaction, or else is one statement on autocommit (after a
+     * read of what the reservation was for, which never changes).
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Balances commit(ReservationId reservation, int actualAmount) {
         if (actualAmount < 0) {
             throw invalid("actual_amount", "must not be negative");
         }
-        record Held(UUID organizationId, UUID userId, int amount, String referenceType, String referenceId, String description) {
+        record Held(UUID organizationId, UUID userId, String referenceType, String referenceId, String description) {
         }
-        Optional<Held> held = jdbc.sql("""
-                update credit_reservations set status = 'committed', actual_amount = :actual, settled_at = :now
-                where id = :id and status = 'held' and expires_at > :now and amount >= :actual
-                returning organization_id, user_id, amount, reference_type, reference_id, description""")
+        Held h = jdbc.sql("select organization_id, user_id, reference_type, reference_id, description from credit_reservations where id = :id")
                 .param("id", reservation.value())
-                .param("actual", actualAmount)
-                .param("now", utc(clock.instant()))
                 .query((rs, n) -> new Held(rs.getObject("organization_id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getInt("amount"), rs.getString("reference_type"), rs.getString("reference_id"), rs.getString("description")))
-                .optional();
-        if (held.isEmpty()) {
-            throw closedOrMissing(reservation, actualAmount);
-        }
-        Held h = held.get();
+                        rs.getString("reference_type"), rs.getString("reference_id"), rs.getString("description")))
+                .optional()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such reservation."));
         OrganizationId organization = OrganizationId.of(h.organizationId());
-        if (actualAmount == 0) {
-            unhold(h.organizationId(), h.amount());
-            return ledger.balances(organization);
-        }
-        // The hold covers the actual amount, so this cannot fail; if it did, the commit rolls back.
-        return ledger.take(organization, h.userId() == null ? null : UserId.of(h.userId()), actualAmount, h.amount(),
-                h.referenceType(), h.referenceId(), h.description())
-                .orElseThrow(() -> new IllegalStateException("Reservation " + reservation + " held less than its amount"));
+        Optional<Balances> after = actualAmount == 0
+                ? unholdCommitted(reservation.value())
+                : ledger.takeReserved(organization, reservation.value(), h.userId() == null ? null : UserId.of(h.userId()), actualAmount,
+                        h.referenceType(), h.referenceId(), h.description());
+        return after.orElseThrow(() -> closedOrMissing(reservation, actualAmount));
+    }
+
+    /** A commit of nothing: the reservation marked committed and its hold freed by one statement, or empty if it was not held. */
+    private Optional<Balances> unholdCommitted(UUID reservation) {
+        return jdbc.sql("""
+                with settled as (
+                  update credit_reservations set status = 'committed', actual_amount = 0, settled_at = :now
+                  where id = :id and status = 'held' and expires_at > :now
+                  returning organization_id, amount)
+                update credit_balances b set held_balance = b.held_balance - s.amount, updated_at = :now
+                from settled s where b.organization_id = s.organization_id
+                returning b.*""")
+                .param("id", reservation)
+                .param("now", utc(clock.instant()))
+                .query(CreditLedger::balancesRow)
+                .optional();
     }
 
     /** Frees a held reservation; false if it was already committed, released or expired. */
