@@ -12,6 +12,7 @@ import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import com.google.genai.types.ListModelsConfig;
 import com.google.genai.types.Part;
 import java.io.IOException;
 import java.util.List;
@@ -82,6 +83,12 @@ public final class GeminiProvider implements Provider {
                 .findFirst()
                 .orElseThrow(() -> ProviderFailure.badResponse("The answer has no image"));
         return new ImageResult(image.data().orElseThrow(), image.mimeType().orElse("image/png"), usage(response.usageMetadata()));
+    }
+
+    @Override
+    public void validate(Connection connection) {
+        // The pager reads its first page when it is made.
+        call(() -> clients.get(connection).models.list(ListModelsConfig.builder().pageSize(1).build()).page());
     }
 
     private static GenerateContentConfig config(TextRequest request) {
