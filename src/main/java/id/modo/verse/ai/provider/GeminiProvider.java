@@ -131,7 +131,9 @@ public final class GeminiProvider implements Provider {
         try {
             return call.get();
         } catch (ApiException e) {
-            throw HttpFailures.of(kind(), e.code(), null, e);
+            // Gemini answers a wrong key with 400 INVALID_ARGUMENT ("API key not valid"), not 401.
+            int status = e.code() == 400 && String.valueOf(e.getMessage()).contains("API key not valid") ? 401 : e.code();
+            throw HttpFailures.of(kind(), status, null, e);
         } catch (GenAiIOException e) {
             if (e.getCause() instanceof IOException && !(e.getCause() instanceof com.fasterxml.jackson.core.JacksonException)) {
                 throw HttpFailures.unreachable(kind(), e);
