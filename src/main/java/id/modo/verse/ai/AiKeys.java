@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class AiKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(AiKeys.class);
 
     /** The providers an organization may bring a key for; an OpenAI-compatible server is the platform's setting. */
     static final List<ProviderKind> PROVIDERS = List.of(ProviderKind.OPENAI, ProviderKind.ANTHROPIC, ProviderKind.GEMINI);
@@ -152,6 +156,7 @@ class AiKeys {
             providers.get(provider).validate(platformKeys.withOwnKey(provider, secret));
             return keys.recordValidation(stored.id(), true, clock.instant()).orElseThrow(AiKeys::noKey);
         } catch (ProviderFailure failure) {
+            log.info("Testing the stored {} key of organization {}: {}", provider.key(), organization.value(), failure.getMessage());
             return switch (failure.kind()) {
                 case UNAUTHORIZED -> keys.recordValidation(stored.id(), false, clock.instant()).orElseThrow(AiKeys::noKey);
                 case RATE_LIMITED, UNAVAILABLE -> throw new ProblemException(AiProblems.PROVIDER_UNAVAILABLE, provider.key()
@@ -176,6 +181,9 @@ class AiKeys {
             providers.get(provider).validate(platformKeys.withOwnKey(provider, key));
             return Outcome.VALID;
         } catch (ProviderFailure failure) {
+            // The failure's message is the gateway's own words and the status, never the provider's body or the key.
+            log.info("Testing a new {} key before storing it: {} ({})", provider.key(), failure.getMessage(),
+                    failure.getCause() == null ? "no cause" : failure.getCause().getClass().getSimpleName());
             return failure.kind() == ProviderFailure.Kind.UNAUTHORIZED ? Outcome.REFUSED : Outcome.UNKNOWN;
         }
     }

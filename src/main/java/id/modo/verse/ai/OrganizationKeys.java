@@ -23,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrganizationKeys {
 
+    private static final String VIEW_COLUMNS = "id, provider, name, key_last_four, is_valid, last_validated_at, usage_count, created_at";
+    private static final String SELECT_VIEW = "select " + VIEW_COLUMNS + " from user_api_keys";
+
     private final JdbcClient jdbc;
     private final ApiKeyCipher cipher;
 
@@ -100,9 +103,6 @@ class OrganizationKeys {
         return jdbc.sql("delete from user_api_keys where organization_id = ? and provider = ? returning " + VIEW_COLUMNS)
                 .params(organization.value(), provider.key()).query(OrganizationKeys::view).optional();
     }
-
-    private static final String VIEW_COLUMNS = "id, provider, name, key_last_four, is_valid, last_validated_at, usage_count, created_at";
-    private static final String SELECT_VIEW = "select " + VIEW_COLUMNS + " from user_api_keys";
 
     private static KeyView view(ResultSet row, int number) throws SQLException {
         Timestamp validated = row.getTimestamp("last_validated_at");
