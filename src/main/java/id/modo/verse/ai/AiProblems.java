@@ -24,6 +24,10 @@ public final class AiProblems {
     public static final ProblemType KEY_FROM_SETTINGS = ProblemType.of(HttpStatus.CONFLICT, "ai-key-from-settings",
             "The provider is configured by the settings");
 
+    /** The organization's plan does not allow its own provider keys (bring your own key). */
+    public static final ProblemType BYOK_NOT_ALLOWED = ProblemType.of(HttpStatus.CONFLICT, "byok-not-allowed",
+            "Your plan does not allow your own AI keys");
+
     private AiProblems() {
     }
 
@@ -34,5 +38,14 @@ public final class AiProblems {
                 + "that allows it, an owner or admin adds the organization's own key.",
                 Map.of("settings", java.util.List.of("MODO_AI_OPENAI_API_KEY", "MODO_AI_ANTHROPIC_API_KEY", "MODO_AI_GEMINI_API_KEY",
                         "MODO_AI_COMPATIBLE_BASE_URL")));
+    }
+
+    /** Names the plan the organization is on, the first plan on sale that allows own keys, and where to upgrade. */
+    static ProblemException byokNotAllowed(id.modo.verse.organization.OrganizationId organization, String plan, String planName,
+            String allowingPlan, String allowingPlanName) {
+        String upgrade = "/organizations/" + organization.value() + "/billing";
+        return new ProblemException(BYOK_NOT_ALLOWED, "The " + planName + " plan does not allow the organization's own AI keys; the "
+                + allowingPlanName + " plan does. Upgrade on " + upgrade + ".",
+                Map.of("plan", plan, "required_plan", allowingPlan, "upgrade_url", upgrade));
     }
 }

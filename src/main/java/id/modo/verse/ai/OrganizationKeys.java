@@ -3,7 +3,13 @@ package id.modo.verse.ai;
 import id.modo.verse.ai.provider.ProviderKind;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class OrganizationKeys {
 
+    private static final String VIEW_COLUMNS = "id, provider, name, key_last_four, is_valid, last_validated_at, usage_count, created_at";
+    private static final String SELECT_VIEW = "select " + VIEW_COLUMNS + " from user_api_keys";
+
     private final JdbcClient jdbc;
     private final ApiKeyCipher cipher;
 
@@ -25,18 +34,81 @@ class OrganizationKeys {
         this.cipher = cipher;
     }
 
-    /** Stores (or replaces) the organization's key for the provider; answers its last four characters. */
+    /** A stored key as people may see it: never the key, only its last four characters. */
+    record KeyView(UUID id, ProviderKind provider, String name, String lastFour, boolean valid, Instant lastValidatedAt, int usageCount,
+            Instant createdAt) {
+    }
+
+    /**
+     * Stores (or replaces) the organization's key for the provider; answers its last four characters. One statement,
+     * so two owners adding a key for the same provider at once leave one of them, not a unique-index error.
+     * {@code validatedAt} null: the key was not tested; else {@code valid} is what the provider said then.
+     */
     @Transactional
-    String store(OrganizationId organization, UserId addedBy, ProviderKind provider, String name, String key) {
+    String store(OrganizationId organization, UserId addedBy, ProviderKind provider, String name, String key, boolean valid,
+            Instant validatedAt) {
         String trimmed = key.strip();
         UUID id = UUID.randomUUID();
         String lastFour = trimmed.length() <= 4 ? trimmed : trimmed.substring(trimmed.length() - 4);
-        jdbc.sql("delete from user_api_keys where organization_id = ? and provider = ?").params(organization.value(), provider.key()).update();
+        // A replaced key takes the new row id too: the id is the ciphertext's associated data.
         jdbc.sql("""
-                insert into user_api_keys (id, user_id, organization_id, provider, name, api_key_encrypted, key_last_four)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, addedBy.value(), organization.value(), provider.key(), name, cipher.encrypt(id, trimmed), lastFour).update();
+                insert into user_api_keys (id, user_id, organization_id, provider, name, api_key_encrypted, key_last_four, is_valid,
+                    last_validated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (organization_id, provider) where organization_id is not null do update set
+                    id = excluded.id, user_id = excluded.user_id, name = excluded.name, api_key_encrypted = excluded.api_key_encrypted,
+                    key_last_four = excluded.key_last_four, is_valid = excluded.is_valid, last_validated_at = excluded.last_validated_at,
+                    usage_count = 0, created_at = now()""")
+                .params(id, addedBy.value(), organization.value(), provider.key(), name, cipher.encrypt(id, trimmed), lastFour, valid,
+                        validatedAt == null ? null : Timestamp.from(validatedAt))
+                .update();
         return lastFour;
+    }
+
+    /** Stores a key that was not tested; it is taken as valid until a call or a test says otherwise. */
+    String store(OrganizationId organization, UserId addedBy, ProviderKind provider, String name, String key) {
+        return store(organization, addedBy, provider, name, key, true, null);
+    }
+
+    @Transactional(readOnly = true)
+    List<KeyView> list(OrganizationId organization) {
+        return jdbc.sql(SELECT_VIEW + " where organization_id = ? order by provider").param(organization.value()).query(OrganizationKeys::view).list();
+    }
+
+    @Transactional(readOnly = true)
+    Optional<KeyView> find(OrganizationId organization, ProviderKind provider) {
+        return jdbc.sql(SELECT_VIEW + " where organization_id = ? and provider = ?").params(organization.value(), provider.key())
+                .query(OrganizationKeys::view).optional();
+    }
+
+    /** The stored key itself, for the one call that tests it. */
+    @Transactional(readOnly = true)
+    Optional<String> secret(OrganizationId organization, ProviderKind provider) {
+        return jdbc.sql("select id, api_key_encrypted from user_api_keys where organization_id = ? and provider = ?")
+                .params(organization.value(), provider.key())
+                .query((row, number) -> cipher.decrypt(row.getObject("id", UUID.class), row.getString("api_key_encrypted")))
+                .optional();
+    }
+
+    /** Records a test's outcome on the key it tested; a key replaced meanwhile keeps its own state. */
+    @Transactional
+    Optional<KeyView> recordValidation(UUID key, boolean valid, Instant at) {
+        jdbc.sql("update user_api_keys set is_valid = ?, last_validated_at = ? where id = ?").params(valid, Timestamp.from(at), key).update();
+        return jdbc.sql(SELECT_VIEW + " where id = ?").param(key).query(OrganizationKeys::view).optional();
+    }
+
+    /** Deletes the organization's key for the provider; answers what was deleted. */
+    @Transactional
+    Optional<KeyView> delete(OrganizationId organization, ProviderKind provider) {
+        return jdbc.sql("delete from user_api_keys where organization_id = ? and provider = ? returning " + VIEW_COLUMNS)
+                .params(organization.value(), provider.key()).query(OrganizationKeys::view).optional();
+    }
+
+    private static KeyView view(ResultSet row, int number) throws SQLException {
+        Timestamp validated = row.getTimestamp("last_validated_at");
+        return new KeyView(row.getObject("id", UUID.class), ProviderKind.of(row.getString("provider")), row.getString("name"),
+                row.getString("key_last_four"), row.getBoolean("is_valid"), validated == null ? null : validated.toInstant(),
+                row.getInt("usage_count"), row.getTimestamp("created_at").toInstant());
     }
 
     /** The organization's keys that were not found invalid, decrypted, by provider. */

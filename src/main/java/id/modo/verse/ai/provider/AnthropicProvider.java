@@ -14,6 +14,7 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.OutputConfig;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.TextBlock;
+import com.anthropic.models.models.ModelListParams;
 import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -82,6 +83,11 @@ public final class AnthropicProvider implements Provider {
     @Override
     public ImageResult image(Connection connection, ImageRequest request) {
         throw ProviderFailure.badResponse("Anthropic's models make no images");
+    }
+
+    @Override
+    public void validate(Connection connection) {
+        call(() -> clients.get(connection).models().list(ModelListParams.builder().limit(1L).build()).data());
     }
 
     private static MessageCreateParams params(TextRequest request) {

@@ -12,6 +12,7 @@ import com.google.genai.types.GenerateContentResponse;
 import com.google.genai.types.GenerateContentResponseUsageMetadata;
 import com.google.genai.types.HttpOptions;
 import com.google.genai.types.HttpRetryOptions;
+import com.google.genai.types.ListModelsConfig;
 import com.google.genai.types.Part;
 import java.io.IOException;
 import java.util.List;
@@ -84,6 +85,12 @@ public final class GeminiProvider implements Provider {
         return new ImageResult(image.data().orElseThrow(), image.mimeType().orElse("image/png"), usage(response.usageMetadata()));
     }
 
+    @Override
+    public void validate(Connection connection) {
+        // The pager reads its first page when it is made.
+        call(() -> clients.get(connection).models.list(ListModelsConfig.builder().pageSize(1).build()).page());
+    }
+
     private static GenerateContentConfig config(TextRequest request) {
         GenerateContentConfig.Builder config = GenerateContentConfig.builder().maxOutputTokens(request.maxOutputTokens());
         if (request.system() != null) {
@@ -124,7 +131,9 @@ public final class GeminiProvider implements Provider {
         try {
             return call.get();
         } catch (ApiException e) {
-            throw HttpFailures.of(kind(), e.code(), null, e);
+            // Gemini answers a wrong key with 400 INVALID_ARGUMENT ("API key not valid"), not 401.
+            int status = e.code() == 400 && String.valueOf(e.getMessage()).contains("API key not valid") ? 401 : e.code();
+            throw HttpFailures.of(kind(), status, null, e);
         } catch (GenAiIOException e) {
             if (e.getCause() instanceof IOException && !(e.getCause() instanceof com.fasterxml.jackson.core.JacksonException)) {
                 throw HttpFailures.unreachable(kind(), e);

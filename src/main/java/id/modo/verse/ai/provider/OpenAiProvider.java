@@ -103,6 +103,12 @@ public final class OpenAiProvider implements Provider {
         }
     }
 
+    @Override
+    public void validate(Connection connection) {
+        // One model is enough to know the key is taken; the list itself is not needed.
+        call(() -> clients.get(connection).models().list().data());
+    }
+
     private ChatCompletionCreateParams params(TextRequest request, boolean streaming) {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder().model(request.model());
         if (request.system() != null) {

@@ -19,4 +19,10 @@ public interface Provider {
 
     /** One image; a provider or model without image output answers {@link ProviderFailure.Kind#BAD_RESPONSE}. */
     ImageResult image(Connection connection, ImageRequest request);
+
+    /**
+     * Whether the provider takes the connection's key, asked of its cheapest call (listing models, which costs nothing):
+     * returns when it does; {@link ProviderFailure.Kind#UNAUTHORIZED} when the key is refused.
+     */
+    void validate(Connection connection);
 }

@@ -52,6 +52,11 @@ class DatabaseModeIntegrationTests {
                     select o.slug || ':' || p.slug || ':' || p.visibility from projects p
                     join organizations o on o.id = p.organization_id""")
                     .query(String.class).list()).containsExactly("studio-kancil:si-kancil:public");
+            assertThat(jdbc(first).sql("""
+                    select distinct o.slug || ':' || l.provider || ':' || l.status || ':' || l.credits_used from ai_usage_logs l
+                    join organizations o on o.id = l.organization_id order by 1""")
+                    .query(String.class).list()).as("Kancil's AI history, on the local model priced 0").containsExactly(
+                            "studio-kancil:compatible:error:0", "studio-kancil:compatible:success:0", "studio-kancil:compatible:timeout:0");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
