@@ -16,6 +16,10 @@ public final class AiProblems {
     /** The provider refused the key or answered something unusable. */
     public static final ProblemType PROVIDER_FAILED = ProblemType.of(HttpStatus.BAD_GATEWAY, "ai-provider-failed", "The AI provider failed");
 
+    /** The organization already runs as many generations as its plan allows at once; answered to requests that wait for the answer. */
+    public static final ProblemType CONCURRENCY_LIMIT = ProblemType.of(HttpStatus.TOO_MANY_REQUESTS, "ai-concurrency-limit",
+            "Too many generations at once");
+
     private AiProblems() {
     }
 
