@@ -1,9 +1,6 @@
 package id.modo.verse.ai;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import id.modo.verse.billing.PlanLimits;
 import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.common.jobs.Job;
@@ -16,8 +13,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -100,19 +95,6 @@ class GenerationSlots {
                     log.info("Ended abandoned AI generation {}", id);
                 }
             });
-        }
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class SweepTask {
-
-        static final String TASK = "ai-generation-sweep";
-
-        @Bean
-        RecurringTask<Void> aiGenerationSweepTask(GenerationSlots slots, GenerationRun run, GenerationRequests requests,
-                GenerationProperties properties) {
-            return Tasks.recurring(TASK, FixedDelay.of(properties.sweepInterval()))
-                    .execute((instance, context) -> slots.sweep(requests.requestHold(), run));
         }
     }
 }

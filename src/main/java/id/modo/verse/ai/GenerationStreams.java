@@ -64,9 +64,7 @@ class GenerationStreams {
                 Generation ended = requests.answer(generation.id(), token -> sender.send("token", Map.of("text", token)));
                 sender.send("generation", GenerationResponse.of(ended));
             } catch (ProblemException problem) {
-                ProblemDetail document = Problems.of(problem.type(), problem.getMessage());
-                problem.properties().forEach(document::setProperty);
-                sender.send("error", document);
+                sender.send("error", document(problem));
             } catch (RuntimeException unexpected) {
                 log.error("Streaming generation {} failed", generation.id(), unexpected);
                 sender.send("error", Problems.of(id.modo.verse.common.ProblemType.of(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
@@ -76,6 +74,21 @@ class GenerationStreams {
             }
         });
         return emitter;
+    }
+
+    /** A stream of one {@code error} event: the problem that refused the generation before it began. */
+    SseEmitter refused(ProblemException problem) {
+        SseEmitter emitter = new SseEmitter();
+        Sender sender = new Sender(emitter);
+        sender.send("error", document(problem));
+        sender.complete();
+        return emitter;
+    }
+
+    private static ProblemDetail document(ProblemException problem) {
+        ProblemDetail document = Problems.of(problem.type(), problem.getMessage());
+        problem.properties().forEach(document::setProperty);
+        return document;
     }
 
     /** Sends the generation now and on every change (and its job's progress), until it ends. */

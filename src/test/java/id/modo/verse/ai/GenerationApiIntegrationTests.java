@@ -53,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "modo.ai.openai.api-key=" + GenerationApiIntegrationTests.OPENAI_KEY,
         "modo.ai.anthropic.api-key=" + GenerationApiIntegrationTests.ANTHROPIC_KEY,
-        "modo.ai.timeout=3s",
+        "modo.ai.timeout=10s",
         "modo.ai.fallback.max-attempts=2",
         "modo.ai.fallback.max-total=10s",
         "modo.ai.fallback.initial-backoff=10ms",
@@ -130,7 +130,7 @@ class GenerationApiIntegrationTests {
     @Test
     void aFailingProviderFallsBackToTheNextAndWhenAllFailTheCreditsComeBack() {
         stub(openAi().willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody(OpenAiWire.SERVER_ERROR)));
-        stub(post(urlEqualTo("/v1/messages")).withHeader("x-api-key", equalTo(ANTHROPIC_KEY)).withRequestBody(containing(marker + "-ok"))
+        stub(post(urlEqualTo("/v1/messages")).withHeader("Authorization", equalTo("Bearer " + ANTHROPIC_KEY)).withRequestBody(containing(marker + "-ok"))
                 .willReturn(okJson(OpenAiWire.anthropicMessage(SYNOPSIS))));
         stub(post(urlEqualTo("/v1/messages")).withRequestBody(containing(marker + "-down"))
                 .willReturn(aResponse().withStatus(529).withHeader("Content-Type", "application/json")
@@ -341,7 +341,9 @@ class GenerationApiIntegrationTests {
 
     @Test
     void fiftyConcurrentMixedGenerationsLeaveTheLedgerEqualToTheGrantsLessTheUsageLog() throws Exception {
-        jdbc.sql("insert into subscriptions (organization_id, plan, status) values (?, 'team', 'active')").param(UUID.fromString(org)).update();
+        // Billing gives every new organization its free subscription after the organization's commit.
+        waitFor(() -> jdbc.sql("select count(*) from subscriptions where organization_id = ?").param(UUID.fromString(org)).query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("update subscriptions set plan = 'team', status = 'active' where organization_id = ?").param(UUID.fromString(org)).update()).isEqualTo(1);
         ledger.grant(OrganizationId.of(UUID.fromString(org)), null, CreditLedger.Grant.BONUS, 1000, "test", marker, "AI test credits");
         stub(openAi(marker + "-ok").willReturn(okJson(OpenAiWire.completion(SYNOPSIS)).withFixedDelay(50)));
         stub(openAi(marker + "-down").willReturn(aResponse().withStatus(500).withBody(OpenAiWire.SERVER_ERROR)));
