@@ -7,7 +7,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import id.modo.verse.credit.CreditLedger;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.support.Http;
-import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.TestGateways;
 import id.modo.verse.support.Users;
 import java.awt.image.BufferedImage;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -49,21 +47,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that speaks their wire formats. Each test's prompts carry a marker of its own, and its stubs match only that, so
  * the tests do not answer each other's calls. Credits are checked on the ledger itself, against the usage log.
  */
-@IntegrationTest
-@TestPropertySource(properties = {
-        "modo.ai.openai.api-key=" + GenerationApiIntegrationTests.OPENAI_KEY,
-        "modo.ai.anthropic.api-key=" + GenerationApiIntegrationTests.ANTHROPIC_KEY,
-        "modo.ai.timeout=10s",
-        "modo.ai.fallback.max-attempts=2",
-        "modo.ai.fallback.max-total=10s",
-        "modo.ai.fallback.initial-backoff=10ms",
-        "modo.ai.fallback.max-backoff=20ms",
-        "modo.ai.generations.per-user-limit=500",
-        "db-scheduler.polling-interval=1s"})
+@AiGatewayTest
 class GenerationApiIntegrationTests {
 
-    static final String OPENAI_KEY = "sk-platform-generation-tests";
-    static final String ANTHROPIC_KEY = "sk-ant-platform-generation-tests";
+    static final String OPENAI_KEY = AiGatewayTest.OPENAI_KEY;
+    static final String ANTHROPIC_KEY = AiGatewayTest.ANTHROPIC_KEY;
     static final String SYNOPSIS = "Kancil outwits the crocodiles and crosses the river to the orchard.";
 
     @LocalServerPort
@@ -337,6 +325,10 @@ class GenerationApiIntegrationTests {
         assertThat(balance().available()).isEqualTo(before - 12);
         assertThat(usage(id)).containsEntry("endpoint", "character_image").containsEntry("credits_used", 12);
         assertThat(usage(id).get("cost_usd").toString()).isEqualTo("0.042000");
+        // Following an ended generation sends it once and ends the stream.
+        HttpResponse<String> events = owner.get("/api/v1/ai/generations/" + id + "/events", "text/event-stream");
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.body()).contains("event:generation").contains("\"status\":\"completed\"").contains(asset);
     }
 
     @Test
