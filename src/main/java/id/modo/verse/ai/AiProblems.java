@@ -28,6 +28,10 @@ public final class AiProblems {
     public static final ProblemType BYOK_NOT_ALLOWED = ProblemType.of(HttpStatus.CONFLICT, "byok-not-allowed",
             "Your plan does not allow your own AI keys");
 
+    /** The organization already runs as many generations as its plan allows at once; answered to requests that wait for the answer. */
+    public static final ProblemType CONCURRENCY_LIMIT = ProblemType.of(HttpStatus.TOO_MANY_REQUESTS, "ai-concurrency-limit",
+            "Too many generations at once");
+
     private AiProblems() {
     }
 

@@ -46,17 +46,43 @@ public class Generations {
     }
 
     public TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt) {
-        return text(organization, type, prompt, (provider, route, request) -> provider.complete(route.connection(), request));
+        return text(organization, type, prompt, null, new Attempts());
     }
 
     /** As {@link #text}, handing each token to {@code tokens} as it arrives. */
     public TextGeneration stream(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens) {
-        return text(organization, type, prompt, (provider, route, request) -> provider.stream(route.connection(), request, tokens));
+        return text(organization, type, prompt, tokens, new Attempts());
     }
 
     public ImageGeneration image(OrganizationId organization, GenerationType type, String prompt) {
+        return image(organization, type, prompt, new Attempts());
+    }
+
+    /** What a call along the chain went through, for the usage log also when it failed. */
+    static final class Attempts {
+        private int count;
+        private boolean timedOut;
+
+        int count() {
+            return count;
+        }
+
+        /** Whether the last failure was a provider that did not answer in time. */
+        boolean timedOut() {
+            return timedOut;
+        }
+    }
+
+    /** Streams when {@code tokens} is given, else answers whole. */
+    TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
+        return text(organization, type, prompt, attempts, tokens == null
+                ? (provider, route, request) -> provider.complete(route.connection(), request)
+                : (provider, route, request) -> provider.stream(route.connection(), request, tokens));
+    }
+
+    ImageGeneration image(OrganizationId organization, GenerationType type, String prompt, Attempts attempts) {
         requireKind(type, ModelKind.IMAGE);
-        FallbackChain.Served<ImageResult> served = serve(organization, type, route -> providers.get(route.model().provider())
+        FallbackChain.Served<ImageResult> served = serve(organization, type, attempts, route -> providers.get(route.model().provider())
                 .image(route.connection(), new ImageRequest(route.model().model(), prompt, IMAGE_SIZE)));
         return new ImageGeneration(served.value().bytes(), served.value().mediaType(), receipt(served, served.value().usage()));
     }
@@ -66,25 +92,42 @@ public class Generations {
         TextResult call(Provider provider, Route route, TextRequest request);
     }
 
-    private TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, TextCall call) {
+    private TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Attempts attempts, TextCall call) {
         requireKind(type, ModelKind.TEXT);
         JsonSchema schema = prompt.schema() == null ? null : new JsonSchema(prompt.schemaName(), prompt.schema());
-        FallbackChain.Served<TextResult> served = serve(organization, type, route -> call.call(providers.get(route.model().provider()), route,
+        FallbackChain.Served<TextResult> served = serve(organization, type, attempts, route -> call.call(providers.get(route.model().provider()), route,
                 new TextRequest(route.model().model(), prompt.system(), prompt.prompt(), schema, prompt.maxOutputTokens())));
         return new TextGeneration(served.value().text(), receipt(served, served.value().usage()));
     }
 
-    private <T> FallbackChain.Served<T> serve(OrganizationId organization, GenerationType type, Function<Route, T> call) {
+    private <T> FallbackChain.Served<T> serve(OrganizationId organization, GenerationType type, Attempts attempts, Function<Route, T> call) {
         List<Route> routes = routing.routes(organization, type);
         if (routes.isEmpty()) {
             throw AiProblems.notConfigured();
         }
         try {
-            return chain.run(routes, call);
+            return chain.run(routes, route -> {
+                attempts.count++;
+                try {
+                    return call.apply(route);
+                } catch (ProviderFailure failure) {
+                    attempts.timedOut = timeout(failure);
+                    throw failure;
+                }
+            });
         } catch (ProviderFailure failure) {
             throw new ProblemException(failure.retryable() ? AiProblems.PROVIDER_UNAVAILABLE : AiProblems.PROVIDER_FAILED,
                     failure.getMessage(), Map.of("reason", failure.kind().name().toLowerCase(java.util.Locale.ROOT)));
         }
+    }
+
+    private static boolean timeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.InterruptedIOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void requireKind(GenerationType type, ModelKind kind) {

@@ -33,6 +33,13 @@ class ModelCatalogue {
                 .param(kind.key()).query(ModelCatalogue::model).list();
     }
 
+    /** A model by its provider and name, enabled or not (it served a generation a moment ago). */
+    @Transactional(readOnly = true)
+    java.util.Optional<AiModel> find(ProviderKind provider, String model) {
+        return jdbc.sql("select * from ai_models where provider = ? and model = ?").params(provider.key(), model)
+                .query(ModelCatalogue::model).optional();
+    }
+
     /** What a generation of the type costs on a model priced per generation. */
     @Transactional(readOnly = true)
     int credits(GenerationType type) {

@@ -44,6 +44,11 @@ public class PlanLimits implements MemberLimits {
         return limit == null ? OptionalInt.empty() : OptionalInt.of(limit);
     }
 
+    /** How many AI generations the organization runs at once; more wait for a free slot. */
+    public int aiConcurrency(OrganizationId organization) {
+        return currentPlan(organization).aiConcurrency();
+    }
+
     @Override
     public void checkCanAdd(OrganizationId organization, int currentMembersAndPending) {
         Plan plan = currentPlan(organization);

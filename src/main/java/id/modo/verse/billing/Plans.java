@@ -174,6 +174,6 @@ public class Plans {
                 new Money(rs.getBigDecimal("yearly_price"), currency), rs.getInt("monthly_credits"), rs.getInt("rollover_cap"),
                 rs.getLong("storage_limit_bytes"), (Integer) rs.getObject("project_limit"), (Integer) rs.getObject("member_limit"),
                 rs.getBoolean("byok_allowed"), rs.getBoolean("self_serve"), rs.getBoolean("active"),
-                rs.getInt("sort_order"), rs.getTimestamp("updated_at").toInstant());
+                rs.getInt("sort_order"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("ai_concurrency"));
     }
 }

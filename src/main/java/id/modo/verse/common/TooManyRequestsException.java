@@ -15,6 +15,12 @@ public class TooManyRequestsException extends ProblemException {
         this.retryAfter = retryAfter;
     }
 
+    /** A limit of another kind than attempts (a module's own 429 type), with its own members beside the header. */
+    public TooManyRequestsException(ProblemType type, String detail, Map<String, Object> properties, Duration retryAfter) {
+        super(type, detail, properties);
+        this.retryAfter = retryAfter;
+    }
+
     /** Throws when a {@link id.modo.verse.common.RateLimiter} said to wait. */
     public static void throwIfLimited(Optional<Duration> retryAfter) {
         if (retryAfter.isPresent()) {

@@ -46,17 +46,22 @@ class StoryPagesController {
     private final Stories stories;
     private final WorkspaceTabs tabs;
     private final org.springframework.context.MessageSource messages;
+    private final id.modo.verse.ai.AiFieldButtons aiButtons;
 
-    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages) {
+    StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages,
+            id.modo.verse.ai.AiFieldButtons aiButtons) {
         this.stories = stories;
         this.tabs = tabs;
         this.messages = messages;
+        this.aiButtons = aiButtons;
     }
 
     @GetMapping("/projects/{projectId}/story")
     String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, Model model) {
         Stories.Story story = stories.get(caller.id(), projectId);
         model.addAttribute("page", page(story));
+        model.addAttribute("aiSynopsis", aiButtons.forField(caller.id(), story.project().organizationId(), projectId.value(),
+                id.modo.verse.ai.GenerationType.SYNOPSIS).orElse(null));
         return "studio/story";
     }
 

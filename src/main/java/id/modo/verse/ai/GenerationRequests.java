@@ -1,0 +1,224 @@
+package id.modo.verse.ai;
+
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.RateLimiter;
+import id.modo.verse.common.TooManyRequestsException;
+import id.modo.verse.common.jobs.JobTransitionException;
+import id.modo.verse.credit.CreditProperties;
+import id.modo.verse.credit.CreditReservations;
+import id.modo.verse.credit.ReservationId;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Generations people ask for, with exact credits: the price is held before any provider is called, the actual cost
+ * committed when the answer came, the hold released when none did; the usage row is written in the transaction that
+ * commits or releases, so the ledger and {@code ai_usage_logs} always agree. A generation answered in the request
+ * ({@link GenerationMode#SYNC}, {@link GenerationMode#STREAM}) needs a free slot of its organization's plan at once; a
+ * {@link GenerationMode#JOB} waits for one in order ({@link GenerationSlots}). A process killed mid-call leaves its
+ * hold, which the credit module's expiry frees, and its generation running, which {@link GenerationSlots#sweep} ends.
+ */
+@Service
+public class GenerationRequests {
+
+    /** The rate limiter's key prefix: one window per user. */
+    static final String RATE_KEY = "ai-generations:";
+    static final String RESERVATION_TYPE = "ai_generation";
+
+    private final Organizations organizations;
+    private final Routing routing;
+    private final ModelCatalogue catalogue;
+    private final PromptTemplates templates;
+    private final GenerationRun run;
+    private final GenerationStore store;
+    private final GenerationSlots slots;
+    private final CreditReservations reservations;
+    private final RateLimiter rateLimiter;
+    private final ObjectProvider<GenerationProjects> projects;
+    private final GenerationProperties properties;
+    private final Duration requestHold;
+    private final Duration jobHold;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    GenerationRequests(Organizations organizations, Routing routing, ModelCatalogue catalogue, PromptTemplates templates, GenerationRun run,
+            GenerationStore store, GenerationSlots slots, CreditReservations reservations, RateLimiter rateLimiter,
+            ObjectProvider<GenerationProjects> projects, GenerationProperties properties, AiProperties ai, CreditProperties credits,
+            TransactionTemplate transactions, Clock clock) {
+        this.organizations = organizations;
+        this.routing = routing;
+        this.catalogue = catalogue;
+        this.templates = templates;
+        this.run = run;
+        this.store = store;
+        this.slots = slots;
+        this.reservations = reservations;
+        this.rateLimiter = rateLimiter;
+        this.projects = projects;
+        this.properties = properties;
+        this.requestHold = min(requestHold(ai), credits.maxReservationTtl());
+        this.jobHold = min(properties.jobHold(), credits.maxReservationTtl());
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** What a client asks for: a type, the inputs its template needs, and optionally the project it is for. */
+    public record NewGeneration(String type, Map<String, Object> input, UUID projectId) {
+    }
+
+    /**
+     * The credits a generation of the type costs at most for the organization now (what a page shows before the click),
+     * or empty when nothing can serve it.
+     */
+    public OptionalInt price(OrganizationId organization, GenerationType type) {
+        List<Route> routes = routing.routes(organization, type);
+        if (routes.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, templates.of(type).maxOutputTokens()));
+    }
+
+    /**
+     * Checks the request and holds its credits and, for {@code SYNC} and {@code STREAM}, a running slot; a {@code JOB}
+     * waits for its slot and starts on its own. Answers in this order: 404/403 for who may not, 400 for a wrong type or
+     * input, 404 for a project not theirs, 429 over the user's rate, 409 {@code ai-not-configured}, 429 over the
+     * plan's concurrency, 402 without the credits; nothing is held when any of them is answered.
+     */
+    public Generation begin(UserId user, OrganizationId organization, NewGeneration request, GenerationMode mode) {
+        organizations.require(user, organization, Permission.EDIT_CONTENT);
+        GenerationType type = type(request.type());
+        PromptTemplate template = templates.of(type);
+        Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+        List<FieldError> errors = template.check(input);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
+        }
+        if (request.projectId() != null && !projects.stream().findFirst()
+                .flatMap(directory -> directory.visibleTo(user, request.projectId())).filter(organization::equals).isPresent()) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "There is no such project in this organization.");
+        }
+        TooManyRequestsException.throwIfLimited(rateLimiter.hit(RATE_KEY + user.value(), properties.perUserLimit(), properties.perUserWindow()));
+        List<Route> routes = routing.routes(organization, type);
+        if (routes.isEmpty()) {
+            throw AiProblems.notConfigured();
+        }
+        int inputChars = length(template.system(input)) + length(template.user(input));
+        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars, template.maxOutputTokens());
+        Instant now = clock.instant();
+        Generation generation = new Generation(GenerationId.of(UUID.randomUUID()), organization, user.value(), request.projectId(), type,
+                input, template.version(), mode, mode == GenerationMode.JOB ? GenerationStatus.PENDING : GenerationStatus.RUNNING, null, null,
+                null, null, hold, null, null, null, null, null, false, false, now, mode == GenerationMode.JOB ? null : now, null);
+        Generation begun = transactions.execute(status -> {
+            if (mode != GenerationMode.JOB) {
+                slots.takeForRequest(organization);
+            }
+            store.insert(generation);
+            if (hold > 0) {
+                ReservationId reservation = reservations.reserve(organization, user, hold, mode == GenerationMode.JOB ? jobHold : requestHold,
+                        RESERVATION_TYPE, generation.id().toString(), type.key());
+                store.attachReservation(generation.id(), reservation.value());
+            }
+            return store.find(generation.id()).orElseThrow();
+        });
+        if (mode == GenerationMode.JOB) {
+            slots.dispatch(organization);
+        }
+        return begun;
+    }
+
+    /**
+     * Calls the provider for a generation {@link #begin} started in the request and settles it; {@code tokens} gets the
+     * text as it arrives (null for a whole answer). Answers the ended generation; a failure is thrown as its problem
+     * (with the generation's id) once its credits came back.
+     */
+    public Generation answer(GenerationId id, Consumer<String> tokens) {
+        Generation generation = store.find(id).orElseThrow(GenerationRequests::notFound);
+        try {
+            return run.execute(generation, tokens);
+        } finally {
+            slots.dispatch(generation.organizationId());
+        }
+    }
+
+    /** A generation for a member of its organization; another organization's, or a missing one, is 404. */
+    public Generation get(UserId user, GenerationId id) {
+        Generation generation = store.find(id).orElseThrow(GenerationRequests::notFound);
+        if (organizations.membership(user, generation.organizationId()).isEmpty()) {
+            throw notFound();
+        }
+        return generation;
+    }
+
+    /**
+     * Cancels a waiting or running generation: its hold comes back once (a run that answers afterwards finds it
+     * cancelled and charges nothing), its job is asked to stop. An ended one is 409 {@code illegal-transition}.
+     */
+    public Generation cancel(UserId user, GenerationId id) {
+        Generation generation = get(user, id);
+        organizations.require(user, generation.organizationId(), Permission.EDIT_CONTENT);
+        Generation cancelled = run.cancel(generation).orElseThrow(() -> {
+            GenerationStatus now = store.find(id).map(Generation::status).orElse(generation.status());
+            return new IllegalTransitionException(now);
+        });
+        if (cancelled.jobId() != null) {
+            run.stopJob(user, cancelled.jobId());
+        }
+        slots.dispatch(generation.organizationId());
+        return cancelled;
+    }
+
+    /** How long a generation answered in the request holds its credits; one running longer was abandoned. */
+    Duration requestHold() {
+        return requestHold;
+    }
+
+    private static GenerationType type(String key) {
+        List<String> allowed = Arrays.stream(GenerationType.values()).map(GenerationType::key).toList();
+        if (key == null || !allowed.contains(key)) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
+                    Map.of("errors", List.of(new FieldError("type", "must be one of " + String.join(", ", allowed))), "allowed", allowed));
+        }
+        return GenerationType.valueOf(key.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Long enough for every call the fallback chain may make, twice (a structured answer is asked for again once). */
+    private static Duration requestHold(AiProperties ai) {
+        return ai.fallback().maxTotal().plus(ai.timeout()).multipliedBy(2).plus(Duration.ofMinutes(1));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    static ProblemException notFound() {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no such generation.");
+    }
+
+    /** A move the generation's status does not allow, answered like every other in the API. */
+    static final class IllegalTransitionException extends id.modo.verse.common.IllegalTransitionException {
+        IllegalTransitionException(GenerationStatus from) {
+            super(JobTransitionException.ILLEGAL_TRANSITION, "A " + from.dbValue() + " generation cannot be cancelled.", from.dbValue(),
+                    GenerationStatus.CANCELLED.dbValue(), from.allowedMoves());
+        }
+    }
+}

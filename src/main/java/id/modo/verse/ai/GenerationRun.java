@@ -1,0 +1,200 @@
+package id.modo.verse.ai;
+
+import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.jobs.Jobs;
+import id.modo.verse.credit.CreditProblems;
+import id.modo.verse.credit.CreditReservations;
+import id.modo.verse.credit.ReservationId;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.media.AssetView;
+import id.modo.verse.media.Assets;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One generation's call and its settlement. Every ending is one transaction: the generation's conditional move out of
+ * running, the credit commit (the actual cost) or release (nothing), and the usage row. Whoever moves the generation
+ * first settles; a run that answers after a cancel finds it cancelled and charges nothing.
+ */
+@Component
+class GenerationRun {
+
+    static final String ASSET_CATEGORY = "ai";
+    private static final Logger log = LoggerFactory.getLogger(GenerationRun.class);
+
+    private final Generations generations;
+    private final PromptTemplates templates;
+    private final ModelCatalogue catalogue;
+    private final GenerationStore store;
+    private final CreditReservations reservations;
+    private final Assets assets;
+    private final ObjectProvider<Jobs> jobs;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    GenerationRun(Generations generations, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
+            CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock) {
+        this.generations = generations;
+        this.templates = templates;
+        this.catalogue = catalogue;
+        this.store = store;
+        this.reservations = reservations;
+        this.assets = assets;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Calls the provider for a running generation and settles it; one that is not running (cancelled, or already
+     * ended by an earlier run of its job) is answered as it is, with nothing called or charged.
+     */
+    Generation execute(Generation generation, Consumer<String> tokens) {
+        if (generation.status() != GenerationStatus.RUNNING) {
+            return generation;
+        }
+        Generations.Attempts attempts = new Generations.Attempts();
+        try {
+            return generation.type().kind() == ModelKind.IMAGE ? image(generation, attempts) : text(generation, tokens, attempts);
+        } catch (ProblemException problem) {
+            fail(generation, problem.getMessage(), attempts);
+            Map<String, Object> members = new HashMap<>(problem.properties());
+            members.put("generation_id", generation.id().value().toString());
+            throw new ProblemException(problem.type(), problem.getMessage(), members);
+        } catch (RuntimeException unexpected) {
+            fail(generation, "The generation failed on our side; nothing was charged.", attempts);
+            throw unexpected;
+        }
+    }
+
+    private Generation image(Generation generation, Generations.Attempts attempts) {
+        PromptTemplate template = templates.of(generation.type());
+        ImageGeneration image = generations.image(generation.organizationId(), generation.type(), template.user(generation.input()), attempts);
+        UserId user = UserId.of(generation.userId());
+        AssetView asset = assets.upload(user, generation.organizationId(), generation.projectId(), ASSET_CATEGORY,
+                generation.type().key() + "-" + generation.id() + ".png", new ByteArrayInputStream(image.bytes()));
+        Generation settled = succeed(generation, null, null, asset.id().value(), image.receipt(), attempts);
+        if (settled.status() != GenerationStatus.COMPLETED) {
+            // Cancelled while the picture was stored: nothing was charged, so nothing is kept either.
+            assets.delete(user, asset.id());
+        }
+        return settled;
+    }
+
+    /** A structured answer that does not fit its schema is asked for once more, then fails with the reason. */
+    private Generation text(Generation generation, Consumer<String> tokens, Generations.Attempts attempts) {
+        PromptTemplate template = templates.of(generation.type());
+        TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
+                template.schema(), template.maxOutputTokens());
+        long inputTokens = 0;
+        long outputTokens = 0;
+        for (int round = 1; ; round++) {
+            TextGeneration text;
+            try {
+                // A structured answer is not streamed: a first answer that is thrown away must not reach the reader.
+                text = generations.text(generation.organizationId(), generation.type(), prompt, template.structured() ? null : tokens, attempts);
+            } catch (ProblemException problem) {
+                if (!template.structured() || !"bad_response".equals(problem.properties().get("reason"))) {
+                    throw problem;
+                }
+                if (round == 1) {
+                    continue;
+                }
+                throw invalidOutput(generation.type(), problem.getMessage());
+            }
+            inputTokens += text.receipt().inputTokens();
+            outputTokens += text.receipt().outputTokens();
+            if (template.structured()) {
+                Optional<String> violation = OutputSchema.violation(text.text(), template.schema());
+                if (violation.isPresent()) {
+                    if (round == 1) {
+                        continue;
+                    }
+                    throw invalidOutput(generation.type(), violation.get());
+                }
+            }
+            Receipt receipt = text.receipt();
+            Receipt used = new Receipt(receipt.provider(), receipt.model(), inputTokens, outputTokens, receipt.ownKey(),
+                    receipt.fellBackToPlatformKey(), attempts.count());
+            return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
+        }
+    }
+
+    private static ProblemException invalidOutput(GenerationType type, String why) {
+        return new ProblemException(AiProblems.PROVIDER_FAILED, "The model's answer did not fit the " + type.key()
+                + " schema, twice (" + why + "); nothing was charged.", Map.of("reason", "invalid_output"));
+    }
+
+    private Generation succeed(Generation generation, String text, String json, UUID asset, Receipt receipt, Generations.Attempts attempts) {
+        int typePrice = catalogue.credits(generation.type());
+        Optional<AiModel> model = catalogue.find(ProviderKind.of(receipt.provider()), receipt.model());
+        int charged = model.map(served -> GenerationPricing.charge(served, receipt.ownKey(), typePrice, receipt.inputTokens(),
+                receipt.outputTokens(), generation.creditsPrice())).orElse(receipt.ownKey() ? 0 : Math.min(typePrice, generation.creditsPrice()));
+        BigDecimal usd = model.map(served -> GenerationPricing.usd(served, receipt.inputTokens(), receipt.outputTokens())).orElse(null);
+        try {
+            return transactions.execute(status -> {
+                var now = clock.instant();
+                Optional<Generation> done = store.complete(generation.id(), text, json, asset, charged, receipt, now);
+                if (done.isEmpty()) {
+                    return store.find(generation.id()).orElseThrow();
+                }
+                if (generation.reservationId() != null) {
+                    reservations.commit(ReservationId.of(generation.reservationId()), charged);
+                }
+                store.log(done.get(), new GenerationStore.Usage("success", receipt.provider(), receipt.model(), receipt.inputTokens(),
+                        receipt.outputTokens(), charged, usd, null, receipt, attempts.count()), now);
+                return done.get();
+            });
+        } catch (ProblemException closed) {
+            if (closed.type() != CreditProblems.RESERVATION_CLOSED) {
+                throw closed;
+            }
+            throw new ProblemException(AiProblems.PROVIDER_UNAVAILABLE,
+                    "The answer came after the credit hold expired, so it was not kept; nothing was charged.", Map.of("reason", "hold_expired"));
+        }
+    }
+
+    /** Ends a waiting or running generation as failed, its hold released; false when it had already ended. */
+    boolean fail(Generation generation, String error, Generations.Attempts attempts) {
+        return Boolean.TRUE.equals(transactions.execute(status -> end(generation, GenerationStatus.FAILED, error,
+                attempts.timedOut() ? "timeout" : "error", attempts.count())));
+    }
+
+    Optional<Generation> cancel(Generation generation) {
+        return Optional.ofNullable(transactions.execute(status -> end(generation, GenerationStatus.CANCELLED, "Cancelled.", "cancelled", 0)
+                ? store.find(generation.id()).orElseThrow() : null));
+    }
+
+    private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts) {
+        var now = clock.instant();
+        Optional<Generation> ended = store.end(generation.id(), to, error, now);
+        ended.ifPresent(row -> {
+            if (row.reservationId() != null) {
+                reservations.release(ReservationId.of(row.reservationId()));
+            }
+            store.log(row, new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts), now);
+        });
+        return ended.isPresent();
+    }
+
+    /** Asks the generation's job to stop; one that already ended has nothing to stop. */
+    void stopJob(UserId user, UUID job) {
+        try {
+            jobs.getObject().cancel(user.value(), job);
+        } catch (ProblemException ended) {
+            log.debug("Job {} of a cancelled generation had ended: {}", job, ended.getMessage());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package id.modo.verse.ai;
+
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.jobs.Job;
+import id.modo.verse.common.jobs.Jobs;
+import id.modo.verse.common.web.Problems;
+import id.modo.verse.identity.UserId;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events of generations: a streamed answer ({@code token} deltas, then {@code generation} or {@code error})
+ * and a generation followed while it waits or runs elsewhere (its row read once a {@link #TICK}, which sees changes
+ * any node made, as the jobs' streams do).
+ */
+@Component
+class GenerationStreams {
+
+    static final Duration TICK = Duration.ofSeconds(1);
+    private static final Duration FOLLOW_TIMEOUT = Duration.ofMinutes(30);
+    private static final Logger log = LoggerFactory.getLogger(GenerationStreams.class);
+
+    private final GenerationRequests requests;
+    private final GenerationStore store;
+    private final ObjectProvider<Jobs> jobs;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("ai-generation-streams").factory());
+
+    GenerationStreams(GenerationRequests requests, GenerationStore store, ObjectProvider<Jobs> jobs) {
+        this.requests = requests;
+        this.store = store;
+        this.jobs = jobs;
+    }
+
+    @PreDestroy
+    void stop() {
+        ticker.shutdownNow();
+    }
+
+    /**
+     * Answers a begun generation on its own thread, sending each token as it arrives. A reader who leaves does not stop
+     * it: the answer is still kept and charged, and reads from {@code GET} afterwards.
+     */
+    SseEmitter answer(Generation generation) {
+        SseEmitter emitter = new SseEmitter(requests.requestHold().toMillis());
+        Sender sender = new Sender(emitter);
+        Thread.ofVirtual().name("ai-generation-" + generation.id()).start(() -> {
+            try {
+                Generation ended = requests.answer(generation.id(), token -> sender.send("token", Map.of("text", token)));
+                sender.send("generation", GenerationResponse.of(ended));
+            } catch (ProblemException problem) {
+                sender.send("error", document(problem));
+            } catch (RuntimeException unexpected) {
+                log.error("Streaming generation {} failed", generation.id(), unexpected);
+                sender.send("error", Problems.of(id.modo.verse.common.ProblemType.of(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
+                        "internal-error", "Internal error"), "The generation failed on our side; nothing was charged."));
+            } finally {
+                sender.complete();
+            }
+        });
+        return emitter;
+    }
+
+    /** A stream of one {@code error} event: the problem that refused the generation before it began. */
+    SseEmitter refused(ProblemException problem) {
+        SseEmitter emitter = new SseEmitter();
+        Sender sender = new Sender(emitter);
+        sender.send("error", document(problem));
+        sender.complete();
+        return emitter;
+    }
+
+    private static ProblemDetail document(ProblemException problem) {
+        ProblemDetail document = Problems.of(problem.type(), problem.getMessage());
+        problem.properties().forEach(document::setProperty);
+        return document;
+    }
+
+    /** Sends the generation now and on every change (and its job's progress), until it ends. */
+    SseEmitter follow(UserId user, Generation generation) {
+        SseEmitter emitter = new SseEmitter(FOLLOW_TIMEOUT.toMillis());
+        Sender sender = new Sender(emitter);
+        AtomicReference<Object> seen = new AtomicReference<>();
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        Runnable tick = () -> {
+            if (sender.gone()) {
+                ScheduledFuture<?> scheduled = task.get();
+                if (scheduled != null) {
+                    scheduled.cancel(false);
+                }
+                return;
+            }
+            try {
+                Generation now = store.find(generation.id()).orElseThrow(GenerationRequests::notFound);
+                Job job = now.jobId() == null || now.status().terminal() ? null : jobs.getObject().get(user.value(), now.jobId());
+                Object state = java.util.Arrays.asList(now.status(), now.jobId(), job == null ? null : job.percent(), job == null ? null : job.message());
+                if (!Objects.equals(seen.getAndSet(state), state)) {
+                    if (job != null) {
+                        sender.send("progress", Map.of("percent", job.percent(), "message", job.message() == null ? "" : job.message()));
+                    }
+                    sender.send("generation", GenerationResponse.of(now));
+                }
+                if (now.status().terminal() || sender.gone()) {
+                    sender.complete();
+                    ScheduledFuture<?> scheduled = task.get();
+                    if (scheduled != null) {
+                        scheduled.cancel(false);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not follow generation {}", generation.id(), e);
+                sender.complete();
+                ScheduledFuture<?> scheduled = task.get();
+                if (scheduled != null) {
+                    scheduled.cancel(false);
+                }
+            }
+        };
+        emitter.onTimeout(sender::complete);
+        task.set(ticker.scheduleWithFixedDelay(tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS));
+        return emitter;
+    }
+
+    /** One stream's sends, in order; a reader who left is noticed and nothing more is sent. */
+    private static final class Sender {
+
+        private final SseEmitter emitter;
+        private boolean gone;
+
+        Sender(SseEmitter emitter) {
+            this.emitter = emitter;
+        }
+
+        synchronized void send(String event, Object data) {
+            if (gone) {
+                return;
+            }
+            try {
+                emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException left) {
+                gone = true;
+            }
+        }
+
+        synchronized boolean gone() {
+            return gone;
+        }
+
+        synchronized void complete() {
+            if (!gone) {
+                gone = true;
+                emitter.complete();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package id.modo.verse.ai;
+
+import id.modo.verse.common.FieldError;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One versioned prompt file ({@code ai/prompts/synopsis.v1.txt}): the inputs it needs and may take, the most output it
+ * asks for, the JSON schema a structured type answers in, and its system and user parts with {@code {{name}}}
+ * placeholders. A line whose placeholder has no value is left out, so an optional input that was not given leaves no
+ * empty label behind.
+ */
+record PromptTemplate(GenerationType type, String version, List<String> required, List<String> optional, int maxOutputTokens,
+        String schemaName, Map<String, Object> schema, String system, String user) {
+
+    static final int MAX_INPUT_CHARS = 20_000;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
+
+    boolean structured() {
+        return schema != null;
+    }
+
+    Set<String> inputs() {
+        Set<String> all = new LinkedHashSet<>(required);
+        all.addAll(optional);
+        return all;
+    }
+
+    /** The field errors of an input for this template: required ones missing or blank, unknown ones, wrong shapes. */
+    List<FieldError> check(Map<String, Object> input) {
+        List<FieldError> errors = new ArrayList<>();
+        for (String name : required) {
+            if (text(input.get(name)).isBlank()) {
+                errors.add(new FieldError("input." + name, "is required for " + type.key()));
+            }
+        }
+        input.forEach((name, value) -> {
+            if (!inputs().contains(name)) {
+                errors.add(new FieldError("input." + name, type.key() + " takes only " + String.join(", ", inputs())));
+            } else if (!(value == null || value instanceof String || value instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
+                errors.add(new FieldError("input." + name, "must be a string or a list of strings"));
+            } else if (text(value).length() > MAX_INPUT_CHARS) {
+                errors.add(new FieldError("input." + name, "must be at most " + MAX_INPUT_CHARS + " characters"));
+            }
+        });
+        return errors;
+    }
+
+    /** The system part (null when the template has none) filled from a checked input. */
+    String system(Map<String, Object> input) {
+        return system == null ? null : fill(system, input);
+    }
+
+    String user(Map<String, Object> input) {
+        return fill(user, input);
+    }
+
+    private static String fill(String part, Map<String, Object> input) {
+        List<String> lines = new ArrayList<>();
+        for (String line : part.split("\n", -1)) {
+            Matcher matcher = PLACEHOLDER.matcher(line);
+            StringBuilder filled = new StringBuilder();
+            boolean missing = false;
+            while (matcher.find()) {
+                String value = text(input.get(matcher.group(1)));
+                missing |= value.isBlank();
+                matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
+            }
+            matcher.appendTail(filled);
+            if (!missing) {
+                lines.add(filled.toString());
+            }
+        }
+        return String.join("\n", lines).strip();
+    }
+
+    /** A list (beats, characters) reads as one line of items separated by semicolons. */
+    static String text(Object value) {
+        if (value instanceof List<?> list) {
+            return String.join("; ", list.stream().map(String::valueOf).map(String::strip).filter(item -> !item.isEmpty()).toList());
+        }
+        return value == null ? "" : String.valueOf(value).strip();
+    }
+}
