@@ -57,6 +57,7 @@ class SchemaIntegrationTests {
             "plans", "invoices", "invoice_lines", "invoice_counters", // billing, see docs/schema.md
             "ai_models", "ai_generation_prices", // ai: the model catalogue and the generation types' prices, see docs/schema.md
             "ai_platform_keys", // ai: platform keys set by admins, stored encrypted, see docs/schema.md
+            "ai_generations", // ai: a generation that waits, runs, is cancelled or is followed by id, see docs/schema.md
             "studio_versions", // studio: the version history of every Studio section, see docs/schema.md
             "character_relationships"); // studio: characters' relationships (replace characters.relationships), see docs/schema.md
 
