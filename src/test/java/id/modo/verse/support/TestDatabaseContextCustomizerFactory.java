@@ -3,6 +3,8 @@ package id.modo.verse.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
@@ -50,6 +52,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             properties.put("modo.mail.host", TestSmtp.HOST);
             properties.put("modo.mail.port", String.valueOf(smtp.port()));
             properties.put("modo.mail.starttls", "false");
+            if (context instanceof BeanDefinitionRegistry registry) {
+                registry.registerBeanDefinition("testSchedulerPausing", new RootBeanDefinition(SchedulerPausing.class));
+            }
             MapPropertySource source = new MapPropertySource("modo-test-database", properties);
             MutablePropertySources sources = context.getEnvironment().getPropertySources();
             if (sources.contains(INLINED)) {
