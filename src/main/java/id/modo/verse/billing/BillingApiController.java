@@ -60,11 +60,12 @@ class BillingApiController {
 
     record PlanResponse(String key, String name, Money monthlyPrice, Money yearlyPrice, String currency, int monthlyCredits,
             int rolloverCap, long storageLimitBytes, Integer projectLimit, Integer memberLimit, Map<String, Object> features,
-            boolean selfServe, boolean active, int sortOrder) {
+            boolean selfServe, boolean active, int sortOrder, int aiConcurrency) {
         static PlanResponse of(Plan plan) {
             return new PlanResponse(plan.key(), plan.name(), plan.monthlyPrice(), plan.yearlyPrice(),
                     plan.monthlyPrice().currency(), plan.monthlyCredits(), plan.rolloverCap(), plan.storageLimitBytes(), plan.projectLimit(),
-                    plan.memberLimit(), Map.of("byok_allowed", plan.byokAllowed()), plan.selfServe(), plan.active(), plan.sortOrder());
+                    plan.memberLimit(), Map.of("byok_allowed", plan.byokAllowed()), plan.selfServe(), plan.active(), plan.sortOrder(),
+                    plan.aiConcurrency());
         }
     }
 
@@ -77,7 +78,8 @@ class BillingApiController {
     }
 
     record PlanUpdateRequest(String name, String monthlyPrice, String yearlyPrice, Integer monthlyCredits, Integer rolloverCap,
-            Long storageLimitBytes, Integer projectLimit, Integer memberLimit, Boolean byokAllowed, Boolean active, Integer sortOrder) {
+            Long storageLimitBytes, Integer projectLimit, Integer memberLimit, Boolean byokAllowed, Boolean active, Integer sortOrder,
+            Integer aiConcurrency) {
     }
 
     @Operation(summary = "Replace a plan's terms (platform admins)", description = "Every field is required; audited as plan_update.")
@@ -88,7 +90,7 @@ class BillingApiController {
         }
         return PlanResponse.of(plans.update(caller.id(), key, new Plans.PlanChange(body.name(), body.monthlyPrice(), body.yearlyPrice(),
                 body.monthlyCredits(), body.rolloverCap(), body.storageLimitBytes(), body.projectLimit(), body.memberLimit(),
-                body.byokAllowed(), body.active(), body.sortOrder())));
+                body.byokAllowed(), body.active(), body.sortOrder(), body.aiConcurrency())));
     }
 
     record SubscriptionResponse(UUID id, UUID organizationId, String plan, String status, String billingCycle, Instant currentPeriodStart,

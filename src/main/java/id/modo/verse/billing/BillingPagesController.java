@@ -167,11 +167,13 @@ class BillingPagesController {
             @RequestParam(name = "member_limit", defaultValue = "") String memberLimit,
             @RequestParam(name = "byok_allowed", defaultValue = "false") boolean byokAllowed,
             @RequestParam(defaultValue = "false") boolean active,
-            @RequestParam(name = "sort_order", defaultValue = "") String sortOrder, HttpServletResponse response, Model model) {
+            @RequestParam(name = "sort_order", defaultValue = "") String sortOrder,
+            @RequestParam(name = "ai_concurrency", defaultValue = "") String aiConcurrency, HttpServletResponse response, Model model) {
         try {
             Long storage = storageGb.isBlank() ? null : new BigDecimal(storageGb.strip()).multiply(BigDecimal.valueOf(1L << 30)).longValueExact();
             plans.update(caller.id(), key, new Plans.PlanChange(name, monthlyPrice, yearlyPrice, integer(monthlyCredits), integer(rolloverCap),
-                    storage, integer(projectLimit), integer(memberLimit), byokAllowed, active, integer(sortOrder)));
+                    storage, integer(projectLimit), integer(memberLimit), byokAllowed, active, integer(sortOrder),
+                    integer(aiConcurrency)));
             return "redirect:/admin/plans?saved=" + key;
         } catch (ProblemException e) {
             if (e.type() == ProblemType.NOT_FOUND) {

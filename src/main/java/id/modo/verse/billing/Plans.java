@@ -65,7 +65,8 @@ public class Plans {
 
     /** What a platform admin may change on a plan; the key, and free's zero price, stay. */
     public record PlanChange(String name, String monthlyPrice, String yearlyPrice, Integer monthlyCredits, Integer rolloverCap,
-            Long storageLimitBytes, Integer projectLimit, Integer memberLimit, Boolean byokAllowed, Boolean active, Integer sortOrder) {
+            Long storageLimitBytes, Integer projectLimit, Integer memberLimit, Boolean byokAllowed, Boolean active, Integer sortOrder,
+            Integer aiConcurrency) {
     }
 
     /** Replaces a plan's terms (every field is required), audited as {@code plan_update}. Prices are IDR, tax-exclusive. */
@@ -98,6 +99,9 @@ public class Plans {
             errors.add(new FieldError("active", before.isFree() ? "the free plan stays active" : "must be true or false"));
         }
         nonNegative(change.sortOrder(), "sort_order", errors, true);
+        if (change.aiConcurrency() == null || change.aiConcurrency() < 1 || change.aiConcurrency() > 1000) {
+            errors.add(new FieldError("ai_concurrency", "must be 1 to 1000"));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
@@ -105,11 +109,11 @@ public class Plans {
                 update plans set name = ?, monthly_price = ?, yearly_price = ?, monthly_credits = ?, rollover_cap = ?,
                   storage_limit_bytes = ?, project_limit = ?, member_limit = ?,
                   features = jsonb_set(features, '{byok_allowed}', to_jsonb(?::boolean)), active = ?, sort_order = ?,
-                  updated_at = ?, version = version + 1
+                  ai_concurrency = ?, updated_at = ?, version = version + 1
                 where key = ?""")
                 .params(name, monthly.amount(), yearly.amount(), change.monthlyCredits(), change.rolloverCap(),
                         change.storageLimitBytes(), change.projectLimit(), change.memberLimit(), change.byokAllowed(), change.active(),
-                        change.sortOrder(), Timestamp.from(clock.instant()), before.key())
+                        change.sortOrder(), change.aiConcurrency(), Timestamp.from(clock.instant()), before.key())
                 .update();
         Plan after = find(before.key()).orElseThrow();
         Map<String, Object> old = terms(before);
@@ -145,6 +149,7 @@ public class Plans {
         values.put("byok_allowed", plan.byokAllowed());
         values.put("active", plan.active());
         values.put("sort_order", plan.sortOrder());
+        values.put("ai_concurrency", plan.aiConcurrency());
         return values;
     }
 

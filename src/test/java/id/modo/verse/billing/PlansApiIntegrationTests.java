@@ -45,23 +45,28 @@ class PlansApiIntegrationTests {
         Http asAdmin = new Http(port).withBearer(users.login(admin.email(), Users.PASSWORD));
         String body = """
                 {"name":"BYOK","monthly_price":"%s","yearly_price":"490000.00","monthly_credits":0,"rollover_cap":0,
-                 "storage_limit_bytes":10737418240,"project_limit":10,"member_limit":5,"byok_allowed":true,"active":true,"sort_order":20}""";
+                 "storage_limit_bytes":10737418240,"project_limit":10,"member_limit":5,"byok_allowed":true,"active":true,"sort_order":20,
+                 "ai_concurrency":%s}""";
 
-        assertThat(new Http(port).withBearer(member.token()).call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.00")).statusCode())
+        assertThat(new Http(port).withBearer(member.token()).call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.00", 2)).statusCode())
                 .isEqualTo(403);
-        var negative = asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("-1"));
+        var negative = asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("-1", 2));
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("monthly_price");
-        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.123")).statusCode()).isEqualTo(400);
-        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/gold", body.formatted("49000.00")).statusCode()).isEqualTo(400);
-        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/free", body.formatted("10.00")).statusCode()).isEqualTo(400);
+        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.123", 2)).statusCode()).isEqualTo(400);
+        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/gold", body.formatted("49000.00", 2)).statusCode()).isEqualTo(400);
+        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/free", body.formatted("10.00", 2)).statusCode()).isEqualTo(400);
+        var noSlots = asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.00", 0));
+        assertThat(noSlots.statusCode()).isEqualTo(400);
+        assertThat(noSlots.body()).contains("ai_concurrency");
 
-        var saved = asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("55000.00"));
+        var saved = asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("55000.00", 3));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(Http.json(saved).get("monthly_price").asString()).isEqualTo("55000.00");
+        assertThat(Http.json(saved).get("ai_concurrency").asInt()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from audit_logs where action = 'plan_update' and user_id = ? and new_values ->> 'monthly_price' = '55000.00'")
                 .param(UUID.fromString(admin.id())).query(Integer.class).single()).isEqualTo(1);
         // Back to the seeded price, so other tests see the catalogue as shipped.
-        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.00")).statusCode()).isEqualTo(200);
+        assertThat(asAdmin.call("PUT", "/api/v1/admin/plans/byok", body.formatted("49000.00", 2)).statusCode()).isEqualTo(200);
     }
 }
