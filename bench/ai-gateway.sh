@@ -5,7 +5,7 @@
 # OpenAI's wire format), both at 16 connections with wrk, alternating, in one run. Overhead = the difference of the
 # p50 latencies; throughput ratio = gateway / direct. The stub answers after STUB_DELAY_MS (default 200: a fast model's
 # first-to-last-byte time; 0 shows the gateway's own ceiling).
-# Usage: bench/ai-gateway.sh [seconds per run, default 20]   (wrk: apt-get install wrk)
+# Usage: bench/ai-gateway.sh [seconds per run, default 20]   (wrk: apt-get install wrk); JAVA_OPTS for the app, e.g. a JFR recording
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
@@ -25,7 +25,7 @@ mkdir -p "$OUT"
 java bench/AiStub.java "$STUB_PORT" "$DELAY" 500 > "$OUT/ai-stub.log" 2>&1 &
 STUB=$!
 MODO_DATA_DIR="$DATA" PORT="$PORT" MODO_AI_OPENAI_API_KEY=sk-bench-gateway MODO_AI_OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
-  MODO_AI_GENERATIONS_PER_USER_LIMIT=100000000 java -jar target/modo-verse-0.1.0-SNAPSHOT.jar > "$OUT/ai-gateway-app.log" 2>&1 &
+  MODO_AI_GENERATIONS_PER_USER_LIMIT=100000000 java ${JAVA_OPTS:-} -jar target/modo-verse-0.1.0-SNAPSHOT.jar > "$OUT/ai-gateway-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP $STUB 2>/dev/null; wait $APP $STUB 2>/dev/null; rm -rf "$DATA"' EXIT
 BASE="http://127.0.0.1:$PORT"

@@ -65,6 +65,10 @@ class GenerationSlots {
 
     /** Starts the organization's waiting generations on its free slots, oldest first, each as a job. */
     void dispatch(OrganizationId organization) {
+        // Most calls come as a generation ends with nothing waiting; a job inserted after this read dispatches itself.
+        if (store.waiting(organization) == 0) {
+            return;
+        }
         List<Job> submitted = transactions.execute(status -> {
             store.lockSlots(organization);
             int free = planLimits.aiConcurrency(organization) - store.running(organization);
