@@ -3,6 +3,7 @@ package id.modo.verse.studio.project;
 import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
+import id.modo.verse.common.web.FormList;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
@@ -81,10 +82,24 @@ class ProjectApiController {
             @Size(max = 100) String genre, @Size(max = 100) String subGenre, FormatName format,
             @Size(max = 100) String targetAudience, @Size(max = 100) String targetMarket, @Size(max = 255) String studioName,
             @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String studioLogo, @Size(max = 255) String ipOwner,
-            @Pattern(regexp = "^$|^\\d{4}-\\d{2}-\\d{2}$", message = "must be a date, yyyy-mm-dd") String productionDate,
-            @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = URL_MESSAGE) String> brandLogos,
-            @Size(max = 24) List<@NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a hex colour like #1a2b3c") String> colorPalette,
+            @CalendarDate String productionDate,
+            @FormList @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = "^https?://\\S+$", message = URL_MESSAGE) String> brandLogos,
+            @FormList(commas = true) @Size(max = 24)
+            List<@NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$", message = "must be a hex colour like #1a2b3c") String> colorPalette,
             VisibilityName visibility, @PositiveOrZero @Max(1_000_000_000_000L) Long modoTokens) {
+
+        /** The production date to set, null when absent or empty (see {@link #clearsDate()}). */
+        LocalDate date() {
+            return productionDate == null || productionDate.isEmpty() ? null : LocalDate.parse(productionDate);
+        }
+
+        boolean clearsDate() {
+            return productionDate != null && productionDate.isEmpty();
+        }
+
+        ProjectFormat projectFormat() {
+            return format == null ? null : ProjectFormat.valueOf(format.name().toUpperCase(Locale.ROOT));
+        }
     }
 
     record StatusRequest(@NotNull StatusName status) {
@@ -141,13 +156,10 @@ class ProjectApiController {
     @PatchMapping("/api/v1/projects/{projectId}")
     ProjectResponse update(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @Valid @RequestBody UpdateRequest request) {
-        boolean clearDate = request.productionDate() != null && request.productionDate().isEmpty();
-        LocalDate date = request.productionDate() == null || clearDate ? null : parseDate(request.productionDate());
         ProjectChange change = new ProjectChange(request.title(), request.slug(), request.description(), request.logo(),
-                request.thumbnailMood(), request.genre(), request.subGenre(),
-                request.format() == null ? null : ProjectFormat.valueOf(request.format().name().toUpperCase(Locale.ROOT)), false,
-                request.targetAudience(), request.targetMarket(), request.studioName(), request.studioLogo(), request.ipOwner(), date,
-                clearDate, request.brandLogos(), request.colorPalette(),
+                request.thumbnailMood(), request.genre(), request.subGenre(), request.projectFormat(), false,
+                request.targetAudience(), request.targetMarket(), request.studioName(), request.studioLogo(), request.ipOwner(),
+                request.date(), request.clearsDate(), request.brandLogos(), request.colorPalette(),
                 request.visibility() == null ? null : request.visibility().domain());
         return ProjectResponse.of(projects.update(caller.id(), projectId, change, request.modoTokens()));
     }
@@ -236,14 +248,5 @@ class ProjectApiController {
 
     static List<Section> sections(List<SectionName> names) {
         return names.stream().map(n -> Section.valueOf(n.name().toUpperCase(Locale.ROOT))).toList();
-    }
-
-    private static LocalDate parseDate(String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw new id.modo.verse.common.ProblemException(id.modo.verse.common.ProblemType.VALIDATION, "Some fields are not valid.",
-                    java.util.Map.of("errors", List.of(new id.modo.verse.common.FieldError("production_date", "is not a real date"))));
-        }
     }
 }

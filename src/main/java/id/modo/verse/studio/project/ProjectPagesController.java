@@ -5,6 +5,7 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
+import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
@@ -18,9 +19,9 @@ import id.modo.verse.studio.Section;
 import id.modo.verse.studio.StudioProblems;
 import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.section.StudioImages;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,9 +29,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,8 +49,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ProjectPagesController {
 
-    static final Pattern URL = Pattern.compile("^https?://\\S+$");
-    static final Pattern HEX = Pattern.compile("^#[0-9a-fA-F]{6}$");
+    private static final Set<String> OVERVIEW_FIELDS = Set.of("title", "description", "genre", "sub_genre", "format", "target_audience",
+            "target_market", "studio_name", "ip_owner", "production_date", "brand_logos", "color_palette", "visibility");
+    private static final Map<String, String> OVERVIEW_ERRORS = Map.of("title", "studio.error.title", "description", "studio.error.description",
+            "format", "studio.error.choice", "visibility", "studio.error.choice", "studio_name", "studio.error.long_name",
+            "ip_owner", "studio.error.long_name", "production_date", "studio.error.date", "brand_logos", "studio.error.url",
+            "color_palette", "studio.error.color");
 
     private final Projects projects;
     private final Collaborators collaborators;
@@ -138,53 +144,26 @@ class ProjectPagesController {
         return "studio/overview";
     }
 
+    /**
+     * The form binds the API's update request: its brand logos (one per line) and palette (commas or lines) are
+     * {@link id.modo.verse.common.web.FormList}s. It changes only what it shows: the pictures have forms of their own
+     * (uploads), the slug and modo tokens none, so whatever a hand-made post sends for them is left out.
+     */
     @PostMapping("/projects/{projectId}")
     String saveOverview(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id,
-            @RequestParam Map<String, String> form, Model model) {
+            @Valid ProjectApiController.UpdateRequest form, BindingResult binding, HttpServletResponse response, Model model) {
         ProjectView view = access.manage(caller.id(), id);
-        Map<String, String> errors = new LinkedHashMap<>();
-        String title = form.getOrDefault("title", "").strip();
-        if (title.isEmpty() || title.length() > 255) {
-            errors.put("title", "studio.error.title");
-        }
-        List<String> brandLogos = lines(form.getOrDefault("brand_logos", ""));
-        if (brandLogos.size() > 20 || brandLogos.stream().anyMatch(u -> !URL.matcher(u).matches() || u.length() > 2000)) {
-            errors.put("brand_logos", "studio.error.url");
-        }
-        List<String> palette = lines(form.getOrDefault("color_palette", "").replace(',', '\n'));
-        if (palette.size() > 24 || palette.stream().anyMatch(c -> !HEX.matcher(c).matches())) {
-            errors.put("color_palette", "studio.error.color");
-        }
-        String format = form.getOrDefault("format", "");
-        ProjectFormat projectFormat = Arrays.stream(ProjectFormat.values()).filter(f -> f.dbValue().equals(format)).findFirst().orElse(null);
-        if (!format.isEmpty() && projectFormat == null) {
-            errors.put("format", "studio.error.choice");
-        }
-        String date = form.getOrDefault("production_date", "").strip();
-        LocalDate productionDate = null;
-        if (!date.isEmpty()) {
-            try {
-                productionDate = LocalDate.parse(date);
-            } catch (java.time.DateTimeException e) {
-                errors.put("production_date", "studio.error.date");
-            }
-        }
-        Visibility visibility = Arrays.stream(Visibility.values()).filter(v -> v.dbValue().equals(form.get("visibility"))).findFirst()
-                .orElse(null);
-        for (String field : List.of("genre", "sub_genre", "target_audience", "target_market")) {
-            if (form.getOrDefault(field, "").length() > 100) {
-                errors.put(field, "studio.error.long");
-            }
-        }
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, OVERVIEW_ERRORS, "studio.error.long"));
+        errors.keySet().retainAll(OVERVIEW_FIELDS);
         if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("page", overviewPage(view, projects.get(caller.id(), id).content(), errors, false, null));
             return "studio/overview";
         }
-        // The pictures have forms of their own (uploads); null leaves them as they are.
-        ProjectChange change = new ProjectChange(title, null, text(form, "description", 20000), null, null, text(form, "genre", 100), text(form, "sub_genre", 100), projectFormat,
-                projectFormat == null, text(form, "target_audience", 100), text(form, "target_market", 100), text(form, "studio_name", 255),
-                null, text(form, "ip_owner", 255), productionDate, productionDate == null, brandLogos,
-                palette, visibility);
+        ProjectChange change = new ProjectChange(form.title(), null, form.description(), null, null, form.genre(), form.subGenre(),
+                form.projectFormat(), form.format() == null, form.targetAudience(), form.targetMarket(), form.studioName(), null,
+                form.ipOwner(), form.date(), form.date() == null, form.brandLogos(), form.colorPalette(),
+                form.visibility() == null ? null : form.visibility().domain());
         projects.update(caller.id(), id, change, null);
         return "redirect:/projects/" + id + "?saved=true";
     }
@@ -329,14 +308,5 @@ class ProjectPagesController {
             return new ProjectPageModels.Picture(field, images.thumbnailUrl(view.organizationId(), value), null);
         }
         return new ProjectPageModels.Picture(field, null, value);
-    }
-
-    private static String text(Map<String, String> form, String field, int max) {
-        String value = form.getOrDefault(field, "");
-        return value.length() > max ? value.substring(0, max) : value;
-    }
-
-    private static List<String> lines(String value) {
-        return Arrays.stream(value.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ResolvableType;
+import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
@@ -20,6 +21,10 @@ class FormBindingTests {
 
     record Profile(@NotBlank @Size(max = 5) String displayName, Integer episodeCount, @Size(max = 3) String timeZone,
             @BindParam("lang") String preferredLanguage, List<@Size(max = 2) String> brandLogos) {
+    }
+
+    record Brand(@FormList List<@Size(max = 19) String> logos, @FormList(commas = true) @Size(max = 3) List<String> palette,
+            List<String> tags) {
     }
 
     private static final LocalValidatorFactoryBean VALIDATOR = new LocalValidatorFactoryBean();
@@ -81,6 +86,35 @@ class FormBindingTests {
     }
 
     @Test
+    void aFormListSplitsOneTextIntoItemsByLineOrAlsoByCommaAndLeavesOtherListsAlone() {
+        MockHttpServletRequest request = form("/projects/x");
+        request.addParameter("logos", " https://a.id/1.png\r\n\r\nhttps://a.id/2,3.png \n");
+        request.addParameter("palette", "#111111, #222222\n#333333,,#444444");
+        request.addParameter("tags", "a,b");
+
+        ServletRequestDataBinder binder = bind(request, Brand.class);
+
+        Brand brand = (Brand) binder.getTarget();
+        assertThat(brand.logos()).containsExactly("https://a.id/1.png", "https://a.id/2,3.png");
+        assertThat(brand.palette()).containsExactly("#111111", "#222222", "#333333", "#444444");
+        assertThat(brand.tags()).containsExactly("a", "b");
+        assertThat(binder.getBindingResult().getFieldErrors()).extracting(error -> error.getField())
+                .containsExactlyInAnyOrder("logos[1]", "palette");
+    }
+
+    @Test
+    void aFormListPostedItemByItemOrEmptyBindsAsItCame() {
+        MockHttpServletRequest request = form("/projects/x");
+        request.addParameter("logos", "one", "two, three");
+        request.addParameter("palette", "");
+
+        Brand brand = (Brand) bind(request, Brand.class).getTarget();
+
+        assertThat(brand.logos()).containsExactly("one", "two, three");
+        assertThat(brand.palette()).isEmpty();
+    }
+
+    @Test
     void aNamingStrategyThatCannotTranslateANameAloneStopsTheApp() {
         var strategy = new tools.jackson.databind.PropertyNamingStrategy() {
         };
@@ -95,8 +129,16 @@ class FormBindingTests {
     }
 
     private ServletRequestDataBinder bind(MockHttpServletRequest request) {
+        return bind(request, Profile.class);
+    }
+
+    private ServletRequestDataBinder bind(MockHttpServletRequest request, Class<?> type) {
         ServletRequestDataBinder binder = new ServletRequestDataBinder(null, "form");
-        binder.setTargetType(ResolvableType.forClass(Profile.class));
+        binder.setTargetType(ResolvableType.forClass(type));
+        // MVC's conversion service, where Spring Boot adds the converter beans.
+        DefaultFormattingConversionService conversions = new DefaultFormattingConversionService();
+        conversions.addConverter(new FormListConverter());
+        binder.setConversionService(conversions);
         binder.setValidator(VALIDATOR);
         advice.bindFormsByWireNames(binder, request);
         binder.construct(request);

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The new-project form binds the API's create request: the same title rules, the visibility words the API takes. */
+/**
+ * The new-project and overview forms bind the API's create and update requests: the same rules and limits, the words the
+ * API takes, the errors next to their fields.
+ */
 @IntegrationTest
 class ProjectPagesIntegrationTests {
 
@@ -84,5 +87,64 @@ class ProjectPagesIntegrationTests {
         assertThat(jdbc.sql("select role || ':' || jsonb_array_length(permissions) from project_collaborators"
                 + " where project_id = ?::uuid and user_id = ?::uuid").params(project, editor.id()).query(String.class).single())
                 .isEqualTo("head_creative:0");
+    }
+
+    @Test
+    void theOverviewFormBindsTheApisUpdateRequestWithItsListsAndRefusesWhatTheApiRefusesNextToTheField() {
+        StudioFixtures fixtures = new StudioFixtures(new Http(port), jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("overview-form");
+        String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Kancil Overview", "private");
+        PageSession session = PageSession.signIn(new Http(port), studio.owner());
+        String path = "/projects/" + project;
+        HttpResponse<String> page = session.get(path);
+
+        HttpResponse<String> saved = session.post(path, page, overview("https://cdn.example.id/a.png\r\n\r\n  https://cdn.example.id/b,2.png  ",
+                "#1A2B3C, #ffffff\n#000000", "2027-03-01", "Studio Kancil"), HTML);
+        assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(saved.headers().firstValue("Location").orElseThrow()).endsWith(path + "?saved=true");
+        assertThat(stored(project)).isEqualTo("Kancil Baru|[\"https://cdn.example.id/a.png\", \"https://cdn.example.id/b,2.png\"]"
+                + "|[\"#1a2b3c\", \"#ffffff\", \"#000000\"]|2027-03-01|animation|team|Studio Kancil");
+
+        String tooMany = String.join(",", java.util.Collections.nCopies(25, "#abcdef"));
+        String manyLogos = String.join("\n", java.util.Collections.nCopies(21, "https://cdn.example.id/l.png"));
+        String[][] refused = {
+                {overview("https://cdn.example.id/a.png", tooMany, "", "S"), "color_palette", "Enter at most 24 colours"},
+                {overview("https://cdn.example.id/a.png", "#12345", "", "S"), "color_palette", "Enter at most 24 colours"},
+                {overview("ftp://cdn.example.id/a.png", "#123456", "", "S"), "brand_logos", "Enter at most 20 web addresses"},
+                {overview(manyLogos, "#123456", "", "S"), "brand_logos", "Enter at most 20 web addresses"},
+                {overview("https://cdn.example.id/" + "x".repeat(2000), "#123456", "", "S"), "brand_logos", "Enter at most 20 web addresses"},
+                {overview("", "", "2027-02-30", "S"), "production_date", "Enter a date as year-month-day."},
+                {overview("", "", "", "S".repeat(256)), "studio_name", "This is longer than 255 characters."},
+                {overview("", "", "", "S").replace("format=animation", "format=opera"), "format", "Choose one of the listed values."},
+                {overview("", "", "", "S").replace("title=Kancil+Baru", "title=+++"), "title", "Give the project a title"}};
+        for (String[] bad : refused) {
+            HttpResponse<String> answer = session.post(path, page, bad[0], HTML);
+            assertThat(answer.statusCode()).as(bad[1]).isEqualTo(400);
+            assertThat(answer.body()).as(bad[1])
+                    .containsPattern("name=\"" + bad[1] + "\"[^>]*aria-invalid=\"true\"")
+                    .containsPattern("(?s)id=\"project-" + bad[1] + "\".{0,1500}?class=\"field__error\">" + java.util.regex.Pattern.quote(bad[2]));
+        }
+        assertThat(stored(project)).as("nothing refused was saved").isEqualTo("Kancil Baru|[\"https://cdn.example.id/a.png\", "
+                + "\"https://cdn.example.id/b,2.png\"]|[\"#1a2b3c\", \"#ffffff\", \"#000000\"]|2027-03-01|animation|team|Studio Kancil");
+
+        HttpResponse<String> cleared = session.post(path, page, overview("", "", "", ""), HTML);
+        assertThat(cleared.statusCode()).isEqualTo(302);
+        assertThat(stored(project)).isEqualTo("Kancil Baru|[]|[]||animation|team|");
+    }
+
+    private static String overview(String logos, String palette, String date, String studioName) {
+        return "title=Kancil+Baru&description=Sebuah+fabel&genre=Fable&sub_genre=&target_audience=&target_market=&ip_owner="
+                + "&format=animation&visibility=team&studio_name=" + encode(studioName) + "&production_date=" + encode(date)
+                + "&brand_logos=" + encode(logos) + "&color_palette=" + encode(palette);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String stored(String project) {
+        return jdbc.sql("select title || '|' || brand_logos::text || '|' || color_palette::text || '|' || coalesce(production_date::text, '')"
+                + " || '|' || coalesce(format, '') || '|' || visibility || '|' || coalesce(studio_name, '') from projects where id = ?::uuid")
+                .param(project).query(String.class).single();
     }
 }
