@@ -43,13 +43,15 @@ class AuditLogApiController {
     }
 
     @Operation(summary = "An organization's audit log, newest first", description = """
-            For the organization's owners and admins. Filters combine; `from` is inclusive, `to` exclusive. \
+            For the organization's owners and admins. Filters combine; `from` is inclusive, `to` exclusive. `action` and \
+            `entity_type` are lower-case words with underscores (anything else is 400, as it could match nothing). \
             Pass `next_cursor` back as `cursor` for the next page; it is null on the last page.""")
     @GetMapping("/api/v1/organizations/{orgId}/audit-logs")
     Page<EntryResponse> organizationLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
             @Parameter(description = "only entries by this user") @RequestParam(required = false) UUID actor,
-            @Parameter(description = "e.g. update, member_added") @RequestParam(required = false) String action,
-            @Parameter(description = "e.g. organization, user, invitation") @RequestParam(name = "entity_type", required = false) String entityType,
+            @Parameter(description = "e.g. update, member_add") @RequestParam(required = false) @AuditWord(max = 100) String action,
+            @Parameter(description = "e.g. organization, user, invitation") @RequestParam(name = "entity_type", required = false)
+            @AuditWord(max = 50) String entityType,
             @Parameter(description = "ISO-8601 date-time with offset, inclusive") @RequestParam(required = false) String from,
             @Parameter(description = "ISO-8601 date-time with offset, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "1 to 100, default 20") @RequestParam(required = false) Integer limit,
@@ -64,8 +66,8 @@ class AuditLogApiController {
     Page<EntryResponse> platformLog(@AuthenticationPrincipal CurrentUser caller,
             @RequestParam(required = false) UUID organization,
             @RequestParam(required = false) UUID actor,
-            @RequestParam(required = false) String action,
-            @RequestParam(name = "entity_type", required = false) String entityType,
+            @RequestParam(required = false) @AuditWord(max = 100) String action,
+            @RequestParam(name = "entity_type", required = false) @AuditWord(max = 50) String entityType,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer limit,

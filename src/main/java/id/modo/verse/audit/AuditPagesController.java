@@ -4,22 +4,28 @@ import id.modo.verse.common.Keyset;
 import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,11 +45,21 @@ class AuditPagesController {
         this.zone = properties.web().defaultTimeZone();
     }
 
+    /**
+     * The filter form: days in the viewer's zone ({@code from} and {@code to} both included), an actor from the list, and an
+     * action and entity type held to the same {@link AuditWord} rule as the API's parameters.
+     */
+    record FilterForm(@AuditWord(max = 100) String action, @AuditWord(max = 50) String entityType,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            UUID actor) {
+    }
+
+    private static final Map<String, String> FILTER_ERRORS = Map.of("action", "audit.error.action", "entity_type", "audit.error.entity_type",
+            "from", "audit.error.date", "to", "audit.error.date", "actor", "audit.error.actor");
+
     @GetMapping("/organizations/{orgId}/audit")
     String auditLog(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
-            @RequestParam(defaultValue = "") String action, @RequestParam(name = "entity_type", defaultValue = "") String entityType,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String cursor,
+            @Valid FilterForm filter, BindingResult binding, @RequestParam(defaultValue = "") String cursor,
             HttpServletResponse response, Model model) {
         organizations.require(caller.id(), organization, Permission.VIEW_AUDIT_LOG);
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
@@ -54,29 +70,17 @@ class AuditPagesController {
                         member.name() == null || member.name().isBlank() ? member.email() : member.name()))
                 .toList();
 
-        AuditPageModels.Form form = new AuditPageModels.Form(action.strip(), entityType.strip(), from.strip(), to.strip(), actor.strip());
-        Map<String, String> errors = new LinkedHashMap<>();
-        Instant fromTime = ListFilters.day(form.from(), zone, "from", "audit.error.date", errors);
-        Instant toTime = ListFilters.day(form.to(), zone, "to", "audit.error.date", errors);
-        if (toTime != null) {
-            toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
-        }
+        AuditPageModels.Form form = new AuditPageModels.Form(typed(binding, "action", filter.action()),
+                typed(binding, "entity_type", filter.entityType()), typed(binding, "from", filter.from()), typed(binding, "to", filter.to()),
+                typed(binding, "actor", filter.actor()));
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, FILTER_ERRORS, "form.error.generic"));
+        Instant fromTime = errors.containsKey("from") || filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant();
+        // The "to" day is included.
+        Instant toTime = errors.containsKey("to") || filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toInstant();
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
             errors.put("to", "audit.error.range");
         }
-        UUID actorId = null;
-        if (!form.actor().isEmpty()) {
-            actorId = ListFilters.pathId(form.actor());
-            if (actorId == null) {
-                errors.put("actor", "audit.error.actor");
-            }
-        }
-        if (form.action().length() > 100) {
-            errors.put("action", "audit.error.too_long");
-        }
-        if (form.entityType().length() > 50) {
-            errors.put("entity_type", "audit.error.too_long");
-        }
+        UUID actorId = errors.containsKey("actor") ? null : filter.actor();
 
         List<AuditLog.Entry> entries = List.of();
         String nextUrl = null;
@@ -96,6 +100,13 @@ class AuditPagesController {
         model.addAttribute("page", new AuditPageModels.AuditLogPage(organization.toString(), view.name(), form, people, errors,
                 entries, nextUrl, cursor.isBlank()));
         return "audit/audit";
+    }
+
+    /** What the viewer typed into {@code field}: a value that did not convert is shown as it came, to be corrected. */
+    private static String typed(BindingResult binding, String field, Object value) {
+        FieldError error = binding.getFieldError(field);
+        Object shown = error != null && error.isBindingFailure() ? error.getRejectedValue() : value;
+        return shown == null ? "" : (shown instanceof String[] values ? String.join(",", values) : shown.toString()).strip();
     }
 
     private static Map<String, String> filters(AuditPageModels.Form form) {

@@ -171,12 +171,15 @@ class AuditLogApiIntegrationTests {
         assertThat(statuses).containsOnly(400);
 
         for (String query : List.of("actor=not-a-uuid", "from=yesterday", "to=2026-13-01T00:00:00Z", "from=2026-03-01",
-                "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z")) {
+                "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "action=nothing-like-this", "action=Touch",
+                "entity_type=" + "p".repeat(51))) {
             var response = owner.get(base(team.org()) + "?" + query, JSON);
             assertThat(response.statusCode()).as(query + ": " + response.body()).isEqualTo(400);
             assertThat(response.body()).contains("validation-failed").doesNotContain("Exception");
         }
         assertThat(owner.get("/api/v1/organizations/not-a-uuid/audit-logs", JSON).statusCode()).isEqualTo(400);
+        assertThat(Http.json(owner.get(base(team.org()) + "?action=no-such", JSON)).get("errors").get(0).get("field").asString())
+                .isEqualTo("action");
     }
 
     @Test
@@ -214,6 +217,7 @@ class AuditLogApiIntegrationTests {
                 .containsExactly(inA);
         assertThat(platform.get("/api/v1/admin/audit-logs?limit=101", JSON).statusCode()).isEqualTo(400);
         assertThat(platform.get("/api/v1/admin/audit-logs?organization=nope", JSON).statusCode()).isEqualTo(400);
+        assertThat(platform.get("/api/v1/admin/audit-logs?entity_type=no-such", JSON).statusCode()).isEqualTo(400);
 
         var owner = http.withBearer(a.owner().token()).get("/api/v1/admin/audit-logs", JSON);
         assertThat(owner.statusCode()).isEqualTo(403);

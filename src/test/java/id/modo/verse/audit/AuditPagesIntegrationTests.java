@@ -54,13 +54,41 @@ class AuditPagesIntegrationTests {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("Draft 21").doesNotContain("rel=\"next\"");
 
-        HttpResponse<String> filtered = get("/organizations/" + team.org() + "/audit?action=nothing-like-this&lang=id", cookie);
+        HttpResponse<String> filtered = get("/organizations/" + team.org() + "/audit?action=nothing_like_this&lang=id", cookie);
         assertThat(filtered.statusCode()).isEqualTo(200);
         assertThat(filtered.body()).contains("Log audit", "Tidak ada catatan yang cocok");
 
-        HttpResponse<String> badDate = get("/organizations/" + team.org() + "/audit?from=kemarin&lang=en", cookie);
-        assertThat(badDate.statusCode()).isEqualTo(400);
-        assertThat(badDate.body()).contains("Enter a date as YYYY-MM-DD.");
+        HttpResponse<String> byAction = get("/organizations/" + team.org() + "/audit?action=+rename+&entity_type=project&from="
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta")).minusDays(2) + "&lang=en", cookie);
+        assertThat(byAction.statusCode()).isEqualTo(200);
+        assertThat(byAction.body()).contains("Si Kancil 0", "value=\"rename\"");
+    }
+
+    @Test
+    void aFilterTheLogCannotHoldIsAFieldErrorBesideItsInputAndListsNothing() {
+        AuditFixtures.Team team = fixtures.team("Audit Page Filters");
+        fixtures.row(team.org(), team.owner().id(), "rename", "project", Instant.now().minusSeconds(60), null, "{\"title\":\"Si Kancil\"}");
+        String cookie = signIn(team.admin());
+        String path = "/organizations/" + team.org() + "/audit?lang=en&";
+
+        String[][] refused = {
+                {"action=nothing-like-this", "action", "Enter an action as the log writes it"},
+                {"action=Rename", "action", "Enter an action as the log writes it"},
+                {"action=" + "a".repeat(101), "action", "Enter an action as the log writes it"},
+                {"entity_type=" + "p".repeat(51), "entity_type", "Enter a type as the log writes it"},
+                {"from=kemarin", "from", "Enter a date as YYYY-MM-DD."},
+                {"to=2026-02-30", "to", "Enter a date as YYYY-MM-DD."},
+                {"from=2026-03-02&to=2026-03-01", "to", "The end date must not be before the start date."},
+                {"actor=somebody", "actor", "Choose someone from the list."}};
+        for (String[] bad : refused) {
+            HttpResponse<String> answer = get(path + bad[0], cookie);
+            assertThat(answer.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.body()).as(bad[0])
+                    .containsPattern("(?s)name=\"" + bad[1] + "\"[^>]*aria-invalid=\"true\".{0,2000}?class=\"field__error\">"
+                            + java.util.regex.Pattern.quote(bad[2]))
+                    .doesNotContain("Si Kancil");
+        }
+        assertThat(get(path + "from=kemarin", cookie).body()).as("what was typed comes back").contains("value=\"kemarin\"");
         assertThat(get("/organizations/" + team.org() + "/audit?cursor=tampered", cookie).statusCode()).isEqualTo(400);
     }
 
