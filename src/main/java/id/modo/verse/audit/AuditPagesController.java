@@ -25,7 +25,6 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,9 +69,9 @@ class AuditPagesController {
                         member.name() == null || member.name().isBlank() ? member.email() : member.name()))
                 .toList();
 
-        AuditPageModels.Form form = new AuditPageModels.Form(typed(binding, "action", filter.action()),
-                typed(binding, "entity_type", filter.entityType()), typed(binding, "from", filter.from()), typed(binding, "to", filter.to()),
-                typed(binding, "actor", filter.actor()));
+        AuditPageModels.Form form = new AuditPageModels.Form(FormErrors.typed(binding, "action", filter.action()),
+                FormErrors.typed(binding, "entity_type", filter.entityType()), FormErrors.typed(binding, "from", filter.from()), FormErrors.typed(binding, "to", filter.to()),
+                FormErrors.typed(binding, "actor", filter.actor()));
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, FILTER_ERRORS, "form.error.generic"));
         Instant fromTime = errors.containsKey("from") || filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant();
         // The "to" day is included.
@@ -100,13 +99,6 @@ class AuditPagesController {
         model.addAttribute("page", new AuditPageModels.AuditLogPage(organization.toString(), view.name(), form, people, errors,
                 entries, nextUrl, cursor.isBlank()));
         return "audit/audit";
-    }
-
-    /** What the viewer typed into {@code field}: a value that did not convert is shown as it came, to be corrected. */
-    private static String typed(BindingResult binding, String field, Object value) {
-        FieldError error = binding.getFieldError(field);
-        Object shown = error != null && error.isBindingFailure() ? error.getRejectedValue() : value;
-        return shown == null ? "" : (shown instanceof String[] values ? String.join(",", values) : shown.toString()).strip();
     }
 
     private static Map<String, String> filters(AuditPageModels.Form form) {

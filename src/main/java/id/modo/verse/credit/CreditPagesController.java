@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -64,26 +66,27 @@ class CreditPagesController {
         this.zone = modo.web().defaultTimeZone();
     }
 
+    /** The statement's filter form: the API's type and bucket words, days in the viewer's zone (both included). */
+    record StatementFilter(CreditApiController.TypeName type, CreditApiController.BucketName bucket,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    }
+
+    private static final Map<String, String> STATEMENT_ERRORS = Map.of("type", "credits.error.choice", "bucket", "credits.error.choice",
+            "from", "credits.error.date", "to", "credits.error.date");
+
     @GetMapping("/organizations/{orgId}/credits")
     String credits(@AuthenticationPrincipal CurrentUser caller, @PathVariable("orgId") OrganizationId organization,
-            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String bucket,
-            @RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
-            @RequestParam(defaultValue = "") String cursor, HttpServletResponse response, Model model) {
+            @Valid StatementFilter filter, BindingResult binding, @RequestParam(defaultValue = "") String cursor,
+            HttpServletResponse response, Model model) {
         Organizations.OrganizationView view = organizations.get(caller.id(), organization);
 
-        CreditPageModels.Form form = new CreditPageModels.Form(type.strip(), bucket.strip(), from.strip(), to.strip());
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (!form.type().isEmpty() && !TYPES.contains(form.type())) {
-            errors.put("type", "credits.error.choice");
-        }
-        if (!form.bucket().isEmpty() && !BUCKETS.contains(form.bucket())) {
-            errors.put("bucket", "credits.error.choice");
-        }
-        Instant fromTime = ListFilters.day(form.from(), zone, "from", "credits.error.date", errors);
-        Instant toTime = ListFilters.day(form.to(), zone, "to", "credits.error.date", errors);
-        if (toTime != null) {
-            toTime = toTime.atZone(zone).plusDays(1).toInstant(); // the "to" day is included
-        }
+        CreditPageModels.Form form = new CreditPageModels.Form(FormErrors.typed(binding, "type", filter.type()),
+                FormErrors.typed(binding, "bucket", filter.bucket()), FormErrors.typed(binding, "from", filter.from()),
+                FormErrors.typed(binding, "to", filter.to()));
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, STATEMENT_ERRORS, "form.error.generic"));
+        Instant fromTime = errors.containsKey("from") || filter.from() == null ? null : filter.from().atStartOfDay(zone).toInstant();
+        // The "to" day is included.
+        Instant toTime = errors.containsKey("to") || filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(zone).toInstant();
         if (fromTime != null && toTime != null && !fromTime.isBefore(toTime)) {
             errors.put("to", "credits.error.range");
         }
@@ -92,11 +95,11 @@ class CreditPagesController {
         List<CreditStatement.Transaction> rows = List.of();
         String nextUrl = null;
         if (errors.isEmpty()) {
-            CreditStatement.Filter filter = new CreditStatement.Filter(
-                    form.type().isEmpty() ? null : CreditTransactionType.valueOf(form.type().toUpperCase(Locale.ROOT)),
-                    form.bucket().isEmpty() ? null : CreditBucket.valueOf(form.bucket().toUpperCase(Locale.ROOT)), fromTime, toTime);
+            CreditStatement.Filter chosen = new CreditStatement.Filter(
+                    filter.type() == null ? null : CreditTransactionType.valueOf(filter.type().name().toUpperCase(Locale.ROOT)),
+                    filter.bucket() == null ? null : CreditBucket.valueOf(filter.bucket().name().toUpperCase(Locale.ROOT)), fromTime, toTime);
             try {
-                Page<CreditStatement.Transaction> page = statement.transactions(organization, filter, cursor, Keyset.DEFAULT_LIMIT);
+                Page<CreditStatement.Transaction> page = statement.transactions(organization, chosen, cursor, Keyset.DEFAULT_LIMIT);
                 rows = page.items();
                 nextUrl = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/credits", organization.value(), filters(form), page.nextCursor());
             } catch (ProblemException e) {

@@ -63,8 +63,16 @@ class CreditPagesIntegrationTests {
 
         HttpResponse<String> indonesian = get("/organizations/" + orgId + "/credits?type=bonus&lang=id", cookie);
         assertThat(indonesian.body()).contains("Kredit AI", "Paket kecil", "Rp", "75.000", "Festival gift").doesNotContain("Storyboard");
-        assertThat(get("/organizations/" + orgId + "/credits?type=gift", cookie).statusCode()).isEqualTo(400);
-        assertThat(get("/organizations/" + orgId + "/credits?from=kemarin", cookie).statusCode()).isEqualTo(400);
+        for (String[] bad : new String[][] {{"type=gift", "type", "Choose one of the listed values."},
+                {"bucket=gold", "bucket", "Choose one of the listed values."}, {"from=kemarin", "from", "Enter a date as year-month-day."},
+                {"to=2026-02-30", "to", "Enter a date as year-month-day."},
+                {"from=2026-03-02&to=2026-03-01", "to", "The end date must not be before the start date."}}) {
+            HttpResponse<String> refused = get("/organizations/" + orgId + "/credits?lang=en&" + bad[0], cookie);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.body()).as(bad[0]).contains("class=\"field__error\">" + bad[2]).doesNotContain("Festival gift")
+                    .containsPattern("name=\"" + bad[1] + "\"[^>]*aria-invalid=\"true\"");
+        }
+        assertThat(get("/organizations/" + orgId + "/credits?from=kemarin", cookie).body()).contains("value=\"kemarin\"");
         assertThat(get("/organizations/" + orgId + "/credits?cursor=forged", cookie).statusCode()).isEqualTo(400);
         assertThat(get("/organizations/" + orgId, cookie).body()).contains("/organizations/" + orgId + "/credits");
         fixtures.assertLedgerMatches(org);

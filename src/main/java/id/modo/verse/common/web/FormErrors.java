@@ -23,4 +23,14 @@ public final class FormErrors {
         }
         return keys;
     }
+
+    /**
+     * What the reader typed into {@code field}, to show it again: a value that did not convert (letters for a date) as it
+     * came, else the bound {@code value}; empty for none.
+     */
+    public static String typed(BindingResult binding, String field, Object value) {
+        FieldError error = binding.getFieldError(field);
+        Object shown = error != null && error.isBindingFailure() ? error.getRejectedValue() : value;
+        return shown == null ? "" : (shown instanceof String[] values ? String.join(",", values) : shown.toString()).strip();
+    }
 }

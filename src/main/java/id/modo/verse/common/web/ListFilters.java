@@ -5,9 +5,7 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +28,6 @@ public final class ListFilters {
         } catch (DateTimeException e) {
             throw new ProblemException(ProblemType.VALIDATION, "Some parameters are not valid.", Map.of("errors",
                     List.of(new FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-05-01T00:00:00+07:00"))));
-        }
-    }
-
-    /**
-     * A page form's date (yyyy-mm-dd) as the start of that day in {@code zone}; a bad one puts
-     * {@code errorKey} under {@code field} in {@code errors} and gives null, as does an empty one.
-     */
-    public static Instant day(String value, ZoneId zone, String field, String errorKey, Map<String, String> errors) {
-        if (value.isEmpty()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value).atStartOfDay(zone).toInstant();
-        } catch (DateTimeException e) {
-            errors.put(field, errorKey);
-            return null;
         }
     }
 
