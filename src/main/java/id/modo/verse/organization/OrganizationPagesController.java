@@ -1,14 +1,17 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -82,13 +85,15 @@ class OrganizationPagesController {
         return "organization/dashboard";
     }
 
+    private static final Map<String, String> CREATE_ERRORS = Map.of("name", "organization.error.name", "slug", "organization.error.slug");
+
+    /** The form binds the API's create request, so a name or address the API refuses is refused here alike. */
     @PostMapping("/dashboard/organizations")
-    String create(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String slug, HttpServletResponse response, Model model) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (name.isBlank() || name.length() > 255) {
-            errors.put("name", "organization.error.name");
-        }
+    String create(@AuthenticationPrincipal CurrentUser caller, @Valid OrganizationApiController.CreateRequest form, BindingResult binding,
+            HttpServletResponse response, Model model) {
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, CREATE_ERRORS, "form.error.generic"));
+        String name = form.name() == null ? "" : form.name();
+        String slug = form.slug() == null ? "" : form.slug();
         if (errors.isEmpty()) {
             try {
                 Organizations.OrganizationView created = organizations.create(caller.id(), name, slug.isBlank() ? null : slug);

@@ -36,6 +36,29 @@ class OrganizationPagesIntegrationTests {
     }
 
     @Test
+    void theNewOrganizationFormBindsTheApisCreateRequestAndShowsItsErrorsBesideTheFields() {
+        Users users = new Users(http);
+        Users.Signed owner = users.signUpAndIn("orgpage-create");
+        Browser browser = signIn(owner.email());
+        String count = "select count(*) from organization_members m join users u on u.id = m.user_id where u.email = ?";
+        int before = jdbc.sql(count).param(owner.email()).query(Integer.class).single();
+
+        for (String[] bad : new String[][] {{"name=+++&slug=", "name", "Enter a name for the organization."},
+                {"name=" + "n".repeat(256) + "&slug=", "name", "Enter a name for the organization."},
+                {"name=Studio+Baru&slug=" + "s".repeat(101), "slug", "Use lowercase letters"}}) {
+            HttpResponse<String> refused = browser.post("/dashboard/organizations", bad[0]);
+            assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(refused.body()).as(bad[0]).containsPattern("(?s)name=\"" + bad[1] + "\"[^>]*aria-invalid=\"true\".{0,400}?"
+                    + "class=\"field__error\">" + java.util.regex.Pattern.quote(bad[2]));
+        }
+        assertThat(jdbc.sql(count).param(owner.email()).query(Integer.class).single()).as("nothing refused was created").isEqualTo(before);
+
+        HttpResponse<String> created = browser.post("/dashboard/organizations", "name=Studio+Baru&slug=");
+        assertThat(created.statusCode()).isEqualTo(302);
+        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/dashboard?created="));
+    }
+
+    @Test
     void aViewerSeesTheProfileReadOnlyAndPostingTheFormAnywayIsForbiddenAndChangesNothing() {
         Users users = new Users(http);
         Users.Signed owner = users.signUpAndIn("orgpage-owner");
