@@ -5,7 +5,8 @@
 # OpenAI's wire format), both at 16 connections with wrk, alternating, in one run. Overhead = the difference of the
 # p50 latencies; throughput ratio = gateway / direct. The stub answers after STUB_DELAY_MS (default 200: a fast model's
 # first-to-last-byte time; 0 shows the gateway's own ceiling).
-# Usage: bench/ai-gateway.sh [seconds per run, default 20]   (wrk: apt-get install wrk); JAVA_OPTS for the app, e.g. a JFR recording
+# Usage: bench/ai-gateway.sh [seconds per run, default 20]   (wrk: apt-get install wrk); JAVA_OPTS for the app, e.g. a JFR recording;
+# JAR=path runs another build (an earlier one, to compare) instead of target/'s, without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
@@ -17,15 +18,16 @@ PORT=${BENCH_PORT:-18082}
 STUB_PORT=${STUB_PORT:-18983}
 DELAY=${STUB_DELAY_MS:-200}
 CONNECTIONS=16
-OUT=bench/results
+OUT=${OUT:-bench/results}
 DATA=$(mktemp -d /tmp/modo-bench-ai-XXXXXX)
 mkdir -p "$OUT"
-[ "${REBUILD:-1}" = 0 ] && [ -f target/modo-verse-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package >&2
+JAR=${JAR:-target/modo-verse-0.1.0-SNAPSHOT.jar}
+[ "${REBUILD:-1}" = 0 ] && [ -f "$JAR" ] || [ "$JAR" != target/modo-verse-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package >&2
 
 java bench/AiStub.java "$STUB_PORT" "$DELAY" 500 > "$OUT/ai-stub.log" 2>&1 &
 STUB=$!
 MODO_DATA_DIR="$DATA" PORT="$PORT" MODO_AI_OPENAI_API_KEY=sk-bench-gateway MODO_AI_OPENAI_BASE_URL="http://127.0.0.1:$STUB_PORT/v1" \
-  MODO_AI_GENERATIONS_PER_USER_LIMIT=100000000 java ${JAVA_OPTS:-} -jar target/modo-verse-0.1.0-SNAPSHOT.jar > "$OUT/ai-gateway-app.log" 2>&1 &
+  MODO_AI_GENERATIONS_PER_USER_LIMIT=100000000 java ${JAVA_OPTS:-} -jar "$JAR" > "$OUT/ai-gateway-app.log" 2>&1 &
 APP=$!
 trap 'kill $APP $STUB 2>/dev/null; wait $APP $STUB 2>/dev/null; rm -rf "$DATA"' EXIT
 BASE="http://127.0.0.1:$PORT"
@@ -73,7 +75,7 @@ curl -fs -o /dev/null -H "Authorization: Bearer $OWNER" -H 'Content-Type: applic
   -d "{\"type\":\"synopsis\",\"input\":{\"premise\":\"$PREMISE\"}}" || { echo "the gateway refused the benchmark's generation" >&2; exit 1; }
 
 . bench/lib.sh
-run() { wrk -t2 -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --latency -s "$DATA/$1.lua" "$2" > "$OUT/wrk-ai-$1.txt"; wrk_summary "$OUT/wrk-ai-$1.txt"; }
+run() { wrk -t2 -c$CONNECTIONS -d"${SECONDS_PER_RUN}s" --timeout 10s --latency -s "$DATA/$1.lua" "$2" > "$OUT/wrk-ai-$1.txt"; wrk_summary "$OUT/wrk-ai-$1.txt"; }
 run gateway "$GATEWAY_URL" >/dev/null   # warm-up both paths
 run direct "$DIRECT_URL" >/dev/null
 read -r g1 gp1 gq1 < <(run gateway "$GATEWAY_URL")

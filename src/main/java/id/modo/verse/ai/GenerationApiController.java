@@ -73,11 +73,10 @@ class GenerationApiController {
         }
         // One mapping reads Accept itself: two mappings split by "produces" would tie for a client that accepts anything.
         if (accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.TEXT_EVENT_STREAM_VALUE)) {
-            Generation generation = requests.begin(user, orgId, request, GenerationMode.STREAM);
-            return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(streams.answer(generation));
+            GenerationRequests.Started started = requests.start(user, orgId, request, GenerationMode.STREAM);
+            return ResponseEntity.ok().contentType(MediaType.TEXT_EVENT_STREAM).body(streams.answer(started));
         }
-        Generation generation = requests.begin(user, orgId, request, GenerationMode.SYNC);
-        return ResponseEntity.ok(GenerationResponse.of(requests.answer(generation.id(), null)));
+        return ResponseEntity.ok(GenerationResponse.of(requests.answer(requests.start(user, orgId, request, GenerationMode.SYNC), null)));
     }
 
     @Operation(summary = "A generation", description = "Any member of its organization; another organization's, or a missing one, is 404.")

@@ -44,9 +44,8 @@ class GenerationPagesController {
             }
         });
         try {
-            Generation generation = requests.begin(caller.id(), orgId, new GenerationRequests.NewGeneration(type, input, projectId),
-                    GenerationMode.STREAM);
-            return streams.answer(generation);
+            return streams.answer(requests.start(caller.id(), orgId, new GenerationRequests.NewGeneration(type, input, projectId),
+                    GenerationMode.STREAM));
         } catch (ProblemException refused) {
             return streams.refused(refused);
         }

@@ -5,6 +5,8 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.RateLimiter;
 import id.modo.verse.common.TooManyRequestsException;
+import id.modo.verse.billing.Plan;
+import id.modo.verse.billing.PlanLimits;
 import id.modo.verse.common.jobs.JobTransitionException;
 import id.modo.verse.credit.CreditProperties;
 import id.modo.verse.credit.CreditReservations;
@@ -16,6 +18,7 @@ import id.modo.verse.organization.Permission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,7 @@ public class GenerationRequests {
     static final String RESERVATION_TYPE = "ai_generation";
 
     private final Organizations organizations;
+    private final PlanLimits planLimits;
     private final Routing routing;
     private final ModelCatalogue catalogue;
     private final PromptTemplates templates;
@@ -57,11 +61,12 @@ public class GenerationRequests {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    GenerationRequests(Organizations organizations, Routing routing, ModelCatalogue catalogue, PromptTemplates templates, GenerationRun run,
+    GenerationRequests(Organizations organizations, PlanLimits planLimits, Routing routing, ModelCatalogue catalogue, PromptTemplates templates, GenerationRun run,
             GenerationStore store, GenerationSlots slots, CreditReservations reservations, RateLimiter rateLimiter,
             ObjectProvider<GenerationProjects> projects, GenerationProperties properties, AiProperties ai, CreditProperties credits,
             TransactionTemplate transactions, Clock clock) {
         this.organizations = organizations;
+        this.planLimits = planLimits;
         this.routing = routing;
         this.catalogue = catalogue;
         this.templates = templates;
@@ -80,6 +85,10 @@ public class GenerationRequests {
 
     /** What a client asks for: a type, the inputs its template needs, and optionally the project it is for. */
     public record NewGeneration(String type, Map<String, Object> input, UUID projectId) {
+    }
+
+    /** A generation begun in the request, with the routes its hold was priced on, which its call then takes. */
+    record Started(Generation generation, List<Route> routes) {
     }
 
     /**
@@ -101,6 +110,15 @@ public class GenerationRequests {
      * plan's concurrency, 402 without the credits; nothing is held when any of them is answered.
      */
     public Generation begin(UserId user, OrganizationId organization, NewGeneration request, GenerationMode mode) {
+        return start(user, organization, request, mode).generation();
+    }
+
+    /**
+     * {@link #begin}, keeping what {@link #answer} needs: the plan is read once and its routes priced the hold. One
+     * transaction takes the slot, inserts the generation and, last, holds the credits, so the organization's balance
+     * row stays locked only for that statement and the commit.
+     */
+    Started start(UserId user, OrganizationId organization, NewGeneration request, GenerationMode mode) {
         organizations.require(user, organization, Permission.EDIT_CONTENT);
         GenerationType type = type(request.type());
         PromptTemplate template = templates.of(type);
@@ -114,43 +132,45 @@ public class GenerationRequests {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no such project in this organization.");
         }
         TooManyRequestsException.throwIfLimited(rateLimiter.hit(RATE_KEY + user.value(), properties.perUserLimit(), properties.perUserWindow()));
-        List<Route> routes = routing.routes(organization, type);
+        Plan plan = planLimits.currentPlan(organization);
+        List<Route> routes = routing.routes(plan, organization, type);
         if (routes.isEmpty()) {
             throw AiProblems.notConfigured();
         }
         int inputChars = length(template.system(input)) + length(template.user(input));
         int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars, template.maxOutputTokens());
-        Instant now = clock.instant();
+        // As the database keeps it, so the generation answered is the one a later read finds.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        ReservationId reservation = hold > 0 ? ReservationId.of(UUID.randomUUID()) : null;
         Generation generation = new Generation(GenerationId.of(UUID.randomUUID()), organization, user.value(), request.projectId(), type,
                 input, template.version(), mode, mode == GenerationMode.JOB ? GenerationStatus.PENDING : GenerationStatus.RUNNING, null, null,
-                null, null, hold, null, null, null, null, null, false, false, now, mode == GenerationMode.JOB ? null : now, null);
-        Generation begun = transactions.execute(status -> {
+                null, null, hold, null, reservation == null ? null : reservation.value(), null, null, null, false, false, now,
+                mode == GenerationMode.JOB ? null : now, null);
+        transactions.executeWithoutResult(status -> {
             if (mode != GenerationMode.JOB) {
-                slots.takeForRequest(organization);
+                slots.takeForRequest(organization, plan.aiConcurrency());
             }
             store.insert(generation);
-            if (hold > 0) {
-                ReservationId reservation = reservations.reserve(organization, user, hold, mode == GenerationMode.JOB ? jobHold : requestHold,
+            if (reservation != null) {
+                reservations.reserve(reservation, organization, user, hold, mode == GenerationMode.JOB ? jobHold : requestHold,
                         RESERVATION_TYPE, generation.id().toString(), type.key());
-                store.attachReservation(generation.id(), reservation.value());
             }
-            return store.find(generation.id()).orElseThrow();
         });
         if (mode == GenerationMode.JOB) {
             slots.dispatch(organization);
         }
-        return begun;
+        return new Started(generation, routes);
     }
 
     /**
-     * Calls the provider for a generation {@link #begin} started in the request and settles it; {@code tokens} gets the
-     * text as it arrives (null for a whole answer). Answers the ended generation; a failure is thrown as its problem
-     * (with the generation's id) once its credits came back.
+     * Calls the provider for a generation {@link #start} began in the request, along the routes it was priced on, and
+     * settles it; {@code tokens} gets the text as it arrives (null for a whole answer). Answers the ended generation; a
+     * failure is thrown as its problem (with the generation's id) once its credits came back.
      */
-    public Generation answer(GenerationId id, Consumer<String> tokens) {
-        Generation generation = store.find(id).orElseThrow(GenerationRequests::notFound);
+    Generation answer(Started started, Consumer<String> tokens) {
+        Generation generation = started.generation();
         try {
-            return run.execute(generation, tokens);
+            return run.execute(generation, started.routes(), tokens);
         } finally {
             slots.dispatch(generation.organizationId());
         }

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,7 @@ class GenerationRun {
     private static final Logger log = LoggerFactory.getLogger(GenerationRun.class);
 
     private final Generations generations;
+    private final Routing routing;
     private final PromptTemplates templates;
     private final ModelCatalogue catalogue;
     private final GenerationStore store;
@@ -44,9 +46,10 @@ class GenerationRun {
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    GenerationRun(Generations generations, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
+    GenerationRun(Generations generations, Routing routing, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
             CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock) {
         this.generations = generations;
+        this.routing = routing;
         this.templates = templates;
         this.catalogue = catalogue;
         this.store = store;
@@ -59,15 +62,21 @@ class GenerationRun {
 
     /**
      * Calls the provider for a running generation and settles it; one that is not running (cancelled, or already
-     * ended by an earlier run of its job) is answered as it is, with nothing called or charged.
+     * ended by an earlier run of its job) is answered as it is, with nothing called or charged. A job routes it now.
      */
     Generation execute(Generation generation, Consumer<String> tokens) {
+        return execute(generation, null, tokens);
+    }
+
+    /** As {@link #execute(Generation, Consumer)} along {@code routes}, those its hold was priced on (null: route it now). */
+    Generation execute(Generation generation, List<Route> routes, Consumer<String> tokens) {
         if (generation.status() != GenerationStatus.RUNNING) {
             return generation;
         }
         Generations.Attempts attempts = new Generations.Attempts();
         try {
-            return generation.type().kind() == ModelKind.IMAGE ? image(generation, attempts) : text(generation, tokens, attempts);
+            List<Route> along = routes != null ? routes : routing.routes(generation.organizationId(), generation.type());
+            return generation.type().kind() == ModelKind.IMAGE ? image(generation, along, attempts) : text(generation, along, tokens, attempts);
         } catch (ProblemException problem) {
             fail(generation, problem.getMessage(), attempts);
             Map<String, Object> members = new HashMap<>(problem.properties());
@@ -79,9 +88,9 @@ class GenerationRun {
         }
     }
 
-    private Generation image(Generation generation, Generations.Attempts attempts) {
+    private Generation image(Generation generation, List<Route> routes, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
-        ImageGeneration image = generations.image(generation.organizationId(), generation.type(), template.user(generation.input()), attempts);
+        ImageGeneration image = generations.image(routes, generation.type(), template.user(generation.input()), attempts);
         UserId user = UserId.of(generation.userId());
         AssetView asset = assets.upload(user, generation.organizationId(), generation.projectId(), ASSET_CATEGORY,
                 generation.type().key() + "-" + generation.id() + ".png", new ByteArrayInputStream(image.bytes()));
@@ -94,7 +103,7 @@ class GenerationRun {
     }
 
     /** A structured answer that does not fit its schema is asked for once more, then fails with the reason. */
-    private Generation text(Generation generation, Consumer<String> tokens, Generations.Attempts attempts) {
+    private Generation text(Generation generation, List<Route> routes, Consumer<String> tokens, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
         TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
                 template.schema(), template.maxOutputTokens());
@@ -104,7 +113,7 @@ class GenerationRun {
             TextGeneration text;
             try {
                 // A structured answer is not streamed: a first answer that is thrown away must not reach the reader.
-                text = generations.text(generation.organizationId(), generation.type(), prompt, template.structured() ? null : tokens, attempts);
+                text = generations.text(routes, generation.type(), prompt, template.structured() ? null : tokens, attempts);
             } catch (ProblemException problem) {
                 if (!template.structured() || !"bad_response".equals(problem.properties().get("reason"))) {
                     throw problem;
@@ -150,11 +159,12 @@ class GenerationRun {
                 if (done.isEmpty()) {
                     return store.find(generation.id()).orElseThrow();
                 }
+                store.log(done.get(), new GenerationStore.Usage("success", receipt.provider(), receipt.model(), receipt.inputTokens(),
+                        receipt.outputTokens(), charged, usd, null, receipt, attempts.count()), now);
+                // Last: the organization's balance row stays locked from this statement to the commit only.
                 if (generation.reservationId() != null) {
                     reservations.commit(ReservationId.of(generation.reservationId()), charged);
                 }
-                store.log(done.get(), new GenerationStore.Usage("success", receipt.provider(), receipt.model(), receipt.inputTokens(),
-                        receipt.outputTokens(), charged, usd, null, receipt, attempts.count()), now);
                 return done.get();
             });
         } catch (ProblemException closed) {
@@ -181,10 +191,10 @@ class GenerationRun {
         var now = clock.instant();
         Optional<Generation> ended = store.end(generation.id(), to, error, now);
         ended.ifPresent(row -> {
+            store.log(row, new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts), now);
             if (row.reservationId() != null) {
                 reservations.release(ReservationId.of(row.reservationId()));
             }
-            store.log(row, new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts), now);
         });
         return ended.isPresent();
     }

@@ -48,13 +48,13 @@ class GenerationSlots {
     }
 
     /**
-     * In the caller's transaction: makes sure a slot is free for a generation that is about to be inserted running.
-     * Waiting jobs count as taken, so a request never overtakes a job that waited in line.
+     * In the caller's transaction: makes sure one of the {@code limit} slots (the plan's, as the caller read it) is free
+     * for a generation that is about to be inserted running. Waiting jobs count as taken, so a request never overtakes a
+     * job that waited in line.
      */
-    void takeForRequest(OrganizationId organization) {
+    void takeForRequest(OrganizationId organization, int limit) {
         store.lockSlots(organization);
-        int limit = planLimits.aiConcurrency(organization);
-        int busy = store.running(organization) + store.waiting(organization);
+        int busy = store.runningOrWaiting(organization);
         if (busy >= limit) {
             throw new TooManyRequestsException(AiProblems.CONCURRENCY_LIMIT, "This organization's plan runs " + limit
                     + " AI generation" + (limit == 1 ? "" : "s") + " at once, and " + busy + " are running or waiting. Try again when one has"

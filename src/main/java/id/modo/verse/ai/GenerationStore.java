@@ -59,10 +59,6 @@ class GenerationStore {
         return jdbc.sql("select * from ai_generations where id = ?").param(id.value()).query(GenerationStore::row).optional();
     }
 
-    void attachReservation(GenerationId id, UUID reservation) {
-        jdbc.sql("update ai_generations set reservation_id = ? where id = ?").params(reservation, id.value()).update();
-    }
-
     void attachJob(GenerationId id, UUID job) {
         jdbc.sql("update ai_generations set job_id = ? where id = ?").params(job, id.value()).update();
     }
@@ -84,6 +80,11 @@ class GenerationStore {
 
     int running(OrganizationId organization) {
         return jdbc.sql("select count(*) from ai_generations where organization_id = ? and status = 'running'")
+                .param(organization.value()).query(Integer.class).single();
+    }
+
+    int runningOrWaiting(OrganizationId organization) {
+        return jdbc.sql("select count(*) from ai_generations where organization_id = ? and status in ('pending', 'running')")
                 .param(organization.value()).query(Integer.class).single();
     }
 

@@ -56,12 +56,13 @@ class GenerationStreams {
      * Answers a begun generation on its own thread, sending each token as it arrives. A reader who leaves does not stop
      * it: the answer is still kept and charged, and reads from {@code GET} afterwards.
      */
-    SseEmitter answer(Generation generation) {
+    SseEmitter answer(GenerationRequests.Started started) {
+        Generation generation = started.generation();
         SseEmitter emitter = new SseEmitter(requests.requestHold().toMillis());
         Sender sender = new Sender(emitter);
         Thread.ofVirtual().name("ai-generation-" + generation.id()).start(() -> {
             try {
-                Generation ended = requests.answer(generation.id(), token -> sender.send("token", Map.of("text", token)));
+                Generation ended = requests.answer(started, token -> sender.send("token", Map.of("text", token)));
                 sender.send("generation", GenerationResponse.of(ended));
             } catch (ProblemException problem) {
                 sender.send("error", document(problem));

@@ -75,14 +75,23 @@ public class Generations {
 
     /** Streams when {@code tokens} is given, else answers whole. */
     TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
-        return text(organization, type, prompt, attempts, tokens == null
+        return text(routing.routes(organization, type), type, prompt, tokens, attempts);
+    }
+
+    /** As {@link #text(OrganizationId, GenerationType, TextPrompt, Consumer, Attempts)} along routes the caller chose. */
+    TextGeneration text(List<Route> routes, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
+        return text(routes, type, prompt, attempts, tokens == null
                 ? (provider, route, request) -> provider.complete(route.connection(), request)
                 : (provider, route, request) -> provider.stream(route.connection(), request, tokens));
     }
 
     ImageGeneration image(OrganizationId organization, GenerationType type, String prompt, Attempts attempts) {
+        return image(routing.routes(organization, type), type, prompt, attempts);
+    }
+
+    ImageGeneration image(List<Route> routes, GenerationType type, String prompt, Attempts attempts) {
         requireKind(type, ModelKind.IMAGE);
-        FallbackChain.Served<ImageResult> served = serve(organization, type, attempts, route -> providers.get(route.model().provider())
+        FallbackChain.Served<ImageResult> served = serve(routes, attempts, route -> providers.get(route.model().provider())
                 .image(route.connection(), new ImageRequest(route.model().model(), prompt, IMAGE_SIZE)));
         return new ImageGeneration(served.value().bytes(), served.value().mediaType(), receipt(served, served.value().usage()));
     }
@@ -92,16 +101,15 @@ public class Generations {
         TextResult call(Provider provider, Route route, TextRequest request);
     }
 
-    private TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Attempts attempts, TextCall call) {
+    private TextGeneration text(List<Route> routes, GenerationType type, TextPrompt prompt, Attempts attempts, TextCall call) {
         requireKind(type, ModelKind.TEXT);
         JsonSchema schema = prompt.schema() == null ? null : new JsonSchema(prompt.schemaName(), prompt.schema());
-        FallbackChain.Served<TextResult> served = serve(organization, type, attempts, route -> call.call(providers.get(route.model().provider()), route,
+        FallbackChain.Served<TextResult> served = serve(routes, attempts, route -> call.call(providers.get(route.model().provider()), route,
                 new TextRequest(route.model().model(), prompt.system(), prompt.prompt(), schema, prompt.maxOutputTokens())));
         return new TextGeneration(served.value().text(), receipt(served, served.value().usage()));
     }
 
-    private <T> FallbackChain.Served<T> serve(OrganizationId organization, GenerationType type, Attempts attempts, Function<Route, T> call) {
-        List<Route> routes = routing.routes(organization, type);
+    private <T> FallbackChain.Served<T> serve(List<Route> routes, Attempts attempts, Function<Route, T> call) {
         if (routes.isEmpty()) {
             throw AiProblems.notConfigured();
         }

@@ -6,19 +6,25 @@ import id.modo.verse.organization.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Organizations' own provider keys ({@code user_api_keys}), one per provider, stored encrypted; only the last four
- * characters are ever read back for people, the whole key only for the call it serves.
+ * characters are ever read back for people, the whole key only for the call it serves. Every generation asks for the
+ * {@link #usable} keys, so they are kept for {@code modo.ai.cache-ttl}: a key added, replaced or deleted
+ * ({@link AiKeyEvents}) or tested here clears them once that commits; a change made on another node shows within the TTL.
  */
 @Service
 class OrganizationKeys {
@@ -28,10 +34,22 @@ class OrganizationKeys {
 
     private final JdbcClient jdbc;
     private final ApiKeyCipher cipher;
+    private final ShortCache<OrganizationId, Map<ProviderKind, String>> usable;
 
-    OrganizationKeys(JdbcClient jdbc, ApiKeyCipher cipher) {
+    OrganizationKeys(JdbcClient jdbc, ApiKeyCipher cipher, @Value("${modo.ai.cache-ttl}") Duration ttl, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.usable = new ShortCache<>(ttl, clock);
+    }
+
+    @EventListener
+    void on(AiKeyEvents.AiKeyStored stored) {
+        usable.clearAfterCommit();
+    }
+
+    @EventListener
+    void on(AiKeyEvents.AiKeyDeleted deleted) {
+        usable.clearAfterCommit();
     }
 
     /** A stored key as people may see it: never the key, only its last four characters. */
@@ -94,6 +112,7 @@ class OrganizationKeys {
     @Transactional
     Optional<KeyView> recordValidation(UUID key, boolean valid, Instant at) {
         jdbc.sql("update user_api_keys set is_valid = ?, last_validated_at = ? where id = ?").params(valid, Timestamp.from(at), key).update();
+        usable.clearAfterCommit();
         return jdbc.sql(SELECT_VIEW + " where id = ?").param(key).query(OrganizationKeys::view).optional();
     }
 
@@ -112,8 +131,11 @@ class OrganizationKeys {
     }
 
     /** The organization's keys that were not found invalid, decrypted, by provider. */
-    @Transactional(readOnly = true)
     Map<ProviderKind, String> usable(OrganizationId organization) {
+        return usable.get(organization, this::read);
+    }
+
+    private Map<ProviderKind, String> read(OrganizationId organization) {
         return jdbc.sql("select id, provider, api_key_encrypted from user_api_keys where organization_id = ? and is_valid")
                 .param(organization.value())
                 .query((row, number) -> Map.entry(ProviderKind.of(row.getString("provider")),

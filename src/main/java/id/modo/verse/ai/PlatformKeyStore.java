@@ -2,26 +2,39 @@ package id.modo.verse.ai;
 
 import id.modo.verse.ai.provider.ProviderKind;
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ai_platform_keys}: read on every use, so a key an admin sets serves the next call on every node. Keys are
- * encrypted with {@link ApiKeyCipher} under the row's id.
+ * {@code ai_platform_keys}, encrypted with {@link ApiKeyCipher} under the row's id. Every generation asks for its
+ * providers' keys, so what {@link #find} decrypted is kept for {@code modo.ai.cache-ttl}: a key an admin sets serves
+ * the next call on this node (its {@link AiAdminChanged} clears the cache once it commits) and on the others within the
+ * TTL.
  */
 @Component
 class PlatformKeyStore implements StoredPlatformKeys {
 
     private final JdbcClient jdbc;
     private final ApiKeyCipher cipher;
+    private final ShortCache<ProviderKind, Optional<Stored>> cache;
 
-    PlatformKeyStore(JdbcClient jdbc, ApiKeyCipher cipher) {
+    PlatformKeyStore(JdbcClient jdbc, ApiKeyCipher cipher, @Value("${modo.ai.cache-ttl}") Duration ttl, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.cache = new ShortCache<>(ttl, clock);
+    }
+
+    @EventListener
+    void on(AiAdminChanged change) {
+        cache.clearAfterCommit();
     }
 
     /** A stored row as the admin page shows it: never the key, only its last four characters. */
@@ -30,6 +43,10 @@ class PlatformKeyStore implements StoredPlatformKeys {
 
     @Override
     public Optional<Stored> find(ProviderKind provider) {
+        return cache.get(provider, this::read);
+    }
+
+    private Optional<Stored> read(ProviderKind provider) {
         return jdbc.sql("select id, api_key_encrypted, base_url, model from ai_platform_keys where provider = ?").param(provider.key())
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);

@@ -32,7 +32,11 @@ class Routing {
 
     /** The routes for the organization's next generation of the type; empty when AI is not configured for it. */
     List<Route> routes(OrganizationId organization, GenerationType type) {
-        Plan plan = planLimits.currentPlan(organization);
+        return routes(planLimits.currentPlan(organization), organization, type);
+    }
+
+    /** As {@link #routes(OrganizationId, GenerationType)} on the plan the caller read for this generation. */
+    List<Route> routes(Plan plan, OrganizationId organization, GenerationType type) {
         Map<ProviderKind, String> ownKeys = plan.byokAllowed() ? organizationKeys.usable(organization) : Map.of();
         return order(catalogue.enabled(type.kind()), plan.key(), ownKeys, platformKeys);
     }

@@ -15,17 +15,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class PlanLimits implements MemberLimits {
 
-    private final Subscriptions subscriptions;
     private final Plans plans;
 
-    PlanLimits(Subscriptions subscriptions, Plans plans) {
-        this.subscriptions = subscriptions;
+    PlanLimits(Plans plans) {
         this.plans = plans;
     }
 
     /** The plan the organization is on now. */
     public Plan currentPlan(OrganizationId organization) {
-        return plans.find(subscriptions.currentPlan(organization)).orElseGet(plans::free);
+        return plans.currentOf(organization.value()).orElseGet(plans::free);
     }
 
     /** How many projects the plan allows; empty for unlimited. */

@@ -59,6 +59,17 @@ public class Plans {
                 Map.of("errors", List.of(new FieldError(field, "must be one of free, byok, starter, pro, team, enterprise")))));
     }
 
+    /**
+     * The plan whose limits apply to the organization now, as {@link Subscriptions#currentPlan} decides it (free without a
+     * subscription or while it is paused), read with the plan in one statement and no transaction of its own: the AI
+     * gateway asks for it on every generation.
+     */
+    Optional<Plan> currentOf(UUID organization) {
+        return jdbc.sql(SELECT + " where p.key = coalesce((select s.plan from subscriptions s"
+                        + " where s.organization_id = ? and s.status not in ('canceled', 'paused')), 'free')")
+                .param(organization).query(Plans::plan).optional();
+    }
+
     Plan free() {
         return find(Plan.FREE).orElseThrow(() -> new IllegalStateException("The free plan is missing from the catalogue"));
     }

@@ -59,17 +59,29 @@ public class CreditReservations {
     @Transactional(propagation = Propagation.SUPPORTS)
     public ReservationId reserve(OrganizationId organization, UserId actor, int amount, Duration ttl, String referenceType,
             String referenceId, String description) {
+        return reserve(ReservationId.of(UUID.randomUUID()), organization, actor, amount, ttl, referenceType, referenceId, description);
+    }
+
+    /**
+     * As {@link #reserve(OrganizationId, UserId, int, Duration, String, String, String)} under an id the caller chose, so
+     * that it can record the hold's id before taking it and take it as the last statement of its transaction: the
+     * organization's balance row then stays locked only for that statement and the commit.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public ReservationId reserve(ReservationId reservation, OrganizationId organization, UserId actor, int amount, Duration ttl,
+            String referenceType, String referenceId, String description) {
         requireAmount(amount);
         if (ttl == null || ttl.isNegative() || ttl.isZero() || ttl.compareTo(properties.maxReservationTtl()) > 0) {
             throw invalid("ttl", "must be positive and at most " + properties.maxReservationTtl());
         }
         Instant now = clock.instant();
-        Optional<UUID> id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
-        if (id.isEmpty()) {
+        UUID id = reservation.value();
+        Optional<UUID> held = hold(id, organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+        if (held.isEmpty()) {
             ledger.open(organization);
-            id = hold(organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
+            held = hold(id, organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
         }
-        return ReservationId.of(id.orElseThrow(() -> insufficient(ledger.balances(organization), amount)));
+        return ReservationId.of(held.orElseThrow(() -> insufficient(ledger.balances(organization), amount)));
     }
 
     /**
@@ -116,10 +128,25 @@ public class CreditReservations {
                 .optional();
     }
 
-    /** Frees a held reservation; false if it was already committed, released or expired. */
-    @Transactional
+    /**
+     * Frees a held reservation; false if it was already committed, released or expired. One statement, as
+     * {@link #commit}: it joins the caller's transaction or else runs on autocommit.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean release(ReservationId reservation) {
-        return settle(reservation.value(), "released");
+        return jdbc.sql("""
+                with settled as (
+                  update credit_reservations set status = 'released', settled_at = :now
+                  where id = :id and status = 'held'
+                  returning organization_id, amount),
+                freed as (
+                  update credit_balances b set held_balance = b.held_balance - s.amount, updated_at = :now
+                  from settled s where b.organization_id = s.organization_id)
+                select count(*) from settled""")
+                .param("id", reservation.value())
+                .param("now", utc(clock.instant()))
+                .query(Integer.class)
+                .single() > 0;
     }
 
     /** Expires up to {@code batchSize} holds overdue at {@code now}, freeing their credits; returns how many. */
@@ -142,17 +169,18 @@ public class CreditReservations {
                 .single();
     }
 
-    private Optional<UUID> hold(OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
+    private Optional<UUID> hold(UUID id, OrganizationId organization, UserId actor, int amount, Instant now, Instant expiresAt,
             String referenceType, String referenceId, String description) {
         return jdbc.sql("""
                 with upd as (
                   update credit_balances set held_balance = held_balance + :amount, updated_at = :now
                   where organization_id = :org and balance + bonus_balance + rollover_balance - held_balance >= :amount
                   returning organization_id)
-                insert into credit_reservations (organization_id, user_id, amount, reference_type, reference_id, description,
+                insert into credit_reservations (id, organization_id, user_id, amount, reference_type, reference_id, description,
                     expires_at, created_at)
-                select organization_id, cast(:actor as uuid), :amount, :refType, :ref, :description, :expires, :now from upd
+                select :id, organization_id, cast(:actor as uuid), :amount, :refType, :ref, :description, :expires, :now from upd
                 returning id""")
+                .param("id", id)
                 .param("amount", amount)
                 .param("now", utc(now))
                 .param("org", organization.value())
@@ -163,28 +191,6 @@ public class CreditReservations {
                 .param("expires", utc(expiresAt))
                 .query(UUID.class)
                 .optional();
-    }
-
-    private boolean settle(UUID reservation, String status) {
-        Optional<Map.Entry<UUID, Integer>> settled = jdbc.sql("""
-                update credit_reservations set status = :status, settled_at = :now
-                where id = :id and status = 'held'
-                returning organization_id, amount""")
-                .param("status", status)
-                .param("now", utc(clock.instant()))
-                .param("id", reservation)
-                .query((rs, n) -> Map.entry(rs.getObject("organization_id", UUID.class), rs.getInt("amount")))
-                .optional();
-        settled.ifPresent(entry -> unhold(entry.getKey(), entry.getValue()));
-        return settled.isPresent();
-    }
-
-    private void unhold(UUID organization, int amount) {
-        jdbc.sql("update credit_balances set held_balance = held_balance - :amount, updated_at = :now where organization_id = :org")
-                .param("amount", amount)
-                .param("now", utc(clock.instant()))
-                .param("org", organization)
-                .update();
     }
 
     private ProblemException closedOrMissing(ReservationId reservation, int actualAmount) {

@@ -110,7 +110,7 @@ class GenerationsIntegrationTests {
         String model = "qwen-" + UUID.randomUUID().toString().substring(0, 8);
         AiProperties ollama = new AiProperties(null, properties.openai(), properties.anthropic(), properties.gemini(),
                 new AiProperties.Compatible("http://localhost:11434/v1", null, model), properties.timeout(), properties.fallback());
-        ModelCatalogue catalogue = new ModelCatalogue(jdbc, ollama);
+        ModelCatalogue catalogue = new ModelCatalogue(jdbc, ollama, java.time.Duration.ZERO, java.time.Clock.systemUTC());
         try {
             catalogue.addTheConfiguredCompatibleModel();
             catalogue.addTheConfiguredCompatibleModel();

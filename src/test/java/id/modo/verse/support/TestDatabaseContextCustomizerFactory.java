@@ -49,6 +49,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             // killed mid-job (common.jobs) sees its job taken over while it waits.
             properties.put("db-scheduler.heartbeat-interval", "2s");
             properties.put("db-scheduler.missed-heartbeats-limit", "4");
+            // The tests change the AI catalogue and keys straight in the database, as another node would, and expect the
+            // next generation to see them; ShortCacheTests covers the cache itself.
+            properties.put("modo.ai.cache-ttl", "0s");
             properties.put("modo.mail.host", TestSmtp.HOST);
             properties.put("modo.mail.port", String.valueOf(smtp.port()));
             properties.put("modo.mail.starttls", "false");
