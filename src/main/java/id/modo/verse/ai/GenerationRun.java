@@ -1,6 +1,7 @@
 package id.modo.verse.ai;
 
 import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.ai.provider.StopSignal;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.jobs.Jobs;
 import id.modo.verse.credit.CreditProblems;
@@ -43,9 +44,11 @@ class GenerationRun {
     private final ObjectProvider<Jobs> jobs;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final RunningGenerations running;
 
     GenerationRun(Generations generations, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
-            CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock) {
+            CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock,
+            RunningGenerations running) {
         this.generations = generations;
         this.templates = templates;
         this.catalogue = catalogue;
@@ -55,6 +58,7 @@ class GenerationRun {
         this.jobs = jobs;
         this.transactions = transactions;
         this.clock = clock;
+        this.running = running;
     }
 
     /**
@@ -65,7 +69,8 @@ class GenerationRun {
         if (generation.status() != GenerationStatus.RUNNING) {
             return generation;
         }
-        Generations.Attempts attempts = new Generations.Attempts();
+        StopSignal stop = running.started(generation.id());
+        Generations.Attempts attempts = new Generations.Attempts(stop);
         try {
             return generation.type().kind() == ModelKind.IMAGE ? image(generation, attempts) : text(generation, tokens, attempts);
         } catch (ProblemException problem) {
@@ -76,6 +81,8 @@ class GenerationRun {
         } catch (RuntimeException unexpected) {
             fail(generation, "The generation failed on our side; nothing was charged.", attempts);
             throw unexpected;
+        } finally {
+            running.ended(generation.id(), stop);
         }
     }
 
@@ -172,9 +179,15 @@ class GenerationRun {
                 attempts.timedOut() ? "timeout" : "error", attempts.count())));
     }
 
+    /**
+     * Ends a waiting or running generation as cancelled, its hold released, and stops its provider call when it runs
+     * on this node; empty when it had already ended.
+     */
     Optional<Generation> cancel(Generation generation) {
-        return Optional.ofNullable(transactions.execute(status -> end(generation, GenerationStatus.CANCELLED, "Cancelled.", "cancelled", 0)
-                ? store.find(generation.id()).orElseThrow() : null));
+        Optional<Generation> cancelled = Optional.ofNullable(transactions.execute(status -> end(generation, GenerationStatus.CANCELLED,
+                "Cancelled.", "cancelled", 0) ? store.find(generation.id()).orElseThrow() : null));
+        cancelled.ifPresent(ended -> running.stop(ended.id()));
+        return cancelled;
     }
 
     private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts) {

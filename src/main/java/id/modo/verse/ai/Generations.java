@@ -6,6 +6,7 @@ import id.modo.verse.ai.provider.JsonSchema;
 import id.modo.verse.ai.provider.Provider;
 import id.modo.verse.ai.provider.ProviderFailure;
 import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.ai.provider.StopSignal;
 import id.modo.verse.ai.provider.TextRequest;
 import id.modo.verse.ai.provider.TextResult;
 import id.modo.verse.ai.provider.TokenUsage;
@@ -58,10 +59,22 @@ public class Generations {
         return image(organization, type, prompt, new Attempts());
     }
 
-    /** What a call along the chain went through, for the usage log also when it failed. */
+    /**
+     * What a call along the chain went through, for the usage log also when it failed, and the signal that stops it
+     * (a cancelled generation: no further attempt is made, and a stream under way is closed).
+     */
     static final class Attempts {
+        private final StopSignal stop;
         private int count;
         private boolean timedOut;
+
+        Attempts() {
+            this(StopSignal.never());
+        }
+
+        Attempts(StopSignal stop) {
+            this.stop = stop;
+        }
 
         int count() {
             return count;
@@ -77,7 +90,7 @@ public class Generations {
     TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
         return text(organization, type, prompt, attempts, tokens == null
                 ? (provider, route, request) -> provider.complete(route.connection(), request)
-                : (provider, route, request) -> provider.stream(route.connection(), request, tokens));
+                : (provider, route, request) -> provider.stream(route.connection(), request, tokens, attempts.stop));
     }
 
     ImageGeneration image(OrganizationId organization, GenerationType type, String prompt, Attempts attempts) {
@@ -107,6 +120,7 @@ public class Generations {
         }
         try {
             return chain.run(routes, route -> {
+                attempts.stop.check();
                 attempts.count++;
                 try {
                     return call.apply(route);
