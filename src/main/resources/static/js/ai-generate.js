@@ -71,6 +71,9 @@
             if (block.getAttribute('data-project')) {
                 body.append('project_id', block.getAttribute('data-project'));
             }
+            if (block.getAttribute('data-language')) {
+                body.append('language', block.getAttribute('data-language'));
+            }
             Object.keys(inputs).forEach(function (name) {
                 var field = document.getElementById(inputs[name]);
                 if (field && field.value.trim()) {

@@ -78,8 +78,11 @@ public class GenerationRequests {
         this.clock = clock;
     }
 
-    /** What a client asks for: a type, the inputs its template needs, and optionally the project it is for. */
-    public record NewGeneration(String type, Map<String, Object> input, UUID projectId) {
+    /**
+     * What a client asks for: a type, the inputs its template needs, and optionally the project it is for and the
+     * language to write in ({@code en} or {@code id}; it fills the template's {@code language} input).
+     */
+    public record NewGeneration(String type, Map<String, Object> input, UUID projectId, String language) {
     }
 
     /**
@@ -104,8 +107,11 @@ public class GenerationRequests {
         organizations.require(user, organization, Permission.EDIT_CONTENT);
         GenerationType type = type(request.type());
         PromptTemplate template = templates.of(type);
-        Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+        Map<String, Object> input = withLanguage(request, template);
         List<FieldError> errors = template.check(input);
+        if (request.language() != null && !PromptTemplate.LANGUAGES.containsKey(request.language())) {
+            errors = java.util.stream.Stream.concat(java.util.stream.Stream.of(PromptTemplate.languageError("language")), errors.stream()).toList();
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
@@ -186,6 +192,17 @@ public class GenerationRequests {
     /** How long a generation answered in the request holds its credits; one running longer was abandoned. */
     Duration requestHold() {
         return requestHold;
+    }
+
+    /** The input with the request's language as its template's {@code language}, for a template that writes words. */
+    private static Map<String, Object> withLanguage(NewGeneration request, PromptTemplate template) {
+        Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+        if (request.language() == null || input.containsKey(PromptTemplate.LANGUAGE) || !template.inputs().contains(PromptTemplate.LANGUAGE)) {
+            return input;
+        }
+        Map<String, Object> with = new java.util.LinkedHashMap<>(input);
+        with.put(PromptTemplate.LANGUAGE, request.language());
+        return with;
     }
 
     private static GenerationType type(String key) {

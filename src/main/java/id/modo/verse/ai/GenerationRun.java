@@ -45,10 +45,11 @@ class GenerationRun {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final RunningGenerations running;
+    private final OrganizationKeys keys;
 
     GenerationRun(Generations generations, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
             CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock,
-            RunningGenerations running) {
+            RunningGenerations running, OrganizationKeys keys) {
         this.generations = generations;
         this.templates = templates;
         this.catalogue = catalogue;
@@ -59,6 +60,7 @@ class GenerationRun {
         this.transactions = transactions;
         this.clock = clock;
         this.running = running;
+        this.keys = keys;
     }
 
     /**
@@ -162,6 +164,9 @@ class GenerationRun {
                 }
                 store.log(done.get(), new GenerationStore.Usage("success", receipt.provider(), receipt.model(), receipt.inputTokens(),
                         receipt.outputTokens(), charged, usd, null, receipt, attempts.count()), now);
+                if (receipt.ownKey()) {
+                    keys.countUse(generation.organizationId(), ProviderKind.of(receipt.provider()));
+                }
                 return done.get();
             });
         } catch (ProblemException closed) {

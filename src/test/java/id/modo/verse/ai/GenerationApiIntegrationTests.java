@@ -227,6 +227,24 @@ class GenerationApiIntegrationTests {
     }
 
     @Test
+    void theLanguageIsEnOrIdAndTheTemplateNamesItToTheModel() {
+        stub(openAi().withRequestBody(containing("Language: Bahasa Indonesia")).willReturn(okJson(OpenAiWire.completion(SYNOPSIS))));
+        String asked = "{\"type\":\"synopsis\",\"input\":{\"premise\":\"" + marker + "\"}";
+
+        HttpResponse<String> french = owner.postJson(generations(), asked + ",\"language\":\"fr\"}");
+        assertThat(french.statusCode()).isEqualTo(400);
+        assertThat(Http.json(french).get("errors").get(0).get("field").asString()).isEqualTo("language");
+        HttpResponse<String> named = owner.postJson(generations(), asked.replace("}", ",\"language\":\"Bahasa\"}") + "}");
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(Http.json(named).get("errors").get(0).get("field").asString()).isEqualTo("input.language");
+        assertThat(balance().held()).isZero();
+
+        HttpResponse<String> indonesian = owner.postJson(generations(), asked + ",\"language\":\"id\"}");
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(200);
+        assertThat(Http.json(indonesian).get("input").get("language").asString()).isEqualTo("id");
+    }
+
+    @Test
     void aStreamSendsTheTokensThenTheFinalGeneration() {
         stub(post(urlEqualTo("/v1/chat/completions")).withHeader("Authorization", equalTo("Bearer " + OPENAI_KEY))
                 .withRequestBody(containing(marker)).withRequestBody(containing("\"stream\":true"))
