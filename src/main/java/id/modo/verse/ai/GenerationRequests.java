@@ -94,7 +94,8 @@ public class GenerationRequests {
         if (routes.isEmpty()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, templates.of(type).maxOutputTokens()));
+        PromptTemplate template = templates.of(type);
+        return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, template.maxOutputTokens() * answers(template)));
     }
 
     /**
@@ -125,7 +126,7 @@ public class GenerationRequests {
             throw AiProblems.notConfigured();
         }
         int inputChars = length(template.system(input)) + length(template.user(input));
-        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars, template.maxOutputTokens());
+        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars * answers(template), template.maxOutputTokens() * answers(template));
         Instant now = clock.instant();
         Generation generation = new Generation(GenerationId.of(UUID.randomUUID()), organization, user.value(), request.projectId(), type,
                 input, template.version(), mode, mode == GenerationMode.JOB ? GenerationStatus.PENDING : GenerationStatus.RUNNING, null, null,
@@ -203,6 +204,11 @@ public class GenerationRequests {
         Map<String, Object> with = new java.util.LinkedHashMap<>(input);
         with.put(PromptTemplate.LANGUAGE, request.language());
         return with;
+    }
+
+    /** How many answers a generation may pay for: a structured one that does not fit is asked for once more (GenerationRun). */
+    private static int answers(PromptTemplate template) {
+        return template.structured() ? 2 : 1;
     }
 
     private static GenerationType type(String key) {

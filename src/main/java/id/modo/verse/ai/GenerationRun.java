@@ -102,42 +102,48 @@ class GenerationRun {
         return settled;
     }
 
-    /** A structured answer that does not fit its schema is asked for once more, then fails with the reason. */
+    /**
+     * A structured answer that does not fit its schema ({@link OutputSchema}, the one check) is asked for once more,
+     * then fails with the reason. The tokens of a discarded answer were spent all the same, so they count: in the usage
+     * row, and in the charge of a model priced by tokens (which pays both answers, never more than the hold, which
+     * covers two); a model priced per generation charges its type's price once. A generation that failed twice
+     * charges nothing and logs the tokens of both answers.
+     */
     private Generation text(Generation generation, Consumer<String> tokens, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
         TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
                 template.schema(), template.maxOutputTokens());
         long inputTokens = 0;
         long outputTokens = 0;
+        Receipt discarded = null;
         for (int round = 1; ; round++) {
             TextGeneration text;
             try {
                 // A structured answer is not streamed: a first answer that is thrown away must not reach the reader.
                 text = generations.text(generation.organizationId(), generation.type(), prompt, template.structured() ? null : tokens, attempts);
-            } catch (ProblemException problem) {
-                if (!template.structured() || !"bad_response".equals(problem.properties().get("reason"))) {
-                    throw problem;
+            } catch (ProblemException failed) {
+                if (discarded != null) {
+                    Receipt spent = discarded;
+                    transactions.execute(status -> end(generation, GenerationStatus.FAILED, failed.getMessage(),
+                            attempts.timedOut() ? "timeout" : "error", attempts.count(), spent));
                 }
-                if (round == 1) {
-                    continue;
-                }
-                throw invalidOutput(generation.type(), problem.getMessage());
+                throw failed;
             }
             inputTokens += text.receipt().inputTokens();
             outputTokens += text.receipt().outputTokens();
-            if (template.structured()) {
-                Optional<String> violation = OutputSchema.violation(text.text(), template.schema());
-                if (violation.isPresent()) {
-                    if (round == 1) {
-                        continue;
-                    }
-                    throw invalidOutput(generation.type(), violation.get());
-                }
-            }
             Receipt receipt = text.receipt();
             Receipt used = new Receipt(receipt.provider(), receipt.model(), inputTokens, outputTokens, receipt.ownKey(),
                     receipt.fellBackToPlatformKey(), attempts.count());
-            return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
+            Optional<String> violation = template.structured() ? OutputSchema.violation(text.text(), template.schema()) : Optional.empty();
+            if (violation.isEmpty()) {
+                return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
+            }
+            if (round > 1) {
+                ProblemException invalid = invalidOutput(generation.type(), violation.get());
+                transactions.execute(status -> end(generation, GenerationStatus.FAILED, invalid.getMessage(), "error", attempts.count(), used));
+                throw invalid;
+            }
+            discarded = used;
         }
     }
 
@@ -151,7 +157,7 @@ class GenerationRun {
         Optional<AiModel> model = catalogue.find(ProviderKind.of(receipt.provider()), receipt.model());
         int charged = model.map(served -> GenerationPricing.charge(served, receipt.ownKey(), typePrice, receipt.inputTokens(),
                 receipt.outputTokens(), generation.creditsPrice())).orElse(receipt.ownKey() ? 0 : Math.min(typePrice, generation.creditsPrice()));
-        BigDecimal usd = model.map(served -> GenerationPricing.usd(served, receipt.inputTokens(), receipt.outputTokens())).orElse(null);
+        BigDecimal usd = usd(receipt);
         try {
             return transactions.execute(status -> {
                 var now = clock.instant();
@@ -178,6 +184,12 @@ class GenerationRun {
         }
     }
 
+    /** What the tokens on the receipt cost the platform, by the catalogue; null for a model no longer in it. */
+    private BigDecimal usd(Receipt receipt) {
+        return catalogue.find(ProviderKind.of(receipt.provider()), receipt.model())
+                .map(served -> GenerationPricing.usd(served, receipt.inputTokens(), receipt.outputTokens())).orElse(null);
+    }
+
     /** Ends a waiting or running generation as failed, its hold released; false when it had already ended. */
     boolean fail(Generation generation, String error, Generations.Attempts attempts) {
         return Boolean.TRUE.equals(transactions.execute(status -> end(generation, GenerationStatus.FAILED, error,
@@ -196,13 +208,20 @@ class GenerationRun {
     }
 
     private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts) {
+        return end(generation, to, error, usageStatus, attempts, null);
+    }
+
+    /** Ends it with nothing charged; {@code spent}, when answers came that were not kept, puts their tokens on the usage row. */
+    private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts, Receipt spent) {
         var now = clock.instant();
         Optional<Generation> ended = store.end(generation.id(), to, error, now);
         ended.ifPresent(row -> {
             if (row.reservationId() != null) {
                 reservations.release(ReservationId.of(row.reservationId()));
             }
-            store.log(row, new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts), now);
+            store.log(row, spent == null ? new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts)
+                    : new GenerationStore.Usage(usageStatus, spent.provider(), spent.model(), spent.inputTokens(), spent.outputTokens(), 0,
+                            usd(spent), error, spent, attempts), now);
         });
         return ended.isPresent();
     }

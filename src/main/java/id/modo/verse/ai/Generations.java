@@ -46,13 +46,24 @@ public class Generations {
         return !routing.routes(organization, type).isEmpty();
     }
 
+    /** The answer; a structured one that does not fit its schema ({@link OutputSchema}) is {@link AiProblems#PROVIDER_FAILED}. */
     public TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt) {
-        return text(organization, type, prompt, null, new Attempts());
+        return fitting(text(organization, type, prompt, null, new Attempts()), prompt);
     }
 
     /** As {@link #text}, handing each token to {@code tokens} as it arrives. */
     public TextGeneration stream(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens) {
-        return text(organization, type, prompt, tokens, new Attempts());
+        return fitting(text(organization, type, prompt, tokens, new Attempts()), prompt);
+    }
+
+    private static TextGeneration fitting(TextGeneration text, TextPrompt prompt) {
+        if (prompt.schema() != null) {
+            OutputSchema.violation(text.text(), prompt.schema()).ifPresent(violation -> {
+                throw new ProblemException(AiProblems.PROVIDER_FAILED, "The model's answer did not fit its schema (" + violation + ").",
+                        Map.of("reason", "invalid_output"));
+            });
+        }
+        return text;
     }
 
     public ImageGeneration image(OrganizationId organization, GenerationType type, String prompt) {
@@ -86,7 +97,7 @@ public class Generations {
         }
     }
 
-    /** Streams when {@code tokens} is given, else answers whole. */
+    /** Streams when {@code tokens} is given, else answers whole; a structured answer comes unchecked, for the caller to check once. */
     TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
         return text(organization, type, prompt, attempts, tokens == null
                 ? (provider, route, request) -> provider.complete(route.connection(), request)

@@ -61,7 +61,7 @@ public final class AnthropicProvider implements Provider {
         if (message.content().stream().noneMatch(ContentBlock::isText)) {
             throw ProviderFailure.badResponse("The answer has no text");
         }
-        return new TextResult(StructuredOutput.check(text, request.schema()),
+        return new TextResult(text,
                 new TokenUsage(message.usage().inputTokens(), message.usage().outputTokens()));
     }
 
@@ -86,7 +86,7 @@ public final class AnthropicProvider implements Provider {
                 });
             }
             return null;
-        }), request.schema());
+        }));
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class GeminiProvider implements Provider {
         if (text.isEmpty()) {
             throw ProviderFailure.badResponse("The answer has no text");
         }
-        return new TextResult(StructuredOutput.check(text, request.schema()), usage(response.usageMetadata()));
+        return new TextResult(text, usage(response.usageMetadata()));
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class GeminiProvider implements Provider {
                 }
             }
             return null;
-        }), request.schema());
+        }));
     }
 
     @Override

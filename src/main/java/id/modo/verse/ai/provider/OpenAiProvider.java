@@ -64,7 +64,7 @@ public final class OpenAiProvider implements Provider {
         ChatCompletion.Choice choice = completion.choices().stream().findFirst()
                 .orElseThrow(() -> ProviderFailure.badResponse("The answer has no choices"));
         String text = choice.message().content().orElseThrow(() -> ProviderFailure.badResponse("The answer has no content"));
-        return new TextResult(StructuredOutput.check(text, request.schema()), usage(completion.usage()));
+        return new TextResult(text, usage(completion.usage()));
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class OpenAiProvider implements Provider {
                 });
             }
             return null;
-        }), request.schema());
+        }));
     }
 
     /** The connection's timeout between bytes rather than for the whole answer (Connection). */

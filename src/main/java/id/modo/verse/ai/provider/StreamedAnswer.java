@@ -2,7 +2,7 @@ package id.modo.verse.ai.provider;
 
 import java.util.function.Consumer;
 
-/** An answer being streamed: its tokens go to the reader as they come and add up to the whole, which every adapter checks the same way. */
+/** An answer being streamed: its tokens go to the reader as they come and add up to the whole, which every adapter reads the same way. */
 final class StreamedAnswer {
 
     private final StringBuilder text = new StringBuilder();
@@ -44,7 +44,7 @@ final class StreamedAnswer {
      * connection that breaks (or times out) after part of the answer came, is a cut stream,
      * {@link ProviderFailure.Kind#BAD_RESPONSE}, not an unavailable provider: the tokens already went to the reader.
      */
-    TextResult read(Runnable call, JsonSchema schema) {
+    TextResult read(Runnable call) {
         stop.check();
         try {
             call.run();
@@ -57,7 +57,7 @@ final class StreamedAnswer {
         if (!ended) {
             throw ProviderFailure.badResponse("The stream ended before the answer did");
         }
-        return new TextResult(StructuredOutput.check(text.toString(), schema), usage);
+        return new TextResult(text.toString(), usage);
     }
 
     private RuntimeException cut(RuntimeException failure) {
