@@ -97,6 +97,9 @@
                 return events(response, function (name, data) {
                     if (name === 'token') {
                         text.textContent += data.text;
+                    } else if (name === 'discarded') {
+                        // A structured answer that did not fit was thrown away; the next one streams from the start.
+                        text.textContent = '';
                     } else if (name === 'generation') {
                         result = data.result;
                         text.textContent = result;

@@ -55,7 +55,8 @@ class GenerationApiController {
             Holds the type's price in credits, calls the provider, and charges exactly what the answer cost (nothing when \
             there was none). A text type answers 200 with the whole generation; with `Accept: text/event-stream` it streams \
             (event `token` with `{"text": …}` deltas, then `generation` with the generation, or `error` with a problem \
-            document). Images, and any type asked for with `Prefer: respond-async`, answer 202 with `Location` and wait \
+            document; a structured type streams its raw JSON, and event `discarded` says the text so far was an answer \
+            that did not fit its schema, thrown away, and another follows). Images, and any type asked for with `Prefer: respond-async`, answer 202 with `Location` and wait \
             their turn as a job. Members who edit content; 400 for an unknown type (with `allowed`), missing inputs or a \
             `language` other than `en` or `id`, \
             404 for a project not the caller's, 409 `ai-not-configured` when no provider serves the organization (nothing \

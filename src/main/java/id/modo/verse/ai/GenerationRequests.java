@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -154,7 +153,7 @@ public class GenerationRequests {
      * text as it arrives (null for a whole answer). Answers the ended generation; a failure is thrown as its problem
      * (with the generation's id) once its credits came back.
      */
-    public Generation answer(GenerationId id, Consumer<String> tokens) {
+    public Generation answer(GenerationId id, AnswerTokens tokens) {
         Generation generation = store.find(id).orElseThrow(GenerationRequests::notFound);
         try {
             return run.execute(generation, tokens);

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,7 +66,7 @@ class GenerationRun {
      * Calls the provider for a running generation and settles it; one that is not running (cancelled, or already
      * ended by an earlier run of its job) is answered as it is, with nothing called or charged.
      */
-    Generation execute(Generation generation, Consumer<String> tokens) {
+    Generation execute(Generation generation, AnswerTokens tokens) {
         if (generation.status() != GenerationStatus.RUNNING) {
             return generation;
         }
@@ -107,9 +106,10 @@ class GenerationRun {
      * then fails with the reason. The tokens of a discarded answer were spent all the same, so they count: in the usage
      * row, and in the charge of a model priced by tokens (which pays both answers, never more than the hold, which
      * covers two); a model priced per generation charges its type's price once. A generation that failed twice
-     * charges nothing and logs the tokens of both answers.
+     * charges nothing and logs the tokens of both answers. A streamed structured answer streams its raw text; the reader
+     * is told when it was thrown away, and the generation carries the JSON that fit.
      */
-    private Generation text(Generation generation, Consumer<String> tokens, Generations.Attempts attempts) {
+    private Generation text(Generation generation, AnswerTokens tokens, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
         TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
                 template.schema(), template.maxOutputTokens());
@@ -119,8 +119,7 @@ class GenerationRun {
         for (int round = 1; ; round++) {
             TextGeneration text;
             try {
-                // A structured answer is not streamed: a first answer that is thrown away must not reach the reader.
-                text = generations.text(generation.organizationId(), generation.type(), prompt, template.structured() ? null : tokens, attempts);
+                text = generations.text(generation.organizationId(), generation.type(), prompt, tokens, attempts);
             } catch (ProblemException failed) {
                 if (discarded != null) {
                     Receipt spent = discarded;
@@ -144,6 +143,9 @@ class GenerationRun {
                 throw invalid;
             }
             discarded = used;
+            if (tokens != null) {
+                tokens.discarded();
+            }
         }
     }
 

@@ -65,7 +65,17 @@ class GenerationStreams {
         emitter.onError(failure -> sender.left());
         Thread.ofVirtual().name("ai-generation-" + generation.id()).start(() -> {
             try {
-                Generation ended = requests.answer(generation.id(), token -> sender.send("token", Map.of("text", token)));
+                Generation ended = requests.answer(generation.id(), new AnswerTokens() {
+                    @Override
+                    public void accept(String token) {
+                        sender.send("token", Map.of("text", token));
+                    }
+
+                    @Override
+                    public void discarded() {
+                        sender.send("discarded", Map.of());
+                    }
+                });
                 sender.send("generation", GenerationResponse.of(ended));
             } catch (ProblemException problem) {
                 Generation now = store.find(generation.id()).orElse(generation);

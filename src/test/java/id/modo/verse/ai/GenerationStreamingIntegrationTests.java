@@ -97,6 +97,30 @@ class GenerationStreamingIntegrationTests {
     }
 
     @Test
+    void aStructuredTypeStreamsItsRawJsonSaysWhenAnAnswerWasDiscardedAndEndsWithTheJsonThatFit() {
+        String[] unfit = {"{\"beats\":[{\"name\":", "\"Catalyst\"}]}"};
+        String[] fit = {"{\"beats\":[{\"name\":\"Opening Image\",", "\"description\":\"The drought.\",\"intensity\":2}]}"};
+        stub(streaming(marker).inScenario(marker).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("asked").willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(OpenAiWire.stream(unfit))));
+        stub(streaming(marker).inScenario(marker).whenScenarioStateIs("asked").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream").withBody(OpenAiWire.stream(fit))));
+
+        HttpResponse<String> streamed = http.unchecked().send(http.request("/api/v1/organizations/" + org + "/ai/generations")
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + owner.token())
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(GenerationApiIntegrationTests.structure(marker))));
+
+        String body = streamed.body();
+        assertThat(streamed.statusCode()).as(body).isEqualTo(200);
+        assertThat(tokens(body)).hasSize(4);
+        int discarded = body.indexOf("event:discarded");
+        assertThat(discarded).as(body).isGreaterThan(body.indexOf("Catalyst")).isLessThan(body.indexOf("Opening Image"));
+        assertThat(body.substring(body.indexOf("event:generation"))).contains("\"status\":\"completed\"")
+                .contains("\"result_json\":{\"beats\":[{\"name\":\"Opening Image\"").contains("\"credits_charged\":10");
+    }
+
+    @Test
     void cancellingAStreamedGenerationClosesTheProviderStreamAndGivesTheCreditsBackOnce() throws Exception {
         // Four tokens dribbled over 40 s: read to its end, this answer would keep the stream open that long.
         stub(streaming(marker).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
