@@ -71,6 +71,9 @@
             if (block.getAttribute('data-project')) {
                 body.append('project_id', block.getAttribute('data-project'));
             }
+            if (block.getAttribute('data-language')) {
+                body.append('language', block.getAttribute('data-language'));
+            }
             Object.keys(inputs).forEach(function (name) {
                 var field = document.getElementById(inputs[name]);
                 if (field && field.value.trim()) {
@@ -94,6 +97,9 @@
                 return events(response, function (name, data) {
                     if (name === 'token') {
                         text.textContent += data.text;
+                    } else if (name === 'discarded') {
+                        // A structured answer that did not fit was thrown away; the next one streams from the start.
+                        text.textContent = '';
                     } else if (name === 'generation') {
                         result = data.result;
                         text.textContent = result;

@@ -30,7 +30,7 @@ class AiConfiguration {
     @Bean
     Map<ProviderKind, Provider> aiProviders(Clock clock) {
         return List.of(new OpenAiProvider(ProviderKind.OPENAI, clock), new OpenAiProvider(ProviderKind.COMPATIBLE, clock),
-                new AnthropicProvider(clock), new GeminiProvider()).stream()
+                new AnthropicProvider(clock), new GeminiProvider(clock)).stream()
                 .collect(Collectors.toUnmodifiableMap(Provider::kind, Function.identity()));
     }
 

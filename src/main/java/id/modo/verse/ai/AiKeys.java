@@ -161,7 +161,7 @@ class AiKeys {
                 case UNAUTHORIZED -> keys.recordValidation(stored.id(), false, clock.instant()).orElseThrow(AiKeys::noKey);
                 case RATE_LIMITED, UNAVAILABLE -> throw new ProblemException(AiProblems.PROVIDER_UNAVAILABLE, provider.key()
                         + " did not answer the test (rate limited, unavailable or too slow); the key keeps its state. Try again later.");
-                case BAD_RESPONSE -> throw new ProblemException(AiProblems.PROVIDER_FAILED, provider.key()
+                case BAD_RESPONSE, STOPPED -> throw new ProblemException(AiProblems.PROVIDER_FAILED, provider.key()
                         + " answered the test with something unexpected; the key keeps its state.");
             };
         }

@@ -44,16 +44,21 @@ class GenerationApiController {
      *                  performance_suggestions
      * @param input     the inputs the type's prompt template takes (strings, or lists of strings such as beats)
      * @param projectId the project it is for, which must be one the caller may edit in this organization
+     * @param language  the language to write in: {@code en} (English) or {@code id} (Bahasa Indonesia); fills the
+     *                  template's {@code language} input (which, given directly, takes the same codes)
      */
-    record CreateRequest(@NotBlank String type, Map<String, Object> input, UUID projectId) {
+    record CreateRequest(@NotBlank String type, Map<String, Object> input, UUID projectId,
+            @Schema(allowableValues = {"en", "id"}, nullable = true) String language) {
     }
 
     @Operation(summary = "Generate", description = """
             Holds the type's price in credits, calls the provider, and charges exactly what the answer cost (nothing when \
             there was none). A text type answers 200 with the whole generation; with `Accept: text/event-stream` it streams \
             (event `token` with `{"text": …}` deltas, then `generation` with the generation, or `error` with a problem \
-            document). Images, and any type asked for with `Prefer: respond-async`, answer 202 with `Location` and wait \
-            their turn as a job. Members who edit content; 400 for an unknown type (with `allowed`) or missing inputs, \
+            document; a structured type streams its raw JSON, and event `discarded` says the text so far was an answer \
+            that did not fit its schema, thrown away, and another follows). Images, and any type asked for with `Prefer: respond-async`, answer 202 with `Location` and wait \
+            their turn as a job. Members who edit content; 400 for an unknown type (with `allowed`), missing inputs or a \
+            `language` other than `en` or `id`, \
             404 for a project not the caller's, 409 `ai-not-configured` when no provider serves the organization (nothing \
             is held), 429 `ai-concurrency-limit` (with `limit`) when the plan's generations at once are all busy, 429 \
             over the per-user rate, 402 `insufficient-credits`.""")
@@ -65,7 +70,7 @@ class GenerationApiController {
             @Parameter(description = "respond-async: answer 202 and run it as a job") @RequestHeader(name = "Prefer", required = false) String prefer,
             @Parameter(hidden = true) @RequestHeader(name = "Accept", required = false) String accept) {
         UserId user = UserId.of(caller.userId());
-        GenerationRequests.NewGeneration request = new GenerationRequests.NewGeneration(body.type(), body.input(), body.projectId());
+        GenerationRequests.NewGeneration request = new GenerationRequests.NewGeneration(body.type(), body.input(), body.projectId(), body.language());
         if (async(body.type(), prefer)) {
             Generation generation = requests.begin(user, orgId, request, GenerationMode.JOB);
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/ai/generations/" + generation.id()))

@@ -36,7 +36,8 @@ class GenerationPagesController {
     @PostMapping(path = "/organizations/{orgId}/ai/generations", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
     SseEmitter generate(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @RequestParam String type,
-            @RequestParam(name = "project_id", required = false) UUID projectId, @RequestParam Map<String, String> form) {
+            @RequestParam(name = "project_id", required = false) UUID projectId,
+            @RequestParam(required = false) String language, @RequestParam Map<String, String> form) {
         Map<String, Object> input = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith(INPUT) && value != null && !value.isBlank()) {
@@ -44,7 +45,7 @@ class GenerationPagesController {
             }
         });
         try {
-            return streams.answer(requests.start(caller.id(), orgId, new GenerationRequests.NewGeneration(type, input, projectId),
+            return streams.answer(requests.start(caller.id(), orgId, new GenerationRequests.NewGeneration(type, input, projectId, language),
                     GenerationMode.STREAM));
         } catch (ProblemException refused) {
             return streams.refused(refused);

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,8 +82,11 @@ public class GenerationRequests {
         this.clock = clock;
     }
 
-    /** What a client asks for: a type, the inputs its template needs, and optionally the project it is for. */
-    public record NewGeneration(String type, Map<String, Object> input, UUID projectId) {
+    /**
+     * What a client asks for: a type, the inputs its template needs, and optionally the project it is for and the
+     * language to write in ({@code en} or {@code id}; it fills the template's {@code language} input).
+     */
+    public record NewGeneration(String type, Map<String, Object> input, UUID projectId, String language) {
     }
 
     /** A generation begun in the request, with the routes its hold was priced on, which its call then takes. */
@@ -100,7 +102,8 @@ public class GenerationRequests {
         if (routes.isEmpty()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, templates.of(type).maxOutputTokens()));
+        PromptTemplate template = templates.of(type);
+        return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, template.maxOutputTokens() * answers(template)));
     }
 
     /**
@@ -122,8 +125,11 @@ public class GenerationRequests {
         organizations.require(user, organization, Permission.EDIT_CONTENT);
         GenerationType type = type(request.type());
         PromptTemplate template = templates.of(type);
-        Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+        Map<String, Object> input = withLanguage(request, template);
         List<FieldError> errors = template.check(input);
+        if (request.language() != null && !PromptTemplate.LANGUAGES.containsKey(request.language())) {
+            errors = java.util.stream.Stream.concat(java.util.stream.Stream.of(PromptTemplate.languageError("language")), errors.stream()).toList();
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
@@ -138,7 +144,7 @@ public class GenerationRequests {
             throw AiProblems.notConfigured();
         }
         int inputChars = length(template.system(input)) + length(template.user(input));
-        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars, template.maxOutputTokens());
+        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars * answers(template), template.maxOutputTokens() * answers(template));
         // As the database keeps it, so the generation answered is the one a later read finds.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReservationId reservation = hold > 0 ? ReservationId.of(UUID.randomUUID()) : null;
@@ -167,7 +173,7 @@ public class GenerationRequests {
      * settles it; {@code tokens} gets the text as it arrives (null for a whole answer). Answers the ended generation; a
      * failure is thrown as its problem (with the generation's id) once its credits came back.
      */
-    Generation answer(Started started, Consumer<String> tokens) {
+    Generation answer(Started started, AnswerTokens tokens) {
         Generation generation = started.generation();
         try {
             return run.execute(generation, started.routes(), tokens);
@@ -206,6 +212,22 @@ public class GenerationRequests {
     /** How long a generation answered in the request holds its credits; one running longer was abandoned. */
     Duration requestHold() {
         return requestHold;
+    }
+
+    /** The input with the request's language as its template's {@code language}, for a template that writes words. */
+    private static Map<String, Object> withLanguage(NewGeneration request, PromptTemplate template) {
+        Map<String, Object> input = request.input() == null ? Map.of() : request.input();
+        if (request.language() == null || input.containsKey(PromptTemplate.LANGUAGE) || !template.inputs().contains(PromptTemplate.LANGUAGE)) {
+            return input;
+        }
+        Map<String, Object> with = new java.util.LinkedHashMap<>(input);
+        with.put(PromptTemplate.LANGUAGE, request.language());
+        return with;
+    }
+
+    /** How many answers a generation may pay for: a structured one that does not fit is asked for once more (GenerationRun). */
+    private static int answers(PromptTemplate template) {
+        return template.structured() ? 2 : 1;
     }
 
     private static GenerationType type(String key) {

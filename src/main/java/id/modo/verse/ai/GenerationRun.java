@@ -1,6 +1,7 @@
 package id.modo.verse.ai;
 
 import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.ai.provider.StopSignal;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.jobs.Jobs;
 import id.modo.verse.credit.CreditProblems;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +36,6 @@ class GenerationRun {
     private static final Logger log = LoggerFactory.getLogger(GenerationRun.class);
 
     private final Generations generations;
-    private final Routing routing;
     private final PromptTemplates templates;
     private final ModelCatalogue catalogue;
     private final GenerationStore store;
@@ -45,9 +44,13 @@ class GenerationRun {
     private final ObjectProvider<Jobs> jobs;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final Routing routing;
+    private final RunningGenerations running;
+    private final OrganizationKeys keys;
 
     GenerationRun(Generations generations, Routing routing, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
-            CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock) {
+            CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock,
+            RunningGenerations running, OrganizationKeys keys) {
         this.generations = generations;
         this.routing = routing;
         this.templates = templates;
@@ -58,22 +61,25 @@ class GenerationRun {
         this.jobs = jobs;
         this.transactions = transactions;
         this.clock = clock;
+        this.running = running;
+        this.keys = keys;
     }
 
     /**
      * Calls the provider for a running generation and settles it; one that is not running (cancelled, or already
      * ended by an earlier run of its job) is answered as it is, with nothing called or charged. A job routes it now.
      */
-    Generation execute(Generation generation, Consumer<String> tokens) {
+    Generation execute(Generation generation, AnswerTokens tokens) {
         return execute(generation, null, tokens);
     }
 
-    /** As {@link #execute(Generation, Consumer)} along {@code routes}, those its hold was priced on (null: route it now). */
-    Generation execute(Generation generation, List<Route> routes, Consumer<String> tokens) {
+    /** As {@link #execute(Generation, AnswerTokens)} along {@code routes}, those its hold was priced on (null: route it now). */
+    Generation execute(Generation generation, List<Route> routes, AnswerTokens tokens) {
         if (generation.status() != GenerationStatus.RUNNING) {
             return generation;
         }
-        Generations.Attempts attempts = new Generations.Attempts();
+        StopSignal stop = running.started(generation.id());
+        Generations.Attempts attempts = new Generations.Attempts(stop);
         try {
             List<Route> along = routes != null ? routes : routing.routes(generation.organizationId(), generation.type());
             return generation.type().kind() == ModelKind.IMAGE ? image(generation, along, attempts) : text(generation, along, tokens, attempts);
@@ -85,6 +91,8 @@ class GenerationRun {
         } catch (RuntimeException unexpected) {
             fail(generation, "The generation failed on our side; nothing was charged.", attempts);
             throw unexpected;
+        } finally {
+            running.ended(generation.id(), stop);
         }
     }
 
@@ -102,42 +110,51 @@ class GenerationRun {
         return settled;
     }
 
-    /** A structured answer that does not fit its schema is asked for once more, then fails with the reason. */
-    private Generation text(Generation generation, List<Route> routes, Consumer<String> tokens, Generations.Attempts attempts) {
+    /**
+     * A structured answer that does not fit its schema ({@link OutputSchema}, the one check) is asked for once more,
+     * then fails with the reason. The tokens of a discarded answer were spent all the same, so they count: in the usage
+     * row, and in the charge of a model priced by tokens (which pays both answers, never more than the hold, which
+     * covers two); a model priced per generation charges its type's price once. A generation that failed twice
+     * charges nothing and logs the tokens of both answers. A streamed structured answer streams its raw text; the reader
+     * is told when it was thrown away, and the generation carries the JSON that fit.
+     */
+    private Generation text(Generation generation, List<Route> routes, AnswerTokens tokens, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
         TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
                 template.schema(), template.maxOutputTokens());
         long inputTokens = 0;
         long outputTokens = 0;
+        Receipt discarded = null;
         for (int round = 1; ; round++) {
             TextGeneration text;
             try {
-                // A structured answer is not streamed: a first answer that is thrown away must not reach the reader.
-                text = generations.text(routes, generation.type(), prompt, template.structured() ? null : tokens, attempts);
-            } catch (ProblemException problem) {
-                if (!template.structured() || !"bad_response".equals(problem.properties().get("reason"))) {
-                    throw problem;
+                text = generations.text(routes, generation.type(), prompt, tokens, attempts);
+            } catch (ProblemException failed) {
+                if (discarded != null) {
+                    Receipt spent = discarded;
+                    transactions.execute(status -> end(generation, GenerationStatus.FAILED, failed.getMessage(),
+                            attempts.timedOut() ? "timeout" : "error", attempts.count(), spent));
                 }
-                if (round == 1) {
-                    continue;
-                }
-                throw invalidOutput(generation.type(), problem.getMessage());
+                throw failed;
             }
             inputTokens += text.receipt().inputTokens();
             outputTokens += text.receipt().outputTokens();
-            if (template.structured()) {
-                Optional<String> violation = OutputSchema.violation(text.text(), template.schema());
-                if (violation.isPresent()) {
-                    if (round == 1) {
-                        continue;
-                    }
-                    throw invalidOutput(generation.type(), violation.get());
-                }
-            }
             Receipt receipt = text.receipt();
             Receipt used = new Receipt(receipt.provider(), receipt.model(), inputTokens, outputTokens, receipt.ownKey(),
                     receipt.fellBackToPlatformKey(), attempts.count());
-            return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
+            Optional<String> violation = template.structured() ? OutputSchema.violation(text.text(), template.schema()) : Optional.empty();
+            if (violation.isEmpty()) {
+                return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
+            }
+            if (round > 1) {
+                ProblemException invalid = invalidOutput(generation.type(), violation.get());
+                transactions.execute(status -> end(generation, GenerationStatus.FAILED, invalid.getMessage(), "error", attempts.count(), used));
+                throw invalid;
+            }
+            discarded = used;
+            if (tokens != null) {
+                tokens.discarded();
+            }
         }
     }
 
@@ -151,7 +168,7 @@ class GenerationRun {
         Optional<AiModel> model = catalogue.find(ProviderKind.of(receipt.provider()), receipt.model());
         int charged = model.map(served -> GenerationPricing.charge(served, receipt.ownKey(), typePrice, receipt.inputTokens(),
                 receipt.outputTokens(), generation.creditsPrice())).orElse(receipt.ownKey() ? 0 : Math.min(typePrice, generation.creditsPrice()));
-        BigDecimal usd = model.map(served -> GenerationPricing.usd(served, receipt.inputTokens(), receipt.outputTokens())).orElse(null);
+        BigDecimal usd = usd(receipt);
         try {
             return transactions.execute(status -> {
                 var now = clock.instant();
@@ -161,6 +178,9 @@ class GenerationRun {
                 }
                 store.log(done.get(), new GenerationStore.Usage("success", receipt.provider(), receipt.model(), receipt.inputTokens(),
                         receipt.outputTokens(), charged, usd, null, receipt, attempts.count()), now);
+                if (receipt.ownKey()) {
+                    keys.countUse(generation.organizationId(), ProviderKind.of(receipt.provider()));
+                }
                 // Last: the organization's balance row stays locked from this statement to the commit only.
                 if (generation.reservationId() != null) {
                     reservations.commit(ReservationId.of(generation.reservationId()), charged);
@@ -176,22 +196,41 @@ class GenerationRun {
         }
     }
 
+    /** What the tokens on the receipt cost the platform, by the catalogue; null for a model no longer in it. */
+    private BigDecimal usd(Receipt receipt) {
+        return catalogue.find(ProviderKind.of(receipt.provider()), receipt.model())
+                .map(served -> GenerationPricing.usd(served, receipt.inputTokens(), receipt.outputTokens())).orElse(null);
+    }
+
     /** Ends a waiting or running generation as failed, its hold released; false when it had already ended. */
     boolean fail(Generation generation, String error, Generations.Attempts attempts) {
         return Boolean.TRUE.equals(transactions.execute(status -> end(generation, GenerationStatus.FAILED, error,
                 attempts.timedOut() ? "timeout" : "error", attempts.count())));
     }
 
+    /**
+     * Ends a waiting or running generation as cancelled, its hold released, and stops its provider call when it runs
+     * on this node; empty when it had already ended.
+     */
     Optional<Generation> cancel(Generation generation) {
-        return Optional.ofNullable(transactions.execute(status -> end(generation, GenerationStatus.CANCELLED, "Cancelled.", "cancelled", 0)
-                ? store.find(generation.id()).orElseThrow() : null));
+        Optional<Generation> cancelled = Optional.ofNullable(transactions.execute(status -> end(generation, GenerationStatus.CANCELLED,
+                "Cancelled.", "cancelled", 0) ? store.find(generation.id()).orElseThrow() : null));
+        cancelled.ifPresent(ended -> running.stop(ended.id()));
+        return cancelled;
     }
 
     private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts) {
+        return end(generation, to, error, usageStatus, attempts, null);
+    }
+
+    /** Ends it with nothing charged; {@code spent}, when answers came that were not kept, puts their tokens on the usage row. */
+    private boolean end(Generation generation, GenerationStatus to, String error, String usageStatus, int attempts, Receipt spent) {
         var now = clock.instant();
         Optional<Generation> ended = store.end(generation.id(), to, error, now);
         ended.ifPresent(row -> {
-            store.log(row, new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts), now);
+            store.log(row, spent == null ? new GenerationStore.Usage(usageStatus, null, null, 0, 0, 0, null, error, null, attempts)
+                    : new GenerationStore.Usage(usageStatus, spent.provider(), spent.model(), spent.inputTokens(), spent.outputTokens(), 0,
+                            usd(spent), error, spent, attempts), now);
             if (row.reservationId() != null) {
                 reservations.release(ReservationId.of(row.reservationId()));
             }

@@ -37,13 +37,15 @@ class GenerationStreams {
 
     private final GenerationRequests requests;
     private final GenerationStore store;
+    private final GenerationRun run;
     private final ObjectProvider<Jobs> jobs;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("ai-generation-streams").factory());
 
-    GenerationStreams(GenerationRequests requests, GenerationStore store, ObjectProvider<Jobs> jobs) {
+    GenerationStreams(GenerationRequests requests, GenerationStore store, GenerationRun run, ObjectProvider<Jobs> jobs) {
         this.requests = requests;
         this.store = store;
+        this.run = run;
         this.jobs = jobs;
     }
 
@@ -53,19 +55,36 @@ class GenerationStreams {
     }
 
     /**
-     * Answers a begun generation on its own thread, sending each token as it arrives. A reader who leaves does not stop
-     * it: the answer is still kept and charged, and reads from {@code GET} afterwards.
+     * Answers a begun generation on its own thread, sending each token as it arrives. A reader who leaves cancels it,
+     * as {@code POST …/cancel} would: the provider's stream is closed and the held credits come back, since nobody
+     * gets the answer. A generation cancelled while it streams ends the stream with its {@code generation} event.
      */
     SseEmitter answer(GenerationRequests.Started started) {
         Generation generation = started.generation();
         SseEmitter emitter = new SseEmitter(requests.requestHold().toMillis());
-        Sender sender = new Sender(emitter);
+        Sender sender = new Sender(emitter, () -> leave(generation));
+        emitter.onError(failure -> sender.left());
         Thread.ofVirtual().name("ai-generation-" + generation.id()).start(() -> {
             try {
-                Generation ended = requests.answer(started, token -> sender.send("token", Map.of("text", token)));
+                Generation ended = requests.answer(started, new AnswerTokens() {
+                    @Override
+                    public void accept(String token) {
+                        sender.send("token", Map.of("text", token));
+                    }
+
+                    @Override
+                    public void discarded() {
+                        sender.send("discarded", Map.of());
+                    }
+                });
                 sender.send("generation", GenerationResponse.of(ended));
             } catch (ProblemException problem) {
-                sender.send("error", document(problem));
+                Generation now = store.find(generation.id()).orElse(generation);
+                if (now.status() == GenerationStatus.CANCELLED) {
+                    sender.send("generation", GenerationResponse.of(now));
+                } else {
+                    sender.send("error", document(problem));
+                }
             } catch (RuntimeException unexpected) {
                 log.error("Streaming generation {} failed", generation.id(), unexpected);
                 sender.send("error", Problems.of(id.modo.verse.common.ProblemType.of(org.springframework.http.HttpStatus.INTERNAL_SERVER_ERROR,
@@ -77,10 +96,18 @@ class GenerationStreams {
         return emitter;
     }
 
+    private void leave(Generation generation) {
+        try {
+            run.cancel(generation);
+        } catch (RuntimeException e) {
+            log.warn("Could not cancel generation {} its reader left", generation.id(), e);
+        }
+    }
+
     /** A stream of one {@code error} event: the problem that refused the generation before it began. */
     SseEmitter refused(ProblemException problem) {
         SseEmitter emitter = new SseEmitter();
-        Sender sender = new Sender(emitter);
+        Sender sender = new Sender(emitter, () -> { });
         sender.send("error", document(problem));
         sender.complete();
         return emitter;
@@ -95,7 +122,8 @@ class GenerationStreams {
     /** Sends the generation now and on every change (and its job's progress), until it ends. */
     SseEmitter follow(UserId user, Generation generation) {
         SseEmitter emitter = new SseEmitter(FOLLOW_TIMEOUT.toMillis());
-        Sender sender = new Sender(emitter);
+        // A follower who leaves stops following; the generation goes on.
+        Sender sender = new Sender(emitter, () -> { });
         AtomicReference<Object> seen = new AtomicReference<>();
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Runnable tick = () -> {
@@ -137,25 +165,42 @@ class GenerationStreams {
         return emitter;
     }
 
-    /** One stream's sends, in order; a reader who left is noticed and nothing more is sent. */
+    /** One stream's sends, in order; a reader who left is noticed, told to {@code onLeft} once, and sent nothing more. */
     private static final class Sender {
 
         private final SseEmitter emitter;
+        private final Runnable onLeft;
         private boolean gone;
 
-        Sender(SseEmitter emitter) {
+        Sender(SseEmitter emitter, Runnable onLeft) {
             this.emitter = emitter;
+            this.onLeft = onLeft;
         }
 
-        synchronized void send(String event, Object data) {
-            if (gone) {
-                return;
+        void send(String event, Object data) {
+            synchronized (this) {
+                if (gone) {
+                    return;
+                }
+                try {
+                    emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+                    return;
+                } catch (IOException | IllegalStateException left) {
+                    gone = true;
+                }
             }
-            try {
-                emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException left) {
+            onLeft.run();
+        }
+
+        /** The reader's connection failed (the container noticed before a send did). */
+        void left() {
+            synchronized (this) {
+                if (gone) {
+                    return;
+                }
                 gone = true;
             }
+            onLeft.run();
         }
 
         synchronized boolean gone() {

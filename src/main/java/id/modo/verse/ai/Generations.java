@@ -6,6 +6,7 @@ import id.modo.verse.ai.provider.JsonSchema;
 import id.modo.verse.ai.provider.Provider;
 import id.modo.verse.ai.provider.ProviderFailure;
 import id.modo.verse.ai.provider.ProviderKind;
+import id.modo.verse.ai.provider.StopSignal;
 import id.modo.verse.ai.provider.TextRequest;
 import id.modo.verse.ai.provider.TextResult;
 import id.modo.verse.ai.provider.TokenUsage;
@@ -45,23 +46,46 @@ public class Generations {
         return !routing.routes(organization, type).isEmpty();
     }
 
+    /** The answer; a structured one that does not fit its schema ({@link OutputSchema}) is {@link AiProblems#PROVIDER_FAILED}. */
     public TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt) {
-        return text(organization, type, prompt, null, new Attempts());
+        return fitting(text(organization, type, prompt, null, new Attempts()), prompt);
     }
 
     /** As {@link #text}, handing each token to {@code tokens} as it arrives. */
     public TextGeneration stream(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens) {
-        return text(organization, type, prompt, tokens, new Attempts());
+        return fitting(text(organization, type, prompt, tokens, new Attempts()), prompt);
+    }
+
+    private static TextGeneration fitting(TextGeneration text, TextPrompt prompt) {
+        if (prompt.schema() != null) {
+            OutputSchema.violation(text.text(), prompt.schema()).ifPresent(violation -> {
+                throw new ProblemException(AiProblems.PROVIDER_FAILED, "The model's answer did not fit its schema (" + violation + ").",
+                        Map.of("reason", "invalid_output"));
+            });
+        }
+        return text;
     }
 
     public ImageGeneration image(OrganizationId organization, GenerationType type, String prompt) {
         return image(organization, type, prompt, new Attempts());
     }
 
-    /** What a call along the chain went through, for the usage log also when it failed. */
+    /**
+     * What a call along the chain went through, for the usage log also when it failed, and the signal that stops it
+     * (a cancelled generation: no further attempt is made, and a stream under way is closed).
+     */
     static final class Attempts {
+        private final StopSignal stop;
         private int count;
         private boolean timedOut;
+
+        Attempts() {
+            this(StopSignal.never());
+        }
+
+        Attempts(StopSignal stop) {
+            this.stop = stop;
+        }
 
         int count() {
             return count;
@@ -73,7 +97,7 @@ public class Generations {
         }
     }
 
-    /** Streams when {@code tokens} is given, else answers whole. */
+    /** Streams when {@code tokens} is given, else answers whole; a structured answer comes unchecked, for the caller to check once. */
     TextGeneration text(OrganizationId organization, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
         return text(routing.routes(organization, type), type, prompt, tokens, attempts);
     }
@@ -82,7 +106,7 @@ public class Generations {
     TextGeneration text(List<Route> routes, GenerationType type, TextPrompt prompt, Consumer<String> tokens, Attempts attempts) {
         return text(routes, type, prompt, attempts, tokens == null
                 ? (provider, route, request) -> provider.complete(route.connection(), request)
-                : (provider, route, request) -> provider.stream(route.connection(), request, tokens));
+                : (provider, route, request) -> provider.stream(route.connection(), request, tokens, attempts.stop));
     }
 
     ImageGeneration image(OrganizationId organization, GenerationType type, String prompt, Attempts attempts) {
@@ -115,6 +139,7 @@ public class Generations {
         }
         try {
             return chain.run(routes, route -> {
+                attempts.stop.check();
                 attempts.count++;
                 try {
                     return call.apply(route);

@@ -110,6 +110,12 @@ class OrganizationKeys {
 
     /** Records a test's outcome on the key it tested; a key replaced meanwhile keeps its own state. */
     @Transactional
+    /** Counts one generation its own key served; called in the transaction that writes that generation's usage row. */
+    void countUse(OrganizationId organization, ProviderKind provider) {
+        jdbc.sql("update user_api_keys set usage_count = usage_count + 1 where organization_id = ? and provider = ?")
+                .params(organization.value(), provider.key()).update();
+    }
+
     Optional<KeyView> recordValidation(UUID key, boolean valid, Instant at) {
         jdbc.sql("update user_api_keys set is_valid = ?, last_validated_at = ? where id = ?").params(valid, Timestamp.from(at), key).update();
         usable.clearAfterCommit();

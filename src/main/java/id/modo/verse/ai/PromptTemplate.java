@@ -19,6 +19,9 @@ record PromptTemplate(GenerationType type, String version, List<String> required
         String schemaName, Map<String, Object> schema, String system, String user) {
 
     static final int MAX_INPUT_CHARS = 20_000;
+    /** The input naming the language to write in: a code the platform speaks, filled in as the language's name. */
+    static final String LANGUAGE = "language";
+    static final Map<String, String> LANGUAGES = Map.of("en", "English", "id", "Bahasa Indonesia");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
     boolean structured() {
@@ -46,9 +49,15 @@ record PromptTemplate(GenerationType type, String version, List<String> required
                 errors.add(new FieldError("input." + name, "must be a string or a list of strings"));
             } else if (text(value).length() > MAX_INPUT_CHARS) {
                 errors.add(new FieldError("input." + name, "must be at most " + MAX_INPUT_CHARS + " characters"));
+            } else if (LANGUAGE.equals(name) && value != null && !LANGUAGES.containsKey(text(value))) {
+                errors.add(languageError("input." + LANGUAGE));
             }
         });
         return errors;
+    }
+
+    static FieldError languageError(String field) {
+        return new FieldError(field, "must be en (English) or id (Bahasa Indonesia)");
     }
 
     /** The system part (null when the template has none) filled from a checked input. */
@@ -67,7 +76,8 @@ record PromptTemplate(GenerationType type, String version, List<String> required
             StringBuilder filled = new StringBuilder();
             boolean missing = false;
             while (matcher.find()) {
-                String value = text(input.get(matcher.group(1)));
+                String name = matcher.group(1);
+                String value = LANGUAGE.equals(name) ? LANGUAGES.getOrDefault(text(input.get(name)), "") : text(input.get(name));
                 missing |= value.isBlank();
                 matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
             }

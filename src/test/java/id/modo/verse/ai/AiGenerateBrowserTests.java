@@ -51,6 +51,8 @@ class AiGenerateBrowserTests {
         String marker = "orchard-" + UUID.randomUUID();
         StubMapping stub = TestGateways.server().stubFor(post(urlEqualTo("/v1/chat/completions"))
                 .withHeader("Authorization", equalTo("Bearer " + AiGatewayTest.OPENAI_KEY)).withRequestBody(containing(marker))
+                // The button asks for the page's language, which the template names to the model.
+                .withRequestBody(containing("Language: English"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withFixedDelay(300)
                         .withBody(OpenAiWire.stream(TOKENS))));
         OrganizationId organization = OrganizationId.of(UUID.fromString(studio.organizationId()));

@@ -160,6 +160,9 @@ class GenerationApiIntegrationTests {
         assertThat(ok.get("result_json").get("beats").get(0).get("name").asString()).isEqualTo("Opening Image");
         assertThat(ok.get("credits_charged").asInt()).isEqualTo(10);
         assertThat(balance().available()).isEqualTo(before - 10);
+        // The discarded first answer's tokens count; a model priced per generation charges its type's price once.
+        assertThat(usage(ok.get("id").asString())).containsEntry("status", "success").containsEntry("input_tokens", 38)
+                .containsEntry("output_tokens", 20).containsEntry("credits_used", 10);
 
         HttpResponse<String> refused = owner.postJson(generations(), structure(marker + "-never"));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(502);
@@ -168,6 +171,36 @@ class GenerationApiIntegrationTests {
         assertThat(balance().held()).isZero();
         assertThat(providers.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withRequestBody(containing(marker + "-never")))).hasSize(2);
+        assertThat(usage(Http.json(refused).get("generation_id").asString())).containsEntry("status", "error").containsEntry("provider", "openai")
+                .containsEntry("input_tokens", 38).containsEntry("output_tokens", 20).containsEntry("credits_used", 0);
+    }
+
+    @Test
+    void aModelPricedByTokensPaysTheTokensOfBothAnswersOfAStructuredRetry() {
+        ledger.grant(OrganizationId.of(UUID.fromString(org)), null, CreditLedger.Grant.BONUS, 1000, "test", marker, "AI test credits");
+        String beats = "{\"beats\":[{\"name\":\"Opening Image\",\"description\":\"The drought.\",\"intensity\":2}]}";
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willSetStateTo("asked").willReturn(okJson(OpenAiWire.completion("{\"beats\":[{\"name\":\"Catalyst\"}]}"))));
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs("asked").willReturn(okJson(OpenAiWire.completion(beats))));
+        // 20 credits per 1k tokens either way: one answer (19 + 10 tokens) would cost 1 credit, both (38 + 20) cost 2.
+        jdbc.sql("update ai_models set credits_per_1k_input_tokens = 20, credits_per_1k_output_tokens = 20 where provider = 'openai' and model = 'gpt-4.1-mini'")
+                .update();
+        try {
+            int before = balance().available();
+
+            HttpResponse<String> retried = owner.postJson(generations(), structure(marker));
+
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+            JsonNode ok = Http.json(retried);
+            assertThat(ok.get("credits_charged").asInt()).isEqualTo(2);
+            assertThat(balance().available()).isEqualTo(before - 2);
+            assertThat(balance().held()).isZero();
+            assertThat(usage(ok.get("id").asString())).containsEntry("input_tokens", 38).containsEntry("output_tokens", 20)
+                    .containsEntry("credits_used", 2);
+        } finally {
+            jdbc.sql("update ai_models set credits_per_1k_input_tokens = null, credits_per_1k_output_tokens = null where provider = 'openai' and model = 'gpt-4.1-mini'")
+                    .update();
+        }
     }
 
     @Test
@@ -187,6 +220,24 @@ class GenerationApiIntegrationTests {
         assertThat(balance().held()).isZero();
         assertThat(jdbc.sql("select count(*) from ai_generations where organization_id = ?").param(UUID.fromString(org))
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theLanguageIsEnOrIdAndTheTemplateNamesItToTheModel() {
+        stub(openAi().withRequestBody(containing("Language: Bahasa Indonesia")).willReturn(okJson(OpenAiWire.completion(SYNOPSIS))));
+        String asked = "{\"type\":\"synopsis\",\"input\":{\"premise\":\"" + marker + "\"}";
+
+        HttpResponse<String> french = owner.postJson(generations(), asked + ",\"language\":\"fr\"}");
+        assertThat(french.statusCode()).isEqualTo(400);
+        assertThat(Http.json(french).get("errors").get(0).get("field").asString()).isEqualTo("language");
+        HttpResponse<String> named = owner.postJson(generations(), asked.replace("}", ",\"language\":\"Bahasa\"}") + "}");
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(Http.json(named).get("errors").get(0).get("field").asString()).isEqualTo("input.language");
+        assertThat(balance().held()).isZero();
+
+        HttpResponse<String> indonesian = owner.postJson(generations(), asked + ",\"language\":\"id\"}");
+        assertThat(indonesian.statusCode()).as(indonesian.body()).isEqualTo(200);
+        assertThat(Http.json(indonesian).get("input").get("language").asString()).isEqualTo("id");
     }
 
     @Test

@@ -3,6 +3,8 @@ package id.modo.verse.ai.provider;
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.core.JsonValue;
+import com.anthropic.core.RequestOptions;
+import com.anthropic.core.Timeout;
 import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicException;
 import com.anthropic.errors.AnthropicIoException;
@@ -41,6 +43,12 @@ public final class AnthropicProvider implements Provider {
                 .build();
     }
 
+    /** The connection's timeout between bytes rather than for the whole answer (Connection). */
+    private static RequestOptions streamOptions(Connection connection) {
+        return RequestOptions.builder().timeout(Timeout.builder().connect(connection.timeout()).read(connection.timeout())
+                .write(connection.timeout()).request(connection.streamLimit()).build()).build();
+    }
+
     @Override
     public ProviderKind kind() {
         return ProviderKind.ANTHROPIC;
@@ -53,16 +61,17 @@ public final class AnthropicProvider implements Provider {
         if (message.content().stream().noneMatch(ContentBlock::isText)) {
             throw ProviderFailure.badResponse("The answer has no text");
         }
-        return new TextResult(StructuredOutput.check(text, request.schema()),
+        return new TextResult(text,
                 new TokenUsage(message.usage().inputTokens(), message.usage().outputTokens()));
     }
 
     @Override
-    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StreamedAnswer answer = new StreamedAnswer(tokens);
+    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens, StopSignal stop) {
+        StreamedAnswer answer = new StreamedAnswer(tokens, stop);
         long[] input = {0};
         return answer.read(() -> call(() -> {
-            try (StreamResponse<RawMessageStreamEvent> events = clients.get(connection).messages().createStreaming(params(request))) {
+            try (StreamResponse<RawMessageStreamEvent> events = answer.opened(clients.get(connection).messages()
+                    .createStreaming(params(request), streamOptions(connection)))) {
                 events.stream().forEach(event -> {
                     event.messageStart().ifPresent(start -> {
                         input[0] = start.message().usage().inputTokens();
@@ -77,7 +86,7 @@ public final class AnthropicProvider implements Provider {
                 });
             }
             return null;
-        }), request.schema());
+        }));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.google.genai.errors.ApiException;
 import com.google.genai.errors.GenAiIOException;
 import com.google.genai.types.Blob;
 import com.google.genai.types.Candidate;
+import com.google.genai.types.ClientOptions;
 import com.google.genai.types.Content;
 import com.google.genai.types.GenerateContentConfig;
 import com.google.genai.types.GenerateContentResponse;
@@ -15,28 +16,52 @@ import com.google.genai.types.HttpRetryOptions;
 import com.google.genai.types.ListModelsConfig;
 import com.google.genai.types.Part;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
 
 /**
  * Google's Gemini API (generateContent, streamGenerateContent over SSE) through its official SDK; image output
- * comes from the models that offer it (such as gemini-2.5-flash-image). The SDK does not expose response headers,
- * so a 429 from Gemini carries no {@code Retry-After}: the gateway's own backoff applies.
+ * comes from the models that offer it (such as gemini-2.5-flash-image). The SDK passes on neither a 429's
+ * {@code Retry-After} nor the RetryInfo in its body, so {@link GeminiRetryInfo} reads them off the HTTP client.
  */
 public final class GeminiProvider implements Provider {
 
-    private final ClientCache<Client> clients = new ClientCache<>(GeminiProvider::client);
+    private final ClientCache<Client> clients = new ClientCache<>(this::client);
+    private final ClientCache<Client> streamClients = new ClientCache<>(this::streamClient);
+    private final GeminiRetryInfo retryInfo;
 
-    private static Client client(Connection connection) {
-        HttpOptions.Builder http = HttpOptions.builder()
-                .timeout(Math.toIntExact(connection.timeout().toMillis()))
-                .retryOptions(HttpRetryOptions.builder().attempts(1).build());
+    public GeminiProvider(Clock clock) {
+        this.retryInfo = new GeminiRetryInfo(clock);
+    }
+
+    private Client client(Connection connection) {
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(retryInfo).build();
+        return Client.builder().vertexAI(false).apiKey(connection.apiKey())
+                .httpOptions(http(connection).timeout(Math.toIntExact(connection.timeout().toMillis())).build())
+                .clientOptions(ClientOptions.builder().customHttpClient(http).build()).build();
+    }
+
+    /**
+     * The SDK's own timeout bounds the whole call, which would cut a long answer that keeps coming; streams get an
+     * HTTP client whose timeout runs between bytes instead (Connection), and the stream limit in all.
+     */
+    private Client streamClient(Connection connection) {
+        OkHttpClient http = new OkHttpClient.Builder().addInterceptor(retryInfo).connectTimeout(connection.timeout())
+                .readTimeout(connection.timeout()).writeTimeout(connection.timeout()).callTimeout(connection.streamLimit()).build();
+        return Client.builder().vertexAI(false).apiKey(connection.apiKey()).httpOptions(http(connection).build())
+                .clientOptions(ClientOptions.builder().customHttpClient(http).build()).build();
+    }
+
+    private static HttpOptions.Builder http(Connection connection) {
+        HttpOptions.Builder http = HttpOptions.builder().retryOptions(HttpRetryOptions.builder().attempts(1).build());
         if (connection.baseUrl() != null) {
             http.baseUrl(connection.baseUrl());
         }
-        return Client.builder().vertexAI(false).apiKey(connection.apiKey()).httpOptions(http.build()).build();
+        return http;
     }
 
     @Override
@@ -51,15 +76,15 @@ public final class GeminiProvider implements Provider {
         if (text.isEmpty()) {
             throw ProviderFailure.badResponse("The answer has no text");
         }
-        return new TextResult(StructuredOutput.check(text, request.schema()), usage(response.usageMetadata()));
+        return new TextResult(text, usage(response.usageMetadata()));
     }
 
     @Override
-    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StreamedAnswer answer = new StreamedAnswer(tokens);
+    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens, StopSignal stop) {
+        StreamedAnswer answer = new StreamedAnswer(tokens, stop);
         return answer.read(() -> call(() -> {
-            try (ResponseStream<GenerateContentResponse> chunks = clients.get(connection).models
-                    .generateContentStream(request.model(), request.prompt(), config(request))) {
+            try (ResponseStream<GenerateContentResponse> chunks = answer.opened(streamClients.get(connection).models
+                    .generateContentStream(request.model(), request.prompt(), config(request)))) {
                 for (GenerateContentResponse chunk : chunks) {
                     answer.token(texts(chunk));
                     if (candidate(chunk).flatMap(Candidate::finishReason).isPresent()) {
@@ -71,7 +96,7 @@ public final class GeminiProvider implements Provider {
                 }
             }
             return null;
-        }), request.schema());
+        }));
     }
 
     @Override
@@ -135,6 +160,9 @@ public final class GeminiProvider implements Provider {
             int status = e.code() == 400 && String.valueOf(e.getMessage()).contains("API key not valid") ? 401 : e.code();
             throw HttpFailures.of(kind(), status, null, e);
         } catch (GenAiIOException e) {
+            if (e.getCause() instanceof GeminiRetryInfo.RateLimited limited) {
+                throw HttpFailures.of(kind(), 429, limited.retryAfter(), e);
+            }
             if (e.getCause() instanceof IOException && !(e.getCause() instanceof com.fasterxml.jackson.core.JacksonException)) {
                 throw HttpFailures.unreachable(kind(), e);
             }

@@ -3,6 +3,8 @@ package id.modo.verse.ai.provider;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
 import com.openai.errors.OpenAIException;
 import com.openai.errors.OpenAIIoException;
@@ -62,15 +64,15 @@ public final class OpenAiProvider implements Provider {
         ChatCompletion.Choice choice = completion.choices().stream().findFirst()
                 .orElseThrow(() -> ProviderFailure.badResponse("The answer has no choices"));
         String text = choice.message().content().orElseThrow(() -> ProviderFailure.badResponse("The answer has no content"));
-        return new TextResult(StructuredOutput.check(text, request.schema()), usage(completion.usage()));
+        return new TextResult(text, usage(completion.usage()));
     }
 
     @Override
-    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
-        StreamedAnswer answer = new StreamedAnswer(tokens);
+    public TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens, StopSignal stop) {
+        StreamedAnswer answer = new StreamedAnswer(tokens, stop);
         return answer.read(() -> call(() -> {
-            try (StreamResponse<ChatCompletionChunk> chunks = clients.get(connection).chat().completions()
-                    .createStreaming(params(request, true))) {
+            try (StreamResponse<ChatCompletionChunk> chunks = answer.opened(clients.get(connection).chat().completions()
+                    .createStreaming(params(request, true), streamOptions(connection)))) {
                 chunks.stream().forEach(chunk -> {
                     for (ChatCompletionChunk.Choice choice : chunk.choices()) {
                         choice.delta().content().ifPresent(answer::token);
@@ -82,7 +84,13 @@ public final class OpenAiProvider implements Provider {
                 });
             }
             return null;
-        }), request.schema());
+        }));
+    }
+
+    /** The connection's timeout between bytes rather than for the whole answer (Connection). */
+    private static RequestOptions streamOptions(Connection connection) {
+        return RequestOptions.builder().timeout(Timeout.builder().connect(connection.timeout()).read(connection.timeout())
+                .write(connection.timeout()).request(connection.streamLimit()).build()).build();
     }
 
     @Override

@@ -15,7 +15,12 @@ public interface Provider {
     TextResult complete(Connection connection, TextRequest request);
 
     /** The answer token by token into {@code tokens}, then whole; a stream that stops before its end is {@link ProviderFailure.Kind#BAD_RESPONSE}. */
-    TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens);
+    default TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens) {
+        return stream(connection, request, tokens, StopSignal.never());
+    }
+
+    /** As {@link #stream(Connection, TextRequest, Consumer)}, closing the provider's response when {@code stop} is raised. */
+    TextResult stream(Connection connection, TextRequest request, Consumer<String> tokens, StopSignal stop);
 
     /** One image; a provider or model without image output answers {@link ProviderFailure.Kind#BAD_RESPONSE}. */
     ImageResult image(Connection connection, ImageRequest request);

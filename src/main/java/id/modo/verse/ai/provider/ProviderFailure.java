@@ -16,7 +16,9 @@ public class ProviderFailure extends RuntimeException {
         /** 5xx, a timeout or no connection. */
         UNAVAILABLE,
         /** An answer that is not what was asked: malformed JSON, a stream cut off, output outside the schema. */
-        BAD_RESPONSE
+        BAD_RESPONSE,
+        /** Stopped on our side ({@link StopSignal}): the generation was cancelled, so nothing should be tried again. */
+        STOPPED
     }
 
     private final Kind kind;

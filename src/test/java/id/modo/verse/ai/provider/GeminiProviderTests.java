@@ -32,7 +32,7 @@ class GeminiProviderTests {
     static final String GENERATE = "/v1/models/gemini-2.5-flash:generateContent";
     static final String STREAM = "/v1/models/gemini-2.5-flash:streamGenerateContent";
 
-    final GeminiProvider provider = new GeminiProvider();
+    final GeminiProvider provider = new GeminiProvider(java.time.Clock.systemUTC());
     final Connection connection = new Connection(KEY, gemini.baseUrl(), TIMEOUT);
 
     @BeforeEach
@@ -157,6 +157,41 @@ class GeminiProviderTests {
         assertThat(image.usage()).isEqualTo(new TokenUsage(7, 1290));
         gemini.verify(postRequestedFor(urlPathEqualTo("/v1/models/gemini-2.5-flash-image:generateContent"))
                 .withRequestBody(matchingJsonPath("$.generationConfig.responseModalities[1]", equalTo("IMAGE"))));
+    }
+
+    /** Gemini's documented 429: RESOURCE_EXHAUSTED with QuotaFailure, Help and RetryInfo details. */
+    static final String QUOTA_EXCEEDED = """
+            {"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.",
+             "status":"RESOURCE_EXHAUSTED","details":[
+              {"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{
+                "quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests",
+                "quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier",
+                "quotaDimensions":{"location":"global","model":"gemini-2.5-flash"},"quotaValue":"10"}]},
+              {"@type":"type.googleapis.com/google.rpc.Help","links":[{"description":"Learn more about Gemini API quotas",
+                "url":"https://ai.google.dev/gemini-api/docs/rate-limits"}]},
+              {"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"7s"}]}}""";
+
+    @Test
+    void aRateLimitCarriesTheWaitOfItsRetryInfoOrItsHeaderWhicheverIsLonger() {
+        gemini.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody(QUOTA_EXCEEDED)));
+        assertThat(rateLimited(() -> provider.complete(connection, text("gemini-2.5-flash"))).retryAfter()).isEqualTo(java.time.Duration.ofSeconds(7));
+
+        gemini.stubFor(post(urlPathEqualTo(STREAM)).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody(QUOTA_EXCEEDED.replace("\"7s\"", "\"0.5s\""))));
+        assertThat(rateLimited(() -> provider.stream(connection, text("gemini-2.5-flash"), token -> { })).retryAfter())
+                .isEqualTo(java.time.Duration.ofMillis(500));
+
+        gemini.stubFor(post(urlPathEqualTo(GENERATE)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")
+                .withHeader("Content-Type", "application/json").withBody(QUOTA_EXCEEDED)));
+        assertThat(rateLimited(() -> provider.complete(connection, text("gemini-2.5-flash"))).retryAfter()).isEqualTo(java.time.Duration.ofSeconds(30));
+
+        stubError(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota.", null);
+        assertThat(rateLimited(() -> provider.complete(connection, text("gemini-2.5-flash"))).retryAfter()).isNull();
+    }
+
+    private static ProviderFailure rateLimited(Runnable call) {
+        return assertFailure(call, ProviderFailure.Kind.RATE_LIMITED);
     }
 
     private void stubError(int status, String reason, String message, String retryAfter) {

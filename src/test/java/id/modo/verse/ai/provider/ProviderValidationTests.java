@@ -97,14 +97,14 @@ class ProviderValidationTests {
     void geminiTakesAKeyThatListsItsModels() {
         server.stubFor(get(urlPathMatching("/v1(beta)?/models")).willReturn(okJson(GEMINI_MODELS)));
 
-        new GeminiProvider().validate(gemini);
+        new GeminiProvider(java.time.Clock.systemUTC()).validate(gemini);
 
         server.verify(getRequestedFor(urlPathMatching("/v1(beta)?/models")).withHeader("x-goog-api-key", equalTo(KEY)));
     }
 
     @Test
     void geminiRefusalsLimitsAndOutagesMapToTheirKinds() {
-        GeminiProvider provider = new GeminiProvider();
+        GeminiProvider provider = new GeminiProvider(java.time.Clock.systemUTC());
         stub("/v1(beta)?/models", json(400, GEMINI_BAD_KEY));
         assertFailure(() -> provider.validate(gemini), ProviderFailure.Kind.UNAUTHORIZED);
         stub("/v1(beta)?/models", json(403, GEMINI_403));

@@ -55,8 +55,18 @@ class DatabaseModeIntegrationTests {
             assertThat(jdbc(first).sql("""
                     select distinct o.slug || ':' || l.provider || ':' || l.status || ':' || l.credits_used from ai_usage_logs l
                     join organizations o on o.id = l.organization_id order by 1""")
-                    .query(String.class).list()).as("Kancil's AI history, on the local model priced 0").containsExactly(
-                            "studio-kancil:compatible:error:0", "studio-kancil:compatible:success:0", "studio-kancil:compatible:timeout:0");
+                    .query(String.class).list()).as("three weeks of AI history: the local model priced 0, and Kancil's platform models")
+                    .containsExactly("layar-nusantara:compatible:error:0", "layar-nusantara:compatible:success:0",
+                            "layar-nusantara:compatible:timeout:0", "studio-kancil:anthropic:success:2", "studio-kancil:compatible:error:0",
+                            "studio-kancil:compatible:success:0", "studio-kancil:compatible:timeout:0", "studio-kancil:gemini:success:2",
+                            "studio-kancil:openai:success:3");
+            assertThat(jdbc(first).sql("""
+                    select l.request_metadata ->> 'generation_id' || ':' || l.credits_used from ai_usage_logs l where l.credits_used > 0
+                    order by 1""").query(String.class).list()).as("every credit the usage log shows was spent on the ledger for its generation")
+                    .isEqualTo(jdbc(first).sql("""
+                            select reference_id || ':' || -sum(amount) from credit_transactions where reference_type = 'ai_generation'
+                            group by reference_id order by 1""")
+                            .query(String.class).list());
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
