@@ -141,7 +141,7 @@ class Campaign {
         }
         if (!locked.isEmpty()) {
             throw new ProblemException(InvestProblems.CAMPAIGN_LOCKED, "A " + status.dbValue() + " campaign cannot change "
-                    + String.join(", ", locked) + ".", Map.of("fields", locked, "status", status.dbValue()));
+                    + String.join(", ", locked) + ".", Map.of("fields", locked, "campaign_status", status.dbValue()));
         }
         if (terms.title() != null) {
             title = terms.title().strip();

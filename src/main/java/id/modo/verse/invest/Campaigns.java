@@ -154,7 +154,7 @@ public class Campaigns {
         Campaign campaign = lockedOwned(organization, id);
         if (campaign.status() != CampaignStatus.DRAFT) {
             throw new ProblemException(InvestProblems.CAMPAIGN_LOCKED, "The tiers of a " + campaign.status().dbValue()
-                    + " campaign cannot change.", Map.of("fields", List.of("tiers"), "status", campaign.status().dbValue()));
+                    + " campaign cannot change.", Map.of("fields", List.of("tiers"), "campaign_status", campaign.status().dbValue()));
         }
         return campaign;
     }

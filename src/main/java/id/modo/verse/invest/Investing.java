@@ -10,7 +10,6 @@ import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentPurpose;
 import id.modo.verse.payment.PaymentRequest;
-import id.modo.verse.payment.PaymentStatus;
 import id.modo.verse.payment.Payments;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -75,7 +74,7 @@ public class Investing {
             if (campaign.status() != CampaignStatus.ACTIVE || campaign.endDate() == null || !now.isBefore(campaign.endDate())) {
                 throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "This campaign is " + (campaign.status() == CampaignStatus.ACTIVE
                         ? "past its end date" : campaign.status().dbValue()) + " and takes no investments.",
-                        Map.of("status", campaign.status().dbValue()));
+                        Map.of("campaign_status", campaign.status().dbValue()));
             }
             TierView tier = tierId == null ? null : tiers.find(campaign.id(), tierId).orElse(null);
             Money money = checkAmount(tier, tierId, amount, currency, campaign.currency());
@@ -156,13 +155,7 @@ public class Investing {
             return;
         }
         investments.lockCampaign(campaign.get());
-        if (investments.confirm(investment.get(), completed.gateway(), clock.instant()).isEmpty()
-                && "cancelled".equals(investments.status(investment.get()).orElse(""))
-                && payments.find(completed.paymentId()).map(p -> p.status() == PaymentStatus.COMPLETED).orElse(false)) {
-            // Paid after it was given up (its checkout failed or expired first): its unit may be sold again, so the money goes back.
-            log.warn("Investment {} was paid after it was cancelled; refunding payment {}", investment.get(), completed.paymentId());
-            payments.refund(completed.paymentId(), completed.amount(), "The investment had been cancelled before the payment completed");
-        }
+        investments.confirm(investment.get(), completed.gateway(), clock.instant());
     }
 
     @ApplicationModuleListener

@@ -47,10 +47,6 @@ class InvestmentRows {
         return jdbc.sql("select campaign_id from investments where id = ?").param(investmentId).query(UUID.class).optional();
     }
 
-    Optional<String> status(UUID investmentId) {
-        return jdbc.sql("select status from investments where id = ?").param(investmentId).query(String.class).optional();
-    }
-
     /** Investments that hold money or a tier's unit: pending (a payment open) or confirmed. */
     int open(UUID campaignId) {
         return jdbc.sql("select count(*) from investments where campaign_id = ? and status in ('pending', 'confirmed')")
