@@ -45,7 +45,7 @@ final class CampaignApi {
 
     /**
      * A campaign's fields a creator sets; never its money, backers, status, verification or score. On create the title
-     * is required; on a change an absent field stays, an empty string clears a text.
+     * is required; on a change an absent field stays, an empty string clears a text (an empty goal leaves it as it is).
      */
     record CampaignRequest(@Size(min = 1, max = 255) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String title,
             @Size(max = 100) String slug,
@@ -55,7 +55,7 @@ final class CampaignApi {
             @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String bannerUrl,
             @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String videoUrl,
             @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String> gallery,
-            @Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String goalAmount, FundingTypeName fundingType,
+            @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String goalAmount, FundingTypeName fundingType,
             @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) @DecimalMax(value = "100", message = PERCENT_MESSAGE) String equityOffered,
             OffsetDateTime endDate, CategoryName category,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
@@ -66,7 +66,7 @@ final class CampaignApi {
             boolean clearEquity = equityOffered != null && equityOffered.isEmpty();
             return new CampaignTerms(title, projectId == null || clearProject ? null : UUID.fromString(projectId), clearProject,
                     tagline, description, story, posterUrl, bannerUrl, videoUrl, gallery,
-                    goalAmount == null ? null : new BigDecimal(goalAmount), fundingType == null ? null : fundingType.domain(),
+                    goalAmount == null || goalAmount.isEmpty() ? null : new BigDecimal(goalAmount), fundingType == null ? null : fundingType.domain(),
                     equityOffered == null || clearEquity ? null : new BigDecimal(equityOffered), clearEquity,
                     endDate == null ? null : endDate.toInstant(), false, category == null ? null : category.name(), false, tags, risks,
                     challenges);
@@ -79,8 +79,8 @@ final class CampaignApi {
     /** A tier, whole. Amounts are decimal strings in the campaign's currency. */
     record TierRequest(@NotBlank @Size(max = 100) String name, @Size(max = 5000) String description,
             @NotNull @Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String minAmount,
-            @Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String maxAmount,
-            @Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String suggestedAmount,
+            @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String maxAmount,
+            @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String suggestedAmount,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> benefits,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> rewardItems,
             @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) @DecimalMax(value = "100", message = PERCENT_MESSAGE) String revenueSharePercent,

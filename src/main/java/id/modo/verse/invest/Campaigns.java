@@ -180,6 +180,12 @@ public class Campaigns {
         return view(campaigns.findById(id.value()).orElseThrow(Campaigns::notFound));
     }
 
+    /** What an admin reads before deciding: the campaign and its tiers. */
+    @Transactional(readOnly = true)
+    public List<TierView> tiersForReview(CampaignId id) {
+        return tiers.of(campaigns.findById(id.value()).orElseThrow(Campaigns::notFound).id());
+    }
+
     private void checkProject(UserId actor, OrganizationId organization, CampaignTerms terms) {
         if (terms.projectId() == null || terms.clearProject()) {
             return;
