@@ -38,6 +38,11 @@ class InvestmentRows {
                 .params(id, campaignId, userId, tierId, amount, currency, amount, Timestamp.from(now)).update();
     }
 
+    /** A demo investment has no payment behind it; its metadata says so (see {@code InvestDemo}). */
+    void markDemo(UUID id) {
+        jdbc.sql("update investments set metadata = cast('{\"demo\": true}' as jsonb) where id = ?").param(id).update();
+    }
+
     void attachPayment(UUID id, UUID paymentId, String gateway) {
         jdbc.sql("update investments set payment_reference = ?, payment_gateway = ? where id = ?")
                 .params(paymentId.toString(), gateway, id).update();
