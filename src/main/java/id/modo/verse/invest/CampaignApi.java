@@ -2,7 +2,6 @@ package id.modo.verse.invest;
 
 import id.modo.verse.common.Money;
 import id.modo.verse.common.RichText;
-import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -22,7 +21,8 @@ final class CampaignApi {
 
     static final String AMOUNT = "^\\d{1,13}(\\.\\d{1,2})?$";
     static final String AMOUNT_MESSAGE = "must be a decimal string with at most 2 decimals, such as \"150000.00\"";
-    static final String PERCENT = "^$|^\\d{1,3}(\\.\\d{1,2})?$";
+    /** 0 to 100 with at most 2 decimals, or empty (clears it; a tier's share is then 0). */
+    static final String PERCENT = "^$|^(100(\\.0{1,2})?|\\d{1,2}(\\.\\d{1,2})?)$";
     static final String PERCENT_MESSAGE = "must be a percentage from 0 to 100 with at most 2 decimals";
     static final String PICTURE = "^$|^https?://\\S+$|^/media/[0-9a-fA-F-]{36}$";
     static final String PICTURE_MESSAGE = "must be an http(s) URL or /media/{id} of an uploaded file";
@@ -56,7 +56,7 @@ final class CampaignApi {
             @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String videoUrl,
             @Size(max = 20) List<@NotNull @Size(max = 2000) @Pattern(regexp = PICTURE, message = PICTURE_MESSAGE) String> gallery,
             @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String goalAmount, FundingTypeName fundingType,
-            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) @DecimalMax(value = "100", message = PERCENT_MESSAGE) String equityOffered,
+            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String equityOffered,
             OffsetDateTime endDate, CategoryName category,
             @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
             @Size(max = 20000) String risks, @Size(max = 20000) String challenges) {
@@ -83,8 +83,8 @@ final class CampaignApi {
             @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String suggestedAmount,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> benefits,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> rewardItems,
-            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) @DecimalMax(value = "100", message = PERCENT_MESSAGE) String revenueSharePercent,
-            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) @DecimalMax(value = "100", message = PERCENT_MESSAGE) String equityPercent,
+            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String revenueSharePercent,
+            @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String equityPercent,
             Boolean nftIncluded, @Size(max = 255) String nftCollectionId,
             @Min(1) @Max(1_000_000) Integer limitQuantity, LocalDate estimatedDelivery, @Min(0) @Max(1000) Integer displayOrder,
             Boolean isFeatured) {
