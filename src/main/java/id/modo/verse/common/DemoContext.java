@@ -20,7 +20,10 @@ public final class DemoContext {
         KANCIL_OWNER("raka@kancil.demo"),
         KANCIL_EDITOR("sinta@kancil.demo"),
         KANCIL_VIEWER("budi@kancil.demo"),
-        LAYAR_OWNER("dewi@layar.demo");
+        LAYAR_OWNER("dewi@layar.demo"),
+        /** Fans without an organization: the demo's investors. */
+        FAN_ANI("ani@fans.demo"),
+        FAN_JOKO("joko@fans.demo");
 
         private final String email;
 

@@ -52,6 +52,8 @@ public class AccountSeeding implements DemoSeeder {
         create(demo, Person.KANCIL_EDITOR, "Sinta Maharani", PlatformRole.USER);
         create(demo, Person.KANCIL_VIEWER, "Budi Santoso", PlatformRole.USER);
         create(demo, Person.LAYAR_OWNER, "Dewi Lestari", PlatformRole.USER);
+        create(demo, Person.FAN_ANI, "Ani Wulandari", PlatformRole.USER);
+        create(demo, Person.FAN_JOKO, "Joko Susilo", PlatformRole.USER);
     }
 
     private void create(DemoContext demo, Person person, String name, PlatformRole role) {

@@ -92,12 +92,14 @@ class WebSecurityConfiguration {
                         .requestMatchers("/api/v1/auth/**").permitAll()
                         // The plan catalogue is public, as the pricing page is.
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/plans").permitAll()
+                        // Launched campaigns are public, as the explore and campaign pages are.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/*").permitAll()
                         // Platform admins only: the admin API and pages, and the metrics.
                         .requestMatchers("/api/v1/admin/**", "/admin", "/admin/**", "/actuator/prometheus", "/actuator/prometheus/**")
                                 .hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
-                                "/organizations/**", "/projects/**", "/jobs/**").authenticated()
+                                "/organizations/**", "/projects/**", "/jobs/**", "/campaigns/*/invest", "/investments").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

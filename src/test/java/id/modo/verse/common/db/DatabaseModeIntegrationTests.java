@@ -35,8 +35,8 @@ class DatabaseModeIntegrationTests {
             assertThat(jdbc(first).sql("show fsync").query(String.class).single()).as("user data is durable").isEqualTo("on");
             assertThat(jdbc(first).sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc(first).sql("select email from users order by email").query(String.class).list())
-                    .as("a new database gets the demo").containsExactly("admin@modo.demo", "budi@kancil.demo", "dewi@layar.demo",
-                            "raka@kancil.demo", "sinta@kancil.demo");
+                    .as("a new database gets the demo").containsExactly("admin@modo.demo", "ani@fans.demo", "budi@kancil.demo", "dewi@layar.demo",
+                            "joko@fans.demo", "raka@kancil.demo", "sinta@kancil.demo");
             assertThat(jdbc(first).sql("""
                     select o.slug || ':' || u.email || ':' || m.role from organization_members m
                     join organizations o on o.id = m.organization_id join users u on u.id = m.user_id order by 1""")
@@ -67,6 +67,11 @@ class DatabaseModeIntegrationTests {
                             select reference_id || ':' || -sum(amount) from credit_transactions where reference_type = 'ai_generation'
                             group by reference_id order by 1""")
                             .query(String.class).list());
+            assertThat(jdbc(first).sql("""
+                    select c.slug || ':' || c.status || ':' || c.raised_amount || ':' || c.backer_count || ':' || (c.project_id = p.id)
+                    from campaigns c join projects p on p.slug = 'si-kancil'""")
+                    .query(String.class).list()).as("Kancil's live campaign with the two fans' backing")
+                    .containsExactly("si-kancil-film:active:15150000.00:2:true");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
@@ -76,7 +81,7 @@ class DatabaseModeIntegrationTests {
         try (var second = start(embedded())) {
             assertThat(jdbc(second).sql("select value::text from system_settings where key = 'test.survives_restart'")
                     .query(String.class).single()).isEqualTo("\"yes\"");
-            assertThat(jdbc(second).sql("select count(*) from users").query(Long.class).single()).as("seeded once").isEqualTo(5);
+            assertThat(jdbc(second).sql("select count(*) from users").query(Long.class).single()).as("seeded once").isEqualTo(7);
         }
     }
 

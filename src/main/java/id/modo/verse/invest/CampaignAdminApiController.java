@@ -1,0 +1,61 @@
+package id.modo.verse.invest;
+
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
+import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.invest.CampaignApi.CampaignResponse;
+import id.modo.verse.invest.CampaignApi.CardResponse;
+import id.modo.verse.invest.CampaignApi.RejectRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Platform admins' review of campaigns (the {@code /api/v1/admin/**} paths are for platform admins only). */
+@Tag(name = "Invest review", description = "Platform admins approve or reject campaigns submitted for review")
+@RestController
+class CampaignAdminApiController {
+
+    private final Campaigns campaigns;
+    private final CampaignCatalog catalog;
+
+    CampaignAdminApiController(Campaigns campaigns, CampaignCatalog catalog) {
+        this.campaigns = campaigns;
+        this.catalog = catalog;
+    }
+
+    @Operation(summary = "Campaigns waiting for review, the longest waiting first")
+    @GetMapping("/api/v1/admin/campaigns/review")
+    Page<CardResponse> queue(@RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        return catalog.reviewQueue(cursor, limit).map(CardResponse::of);
+    }
+
+    @GetMapping("/api/v1/admin/campaigns/{campaignId}")
+    CampaignResponse get(@PathVariable CampaignId campaignId) {
+        return CampaignResponse.of(campaigns.forReview(campaignId));
+    }
+
+    @Operation(summary = "Approve: the campaign goes live", description = """
+            The launch rules are checked again (409 `campaign-incomplete`); only a campaign under review (409 `illegal-transition`).""")
+    @PostMapping("/api/v1/admin/campaigns/{campaignId}/approve")
+    CampaignResponse approve(@AuthenticationPrincipal CurrentUser admin, @PathVariable CampaignId campaignId) {
+        return CampaignResponse.of(campaigns.approve(admin.id(), campaignId));
+    }
+
+    @Operation(summary = "Reject: back to a draft, with the reason the creator reads as `review_note`")
+    @PostMapping("/api/v1/admin/campaigns/{campaignId}/reject")
+    CampaignResponse reject(@AuthenticationPrincipal CurrentUser admin, @PathVariable CampaignId campaignId,
+            @Valid @RequestBody RejectRequest request) {
+        return CampaignResponse.of(campaigns.reject(admin.id(), campaignId, request.reason()));
+    }
+}
