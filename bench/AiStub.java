@@ -25,7 +25,8 @@ public class AiStub {
 
     static final AtomicLong chats = new AtomicLong();
     static final AtomicLong images = new AtomicLong();
-    static final ConcurrentHashMap<String, Boolean> imageBodies = new ConcurrentHashMap<>();
+    /** Each image request body with the times (ms) it arrived and was answered, to tell re-calls apart. */
+    static final ConcurrentHashMap<String, java.util.List<String>> imageBodies = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
@@ -51,9 +52,11 @@ public class AiStub {
         });
         server.createContext("/v1/images/generations", exchange -> {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long arrived = System.currentTimeMillis();
             sleep(imageDelay);
             images.incrementAndGet();
-            imageBodies.put(request, Boolean.TRUE);
+            imageBodies.computeIfAbsent(request, body -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(arrived + "-" + System.currentTimeMillis());
             send(exchange, """
                     {"created":%d,"data":[{"b64_json":"%s"}],"background":"opaque","output_format":"png","quality":"low","size":"1024x1024",
                      "usage":{"input_tokens":50,"input_tokens_details":{"image_tokens":0,"text_tokens":50},"output_tokens":272,"total_tokens":322}}"""
@@ -61,6 +64,11 @@ public class AiStub {
         });
         server.createContext("/v1/models", exchange -> send(exchange, """
                 {"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1744316542,"owned_by":"system"}]}"""));
+        // The image requests that came more than once: their prompt and when each arrived and was answered.
+        server.createContext("/stats/repeats", exchange -> send(exchange, imageBodies.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> "{\"request\":%s,\"times\":\"%s\"}".formatted(entry.getKey(), String.join(" ", entry.getValue())))
+                .collect(java.util.stream.Collectors.joining(",\n", "[", "]"))));
         server.createContext("/stats", exchange -> send(exchange,
                 "{\"chats\":%d,\"images\":%d,\"images_distinct\":%d}".formatted(chats.get(), images.get(), imageBodies.size())));
         server.start();

@@ -32,6 +32,7 @@ DATA=$(mktemp -d /tmp/modo-bench-jobs-XXXXXX)
 mkdir -p "$OUT"
 [ "${REBUILD:-1}" = 0 ] && [ -f target/modo-verse-0.1.0-SNAPSHOT.jar ] || ./mvnw -q -B -DskipTests package >&2
 
+! curl -fs "http://127.0.0.1:$STUB_PORT/stats" >/dev/null 2>&1 || { echo "port $STUB_PORT is taken (STUB_PORT)" >&2; exit 1; }
 java bench/AiStub.java "$STUB_PORT" 0 "$DELAY" > "$OUT/ai-jobs-stub.log" 2>&1 &
 STUB=$!
 APP=
@@ -44,8 +45,8 @@ start_app() {
   APP=$!
 }
 stop() {
-  [ -n "$APP" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null
-  kill "$STUB" 2>/dev/null; wait "$STUB" 2>/dev/null
+  if [ -n "$APP" ]; then kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; fi
+  kill "$STUB" 2>/dev/null; wait "$STUB" 2>/dev/null || true
   # A killed app leaves its PostgreSQL running until the next start stops it; stop it here too.
   pg_ctl -D "$DATA/postgres" stop -m fast >/dev/null 2>&1 || true
   rm -rf "$DATA"
@@ -96,16 +97,25 @@ PRICE=$(sql "select credits from ai_generation_prices where generation_type = 'c
 echo "organizations (plan(ai_concurrency)):$PLANS; bound $BOUND_SLOTS slots x 60 s / ${DELAY} ms = $((BOUND_SLOTS * 60000 / DELAY)) images/min"
 
 # The submissions, SUBMITTERS at a time, round-robin over the organizations; each answers 202 with the generation.
+# A submission the app could not take because it was down is sent again, as a client would; one cut off after the app
+# took it may so be taken twice, which the check below counts (the API has no idempotency key for generations).
 submit() {
-  curl -fs -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
-    "$BASE/api/v1/organizations/$2/ai/generations" \
-    -d "{\"type\":\"character_image\",\"input\":{\"name\":\"Kancil $1\",\"description\":\"a clever mouse-deer, bench image $1\"}}" || echo failed
+  local code
+  for _ in $(seq 1 600); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $3" -H 'Content-Type: application/json' \
+      "$BASE/api/v1/organizations/$2/ai/generations" \
+      -d "{\"type\":\"character_image\",\"input\":{\"name\":\"Kancil $1\",\"description\":\"a clever mouse-deer, bench image $1\"}}") || true
+    [ "$code" != 000 ] && break
+    echo "resent $1" >&2
+    sleep 0.5
+  done
+  echo "$code"
 }
 export -f submit; export BASE
 mapfile -t ORGS < "$DATA/orgs"
 for i in $(seq 0 $((N - 1))); do echo "$i ${ORGS[$((i % ${#ORGS[@]}))]}"; done > "$DATA/calls"
 T0=$(now)
-xargs -P "$SUBMITTERS" -n 3 bash -c 'submit "$@"' _ < "$DATA/calls" > "$DATA/submitted" &
+xargs -P "$SUBMITTERS" -n 3 bash -c 'submit "$@"' _ < "$DATA/calls" > "$DATA/submitted" 2> "$DATA/resent" &
 SUBMITTING=$!
 
 count() { sql "select count(*) from ai_generations where status = '$1'"; }
@@ -125,9 +135,14 @@ until [ "$(sql "select count(*) from ai_generations where status in ('pending', 
   && [ "$(sql "select count(*) from ai_generations")" -ge "$SUBMITTED" ]; do sleep 0.5; done
 TEND=$(now)
 
-echo "submitted $N, accepted $SUBMITTED ($(grep -vc '^202$' "$DATA/submitted" || true) refused); statuses:" \
+echo "submitted $N, accepted $SUBMITTED ($(grep -vc '^202$' "$DATA/submitted" || true) refused, $(grep -c resent "$DATA/resent" || true) sent again while the app was down); statuses:" \
   "$(sql "select string_agg(status || ' ' || n, ', ') from (select status, count(*) n from ai_generations group by 1 order by 1) s")"
 STATS=$(curl -fs "http://127.0.0.1:$STUB_PORT/stats")
+curl -fs "http://127.0.0.1:$STUB_PORT/stats/repeats" > "$OUT/ai-jobs-repeats.json"
+sql "select 'submissions taken twice: ' || count(*) from (select input ->> 'description' from ai_generations group by 1 having count(*) > 1) d"
+sql "select 'provider attempts per generation (the fallback chain): ' || string_agg(a || ' x ' || n, ', ') from (
+       select u.request_metadata ->> 'attempts' a, count(*) n from ai_usage_logs u
+         join ai_generations g on u.request_metadata ->> 'generation_id' = g.id::text group by 1 order by 1) x"
 COMPLETED=$(count completed)
 sql "select 'usage rows per generation: ' || coalesce(string_agg(n || ' row(s) x ' || c, ', '), 'none') from (
        select n, count(*) c from (select g.id, count(u.id) n from ai_generations g
@@ -144,17 +159,46 @@ sql "select 'credits: charged ' || coalesce(sum(credits_charged), 0) || ' = comp
        || '; holds left ' || (select coalesce(sum(held_balance), 0) from credit_balances)
        || ' (' || (select count(*) from credit_reservations where status = 'held') || ' held reservations, '
        || (select count(*) from credit_reservations where status = 'expired') || ' expired)' from ai_generations"
+# Where a slot's time goes (jobs run once): from the slot taken to the job's run starting (waiting for one of
+# db-scheduler's threads), and the run itself (the stub's delay, the upload, the settlement).
+sql "with t as (select extract(epoch from j.started_at - g.started_at) * 1000 w, extract(epoch from g.finished_at - j.started_at) * 1000 r
+       from ai_generations g join jobs j on j.id = g.job_id where g.status = 'completed' and j.attempts = 1)
+     select 'per image (jobs run once), p50 / p90 / max ms: slot taken to run started '
+       || round(percentile_cont(0.5) within group (order by w)) || ' / ' || round(percentile_cont(0.9) within group (order by w)) || ' / ' || round(max(w))
+       || '; the run (stub, upload, settlement) '
+       || round(percentile_cont(0.5) within group (order by r)) || ' / ' || round(percentile_cont(0.9) within group (order by r)) || ' / ' || round(max(r))
+     from t"
+# The image requests the stub served more than once: whether the second came while the first was still being answered
+# (two runs at once) or after it, and on which side of the kill.
+python3 - "$OUT/ai-jobs-repeats.json" "${KILLED_AT:-0}" <<'PY'
+import json, sys
+repeats = json.load(open(sys.argv[1])); killed = float(sys.argv[2]) * 1000
+overlapping = across = 0
+for r in repeats:
+    times = sorted(tuple(int(x) for x in t.split('-')) for t in r['times'].split())
+    overlapping += any(b[0] < a[1] for a, b in zip(times, times[1:]))
+    across += bool(killed) and times[0][0] < killed < times[-1][0]
+print(f"stub: {len(repeats)} image requests came more than once; {overlapping} of them while an earlier one was still being answered,"
+      f" {across} on both sides of the kill (details in bench/results/ai-jobs-repeats.json)")
+PY
+LAST_SUBMITTED=$(sql "select extract(epoch from max(created_at)) from ai_generations")
 # The phases: from the first submission to the last completion, and the gap the kill left.
-python3 - "$T0" "$TEND" "${KILLED_AT:-0}" "${READY_AGAIN:-0}" "$COMPLETED" "$BOUND_SLOTS" "$DELAY" \
+python3 - "$T0" "$LAST_SUBMITTED" "${KILLED_AT:-0}" "${READY_AGAIN:-0}" "$COMPLETED" "$BOUND_SLOTS" "$DELAY" \
   "$(sql "select string_agg(extract(epoch from finished_at)::text, ' ' order by finished_at) from ai_generations where status = 'completed'")" <<'PY'
 import sys
-t0, tend, killed, ready = (float(x) for x in sys.argv[1:5])
+t0, submitted, killed, ready = (float(x) for x in sys.argv[1:5])
 completed, slots, delay = int(sys.argv[5]), int(sys.argv[6]), int(sys.argv[7])
 done = [float(x) for x in sys.argv[8].split()]
 bound = slots * 60000 / delay
 def rate(n, seconds): return n * 60 / seconds if seconds > 0 else float('nan')
 total = done[-1] - t0
 print(f"bound {bound:.0f}/min ({slots} slots x 60 s / {delay} ms)")
+queued = [t for t in done if t > submitted]
+print(f"submissions: all taken in {submitted - t0:.1f} s ({rate(len(done), submitted - t0):.0f}/min)")
+if len(queued) > 1:
+    span = queued[-1] - submitted
+    print(f"once all were submitted (every organization with work waiting{', after the restart' if killed and submitted > killed else ''}): "
+          f"{len(queued)} in {span:.1f} s = {rate(len(queued), span):.0f}/min = {rate(len(queued), span) / bound:.2f} x bound")
 print(f"overall: {completed} completed in {total:.1f} s = {rate(completed, total):.0f}/min = {rate(completed, total) / bound:.2f} x bound (goal >= 0.9)")
 if killed:
     before = [t for t in done if t <= killed]
