@@ -15,6 +15,6 @@ OUT=bench/results
 mkdir -p "$OUT"
 ./mvnw -B -o verify -Dtest=GenerationExactnessIntegrationTests -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true \
   -Dmodo.bench.ai-exactness.calls="$CALLS" > "$OUT/ai-exactness.log" 2>&1 || { tail -80 "$OUT/ai-exactness.log" >&2; exit 1; }
-grep -h "^ai-exactness:" "$OUT/ai-exactness.log" target/surefire-reports/*GenerationExactnessIntegrationTests*-output.txt 2>/dev/null | tail -1
-grep -h "Tests run:.*GenerationExactness" "$OUT/ai-exactness.log" | tail -1
+grep -h "^ai-exactness:" "$OUT/ai-exactness.log" | tail -1 || true
+grep -h "Tests run:.*GenerationExactness" "$OUT/ai-exactness.log" | tail -1 || true
 uptime
