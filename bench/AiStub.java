@@ -8,20 +8,25 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 
 /**
- * A local server speaking OpenAI's wire format for the AI benchmarks (bench/ai-gateway.sh, bench/ai-jobs.sh): chat
+ * A local server speaking OpenAI's wire format for the AI benchmarks (bench/ai-gateway.sh, bench/ai-image-jobs.sh): chat
  * completions (whole, with the usage block) after TEXT_DELAY_MS, image generations (gpt-image-1's b64_json) after
- * IMAGE_DELAY_MS, and a count of the calls it served at GET /stats. One virtual thread per request, so its own
- * cost stays out of the figures. Usage: java bench/AiStub.java PORT [TEXT_DELAY_MS] [IMAGE_DELAY_MS]
+ * IMAGE_DELAY_MS, and a count of the calls it served at GET /stats: {@code images_distinct} counts different image
+ * request bodies, so {@code images - images_distinct} is how many generations were asked for again (a job run twice,
+ * say after its node was killed). One virtual thread per request, so its own cost stays out of the figures.
+ * Usage: java bench/AiStub.java PORT [TEXT_DELAY_MS] [IMAGE_DELAY_MS]
  */
 public class AiStub {
 
     static final AtomicLong chats = new AtomicLong();
     static final AtomicLong images = new AtomicLong();
+    /** Each image request body with the times (ms) it arrived and was answered, to tell re-calls apart. */
+    static final ConcurrentHashMap<String, java.util.List<String>> imageBodies = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(args[0]);
@@ -46,9 +51,12 @@ public class AiStub {
                      "service_tier":"default","system_fingerprint":"fp_bench"}""".formatted(UUID.randomUUID(), created));
         });
         server.createContext("/v1/images/generations", exchange -> {
-            exchange.getRequestBody().readAllBytes();
+            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            long arrived = System.currentTimeMillis();
             sleep(imageDelay);
             images.incrementAndGet();
+            imageBodies.computeIfAbsent(request, body -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                    .add(arrived + "-" + System.currentTimeMillis());
             send(exchange, """
                     {"created":%d,"data":[{"b64_json":"%s"}],"background":"opaque","output_format":"png","quality":"low","size":"1024x1024",
                      "usage":{"input_tokens":50,"input_tokens_details":{"image_tokens":0,"text_tokens":50},"output_tokens":272,"total_tokens":322}}"""
@@ -56,7 +64,13 @@ public class AiStub {
         });
         server.createContext("/v1/models", exchange -> send(exchange, """
                 {"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1744316542,"owned_by":"system"}]}"""));
-        server.createContext("/stats", exchange -> send(exchange, "{\"chats\":%d,\"images\":%d}".formatted(chats.get(), images.get())));
+        // The image requests that came more than once: their prompt and when each arrived and was answered.
+        server.createContext("/stats/repeats", exchange -> send(exchange, imageBodies.entrySet().stream()
+                .filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> "{\"request\":%s,\"times\":\"%s\"}".formatted(entry.getKey(), String.join(" ", entry.getValue())))
+                .collect(java.util.stream.Collectors.joining(",\n", "[", "]"))));
+        server.createContext("/stats", exchange -> send(exchange,
+                "{\"chats\":%d,\"images\":%d,\"images_distinct\":%d}".formatted(chats.get(), images.get(), imageBodies.size())));
         server.start();
         System.out.println("AI stub on http://127.0.0.1:" + port + "/v1 (text " + textDelay + " ms, images " + imageDelay + " ms)");
     }

@@ -101,11 +101,16 @@ class GenerationStore {
                 .param(limit).query((rs, n) -> OrganizationId.of(rs.getObject(1, UUID.class))).list();
     }
 
-    /** Moves the organization's {@code count} longest-waiting generations to running; the caller holds its slots. */
+    /**
+     * Moves the organization's {@code count} longest-waiting generations to running; the caller holds its slots. The
+     * outer {@code status = 'pending'} is what PostgreSQL checks again on a row a cancel changed while this waited for
+     * it (READ COMMITTED does not re-run the subquery), so a generation cancelled meanwhile is not started.
+     */
     List<Generation> startWaiting(OrganizationId organization, int count, Instant now) {
         return jdbc.sql("""
                 update ai_generations set status = 'running', started_at = :now
-                where id in (select id from ai_generations where organization_id = :org and status = 'pending'
+                where status = 'pending'
+                  and id in (select id from ai_generations where organization_id = :org and status = 'pending'
                              order by created_at, id limit :count)
                 returning *""")
                 .param("now", utc(now)).param("org", organization.value()).param("count", count)
