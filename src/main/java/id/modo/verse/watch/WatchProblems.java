@@ -17,6 +17,8 @@ public final class WatchProblems {
             "This content type does not have that");
     public static final ProblemType TRANSCODING = ProblemType.of(HttpStatus.CONFLICT, "transcoding-in-progress",
             "A video is being transcoded; wait for it or cancel its job");
+    public static final ProblemType PLAN_REQUIRED = ProblemType.of(HttpStatus.FORBIDDEN, "plan-required",
+            "Your plan does not include this title");
 
     private WatchProblems() {
     }
