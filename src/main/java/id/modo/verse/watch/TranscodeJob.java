@@ -42,6 +42,8 @@ class TranscodeJob implements JobHandler {
     static final String KIND = "watch-transcode";
     static final String RENDITION_CATEGORY = "watch-rendition";
     static final String POSTER_CATEGORY = "watch-poster";
+    /** Input flag: publish the content once the video is ready (the demo's titles, which nobody is there to publish). */
+    static final String PUBLISH_WHEN_READY = "publish_when_ready";
 
     private final Videos videos;
     private final Transcoder transcoder;
@@ -107,7 +109,8 @@ class TranscodeJob implements JobHandler {
                 poster = assets.upload(actor, organization, null, POSTER_CATEGORY, "poster.jpg", in, AssetVisibility.PUBLIC);
             }
             stored.add(poster.id().value());
-            List<UUID> replaced = publish(job, video, probe, renditions, poster.id().value());
+            List<UUID> replaced = publish(job, video, probe, renditions, poster.id().value(),
+                    Boolean.TRUE.equals(job.input().get(PUBLISH_WHEN_READY)));
             replaced.forEach(old -> videos.discard(actor, old));
             context.progress(total, total, "Ready");
             Map<String, Object> result = new LinkedHashMap<>();
@@ -143,7 +146,7 @@ class TranscodeJob implements JobHandler {
     }
 
     /** Swaps in the new renditions and points the content (or episode) at the stream; returns the assets they replace. */
-    private List<UUID> publish(Job job, Videos.Row video, Transcoder.Probe probe, List<Stored> renditions, UUID poster) {
+    private List<UUID> publish(Job job, Videos.Row video, Transcoder.Probe probe, List<Stored> renditions, UUID poster, boolean andPublish) {
         return transactions.execute(status -> {
             jdbc.sql("select id from content_videos where id = ? for update").param(video.id()).query(UUID.class).optional()
                     .orElseThrow(() -> new IllegalStateException("The video was deleted."));
@@ -187,6 +190,11 @@ class TranscodeJob implements JobHandler {
                         .params(master, posterUrl, minutes, video.episodeId()).update();
                 jdbc.sql("update contents set poster_url = coalesce(poster_url, ?), updated_at = ?, version = version + 1 where id = ?")
                         .params(posterUrl, now, video.contentId()).update();
+            }
+            if (andPublish) {
+                jdbc.sql("""
+                        update contents set status = 'published', published_at = coalesce(published_at, ?), version = version + 1
+                        where id = ? and status = 'processing'""").params(now, video.contentId()).update();
             }
             return replaced;
         });

@@ -66,6 +66,12 @@ public class Videos {
      */
     public VideoView upload(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, String fileName,
             InputStream source) {
+        return upload(actor, organization, contentId, episode, fileName, source, false);
+    }
+
+    /** As {@link #upload(UserId, OrganizationId, ContentId, EpisodeId, String, InputStream)}; {@code publishWhenReady} for the demo. */
+    VideoView upload(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, String fileName,
+            InputStream source, boolean publishWhenReady) {
         organizations.require(actor, organization, Permission.EDIT_CONTENT);
         Content content = contents.load(organization, contentId);
         requireTarget(content, episode);
@@ -76,7 +82,7 @@ public class Videos {
         AssetView stored = assets.upload(actor, organization, null, SOURCE_CATEGORY, fileName, source);
         UUID videoId;
         try {
-            videoId = transactions.execute(status -> start(actor, organization, contentId, episode, stored.id()));
+            videoId = transactions.execute(status -> start(actor, organization, contentId, episode, stored.id(), publishWhenReady));
         } catch (RuntimeException e) {
             discard(actor, stored.id().value());
             throw e;
@@ -85,7 +91,8 @@ public class Videos {
         return view(videoId).orElseThrow();
     }
 
-    private UUID start(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, AssetId source) {
+    private UUID start(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, AssetId source,
+            boolean publishWhenReady) {
         // Serializes uploads to one content, so two at once cannot both start a job for the same video.
         jdbc.sql("select id from contents where id = ? and organization_id = ? for update").params(contentId.value(), organization.value())
                 .query(UUID.class).optional().orElseThrow(Contents::notFound);
@@ -106,7 +113,8 @@ public class Videos {
             jdbc.sql("update content_videos set source_asset_id = ?, state = 'processing', failure_reason = null, updated_at = ? where id = ?")
                     .params(source.value(), now, videoId).update();
         }
-        Job job = jobs.submit(TranscodeJob.KIND, actor.value(), organization.value(), videoId, Map.of());
+        Job job = jobs.submit(TranscodeJob.KIND, actor.value(), organization.value(), videoId,
+                publishWhenReady ? Map.of(TranscodeJob.PUBLISH_WHEN_READY, true) : Map.of());
         jdbc.sql("update content_videos set job_id = ? where id = ?").params(job.id(), videoId).update();
         content.videoUploaded(clock.instant());
         repository.saveAndFlush(content);
