@@ -59,7 +59,8 @@ class SchemaIntegrationTests {
             "ai_platform_keys", // ai: platform keys set by admins, stored encrypted, see docs/schema.md
             "ai_generations", // ai: a generation that waits, runs, is cancelled or is followed by id, see docs/schema.md
             "studio_versions", // studio: the version history of every Studio section, see docs/schema.md
-            "character_relationships"); // studio: characters' relationships (replace characters.relationships), see docs/schema.md
+            "character_relationships", // studio: characters' relationships (replace characters.relationships), see docs/schema.md
+            "content_videos", "content_renditions"); // watch: uploaded videos and their HLS renditions, see docs/schema.md
 
     /** ERD table name to its columns, each "column:type". */
     static final Map<String, List<String>> ERD_TABLES = new LinkedHashMap<>();

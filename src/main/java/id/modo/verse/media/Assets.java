@@ -13,6 +13,7 @@ import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.OrganizationStorage;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -190,6 +191,16 @@ public class Assets {
             throw notFound();
         }
         files.deleteFiles(row);
+    }
+
+    /**
+     * Reads {@code length} bytes from {@code offset} ({@code length} &lt; 0: to the end) of an asset of the organization,
+     * for a module that decided access itself (Watch reads a source to transcode it and streams its renditions to the
+     * viewers it let in); empty when the organization has no such asset. The caller closes the stream.
+     */
+    public Optional<InputStream> open(OrganizationId org, AssetId id, long offset, long length) throws IOException {
+        Optional<Row> row = load(id).filter(r -> r.organizationId().equals(org.value()));
+        return row.isEmpty() ? Optional.empty() : Optional.of(storage.open(row.get().storagePath(), offset, length));
     }
 
     /** A short-lived URL to the asset's bytes; the caller has checked the reader may see it. */

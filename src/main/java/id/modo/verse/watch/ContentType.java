@@ -1,0 +1,16 @@
+package id.modo.verse.watch;
+
+import java.util.Locale;
+
+/** What a content is; a series has seasons and episodes, every other type has one video of its own. */
+public enum ContentType {
+    MOVIE, SERIES, SHORT, DOCUMENTARY;
+
+    public boolean episodic() {
+        return this == SERIES;
+    }
+
+    public String dbValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

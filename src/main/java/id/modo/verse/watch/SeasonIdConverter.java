@@ -1,0 +1,13 @@
+package id.modo.verse.watch;
+
+import id.modo.verse.common.web.PathIdConverter;
+import org.springframework.stereotype.Component;
+
+/** Lets controllers take a {@link SeasonId} from the path; a malformed one is 400 in the API and 404 on a page. */
+@Component
+class SeasonIdConverter extends PathIdConverter<SeasonId> {
+
+    SeasonIdConverter() {
+        super(SeasonId::of);
+    }
+}

@@ -1,0 +1,56 @@
+package id.modo.verse.watch;
+
+import java.util.List;
+
+/** What the watch pages' templates render; public only because precompiled templates live in another package. */
+public final class WatchPageModels {
+
+    private WatchPageModels() {
+    }
+
+    /** A poster tile. */
+    public record Tile(String id, String title, String posterUrl, String type, Integer releaseYear, String visibility, String href,
+            String progressLabel, int progressPercent) {
+    }
+
+    public record Home(String query, List<Tile> continueWatching, List<Tile> catalogue, String nextUrl) {
+    }
+
+    public record EpisodeLine(String id, int number, String title, Integer durationMinutes, String thumbnailUrl, String playUrl) {
+    }
+
+    public record SeasonBlock(int number, String title, List<EpisodeLine> episodes) {
+    }
+
+    public record Title(String id, String title, String posterUrl, String type, String genre, Integer releaseYear, String visibility,
+            String rating, String descriptionHtml, List<String> cast, boolean playable, String playUrl, List<SeasonBlock> seasons,
+            boolean inWatchlist) {
+    }
+
+    public record Player(String contentId, String episodeId, String title, String subtitle, String masterUrl, String posterUrl,
+            int startSeconds, String backUrl) {
+    }
+
+    public record MyList(List<Tile> tiles) {
+    }
+
+    /** The publisher's list of an organization's contents. */
+    public record Manager(String organizationId, String organizationName, List<ManagedContent> contents, boolean canEdit, String error) {
+    }
+
+    public record ManagedContent(String id, String title, String type, String status, String visibility, String posterUrl, String href) {
+    }
+
+    /** One content as its publisher manages it: status moves, seasons and episodes, uploads and their transcoding. */
+    public record ManagedTitle(String organizationId, String id, String title, String type, String status, List<String> allowedStatuses,
+            String visibility, String posterUrl, boolean canEdit, VideoBox video, List<ManagedEpisode> episodes, String error) {
+    }
+
+    public record ManagedEpisode(String id, int season, int number, String title, VideoBox video) {
+    }
+
+    /** A video's state for the page; {@code jobId} set while it transcodes, so the page follows its progress. */
+    public record VideoBox(String uploadUrl, String state, String failureReason, String jobId, List<Integer> renditions,
+            String previewUrl) {
+    }
+}

@@ -1,0 +1,128 @@
+package id.modo.verse.watch;
+
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.Page;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.RichText;
+import id.modo.verse.identity.CurrentUser;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** The fan's pages: the catalogue home, a title, the player (which reports progress and resumes) and my list. */
+@Controller
+class WatchPagesController {
+
+    private final Catalogue catalogue;
+    private final WatchHistory history;
+
+    WatchPagesController(Catalogue catalogue, WatchHistory history) {
+        this.catalogue = catalogue;
+        this.history = history;
+    }
+
+    @GetMapping("/watch")
+    String home(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String cursor, Model model) {
+        Page<Catalogue.Item> page;
+        try {
+            page = catalogue.page(q.length() > 100 ? q.substring(0, 100) : q, cursor, 24);
+        } catch (ProblemException e) {
+            page = catalogue.page(q, null, 24);
+        }
+        List<WatchPageModels.Tile> continuing = q.isBlank() ? history.continueWatching(viewer.id(), null, 12).items().stream()
+                .map(WatchPagesController::tile).toList() : List.of();
+        String next = page.nextCursor() == null ? null
+                : "/watch?cursor=" + page.nextCursor() + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+        model.addAttribute("page", new WatchPageModels.Home(q, continuing, page.items().stream().map(WatchPagesController::tile).toList(), next));
+        return "watch/home";
+    }
+
+    @GetMapping("/watch/contents/{contentId}")
+    String title(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId, Model model) {
+        Catalogue.Detail d = catalogue.detail(viewer.id(), contentId);
+        String base = "/watch/contents/" + contentId.value();
+        List<WatchPageModels.SeasonBlock> seasons = d.seasons().stream().map(s -> new WatchPageModels.SeasonBlock(s.seasonNumber(), s.title(),
+                s.episodes().stream().map(e -> new WatchPageModels.EpisodeLine(e.id().value().toString(), e.episodeNumber(), e.title(),
+                        e.durationMinutes(), e.thumbnailUrl(), d.playable() && d.episodeVideos().stream().anyMatch(v -> v.episode().equals(e.id()))
+                                ? base + "/play?episode=" + e.id().value() : null)).toList())).toList();
+        String play = d.playable() && d.video() != null ? base + "/play" : seasons.stream().flatMap(s -> s.episodes().stream())
+                .map(WatchPageModels.EpisodeLine::playUrl).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Catalogue.Item i = d.item();
+        model.addAttribute("page", new WatchPageModels.Title(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.genre(),
+                i.releaseYear(), i.visibility().dbValue(), d.rating(), i.description() == null ? null : RichText.toHtml(i.description()),
+                d.cast().stream().map(p -> p.role() == null ? p.name() : p.name() + " (" + p.role() + ")").toList(), d.playable(), play, seasons,
+                d.inWatchlist()));
+        return "watch/title";
+    }
+
+    @GetMapping("/watch/contents/{contentId}/play")
+    String play(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId,
+            @RequestParam(required = false) EpisodeId episode, Model model) {
+        Catalogue.Detail d = catalogue.detail(viewer.id(), contentId);
+        if (!d.playable()) {
+            throw new ProblemException(WatchProblems.PLAN_REQUIRED, "Your plan does not include this title.");
+        }
+        VideoId video = episode == null ? d.video() : d.episodeVideos().stream().filter(v -> v.episode().equals(episode))
+                .map(Catalogue.EpisodeVideo::video).findFirst().orElse(null);
+        if (video == null) {
+            throw Catalogue.notFound();
+        }
+        String subtitle = episode == null ? null : d.seasons().stream().flatMap(s -> s.episodes().stream()).filter(e -> e.id().equals(episode))
+                .findFirst().map(e -> "S" + e.seasonNumber() + " · E" + e.episodeNumber() + (e.title() == null ? "" : " · " + e.title())).orElse(null);
+        model.addAttribute("page", new WatchPageModels.Player(contentId.value().toString(), episode == null ? null : episode.value().toString(),
+                d.item().title(), subtitle, Videos.masterUrl(video), d.item().posterUrl(), history.position(viewer.id(), contentId, episode),
+                "/watch/contents/" + contentId.value()));
+        return "watch/player";
+    }
+
+    /** The player's progress report (form-encoded with the page's CSRF token), by the same rules as the API's. */
+    @PostMapping("/watch/progress")
+    @ResponseBody
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void progress(@AuthenticationPrincipal CurrentUser viewer, @RequestParam ContentId content, @RequestParam(required = false) EpisodeId episode,
+            @RequestParam int position, @RequestParam int duration) {
+        if (position < 0 || duration < 0 || position > 1_000_000 || duration > 1_000_000) {
+            throw new ProblemException(id.modo.verse.common.ProblemType.BAD_REQUEST, "A position is a number of seconds.");
+        }
+        history.report(viewer.id(), content, episode, position, duration, "web");
+    }
+
+    @PostMapping("/watch/contents/{contentId}/list")
+    String list(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId, @RequestParam(defaultValue = "add") String action) {
+        if ("remove".equals(action)) {
+            history.removeFromWatchlist(viewer.id(), contentId);
+        } else {
+            history.addToWatchlist(viewer.id(), contentId);
+        }
+        return "redirect:/watch/contents/" + contentId.value();
+    }
+
+    @GetMapping("/watch/my-list")
+    String myList(@AuthenticationPrincipal CurrentUser viewer, Model model) {
+        model.addAttribute("page", new WatchPageModels.MyList(history.watchlist(viewer.id(), null, Keyset.MAX_LIMIT).items().stream()
+                .map(WatchPagesController::tile).toList()));
+        return "watch/my-list";
+    }
+
+    static WatchPageModels.Tile tile(Catalogue.Item i) {
+        return new WatchPageModels.Tile(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.releaseYear(),
+                i.visibility().dbValue(), "/watch/contents/" + i.id().value(), null, 0);
+    }
+
+    private static WatchPageModels.Tile tile(WatchHistory.HistoryEntry e) {
+        String base = "/watch/contents/" + e.contentId().value();
+        String label = e.episodeNumber() == null ? null : "S" + e.seasonNumber() + " · E" + e.episodeNumber();
+        int percent = e.durationSeconds() <= 0 ? 0 : (int) Math.min(100, 100L * e.positionSeconds() / e.durationSeconds());
+        return new WatchPageModels.Tile(e.contentId().value().toString(), e.title(), e.posterUrl(), null, null, null,
+                base + "/play" + (e.episodeId() == null ? "" : "?episode=" + e.episodeId().value()), label, percent);
+    }
+}

@@ -1,0 +1,25 @@
+package id.modo.verse.watch;
+
+import id.modo.verse.common.ProblemType;
+import org.springframework.http.HttpStatus;
+
+/** The problem types of the watch module's API and pages, in one place so clients' {@code type} URIs are easy to find. */
+public final class WatchProblems {
+
+    public static final ProblemType ILLEGAL_TRANSITION = ProblemType.of(HttpStatus.CONFLICT, "illegal-transition",
+            "This status change is not allowed");
+    public static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
+    public static final ProblemType NUMBER_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "number-taken",
+            "A season or episode already has this number");
+    public static final ProblemType NOT_READY = ProblemType.of(HttpStatus.CONFLICT, "video-not-ready",
+            "There is no transcoded video to publish yet");
+    public static final ProblemType WRONG_TYPE = ProblemType.of(HttpStatus.CONFLICT, "wrong-content-type",
+            "This content type does not have that");
+    public static final ProblemType TRANSCODING = ProblemType.of(HttpStatus.CONFLICT, "transcoding-in-progress",
+            "A video is being transcoded; wait for it or cancel its job");
+    public static final ProblemType PLAN_REQUIRED = ProblemType.of(HttpStatus.FORBIDDEN, "plan-required",
+            "Your plan does not include this title");
+
+    private WatchProblems() {
+    }
+}
