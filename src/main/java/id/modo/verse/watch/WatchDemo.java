@@ -8,6 +8,7 @@ import id.modo.verse.identity.UserId;
 import id.modo.verse.media.Ffmpeg;
 import id.modo.verse.media.FfmpegInstallation;
 import id.modo.verse.organization.OrganizationId;
+import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ class WatchDemo implements DemoSeeder {
     private final Videos videos;
     private final Ffmpeg ffmpeg;
     private final JdbcClient jdbc;
+    private volatile Thread sources;
 
     WatchDemo(Contents contents, Episodes episodes, Videos videos, Ffmpeg ffmpeg, JdbcClient jdbc) {
         this.contents = contents;
@@ -87,14 +89,25 @@ class WatchDemo implements DemoSeeder {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                Thread.ofVirtual().name("watch-demo-sources").start(() -> {
-                    for (int i = 0; i < made.size(); i++) {
+                sources = Thread.ofVirtual().name("watch-demo-sources").start(() -> {
+                    for (int i = 0; i < made.size() && !Thread.currentThread().isInterrupted(); i++) {
                         transcode(owner, kancil, series.id(), made.get(i).id(), 640, 360, EPISODE_SECONDS, 300 + 150 * i);
                     }
-                    transcode(owner, kancil, film.id(), null, 1280, 720, FILM_SECONDS, 660);
+                    if (!Thread.currentThread().isInterrupted()) {
+                        transcode(owner, kancil, film.id(), null, 1280, 720, FILM_SECONDS, 660);
+                    }
                 });
             }
         });
+    }
+
+    /** An app that stops while the sources are made kills the ffmpeg at work (an interrupt does) and makes no more. */
+    @PreDestroy
+    void stop() {
+        Thread making = sources;
+        if (making != null) {
+            making.interrupt();
+        }
     }
 
     private void transcode(UserId owner, OrganizationId organization, ContentId content, EpisodeId episode, int width, int height,

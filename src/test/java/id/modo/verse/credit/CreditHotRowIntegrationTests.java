@@ -65,7 +65,8 @@ class CreditHotRowIntegrationTests {
         return jdbc.sql("""
                 select (new_values ->> 'amount')::int, (new_values ->> 'balance_after')::int, metadata ->> 'reference_type',
                     metadata ->> 'reference_id'
-                from audit_logs where organization_id = ? and entity_id = ? and entity_type = 'credits' and action = 'credit_debit'""")
+                from audit_logs where organization_id = ? and entity_id = ? and entity_type = 'credits' and action = 'credit_debit'
+                order by (new_values ->> 'balance_after')::int desc""")
                 .param(org.value())
                 .param(org.value())
                 .query((rs, n) -> new Audit(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4)))

@@ -54,7 +54,8 @@ final class InvestFixtures {
     }
 
     static String endInDays(int days) {
-        return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(days).withNano(0).toString();
+        // Formatted with its seconds: toString() drops ":00", which is not an RFC 3339 date-time.
+        return OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(days).format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX"));
     }
 
     /** A draft ready to submit: goal, end date in 30 days, a story, funding type. */
