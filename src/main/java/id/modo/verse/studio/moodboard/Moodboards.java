@@ -141,6 +141,15 @@ public class Moodboards {
             if (p != null && p.version() == null) {
                 errors.add(new FieldError(at + ".version", "is required: the version you read"));
             }
+            MoodboardItem known = p == null || p.id() == null ? null : byId.get(p.id());
+            if (known != null && known.beatKey().equals(p.beatKey()) && structure.beat(p.beatKey()).isEmpty()) {
+                // An item of a beat the structure no longer has may stay where it is; it can only move onto a beat that exists.
+                if (!Objects.equals(known.keyActionIndex(), p.keyActionIndex())) {
+                    errors.add(new FieldError(at + ".key_action_index", "must stay as it is while the item is not on a beat of the structure"));
+                }
+                placed.add(new MoodboardBeats.Beat(known.beatIndex(), known.beatKey(), known.beatKey(), 0, null, List.of()));
+                continue;
+            }
             try {
                 placed.add(p == null ? null : place(structure, p.beatKey(), p.keyActionIndex(), at + ".beat_key", at + ".key_action_index"));
             } catch (ProblemException e) {
