@@ -1,0 +1,225 @@
+package id.modo.verse.studio.ai;
+
+import id.modo.verse.ai.Generation;
+import id.modo.verse.ai.GenerationRequests;
+import id.modo.verse.common.FieldError;
+import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
+import id.modo.verse.identity.UserId;
+import id.modo.verse.studio.ProjectAccess;
+import id.modo.verse.studio.ProjectId;
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Version;
+import id.modo.verse.studio.Versions;
+import id.modo.verse.studio.WordDiff;
+import id.modo.verse.studio.story.StoryDrafts;
+import id.modo.verse.studio.story.StoryDrafts.Draft;
+import id.modo.verse.studio.story.StoryDrafts.StoryText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a Studio AI flow for a project: its prompt is filled from the project's own text and AI settings (the client
+ * adds only what the project does not hold, such as an idea), the gateway generates it with exact credits, and the
+ * result is kept as a proposal ({@link Versions#propose}) beside the current text, never over it.
+ */
+@Service
+public class AiFlows {
+
+    /** What the client may add to a flow's prompt: the idea of a premise, the beat of key actions, the character of want/need. */
+    public record FlowInput(String idea, String beat, String character) {
+        static final FlowInput NONE = new FlowInput(null, null, null);
+    }
+
+    /** A proposal with the section's current number (the base to accept it from) and its word diff against the current text. */
+    public record Proposal(AiFlow flow, Version version, int baseVersion, List<WordDiff.Segment> diff, Generation generation) {
+    }
+
+    static final int MAX_INPUT = 4_000;
+
+    private final ProjectAccess access;
+    private final ProjectAiSettings settings;
+    private final StoryDrafts stories;
+    private final GenerationRequests generations;
+    private final Versions versions;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+
+    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, GenerationRequests generations, Versions versions,
+            TransactionTemplate transactions, JsonMapper json) {
+        this.access = access;
+        this.settings = settings;
+        this.stories = stories;
+        this.generations = generations;
+        this.versions = versions;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    /** 404 listing the flows for a name that is none. */
+    public static AiFlow flow(String key) {
+        return AiFlow.fromKey(key).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "There is no AI flow '" + key + "'. The flows are " + String.join(", ", AiFlow.keys()) + ".", Map.of("flows", AiFlow.keys())));
+    }
+
+    public Proposal propose(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
+        FlowInput input = given == null ? FlowInput.NONE : given;
+        ProjectView view = access.edit(actor, project, flow.section());
+        ProjectAiSettings.Settings projectSettings = settings.of(project.value());
+        StoryText story = stories.text(actor, project);
+        Map<String, Object> prompt = prompt(flow, input, view, projectSettings, story);
+        Generation generation = generations.generate(actor, view.organizationId(),
+                new GenerationRequests.NewGeneration(flow.type().key(), prompt, project.value(), projectSettings.language()));
+        Draft draft = draft(actor, project, flow, input, story, generation.resultText());
+        Version proposal = transactions.execute(status -> versions.propose(project, draft.entityType(), draft.entityId(), draft.section(),
+                draft.content(), actor, generation.id().value()));
+        return describe(flow, proposal, generation);
+    }
+
+    /** A pending proposal with its diff against the current text now. */
+    public Proposal get(UserId actor, ProjectId project, UUID versionId) {
+        return describe(null, versions.proposal(actor, project, versionId), null);
+    }
+
+    /** The credits the project's generations took this calendar month, for its settings. */
+    public int creditsThisMonth(ProjectId project) {
+        return generations.projectCreditsThisMonth(project.value());
+    }
+
+    private Proposal describe(AiFlow flow, Version proposal, Generation generation) {
+        int base = versions.current(proposal.entityType(), proposal.entityId(), proposal.section()).map(Version::number).orElse(0);
+        return new Proposal(flow, proposal, base, versions.proposalDiff(proposal), generation);
+    }
+
+    private Map<String, Object> prompt(AiFlow flow, FlowInput input, ProjectView view, ProjectAiSettings.Settings projectSettings, StoryText story) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> prompt = new LinkedHashMap<>();
+        put(prompt, "title", view.title());
+        put(prompt, "genre", story.genre() != null ? story.genre() : view.genre());
+        put(prompt, "tone", projectSettings.tone());
+        put(prompt, "audience", projectSettings.audience());
+        List<String> characterNames = List.copyOf(story.characters().values());
+        switch (flow) {
+            case PREMISE -> put(prompt, "idea", given(errors, "idea", input.idea()));
+            case LOGLINE -> put(prompt, "premise", stored(errors, "premise", story.premise()));
+            case SYNOPSIS -> {
+                put(prompt, "premise", stored(errors, "premise", story.premise()));
+                put(prompt, "logline", story.logline());
+                list(prompt, "characters", characterNames);
+                list(prompt, "beats", story.beatLines());
+            }
+            case BEATS -> {
+                put(prompt, "synopsis", stored(errors, "synopsis", story.synopsis()));
+                put(prompt, "structure", story.structureName());
+                list(prompt, "beat_keys", story.beatKeys());
+                list(prompt, "characters", characterNames);
+            }
+            case KEY_ACTIONS -> {
+                String beat = given(errors, "beat", input.beat());
+                if (beat != null && !story.beatKeys().contains(beat)) {
+                    errors.add(new FieldError("beat", "must be one of " + String.join(", ", story.beatKeys())));
+                }
+                if (characterNames.isEmpty()) {
+                    errors.add(new FieldError("characters", "the project has no characters yet: add one before generating key actions"));
+                }
+                put(prompt, "synopsis", stored(errors, "synopsis", story.synopsis()));
+                if (beat != null && story.beatKeys().contains(beat)) {
+                    put(prompt, "beat", beat + (story.beatTexts().containsKey(beat) ? ": " + story.beatTexts().get(beat) : ""));
+                }
+                list(prompt, "characters", characterNames);
+                list(prompt, "character_names", characterNames);
+            }
+            case WANT_NEED -> {
+                put(prompt, "premise", stored(errors, "premise", story.premise()));
+                put(prompt, "synopsis", story.synopsis());
+                String character = input.character() != null && !input.character().isBlank() ? checked(errors, "character", input.character())
+                        : characterNames.isEmpty() ? "the protagonist" : characterNames.getFirst();
+                put(prompt, "character", character);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
+        }
+        return prompt;
+    }
+
+    private Draft draft(UserId actor, ProjectId project, AiFlow flow, FlowInput input, StoryText story, String result) {
+        return switch (flow) {
+            case PREMISE, LOGLINE, SYNOPSIS -> stories.details(actor, project, flow.key(), result.strip());
+            case BEATS -> {
+                List<StoryDrafts.GeneratedBeat> beats = new ArrayList<>();
+                for (JsonNode beat : tree(result).path("beats")) {
+                    beats.add(new StoryDrafts.GeneratedBeat(beat.path("name").asString(), beat.path("description").asString().strip(),
+                            beat.path("intensity").asInt()));
+                }
+                yield stories.beats(actor, project, beats);
+            }
+            case KEY_ACTIONS -> {
+                Map<String, UUID> byName = new LinkedHashMap<>();
+                story.characters().forEach((id, name) -> byName.putIfAbsent(name.toLowerCase(Locale.ROOT), id));
+                Map<UUID, String> actions = new LinkedHashMap<>();
+                for (JsonNode action : tree(result).path("actions")) {
+                    UUID character = byName.get(action.path("character").asString().toLowerCase(Locale.ROOT));
+                    String text = action.path("action").asString().strip();
+                    String consequence = action.path("consequence").asString().strip();
+                    // The schema held the names to the project's, so every action has its character; two of one character join.
+                    actions.merge(character, consequence.isEmpty() ? text : text + " → " + consequence, (a, b) -> a + "\n" + b);
+                }
+                yield stories.keyActions(actor, project, input.beat(), actions);
+            }
+            case WANT_NEED -> {
+                JsonNode answer = tree(result);
+                String need = answer.path("need").asString().strip();
+                String conflict = answer.path("conflict").asString().strip();
+                yield stories.wantNeed(actor, project, answer.path("want").asString().strip(), conflict.isEmpty() ? need : need + "\n\n" + conflict);
+            }
+        };
+    }
+
+    private JsonNode tree(String result) {
+        return json.readTree(result);
+    }
+
+    private static String given(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "is required for this flow"));
+            return null;
+        }
+        return checked(errors, field, value);
+    }
+
+    private static String checked(List<FieldError> errors, String field, String value) {
+        if (value.length() > MAX_INPUT) {
+            errors.add(new FieldError(field, "must be at most " + MAX_INPUT + " characters"));
+            return null;
+        }
+        return value.strip();
+    }
+
+    private static String stored(List<FieldError> errors, String field, String value) {
+        if (value == null || value.isBlank()) {
+            errors.add(new FieldError(field, "the story has no " + field + " yet: write or generate it first"));
+        }
+        return value;
+    }
+
+    private static void put(Map<String, Object> prompt, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            prompt.put(name, value);
+        }
+    }
+
+    private static void list(Map<String, Object> prompt, String name, List<String> values) {
+        if (!values.isEmpty()) {
+            prompt.put(name, values);
+        }
+    }
+}
