@@ -276,8 +276,8 @@ public class Versions {
     }
 
     /**
-     * The number after every version of the section, proposals included: an AI proposal that was never accepted keeps
-     * its number, so the next save skips it (numbers grow, with gaps, and a base version names one save only).
+     * The number after every version of the section, proposals included: a pending AI proposal keeps its number, so a
+     * save made meanwhile skips it (numbers grow, with gaps, and a base version names one save only).
      */
     private int nextNumber(String entityType, UUID entityId, String section) {
         return jdbc.sql("select coalesce(max(number), 0) + 1 from studio_versions where entity_type = ? and entity_id = ? and section = ?")
@@ -315,6 +315,17 @@ public class Versions {
         return named(pending(project, versionId));
     }
 
+    /** The project's proposals waiting for review, newest first (without content). */
+    @Transactional(readOnly = true)
+    public List<Version> pendingProposals(UserId actor, ProjectId project) {
+        access.read(actor, project);
+        return withNames(jdbc.sql("select " + SUMMARY_COLUMNS + " from studio_versions where project_id = ? and proposal_status = 'pending' "
+                        + "order by created_at desc, id desc limit 50")
+                .param(project.value())
+                .query(this::row)
+                .list());
+    }
+
     /** The word diff from the section's current text (empty when never saved) to the proposal's, as people read them. */
     @Transactional(readOnly = true)
     public List<WordDiff.Segment> proposalDiff(Version proposal) {
@@ -325,7 +336,7 @@ public class Versions {
     /**
      * Makes a pending proposal the section's current text, as a person's save would: {@code baseVersion} is the current
      * number the user saw next to the proposal, and a save that landed since is 409 {@code edit-conflict}, the same
-     * answer two human saves get. The proposal becomes the newest version (renumbered after every other) and its
+     * answer two human saves get. The proposal becomes the newest version (renumbered after any saved since) and its
      * feature writes it into its table ({@link VersionedContent#apply}).
      */
     @Transactional
@@ -348,7 +359,9 @@ public class Versions {
         jdbc.sql("update studio_versions set is_current = false where entity_type = ? and entity_id = ? and section = ? and is_current")
                 .params(proposal.entityType(), proposal.entityId(), proposal.section())
                 .update();
-        int number = nextNumber(proposal.entityType(), proposal.entityId(), proposal.section());
+        // After every other version of the section: it keeps its own number unless a save took a higher one since.
+        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from studio_versions where entity_type = ? and entity_id = ? and section = ? and id <> ?")
+                .params(proposal.entityType(), proposal.entityId(), proposal.section(), versionId).query(Integer.class).single();
         jdbc.sql("update studio_versions set is_current = true, proposal_status = 'accepted', number = ?, created_at = ? where id = ?")
                 .params(number, Timestamp.from(now), versionId)
                 .update();

@@ -14,7 +14,8 @@ public enum AiFlow {
     SYNOPSIS(GenerationType.SYNOPSIS, Section.STORY),
     BEATS(GenerationType.STORY_STRUCTURE, Section.STORY),
     KEY_ACTIONS(GenerationType.KEY_ACTIONS, Section.STORY),
-    WANT_NEED(GenerationType.WANT_NEED, Section.STORY);
+    WANT_NEED(GenerationType.WANT_NEED, Section.STORY),
+    SCRIPT_SCENE(GenerationType.SCRIPT_SCENE, Section.STORY);
 
     private final GenerationType type;
     private final Section section;

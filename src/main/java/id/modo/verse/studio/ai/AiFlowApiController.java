@@ -16,13 +16,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Studio AI", description = "AI flows across a project's bible, kept as proposals to accept or discard, and the project's AI settings")
@@ -105,13 +106,12 @@ class AiFlowApiController {
             404 listing `flows` for an unknown flow; 400 with field errors for what is missing; the gateway's problems \
             (409 `ai-not-configured`, 402, 429, 409 `project-allotment-exceeded`).""")
     @PostMapping("/api/v1/projects/{projectId}/ai/{flow}")
-    ResponseEntity<ProposalResponse> generate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
+    @ResponseStatus(HttpStatus.CREATED)
+    ProposalResponse generate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable String flow, @RequestBody(required = false) FlowRequest body) {
         AiFlow chosen = AiFlows.flow(flow);
         AiFlows.FlowInput input = body == null ? null : new AiFlows.FlowInput(body.idea(), body.beat(), body.character());
-        AiFlows.Proposal proposal = flows.propose(caller.id(), projectId, chosen, input);
-        return ResponseEntity.status(201).location(java.net.URI.create("/api/v1/projects/" + projectId + "/ai/proposals/" + proposal.version().id()))
-                .body(response(proposal));
+        return response(flows.propose(caller.id(), projectId, chosen, input));
     }
 
     @Operation(summary = "A pending AI proposal", description = "With its word diff against the current text now. 404 once accepted or discarded.")
@@ -132,9 +132,9 @@ class AiFlowApiController {
 
     @Operation(summary = "Discard an AI proposal", description = "The text never changed; the proposal is gone.")
     @PostMapping("/api/v1/projects/{projectId}/ai/proposals/{versionId}/discard")
-    ResponseEntity<Void> discard(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable VersionId versionId) {
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void discard(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable VersionId versionId) {
         versions.discardProposal(caller.id(), projectId, versionId.value());
-        return ResponseEntity.noContent().build();
     }
 
     private SettingsResponse response(ProjectId project, ProjectAiSettings.Settings s) {

@@ -12,6 +12,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WordDiff;
+import id.modo.verse.studio.script.ScriptDrafts;
 import id.modo.verse.studio.story.StoryDrafts;
 import id.modo.verse.studio.story.StoryDrafts.Draft;
 import id.modo.verse.studio.story.StoryDrafts.StoryText;
@@ -48,16 +49,18 @@ public class AiFlows {
     private final ProjectAccess access;
     private final ProjectAiSettings settings;
     private final StoryDrafts stories;
+    private final ScriptDrafts scripts;
     private final GenerationRequests generations;
     private final Versions versions;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, GenerationRequests generations, Versions versions,
+    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, ScriptDrafts scripts, GenerationRequests generations, Versions versions,
             TransactionTemplate transactions, JsonMapper json) {
         this.access = access;
         this.settings = settings;
         this.stories = stories;
+        this.scripts = scripts;
         this.generations = generations;
         this.versions = versions;
         this.transactions = transactions;
@@ -70,18 +73,41 @@ public class AiFlows {
                 "There is no AI flow '" + key + "'. The flows are " + String.join(", ", AiFlow.keys()) + ".", Map.of("flows", AiFlow.keys())));
     }
 
-    public Proposal propose(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
+    /** A flow checked and its prompt filled, ready for the gateway: what {@link #keep} needs to make its result a proposal. */
+    public record Prepared(AiFlow flow, FlowInput input, ProjectId project, ProjectView view, StoryText story,
+            GenerationRequests.NewGeneration request) {
+    }
+
+    /**
+     * Checks who asks (404 for a project they do not see, 403 without the flow's section) and what the flow needs
+     * (400 with a field error each), and fills its prompt; nothing is held yet.
+     */
+    public Prepared prepare(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
         FlowInput input = given == null ? FlowInput.NONE : given;
         ProjectView view = access.edit(actor, project, flow.section());
         ProjectAiSettings.Settings projectSettings = settings.of(project.value());
         StoryText story = stories.text(actor, project);
         Map<String, Object> prompt = prompt(flow, input, view, projectSettings, story);
-        Generation generation = generations.generate(actor, view.organizationId(),
+        if (flow == AiFlow.SCRIPT_SCENE) {
+            put(prompt, "previous_scene", scripts.ending(actor, project));
+        }
+        return new Prepared(flow, input, project, view, story,
                 new GenerationRequests.NewGeneration(flow.type().key(), prompt, project.value(), projectSettings.language()));
-        Draft draft = draft(actor, project, flow, input, story, generation.resultText());
+    }
+
+    /** Generates in the request and keeps the result as a proposal. */
+    public Proposal propose(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
+        Prepared prepared = prepare(actor, project, flow, given);
+        return keep(actor, prepared, generations.generate(actor, prepared.view().organizationId(), prepared.request()));
+    }
+
+    /** Keeps a completed generation of a prepared flow as a proposal beside the current text. */
+    public Proposal keep(UserId actor, Prepared prepared, Generation generation) {
+        ProjectId project = prepared.project();
+        Draft draft = draft(actor, project, prepared.flow(), prepared.input(), prepared.story(), generation.resultText());
         Version proposal = transactions.execute(status -> versions.propose(project, draft.entityType(), draft.entityId(), draft.section(),
                 draft.content(), actor, generation.id().value()));
-        return describe(flow, proposal, generation);
+        return describe(prepared.flow(), proposal, generation);
     }
 
     /** A pending proposal with its diff against the current text now. */
@@ -144,6 +170,17 @@ public class AiFlows {
                         : characterNames.isEmpty() ? "the protagonist" : characterNames.getFirst();
                 put(prompt, "character", character);
             }
+            case SCRIPT_SCENE -> {
+                String beat = given(errors, "beat", input.beat());
+                if (beat != null && !story.beatKeys().contains(beat)) {
+                    errors.add(new FieldError("beat", "must be one of " + String.join(", ", story.beatKeys())));
+                } else if (beat != null && !story.beatTexts().containsKey(beat)) {
+                    errors.add(new FieldError("beat", "the beat has no text yet: write or generate the beats first"));
+                } else if (beat != null) {
+                    put(prompt, "scene", story.beatTexts().get(beat));
+                }
+                list(prompt, "characters", characterNames);
+            }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
@@ -181,7 +218,19 @@ public class AiFlows {
                 String conflict = answer.path("conflict").asString().strip();
                 yield stories.wantNeed(actor, project, answer.path("want").asString().strip(), conflict.isEmpty() ? need : need + "\n\n" + conflict);
             }
+            case SCRIPT_SCENE -> scripts.withScene(actor, project, fountain(result));
         };
+    }
+
+    /** The scene as Fountain: a model that wraps its answer in a Markdown code fence despite the prompt has it taken off. */
+    static String fountain(String result) {
+        String text = result.strip();
+        if (text.startsWith("```")) {
+            int firstLine = text.indexOf('\n');
+            int fence = text.lastIndexOf("```");
+            text = firstLine < 0 || fence <= firstLine ? text : text.substring(firstLine + 1, fence);
+        }
+        return text.strip();
     }
 
     private JsonNode tree(String result) {

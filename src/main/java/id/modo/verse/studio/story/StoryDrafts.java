@@ -68,6 +68,15 @@ public class StoryDrafts {
                 characters);
     }
 
+    /** The titles of the beats that have text, by key in story order, in the reader's language: what a scene can be written from. */
+    public Map<String, String> writtenBeats(UserId actor, ProjectId project, Locale locale) {
+        BeatSet set = stories.get(actor, project).beats();
+        Map<String, String> titles = new LinkedHashMap<>();
+        Stories.beatsOf(set).stream().filter(b -> set.beats().get(b.key()) != null && !set.beats().get(b.key()).isBlank())
+                .forEach(b -> titles.put(b.key(), b.title(locale)));
+        return titles;
+    }
+
     /** The details with one text field ({@code premise}, {@code logline} or {@code synopsis}) replaced. */
     public Draft details(UserId actor, ProjectId project, String field, String text) {
         Story story = stories.get(actor, project);
