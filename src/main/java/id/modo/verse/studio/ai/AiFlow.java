@@ -15,7 +15,8 @@ public enum AiFlow {
     BEATS(GenerationType.STORY_STRUCTURE, Section.STORY),
     KEY_ACTIONS(GenerationType.KEY_ACTIONS, Section.STORY),
     WANT_NEED(GenerationType.WANT_NEED, Section.STORY),
-    SCRIPT_SCENE(GenerationType.SCRIPT_SCENE, Section.STORY);
+    SCRIPT_SCENE(GenerationType.SCRIPT_SCENE, Section.STORY),
+    CHARACTER_PROFILE(GenerationType.CHARACTER_PROFILE, Section.CHARACTERS);
 
     private final GenerationType type;
     private final Section section;

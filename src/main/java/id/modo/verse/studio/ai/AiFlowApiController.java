@@ -44,8 +44,15 @@ class AiFlowApiController {
      * @param idea      what the premise is to be made of (premise only)
      * @param beat      the beat key whose key actions to write (key_actions only)
      * @param character whose want and need to write (want_need; default the first character)
+     * @param characterId the character whose profile to write (character_profile)
+     * @param description the writer's short description of that character (character_profile)
      */
-    record FlowRequest(@Schema(nullable = true) String idea, @Schema(nullable = true) String beat, @Schema(nullable = true) String character) {
+    record FlowRequest(@Schema(nullable = true) String idea, @Schema(nullable = true) String beat, @Schema(nullable = true) String character,
+            @Schema(nullable = true) String characterId, @Schema(nullable = true) String description) {
+    }
+
+    /** Another proposal the same generation made (a profile's other sections), to review on its own. */
+    record RelatedProposal(UUID id, String section, int number, int baseVersion) {
     }
 
     record SegmentResponse(String kind, String text) {
@@ -62,7 +69,9 @@ class AiFlowApiController {
     record ProposalResponse(UUID id, @Schema(nullable = true) String flow, String entityType, UUID entityId, String section, int number,
             @Schema(description = "the section's current version: send it back as base_version to accept") int baseVersion,
             String content, @Schema(description = "the proposal as people read it") String readable, List<SegmentResponse> diff,
-            Instant createdAt, @Schema(nullable = true) GenerationSummary generation) {
+            Instant createdAt, @Schema(nullable = true) GenerationSummary generation,
+            @Schema(description = "every proposal the generation made, this one first (a profile proposes each section it writes)")
+            List<RelatedProposal> proposals) {
     }
 
     record AcceptRequest(@NotNull @Min(0) Integer baseVersion) {
@@ -101,7 +110,9 @@ class AiFlowApiController {
             Flows: premise (needs `idea`), logline (from the premise), synopsis (from the premise, logline, characters and \
             beats), beats (the story's structure, from the synopsis; every beat named by a key of that structure, or the \
             answer is asked for again), key_actions (of one `beat`, for the project's characters), want_need (of a \
-            `character`). The prompt takes the project's own text and AI settings. The result is saved as a version with \
+            `character`), script_scene (a Fountain scene from one written `beat`, added to the script's end), \
+            character_profile (of `character_id` from a short `description`: its physiological, psychological and \
+            emotional sections, each checked against its section's schema and proposed on its own). The prompt takes the project's own text and AI settings. The result is saved as a version with \
             source `ai` that is not current, answered with its word diff against the current text; accept or discard it. \
             404 listing `flows` for an unknown flow; 400 with field errors for what is missing; the gateway's problems \
             (409 `ai-not-configured`, 402, 429, 409 `project-allotment-exceeded`).""")
@@ -110,14 +121,17 @@ class AiFlowApiController {
     ProposalResponse generate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
             @PathVariable String flow, @RequestBody(required = false) FlowRequest body) {
         AiFlow chosen = AiFlows.flow(flow);
-        AiFlows.FlowInput input = body == null ? null : new AiFlows.FlowInput(body.idea(), body.beat(), body.character());
-        return response(flows.propose(caller.id(), projectId, chosen, input));
+        AiFlows.FlowInput input = body == null ? null
+                : new AiFlows.FlowInput(body.idea(), body.beat(), body.character(), body.characterId(), body.description());
+        List<AiFlows.Proposal> made = flows.propose(caller.id(), projectId, chosen, input);
+        return response(made.getFirst(), made);
     }
 
     @Operation(summary = "A pending AI proposal", description = "With its word diff against the current text now. 404 once accepted or discarded.")
     @GetMapping("/api/v1/projects/{projectId}/ai/proposals/{versionId}")
     ProposalResponse proposal(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable VersionId versionId) {
-        return response(flows.get(caller.id(), projectId, versionId.value()));
+        AiFlows.Proposal proposal = flows.get(caller.id(), projectId, versionId.value());
+        return response(proposal, List.of(proposal));
     }
 
     @Operation(summary = "Accept an AI proposal", description = """
@@ -141,11 +155,12 @@ class AiFlowApiController {
         return new SettingsResponse(s.tone(), s.audience(), s.language(), s.monthlyCreditAllotment(), flows.creditsThisMonth(project));
     }
 
-    private ProposalResponse response(AiFlows.Proposal p) {
+    private ProposalResponse response(AiFlows.Proposal p, List<AiFlows.Proposal> made) {
         Version v = p.version();
         return new ProposalResponse(v.id(), p.flow() == null ? null : p.flow().key(), v.entityType(), v.entityId(), v.section(), v.number(),
                 p.baseVersion(), v.content(), versions.readable(v),
                 p.diff().stream().map(s -> new SegmentResponse(s.kind().name().toLowerCase(Locale.ROOT), s.text())).toList(), v.createdAt(),
-                GenerationSummary.of(p.generation()));
+                GenerationSummary.of(p.generation()), made.stream().map(m -> new RelatedProposal(m.version().id(), m.version().section(),
+                        m.version().number(), m.baseVersion())).toList());
     }
 }

@@ -8,6 +8,7 @@ import id.modo.verse.studio.EditConflictException;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.Section;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.VersionId;
 import id.modo.verse.studio.Versions;
@@ -56,15 +57,16 @@ class AiFlowPagesController {
     @org.springframework.web.bind.annotation.ResponseBody
     SseEmitter stream(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable String flow,
             @RequestParam(required = false) String idea, @RequestParam(required = false) String beat,
-            @RequestParam(required = false) String character) {
+            @RequestParam(required = false) String character, @RequestParam(name = "character_id", required = false) String characterId,
+            @RequestParam(required = false) String description) {
         AiFlows.Prepared prepared;
         try {
-            prepared = flows.prepare(caller.id(), projectId, AiFlows.flow(flow), new AiFlows.FlowInput(idea, beat, character));
+            prepared = flows.prepare(caller.id(), projectId, AiFlows.flow(flow), new AiFlows.FlowInput(idea, beat, character, characterId, description));
         } catch (ProblemException refused) {
             return streams.refused(refused);
         }
         return streams.stream(caller.id(), prepared.view().organizationId(), prepared.request(), generation -> {
-            AiFlows.Proposal proposal = flows.keep(caller.id(), prepared, generation);
+            AiFlows.Proposal proposal = flows.keep(caller.id(), prepared, generation).getFirst();
             return Map.of("review_url", review(projectId, proposal.version()));
         });
     }
@@ -73,9 +75,11 @@ class AiFlowPagesController {
     @PostMapping("/projects/{projectId}/ai/{flow}")
     String generate(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable String flow,
             @RequestParam(required = false) String idea, @RequestParam(required = false) String beat,
-            @RequestParam(required = false) String character, Model model) {
+            @RequestParam(required = false) String character, @RequestParam(name = "character_id", required = false) String characterId,
+            @RequestParam(required = false) String description, Model model) {
         try {
-            AiFlows.Proposal proposal = flows.propose(caller.id(), projectId, AiFlows.flow(flow), new AiFlows.FlowInput(idea, beat, character));
+            AiFlows.Proposal proposal = flows.propose(caller.id(), projectId, AiFlows.flow(flow),
+                    new AiFlows.FlowInput(idea, beat, character, characterId, description)).getFirst();
             return "redirect:" + review(projectId, proposal.version());
         } catch (ProblemException problem) {
             ProjectView view = access.read(caller.id(), projectId);
@@ -154,7 +158,7 @@ class AiFlowPagesController {
         Locale locale = LocaleContextHolder.getLocale();
         String label = versions.sectionLabels(List.of(version), locale).get(version.id());
         model.addAttribute("page", new AiPageModels.ReviewPage(view, tabs, version, label, proposal.baseVersion(), proposal.diff(),
-                view.canEdit(id.modo.verse.studio.Section.STORY), lost == null ? null : String.valueOf(lost.savedByName()),
+                view.canEdit("character".equals(version.entityType()) ? Section.CHARACTERS : Section.STORY), lost == null ? null : String.valueOf(lost.savedByName()),
                 lost == null ? 0 : lost.currentVersion(), null, page(projectId, version)));
         return "studio/ai-review";
     }
@@ -172,7 +176,11 @@ class AiFlowPagesController {
 
     /** The workspace page a proposal's part is written on. */
     private static String page(ProjectId project, Version version) {
-        return "script".equals(version.entityType()) ? "/projects/" + project + "/script" : story(project);
+        return switch (version.entityType()) {
+            case "script" -> "/projects/" + project + "/script";
+            case "character" -> "/projects/" + project + "/characters/" + version.entityId();
+            default -> story(project);
+        };
     }
 
     private static String story(ProjectId project) {

@@ -12,6 +12,7 @@ import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.WordDiff;
+import id.modo.verse.studio.character.CharacterDrafts;
 import id.modo.verse.studio.script.ScriptDrafts;
 import id.modo.verse.studio.story.StoryDrafts;
 import id.modo.verse.studio.story.StoryDrafts.Draft;
@@ -35,9 +36,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class AiFlows {
 
-    /** What the client may add to a flow's prompt: the idea of a premise, the beat of key actions, the character of want/need. */
-    public record FlowInput(String idea, String beat, String character) {
-        static final FlowInput NONE = new FlowInput(null, null, null);
+    /**
+     * What the client may add to a flow's prompt: the idea of a premise, the beat of key actions or a scene, the
+     * character of want/need, the character (by id) and short description of a profile.
+     */
+    public record FlowInput(String idea, String beat, String character, String characterId, String description) {
+        static final FlowInput NONE = new FlowInput(null, null, null, null, null);
     }
 
     /** A proposal with the section's current number (the base to accept it from) and its word diff against the current text. */
@@ -50,17 +54,19 @@ public class AiFlows {
     private final ProjectAiSettings settings;
     private final StoryDrafts stories;
     private final ScriptDrafts scripts;
+    private final CharacterDrafts characters;
     private final GenerationRequests generations;
     private final Versions versions;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, ScriptDrafts scripts, GenerationRequests generations, Versions versions,
+    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, ScriptDrafts scripts, CharacterDrafts characters, GenerationRequests generations, Versions versions,
             TransactionTemplate transactions, JsonMapper json) {
         this.access = access;
         this.settings = settings;
         this.stories = stories;
         this.scripts = scripts;
+        this.characters = characters;
         this.generations = generations;
         this.versions = versions;
         this.transactions = transactions;
@@ -75,7 +81,7 @@ public class AiFlows {
 
     /** A flow checked and its prompt filled, ready for the gateway: what {@link #keep} needs to make its result a proposal. */
     public record Prepared(AiFlow flow, FlowInput input, ProjectId project, ProjectView view, StoryText story,
-            GenerationRequests.NewGeneration request) {
+            CharacterDrafts.CharacterText character, GenerationRequests.NewGeneration request) {
     }
 
     /**
@@ -87,27 +93,32 @@ public class AiFlows {
         ProjectView view = access.edit(actor, project, flow.section());
         ProjectAiSettings.Settings projectSettings = settings.of(project.value());
         StoryText story = stories.text(actor, project);
-        Map<String, Object> prompt = prompt(flow, input, view, projectSettings, story);
+        CharacterDrafts.CharacterText character = flow == AiFlow.CHARACTER_PROFILE && input.characterId() != null
+                ? characters.text(actor, project, characterId(input.characterId())) : null;
+        Map<String, Object> prompt = prompt(flow, input, view, projectSettings, story, character);
         if (flow == AiFlow.SCRIPT_SCENE) {
             put(prompt, "previous_scene", scripts.ending(actor, project));
         }
-        return new Prepared(flow, input, project, view, story,
+        return new Prepared(flow, input, project, view, story, character,
                 new GenerationRequests.NewGeneration(flow.type().key(), prompt, project.value(), projectSettings.language()));
     }
 
-    /** Generates in the request and keeps the result as a proposal. */
-    public Proposal propose(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
+    /** Generates in the request and keeps the result as proposals. */
+    public List<Proposal> propose(UserId actor, ProjectId project, AiFlow flow, FlowInput given) {
         Prepared prepared = prepare(actor, project, flow, given);
         return keep(actor, prepared, generations.generate(actor, prepared.view().organizationId(), prepared.request()));
     }
 
-    /** Keeps a completed generation of a prepared flow as a proposal beside the current text. */
-    public Proposal keep(UserId actor, Prepared prepared, Generation generation) {
+    /**
+     * Keeps a completed generation of a prepared flow as proposals beside the current text: one per part it writes
+     * (a character profile writes several sections, each accepted or discarded on its own), in one transaction.
+     */
+    public List<Proposal> keep(UserId actor, Prepared prepared, Generation generation) {
         ProjectId project = prepared.project();
-        Draft draft = draft(actor, project, prepared.flow(), prepared.input(), prepared.story(), generation.resultText());
-        Version proposal = transactions.execute(status -> versions.propose(project, draft.entityType(), draft.entityId(), draft.section(),
-                draft.content(), actor, generation.id().value()));
-        return describe(prepared.flow(), proposal, generation);
+        List<Draft> drafts = drafts(actor, project, prepared, generation.resultText());
+        List<Version> proposals = transactions.execute(status -> drafts.stream().map(draft -> versions.propose(project, draft.entityType(),
+                draft.entityId(), draft.section(), draft.content(), actor, generation.id().value())).toList());
+        return proposals.stream().map(proposal -> describe(prepared.flow(), proposal, generation)).toList();
     }
 
     /** A pending proposal with its diff against the current text now. */
@@ -125,7 +136,8 @@ public class AiFlows {
         return new Proposal(flow, proposal, base, versions.proposalDiff(proposal), generation);
     }
 
-    private Map<String, Object> prompt(AiFlow flow, FlowInput input, ProjectView view, ProjectAiSettings.Settings projectSettings, StoryText story) {
+    private Map<String, Object> prompt(AiFlow flow, FlowInput input, ProjectView view, ProjectAiSettings.Settings projectSettings, StoryText story,
+            CharacterDrafts.CharacterText character) {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Object> prompt = new LinkedHashMap<>();
         put(prompt, "title", view.title());
@@ -166,9 +178,9 @@ public class AiFlows {
             case WANT_NEED -> {
                 put(prompt, "premise", stored(errors, "premise", story.premise()));
                 put(prompt, "synopsis", story.synopsis());
-                String character = input.character() != null && !input.character().isBlank() ? checked(errors, "character", input.character())
+                String whose = input.character() != null && !input.character().isBlank() ? checked(errors, "character", input.character())
                         : characterNames.isEmpty() ? "the protagonist" : characterNames.getFirst();
-                put(prompt, "character", character);
+                put(prompt, "character", whose);
             }
             case SCRIPT_SCENE -> {
                 String beat = given(errors, "beat", input.beat());
@@ -181,11 +193,35 @@ public class AiFlows {
                 }
                 list(prompt, "characters", characterNames);
             }
+            case CHARACTER_PROFILE -> {
+                if (character == null) {
+                    errors.add(new FieldError("character_id", "is required for this flow"));
+                } else {
+                    put(prompt, "name", character.name());
+                    put(prompt, "role", character.role());
+                    put(prompt, "age", character.age());
+                }
+                put(prompt, "description", given(errors, "description", input.description()));
+                put(prompt, "premise", story.premise());
+            }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
         return prompt;
+    }
+
+    private List<Draft> drafts(UserId actor, ProjectId project, Prepared prepared, String result) {
+        if (prepared.flow() == AiFlow.CHARACTER_PROFILE) {
+            Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+            tree(result).properties().forEach(section -> {
+                Map<String, String> values = new LinkedHashMap<>();
+                section.getValue().properties().forEach(field -> values.put(field.getKey(), field.getValue().asString()));
+                sections.put(section.getKey(), values);
+            });
+            return characters.profile(actor, project, prepared.character().id(), sections);
+        }
+        return List.of(draft(actor, project, prepared.flow(), prepared.input(), prepared.story(), result));
     }
 
     private Draft draft(UserId actor, ProjectId project, AiFlow flow, FlowInput input, StoryText story, String result) {
@@ -219,6 +255,7 @@ public class AiFlows {
                 yield stories.wantNeed(actor, project, answer.path("want").asString().strip(), conflict.isEmpty() ? need : need + "\n\n" + conflict);
             }
             case SCRIPT_SCENE -> scripts.withScene(actor, project, fountain(result));
+            case CHARACTER_PROFILE -> throw new IllegalStateException("A profile writes several sections: see drafts");
         };
     }
 
@@ -235,6 +272,15 @@ public class AiFlows {
 
     private JsonNode tree(String result) {
         return json.readTree(result);
+    }
+
+    private static UUID characterId(String value) {
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.",
+                    Map.of("errors", List.of(new FieldError("character_id", "must be a character's id"))));
+        }
     }
 
     private static String given(List<FieldError> errors, String field, String value) {

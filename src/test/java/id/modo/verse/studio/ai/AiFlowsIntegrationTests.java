@@ -7,11 +7,13 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import id.modo.verse.ai.AiGatewayTest;
 import id.modo.verse.ai.OpenAiWire;
 import id.modo.verse.studio.StudioFixtures;
+import id.modo.verse.studio.character.CharacterSection;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.TestGateways;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -247,6 +249,68 @@ class AiFlowsIntegrationTests {
         assertThat(sent).contains("Scene: Kancil meets the crocodiles.", "Previous scene: INT. FOREST - NIGHT");
         ok(owner.postJson(proposals(proposal) + "/accept", "{\"base_version\":" + proposal.get("base_version").asInt() + "}"));
         assertThat(Http.json(ok(owner.call("GET", story() + "/script", null))).get("script").asString()).endsWith("Kancil counts the crocodiles.");
+    }
+
+    @Test
+    void aProfileFromAShortDescriptionProposesEachSectionCheckedAgainstItsSchema() {
+        HttpResponse<String> created = owner.postJson("/api/v1/projects/" + project + "/characters",
+                "{\"name\":\"Kancil\",\"physiological\":{\"height\":\"knee-high\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String kancil = Http.json(created).get("id").asString();
+        String wrong = profile(Map.of("shoe_size", "tiny"));
+        String right = profile(Map.of());
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("asked again")
+                .willReturn(okJson(OpenAiWire.completion(wrong))));
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs("asked again").willReturn(okJson(OpenAiWire.completion(right))));
+
+        HttpResponse<String> missing = owner.postJson(ai("character_profile"), "{\"character_id\":\"" + kancil + "\"}");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(Http.json(missing).get("errors").get(0).get("field").asString()).isEqualTo("description");
+        StudioFixtures.Studio other = fixtures.studio("aiflows-chars");
+        String foreign = Http.json(other.asOwner().postJson("/api/v1/projects/" + fixtures.project(other.asOwner(), other.organizationId(),
+                "Other", "team") + "/characters", "{\"name\":\"Buaya\"}")).get("id").asString();
+        HttpResponse<String> notOurs = owner.postJson(ai("character_profile"), "{\"character_id\":\"" + foreign + "\",\"description\":\"x\"}");
+        assertThat(notOurs.statusCode()).isEqualTo(400);
+        assertThat(Http.json(notOurs).get("errors").get(0).get("field").asString()).isEqualTo("character_id");
+
+        HttpResponse<String> generated = owner.postJson(ai("character_profile"),
+                "{\"character_id\":\"" + kancil + "\",\"description\":\"a small clever mouse deer\"}");
+
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(201);
+        // A field no section has is not fit: the answer was asked for again.
+        var sent = providers.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(marker)));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.getFirst().getBodyAsString()).contains("Name: Kancil", "Description: a small clever mouse deer", "character_sections");
+        JsonNode proposal = Http.json(generated);
+        assertThat(proposal.get("entity_type").asString()).isEqualTo("character");
+        List<String> sections = new ArrayList<>();
+        proposal.get("proposals").forEach(p -> sections.add(p.get("section").asString()));
+        assertThat(sections).containsExactly("physiological", "psychological", "emotional");
+        // What the writer filled stays where the model said nothing.
+        assertThat(proposal.get("content").asString()).contains("knee-high", "generated gender");
+        JsonNode psychological = proposal.get("proposals").get(1);
+        ok(owner.postJson("/api/v1/projects/" + project + "/ai/proposals/" + psychological.get("id").asString() + "/accept",
+                "{\"base_version\":" + psychological.get("base_version").asInt() + "}"));
+        JsonNode character = Http.json(ok(owner.call("GET", "/api/v1/projects/" + project + "/characters/" + kancil, null)));
+        assertThat(character.get("psychological").get("fears").asString()).isEqualTo("generated fears");
+        assertThat(character.get("physiological").toString()).contains("knee-high").doesNotContain("generated");
+    }
+
+    /** A character_sections answer: every field of the three sections, plus {@code extra} members in the physiological one. */
+    static String profile(Map<String, String> extra) {
+        StringBuilder json = new StringBuilder("{");
+        List<CharacterSection> sections = List.of(CharacterSection.PHYSIOLOGICAL, CharacterSection.PSYCHOLOGICAL, CharacterSection.EMOTIONAL);
+        for (CharacterSection section : sections) {
+            json.append('"').append(section.key()).append("\":{");
+            List<String> members = new ArrayList<>();
+            section.fields().forEach(field -> members.add("\"" + field.key() + "\":\""
+                    + (field.key().equals("height") ? "" : "generated " + field.key().replace('_', ' ')) + "\""));
+            if (section == CharacterSection.PHYSIOLOGICAL) {
+                extra.forEach((key, value) -> members.add("\"" + key + "\":\"" + value + "\""));
+            }
+            json.append(String.join(",", members)).append('}').append(section == CharacterSection.EMOTIONAL ? "" : ",");
+        }
+        return json.append('}').toString();
     }
 
     @Test
