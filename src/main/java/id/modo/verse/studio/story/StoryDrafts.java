@@ -129,10 +129,6 @@ public class StoryDrafts {
     }
 
     /** 400 naming {@code beat} unless it is a beat of the story's structure. */
-    public void requireBeat(UserId actor, ProjectId project, String beatKey) {
-        requireBeat(stories.get(actor, project).beats(), beatKey);
-    }
-
     private static void requireBeat(BeatSet set, String beatKey) {
         List<String> keys = Stories.beatsOf(set).stream().map(StoryStructure.Beat::key).toList();
         if (beatKey == null || !keys.contains(beatKey)) {

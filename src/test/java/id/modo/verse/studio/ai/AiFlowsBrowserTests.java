@@ -74,6 +74,17 @@ class AiFlowsBrowserTests {
                 page.waitForURL(url -> url.contains("ai=accepted"));
                 assertThat(page.locator("#beat-setup").inputValue()).isEqualTo("Kancil is hungry by the river.");
                 assertThat(page.locator("#beat-resolution").inputValue()).isEqualTo("Kancil crosses on the crocodiles' backs.");
+                // The story page with its Generate forms, and the AI tab with the settings form, fit a phone.
+                assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+                page.navigate("http://localhost:" + port + "/projects/" + project + "/ai");
+                page.getByLabel("Tone").fill("warm and witty");
+                page.getByLabel("Monthly credit allotment").fill("40");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+                page.waitForURL(url -> url.contains("saved=true"));
+                assertThat(page.getByLabel("Tone").inputValue()).isEqualTo("warm and witty");
+                assertThat(page.locator("body").innerText()).contains("Credits used this month: 10 of 40");
+                assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(390);
+                Chromium.screenshot(page, "studio-ai-settings-phone");
                 assertThat(errors).as("console errors").isEmpty();
             } catch (RuntimeException | AssertionError e) {
                 Chromium.screenshot(page, "failure-studio-ai-beats");
