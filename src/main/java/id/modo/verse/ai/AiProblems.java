@@ -32,6 +32,10 @@ public final class AiProblems {
     public static final ProblemType CONCURRENCY_LIMIT = ProblemType.of(HttpStatus.TOO_MANY_REQUESTS, "ai-concurrency-limit",
             "Too many generations at once");
 
+    /** A generation for a project whose monthly credit allotment it would exceed; {@code remaining} says what is left. */
+    public static final ProblemType PROJECT_ALLOTMENT_EXCEEDED = ProblemType.of(HttpStatus.CONFLICT, "project-allotment-exceeded",
+            "The project's monthly AI credits are used up");
+
     private AiProblems() {
     }
 

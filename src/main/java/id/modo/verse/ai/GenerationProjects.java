@@ -3,6 +3,7 @@ package id.modo.verse.ai;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -14,4 +15,12 @@ public interface GenerationProjects {
 
     /** The project's organization if {@code user} may see it; empty when it is missing, trashed or hidden from them. */
     Optional<OrganizationId> visibleTo(UserId user, UUID projectId);
+
+    /**
+     * The credits the project may spend on generations per calendar month (Asia/Jakarta), or empty for no limit
+     * beyond the organization's balance.
+     */
+    default OptionalInt monthlyAllotment(UUID projectId) {
+        return OptionalInt.empty();
+    }
 }

@@ -51,6 +51,7 @@ public class GenerationRequests {
     private final GenerationRun run;
     private final GenerationStore store;
     private final GenerationSlots slots;
+    private final ProjectAllotments allotments;
     private final CreditReservations reservations;
     private final RateLimiter rateLimiter;
     private final ObjectProvider<GenerationProjects> projects;
@@ -61,7 +62,7 @@ public class GenerationRequests {
     private final Clock clock;
 
     GenerationRequests(Organizations organizations, PlanLimits planLimits, Routing routing, ModelCatalogue catalogue, PromptTemplates templates, GenerationRun run,
-            GenerationStore store, GenerationSlots slots, CreditReservations reservations, RateLimiter rateLimiter,
+            GenerationStore store, GenerationSlots slots, ProjectAllotments allotments, CreditReservations reservations, RateLimiter rateLimiter,
             ObjectProvider<GenerationProjects> projects, GenerationProperties properties, AiProperties ai, CreditProperties credits,
             TransactionTemplate transactions, Clock clock) {
         this.organizations = organizations;
@@ -72,6 +73,7 @@ public class GenerationRequests {
         this.run = run;
         this.store = store;
         this.slots = slots;
+        this.allotments = allotments;
         this.reservations = reservations;
         this.rateLimiter = rateLimiter;
         this.projects = projects;
@@ -156,6 +158,9 @@ public class GenerationRequests {
             if (mode != GenerationMode.JOB) {
                 slots.takeForRequest(organization, plan.aiConcurrency());
             }
+            if (request.projectId() != null) {
+                allotments.check(request.projectId(), hold);
+            }
             store.insert(generation);
             if (reservation != null) {
                 reservations.reserve(reservation, organization, user, hold, mode == GenerationMode.JOB ? jobHold : requestHold,
@@ -180,6 +185,19 @@ public class GenerationRequests {
         } finally {
             slots.dispatch(generation.organizationId());
         }
+    }
+
+    /**
+     * {@link #begin} and its answer in the request, for a module that keeps the result (Studio's flows): the ended
+     * generation, or its failure thrown as the problem once its credits came back.
+     */
+    public Generation generate(UserId user, OrganizationId organization, NewGeneration request) {
+        return answer(start(user, organization, request, GenerationMode.SYNC), null);
+    }
+
+    /** The credits a project's generations took this calendar month (Asia/Jakarta), holds of running ones included. */
+    public int projectCreditsThisMonth(UUID projectId) {
+        return allotments.used(projectId);
     }
 
     /** A generation for a member of its organization; another organization's, or a missing one, is 404. */

@@ -121,7 +121,7 @@ class GenerationRun {
     private Generation text(Generation generation, List<Route> routes, AnswerTokens tokens, Generations.Attempts attempts) {
         PromptTemplate template = templates.of(generation.type());
         TextPrompt prompt = new TextPrompt(template.system(generation.input()), template.user(generation.input()), template.schemaName(),
-                template.schema(), template.maxOutputTokens());
+                template.schema(generation.input()), template.maxOutputTokens());
         long inputTokens = 0;
         long outputTokens = 0;
         Receipt discarded = null;
@@ -142,7 +142,7 @@ class GenerationRun {
             Receipt receipt = text.receipt();
             Receipt used = new Receipt(receipt.provider(), receipt.model(), inputTokens, outputTokens, receipt.ownKey(),
                     receipt.fellBackToPlatformKey(), attempts.count());
-            Optional<String> violation = template.structured() ? OutputSchema.violation(text.text(), template.schema()) : Optional.empty();
+            Optional<String> violation = template.structured() ? OutputSchema.violation(text.text(), prompt.schema()) : Optional.empty();
             if (violation.isEmpty()) {
                 return succeed(generation, text.text(), template.structured() ? text.text() : null, null, used, attempts);
             }

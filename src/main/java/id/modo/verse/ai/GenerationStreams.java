@@ -60,6 +60,15 @@ class GenerationStreams {
      * gets the answer. A generation cancelled while it streams ends the stream with its {@code generation} event.
      */
     SseEmitter answer(GenerationRequests.Started started) {
+        return answer(started, null);
+    }
+
+    /**
+     * {@link #answer(GenerationRequests.Started)}, and once the generation completed, event {@code result} with what
+     * {@code keep} made of it (a module keeping the result, such as Studio's proposal), before {@code generation}. A
+     * problem {@code keep} throws ends the stream with its {@code error}.
+     */
+    SseEmitter answer(GenerationRequests.Started started, java.util.function.Function<Generation, Object> keep) {
         Generation generation = started.generation();
         SseEmitter emitter = new SseEmitter(requests.requestHold().toMillis());
         Sender sender = new Sender(emitter, () -> leave(generation));
@@ -77,6 +86,9 @@ class GenerationStreams {
                         sender.send("discarded", Map.of());
                     }
                 });
+                if (keep != null && ended.status() == GenerationStatus.COMPLETED) {
+                    sender.send("result", keep.apply(ended));
+                }
                 sender.send("generation", GenerationResponse.of(ended));
             } catch (ProblemException problem) {
                 Generation now = store.find(generation.id()).orElse(generation);

@@ -35,6 +35,9 @@ final class OutputSchema {
         if (!fits(value, type)) {
             return Optional.of(where + " is not of type " + type);
         }
+        if (schema.get("enum") instanceof List<?> allowed && !allowed.contains(value.isString() ? value.asString() : value.toString())) {
+            return Optional.of(where + " is " + value + ", not one of " + allowed);
+        }
         if (value.isObject()) {
             Map<?, ?> properties = schema.get("properties") instanceof Map<?, ?> map ? map : Map.of();
             for (Object name : schema.get("required") instanceof List<?> list ? list : List.of()) {

@@ -24,6 +24,9 @@ record PromptTemplate(GenerationType type, String version, List<String> required
     static final Map<String, String> LANGUAGES = Map.of("en", "English", "id", "Bahasa Indonesia");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
 
+    /** A schema member naming the list input whose items are the only values a string may take (a project's beat keys). */
+    static final String ENUM_INPUT = "enum_input";
+
     boolean structured() {
         return schema != null;
     }
@@ -54,6 +57,32 @@ record PromptTemplate(GenerationType type, String version, List<String> required
             }
         });
         return errors;
+    }
+
+    /**
+     * The schema for this input: each {@value #ENUM_INPUT} member becomes an {@code enum} of that input's items (and is
+     * dropped when the input was not given), so the provider is asked for, and {@link OutputSchema} checks, only the
+     * values this request allows.
+     */
+    Map<String, Object> schema(Map<String, Object> input) {
+        return schema == null ? null : resolve(schema, input);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> resolve(Map<String, Object> node, Map<String, Object> input) {
+        Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+        node.forEach((key, value) -> {
+            if (ENUM_INPUT.equals(key)) {
+                if (input.get(String.valueOf(value)) instanceof List<?> allowed && !allowed.isEmpty()) {
+                    resolved.put("enum", List.copyOf(allowed));
+                }
+            } else if (value instanceof Map<?, ?> child) {
+                resolved.put(key, resolve((Map<String, Object>) child, input));
+            } else {
+                resolved.put(key, value);
+            }
+        });
+        return resolved;
     }
 
     static FieldError languageError(String field) {

@@ -228,8 +228,7 @@ public class Versions {
         if (current.isPresent() && current.get().id().equals(old.id())) {
             return named(current.get());
         }
-        int base = current.map(Version::number).orElse(0);
-        Version restored = insert(project, old.entityType(), old.entityId(), old.section(), old.content(), base, actor,
+        Version restored = insert(project, old.entityType(), old.entityId(), old.section(), old.content(), actor,
                 VersionSource.RESTORE, old.id());
         writer.apply(project, old.entityId(), old.section(), old.content());
         return named(restored);
@@ -249,10 +248,10 @@ public class Versions {
         if (current.isPresent() && current.get().content().equals(content)) {
             return named(current.get());
         }
-        return named(insert(project, entityType, entityId, section, content, currentNumber, author, source, restoredFrom));
+        return named(insert(project, entityType, entityId, section, content, author, source, restoredFrom));
     }
 
-    private Version insert(ProjectId project, String entityType, UUID entityId, String section, String content, int currentNumber,
+    private Version insert(ProjectId project, String entityType, UUID entityId, String section, String content,
             UserId author, VersionSource source, UUID restoredFrom) {
         // The database keeps microseconds; the version returned says what it stored.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -260,19 +259,142 @@ public class Versions {
                 .params(entityType, entityId, section)
                 .update();
         UUID id = UUID.randomUUID();
+        int number = nextNumber(entityType, entityId, section);
         jdbc.sql("""
                 insert into studio_versions (id, project_id, entity_type, entity_id, section, number, content, source, author_id,
                     created_at, is_current, restored_from)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)""")
-                .params(id, project.value(), entityType, entityId, section, currentNumber + 1, content, source.dbValue(),
+                .params(id, project.value(), entityType, entityId, section, number, content, source.dbValue(),
                         author == null ? null : author.value(), Timestamp.from(now), restoredFrom)
                 .update();
-        Version version = new Version(id, project, entityType, entityId, section, currentNumber + 1, content, source, author, null,
+        Version version = new Version(id, project, entityType, entityId, section, number, content, source, author, null,
                 now, true, restoredFrom);
         UUID organization = jdbc.sql("select organization_id from projects where id = ?").param(project.value()).query(UUID.class).single();
         events.publishEvent(new StudioEvents.VersionSaved(organization, project.value(), author == null ? null : author.value(), id, entityType,
                 entityId, section, version.number(), source.dbValue(), restoredFrom));
         return version;
+    }
+
+    /**
+     * The number after every version of the section, proposals included: a pending AI proposal keeps its number, so a
+     * save made meanwhile skips it (numbers grow, with gaps, and a base version names one save only).
+     */
+    private int nextNumber(String entityType, UUID entityId, String section) {
+        return jdbc.sql("select coalesce(max(number), 0) + 1 from studio_versions where entity_type = ? and entity_id = ? and section = ?")
+                .params(entityType, entityId, section).query(Integer.class).single();
+    }
+
+    /**
+     * Keeps an AI generation's result as a version of the section that is not current: nothing of the user's text
+     * changes until they accept it ({@link #acceptProposal}). Its number is taken from the section's sequence under the
+     * section's lock, like a save's.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Version propose(ProjectId project, String entityType, UUID entityId, String section, String content, UserId author,
+            UUID generationId) {
+        Objects.requireNonNull(content, "content");
+        lock(entityType, entityId, section);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        UUID id = UUID.randomUUID();
+        int number = nextNumber(entityType, entityId, section);
+        jdbc.sql("""
+                insert into studio_versions (id, project_id, entity_type, entity_id, section, number, content, source, author_id,
+                    created_at, is_current, proposal_status, generation_id)
+                values (?, ?, ?, ?, ?, ?, ?, 'ai', ?, ?, false, 'pending', ?)""")
+                .params(id, project.value(), entityType, entityId, section, number, content, author == null ? null : author.value(),
+                        Timestamp.from(now), generationId)
+                .update();
+        return named(new Version(id, project, entityType, entityId, section, number, content, VersionSource.AI, author, null, now, false,
+                null));
+    }
+
+    /** A pending AI proposal of the project (404 for anything else: a version that is not one, or one accepted or discarded). */
+    @Transactional(readOnly = true)
+    public Version proposal(UserId actor, ProjectId project, UUID versionId) {
+        access.read(actor, project);
+        return named(pending(project, versionId));
+    }
+
+    /** The project's proposals waiting for review, newest first (without content). */
+    @Transactional(readOnly = true)
+    public List<Version> pendingProposals(UserId actor, ProjectId project) {
+        access.read(actor, project);
+        return withNames(jdbc.sql("select " + SUMMARY_COLUMNS + " from studio_versions where project_id = ? and proposal_status = 'pending' "
+                        + "order by created_at desc, id desc limit 50")
+                .param(project.value())
+                .query(this::row)
+                .list());
+    }
+
+    /** The word diff from the section's current text (empty when never saved) to the proposal's, as people read them. */
+    @Transactional(readOnly = true)
+    public List<WordDiff.Segment> proposalDiff(Version proposal) {
+        String current = currentRow(proposal.entityType(), proposal.entityId(), proposal.section()).map(this::readable).orElse("");
+        return WordDiff.between(current, readable(proposal));
+    }
+
+    /**
+     * Makes a pending proposal the section's current text, as a person's save would: {@code baseVersion} is the current
+     * number the user saw next to the proposal, and a save that landed since is 409 {@code edit-conflict}, the same
+     * answer two human saves get. The proposal becomes the newest version (renumbered after any saved since) and its
+     * feature writes it into its table ({@link VersionedContent#apply}).
+     */
+    @Transactional
+    public Version acceptProposal(UserId actor, ProjectId project, UUID versionId, int baseVersion) {
+        access.read(actor, project);
+        Version proposal = pending(project, versionId);
+        VersionedContent writer = writer(proposal).orElseThrow(() -> new ProblemException(StudioProblems.NOT_RESTORABLE,
+                "Versions of " + proposal.entityType() + " cannot be accepted."));
+        access.edit(actor, project, writer.accessSection());
+        lock(proposal.entityType(), proposal.entityId(), proposal.section());
+        if (jdbc.sql("select count(*) from studio_versions where id = ? and proposal_status = 'pending'").param(versionId)
+                .query(Integer.class).single() == 0) {
+            throw proposalGone();
+        }
+        Optional<Version> current = currentRow(proposal.entityType(), proposal.entityId(), proposal.section());
+        if (baseVersion != current.map(Version::number).orElse(0)) {
+            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        jdbc.sql("update studio_versions set is_current = false where entity_type = ? and entity_id = ? and section = ? and is_current")
+                .params(proposal.entityType(), proposal.entityId(), proposal.section())
+                .update();
+        // After every other version of the section: it keeps its own number unless a save took a higher one since.
+        int number = jdbc.sql("select coalesce(max(number), 0) + 1 from studio_versions where entity_type = ? and entity_id = ? and section = ? and id <> ?")
+                .params(proposal.entityType(), proposal.entityId(), proposal.section(), versionId).query(Integer.class).single();
+        jdbc.sql("update studio_versions set is_current = true, proposal_status = 'accepted', number = ?, created_at = ? where id = ?")
+                .params(number, Timestamp.from(now), versionId)
+                .update();
+        writer.apply(project, proposal.entityId(), proposal.section(), proposal.content());
+        UUID organization = jdbc.sql("select organization_id from projects where id = ?").param(project.value()).query(UUID.class).single();
+        events.publishEvent(new StudioEvents.VersionSaved(organization, project.value(), actor.value(), versionId, proposal.entityType(),
+                proposal.entityId(), proposal.section(), number, VersionSource.AI.dbValue(), null));
+        return named(new Version(versionId, project, proposal.entityType(), proposal.entityId(), proposal.section(), number, proposal.content(),
+                VersionSource.AI, proposal.author(), null, now, true, null));
+    }
+
+    /** Drops a pending proposal; the section's text never changed. Who may edit the section may discard it. */
+    @Transactional
+    public void discardProposal(UserId actor, ProjectId project, UUID versionId) {
+        access.read(actor, project);
+        Version proposal = pending(project, versionId);
+        access.edit(actor, project, writer(proposal).map(VersionedContent::accessSection).orElse(Section.STORY));
+        lock(proposal.entityType(), proposal.entityId(), proposal.section());
+        if (jdbc.sql("delete from studio_versions where id = ? and proposal_status = 'pending'").param(versionId).update() == 0) {
+            throw proposalGone();
+        }
+    }
+
+    private Version pending(ProjectId project, UUID versionId) {
+        return jdbc.sql("select " + COLUMNS + " from studio_versions where id = ? and project_id = ? and proposal_status = 'pending'")
+                .params(versionId, project.value())
+                .query(this::row)
+                .optional()
+                .orElseThrow(Versions::proposalGone);
+    }
+
+    private static ProblemException proposalGone() {
+        return new ProblemException(ProblemType.NOT_FOUND, "There is no such AI proposal in this project: it was accepted or discarded.");
     }
 
     /**

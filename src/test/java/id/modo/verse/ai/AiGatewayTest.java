@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
         "modo.ai.fallback.max-backoff=20ms",
         "modo.ai.generations.per-user-limit=500",
         "db-scheduler.polling-interval=1s"})
-@interface AiGatewayTest {
+public @interface AiGatewayTest {
 
     String OPENAI_KEY = "sk-platform-generation-tests";
     String ANTHROPIC_KEY = "sk-ant-platform-generation-tests";

@@ -3,7 +3,7 @@ package id.modo.verse.ai;
 import tools.jackson.databind.json.JsonMapper;
 
 /** OpenAI's and Anthropic's answers as their API references show them, for the gateway's tests in the running app. */
-final class OpenAiWire {
+public final class OpenAiWire {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -11,7 +11,7 @@ final class OpenAiWire {
     }
 
     /** A chat completion whose message is {@code content}, having used 19 prompt and 10 completion tokens. */
-    static String completion(String content) {
+    public static String completion(String content) {
         return """
                 {"id":"chatcmpl-1","object":"chat.completion","created":1741569952,"model":"gpt-4.1-mini-2025-04-14",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s,"refusal":null,"annotations":[]},"logprobs":null,"finish_reason":"stop"}],
@@ -22,7 +22,7 @@ final class OpenAiWire {
     }
 
     /** A streamed chat completion: one chunk per token, the finish, the usage chunk, then {@code [DONE]}. */
-    static String stream(String... tokens) {
+    public static String stream(String... tokens) {
         StringBuilder events = new StringBuilder(chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"));
         for (String token : tokens) {
             events.append(chunk("{\"content\":" + JSON.writeValueAsString(token) + "}", "null"));
@@ -39,7 +39,7 @@ final class OpenAiWire {
     }
 
     /** An image generation answer carrying {@code base64} PNG bytes. */
-    static String image(String base64) {
+    public static String image(String base64) {
         return """
                 {"created":1713833628,"data":[{"b64_json":"%s"}],
                  "usage":{"total_tokens":100,"input_tokens":50,"output_tokens":50,"input_tokens_details":{"text_tokens":10,"image_tokens":40}}}"""
@@ -47,7 +47,7 @@ final class OpenAiWire {
     }
 
     /** An Anthropic Messages answer with {@code text}. */
-    static String anthropicMessage(String text) {
+    public static String anthropicMessage(String text) {
         return """
                 {"id":"msg_013Zva2CMHLNnXjNJJKqJ2EF","type":"message","role":"assistant","model":"claude-sonnet-4-5-20250929",
                  "content":[{"type":"text","text":%s}],"stop_reason":"end_turn","stop_sequence":null,
@@ -56,6 +56,6 @@ final class OpenAiWire {
     }
 
     /** OpenAI's error body for a server error. */
-    static final String SERVER_ERROR = """
+    public static final String SERVER_ERROR = """
             {"error":{"message":"The server had an error while processing your request.","type":"server_error","param":null,"code":null}}""";
 }

@@ -24,7 +24,7 @@ class PromptTemplatesTests {
     void everyTypeHasATemplateAndEveryStructuredTypeItsSchema() {
         for (GenerationType type : GenerationType.values()) {
             PromptTemplate template = templates.of(type);
-            assertThat(template.version()).isEqualTo(type.key() + ".v1");
+            assertThat(template.version()).startsWith(type.key() + ".v");
             assertThat(template.required()).isNotEmpty();
             assertThat(template.user()).isNotBlank();
             assertThat(template.structured()).isEqualTo(List.of(GenerationType.STORY_STRUCTURE, GenerationType.WANT_NEED,
@@ -68,5 +68,22 @@ class PromptTemplatesTests {
                 .contains("'intensity' is not of type integer");
         assertThat(OutputSchema.violation("{\"beats\":[],\"notes\":\"x\"}", schema)).contains("the answer has 'notes', which the schema does not name");
         assertThat(OutputSchema.violation("{\"beats\": [}", schema)).contains("the answer is not JSON");
+    }
+
+    @Test
+    void anEnumInputHoldsAStringToTheItemsGivenForThisRequest() {
+        PromptTemplate structure = templates.of(GenerationType.STORY_STRUCTURE);
+        Map<String, Object> input = Map.of("synopsis", "A flood.", "structure", "Three-act structure", "beat_keys", List.of("setup", "resolution"));
+        Map<String, Object> schema = structure.schema(input);
+
+        assertThat(schema.toString()).contains("enum=[setup, resolution]").doesNotContain(PromptTemplate.ENUM_INPUT);
+        assertThat(OutputSchema.violation("{\"beats\":[{\"name\":\"setup\",\"description\":\"A flood.\",\"intensity\":1}]}", schema)).isEmpty();
+        assertThat(OutputSchema.violation("{\"beats\":[{\"name\":\"ordeal\",\"description\":\"A flood.\",\"intensity\":1}]}", schema))
+                .contains("'name' is \"ordeal\", not one of [setup, resolution]");
+        assertThat(structure.user(input)).contains("in this order: setup; resolution");
+        // Without the input the schema allows any name, as before.
+        Map<String, Object> open = structure.schema(Map.of("synopsis", "A flood.", "structure", "Save the Cat"));
+        assertThat(open.toString()).doesNotContain("enum");
+        assertThat(OutputSchema.violation("{\"beats\":[{\"name\":\"ordeal\",\"description\":\"A flood.\",\"intensity\":1}]}", open)).isEmpty();
     }
 }

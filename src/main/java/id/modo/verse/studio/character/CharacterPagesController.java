@@ -48,10 +48,12 @@ class CharacterPagesController {
     private final StudioImages images;
     private final CharacterImages characterImages;
     private final WorkspaceTabs tabs;
+    private final id.modo.verse.studio.ai.StudioAiButtons studioAi;
 
     CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages,
-            WorkspaceTabs tabs) {
+            WorkspaceTabs tabs, id.modo.verse.studio.ai.StudioAiButtons studioAi) {
         this.tabs = tabs;
+        this.studioAi = studioAi;
         this.characters = characters;
         this.access = access;
         this.images = images;
@@ -109,6 +111,7 @@ class CharacterPagesController {
         ProjectView view = access.read(caller.id(), project);
         CharacterView character = characters.get(caller.id(), project, characterId.value());
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
+        model.addAttribute("ai", studioAi.of(caller.id(), view, java.util.List.of(id.modo.verse.studio.ai.AiFlow.CHARACTER_PROFILE)));
         return "studio/character";
     }
 

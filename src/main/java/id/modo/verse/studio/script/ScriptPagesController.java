@@ -38,9 +38,15 @@ class ScriptPagesController {
     private final Scripts scripts;
     private final WorkspaceTabs tabs;
 
-    ScriptPagesController(Scripts scripts, WorkspaceTabs tabs) {
+    private final id.modo.verse.studio.ai.StudioAiButtons studioAi;
+    private final id.modo.verse.studio.story.StoryDrafts stories;
+
+    ScriptPagesController(Scripts scripts, WorkspaceTabs tabs, id.modo.verse.studio.ai.StudioAiButtons studioAi,
+            id.modo.verse.studio.story.StoryDrafts stories) {
         this.scripts = scripts;
         this.tabs = tabs;
+        this.studioAi = studioAi;
+        this.stories = stories;
     }
 
     /** The autosave's answer: the new version to edit from and the status line to show. */
@@ -52,6 +58,8 @@ class ScriptPagesController {
         Scripts.ScriptView view = scripts.get(caller.id(), projectId);
         model.addAttribute("page", page(view, view.script(), view.version(), ui,
                 notice.equals("saved") ? ui.t("script.notice.saved") : null, null));
+        model.addAttribute("ai", studioAi.of(caller.id(), view.project(), List.of(id.modo.verse.studio.ai.AiFlow.SCRIPT_SCENE)));
+        model.addAttribute("aiBeats", stories.writtenBeats(caller.id(), projectId, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return "studio/script";
     }
 

@@ -5,6 +5,8 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.EditConflictException;
+import id.modo.verse.studio.ai.AiFlow;
+import id.modo.verse.studio.ai.StudioAiButtons;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.SaveStatus;
 import id.modo.verse.studio.Section;
@@ -47,9 +49,11 @@ class StoryPagesController {
     private final WorkspaceTabs tabs;
     private final org.springframework.context.MessageSource messages;
     private final id.modo.verse.ai.AiFieldButtons aiButtons;
+    private final StudioAiButtons studioAi;
 
     StoryPagesController(Stories stories, WorkspaceTabs tabs, org.springframework.context.MessageSource messages,
-            id.modo.verse.ai.AiFieldButtons aiButtons) {
+            id.modo.verse.ai.AiFieldButtons aiButtons, StudioAiButtons studioAi) {
+        this.studioAi = studioAi;
         this.stories = stories;
         this.tabs = tabs;
         this.messages = messages;
@@ -57,9 +61,16 @@ class StoryPagesController {
     }
 
     @GetMapping("/projects/{projectId}/story")
-    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, Model model) {
+    String story(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
+            @org.springframework.web.bind.annotation.RequestParam(name = "ai", defaultValue = "") String aiOutcome, Model model) {
         Stories.Story story = stories.get(caller.id(), projectId);
         model.addAttribute("page", page(story));
+        model.addAttribute("ai", studioAi.of(caller.id(), story.project(), java.util.List.of(AiFlow.values())));
+        model.addAttribute("aiNotice", switch (aiOutcome) {
+            case "accepted" -> "studioai.accepted";
+            case "discarded" -> "studioai.discarded";
+            default -> null;
+        });
         model.addAttribute("aiSynopsis", aiButtons.forField(caller.id(), story.project().organizationId(), projectId.value(),
                 id.modo.verse.ai.GenerationType.SYNOPSIS).orElse(null));
         return "studio/story";
