@@ -1,5 +1,7 @@
 package id.modo.verse.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,15 @@ public final class AccountPageModels {
         public static SignInForm empty(String next) {
             return new SignInForm("", next, null, 0, null);
         }
+
+        /** {@code ?next=…} for the links that leave the page (sign up, a provider), so they come back to the same place. */
+        public String nextQuery() {
+            return AccountPageModels.nextQuery(next);
+        }
+    }
+
+    static String nextQuery(String next) {
+        return next == null || next.equals("/dashboard") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** The forgot-password form: after sending, the same answer whether or not the email has an account. */
@@ -28,9 +39,10 @@ public final class AccountPageModels {
     public record Notice(String title, String text, boolean success) {
     }
 
-    public record SignUpForm(String name, String email, Map<String, String> errors) {
-        public static SignUpForm empty() {
-            return new SignUpForm("", "", Map.of());
+    public record SignUpForm(String name, String email, String next, Map<String, String> errors) {
+
+        public String nextQuery() {
+            return AccountPageModels.nextQuery(next);
         }
     }
 
