@@ -75,6 +75,7 @@ class OrganizationPagesController {
             case "invitation-email-mismatch" -> "invitation.error.email";
             case "invitation-gone" -> "invitation.error.gone";
             case "already-member" -> "invitation.error.member";
+            case "plan-limit-reached" -> "invitation.error.full";
             default -> "invitation.error.unknown";
         };
     }
