@@ -33,6 +33,11 @@ public final class AccountPageModels {
     }
 
     public record NewPasswordForm(String token, String error) {
+
+        /** A dead link offers no password field: only asking for a new link can help. */
+        public boolean linkBroken() {
+            return "reset.error.link".equals(error);
+        }
     }
 
     /** A one-message page: a title and a text (message keys), good news or bad. */

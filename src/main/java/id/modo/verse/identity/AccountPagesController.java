@@ -165,6 +165,9 @@ class AccountPagesController {
     String signUp(@Valid AuthApiController.RegisterRequest form, BindingResult binding, @RequestParam(required = false) String next,
             HttpServletRequest request, HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, SIGN_UP_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "signup.error.name_long");
+        }
         if (errors.isEmpty()) {
             try {
                 accounts.register(form.email(), form.password(), form.name(), ClientInfo.of(request));
@@ -206,6 +209,9 @@ class AccountPagesController {
     String updateProfile(@AuthenticationPrincipal CurrentUser caller, @Valid MeApiController.ProfileRequest form, BindingResult binding,
             HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "signup.error.name_long");
+        }
         // The form always posts a name and a language; an absent one is a hand-made request, refused or defaulted as before.
         if (form.name() == null) {
             errors.putIfAbsent("name", "signup.error.name");
@@ -294,8 +300,12 @@ class AccountPagesController {
     }
 
     @GetMapping("/reset-password")
-    String resetPasswordPage(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, null));
+    String resetPasswordPage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        boolean works = accounts.resetLinkWorks(token);
+        if (!works) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, works ? null : "reset.error.link"));
         return "identity/reset-password";
     }
 

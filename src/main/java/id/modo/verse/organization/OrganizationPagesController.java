@@ -127,6 +127,9 @@ class OrganizationPagesController {
     String create(@AuthenticationPrincipal CurrentUser caller, @Valid OrganizationApiController.CreateRequest form, BindingResult binding,
             HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, CREATE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "organization.error.name_long");
+        }
         String name = form.name() == null ? "" : form.name();
         String slug = form.slug() == null ? "" : form.slug();
         if (errors.isEmpty()) {

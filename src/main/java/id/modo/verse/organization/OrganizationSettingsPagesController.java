@@ -76,7 +76,10 @@ class OrganizationSettingsPagesController {
         form.put("description", orEmpty(change.description()));
         form.put("website", orEmpty(change.website()));
         form.put("billing_email", orEmpty(change.billingEmail()));
-        Map<String, String> errors = FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic");
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "organization.error.name_long");
+        }
         if (!errors.isEmpty()) {
             return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
         }
