@@ -74,5 +74,15 @@ public final class AccountPageModels {
     }
 
     public record SessionRow(UUID id, boolean current, String client, String ipAddress, String userAgent, Instant lastActiveAt) {
+
+        /** The browser and system, e.g. "Chrome 131 · Windows"; null when the agent says nothing. */
+        public String device() {
+            return UserAgents.describe(userAgent);
+        }
+
+        /** Where from: "localhost" for this machine, else the address. */
+        public String place() {
+            return UserAgents.address(ipAddress);
+        }
     }
 }

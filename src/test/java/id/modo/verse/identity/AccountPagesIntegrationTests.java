@@ -139,6 +139,22 @@ class AccountPagesIntegrationTests {
     }
 
     @Test
+    void everyPageOffersSignOutAndTheSessionsReadAsDevicesAndPlaces() {
+        Users.Signed user = new Users(http).signUpAndIn("signout-header");
+        PageSession pages = PageSession.signIn(http, user);
+        var dashboard = pages.get("/dashboard");
+        assertThat(dashboard.body()).contains("<form class=\"header-account__signout\" method=\"post\" action=\"/signout\">");
+        var account = pages.get("/account");
+        String sessions = account.body().substring(account.body().indexOf("id=\"sessions-title\""));
+        sessions = sessions.substring(0, sessions.indexOf("</section>"));
+        assertThat(sessions).contains("Java-http-client", "localhost").doesNotContain("0:0:0:0:0:0:0:1", "127.0.0.1");
+
+        var signedOut = pages.post("/signout", dashboard, "", HTML);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(pages.get("/dashboard").statusCode()).as("the session no longer works").isEqualTo(302);
+    }
+
+    @Test
     void aBadResetLinkSaysSoWhenOpened() {
         var page = http.get("/reset-password?token=not-a-real-token", HTML);
         assertThat(page.statusCode()).isEqualTo(400);
