@@ -94,6 +94,12 @@ public class AuditLog {
         }
     }
 
+    /** The actions an organization's log holds, for its filter to offer: at most a few dozen kinds, never the rows. */
+    public List<String> actionsOf(UUID organizationId) {
+        return jdbc.sql("select distinct action from audit_logs where organization_id = ? order by action")
+                .param(organizationId).query(String.class).list();
+    }
+
     /** One changed field: {@code from} is null when it was added, {@code to} when it was removed. */
     public record Change(String field, String from, String to) {
     }

@@ -25,7 +25,21 @@ public final class AuditPageModels {
      * An organization's audit log page: its filter form with errors (field to message key), one
      * page of entries and the link to the next page (null on the last one).
      */
-    public record AuditLogPage(String organizationId, String organizationName, Form form, List<Person> people,
+    public record AuditLogPage(String organizationId, String organizationName, Form form, List<Person> people, List<String> actions,
             Map<String, String> errors, List<AuditLog.Entry> entries, String nextUrl, boolean firstPage) {
+    }
+
+    /**
+     * An action as people read it: its translation ({@code audit.action.member_add}), else its words
+     * ("Relationship set"), so an action a module adds later never shows as a key.
+     */
+    public static String actionLabel(id.modo.verse.common.web.Ui ui, String action) {
+        String key = "audit.action." + action;
+        String label = ui.t(key);
+        if (!label.equals(key)) {
+            return label;
+        }
+        String words = action.replace('_', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

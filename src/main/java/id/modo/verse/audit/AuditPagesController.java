@@ -96,7 +96,8 @@ class AuditPagesController {
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("page", new AuditPageModels.AuditLogPage(organization.toString(), view.name(), form, people, errors,
+        model.addAttribute("page", new AuditPageModels.AuditLogPage(organization.toString(), view.name(), form, people,
+                auditLog.actionsOf(organization.value()), errors,
                 entries, nextUrl, cursor.isBlank()));
         return "audit/audit";
     }

@@ -3,7 +3,11 @@ package id.modo.verse.billing;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.organization.MemberLimits;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.PlanUpgrades;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.springframework.stereotype.Service;
 
@@ -13,7 +17,7 @@ import org.springframework.stereotype.Service;
  * with {@link #limitReached} when they would go over.
  */
 @Service
-public class PlanLimits implements MemberLimits {
+public class PlanLimits implements MemberLimits, PlanUpgrades {
 
     private final Plans plans;
 
@@ -51,15 +55,62 @@ public class PlanLimits implements MemberLimits {
     public void checkCanAdd(OrganizationId organization, int currentMembersAndPending) {
         Plan plan = currentPlan(organization);
         if (plan.memberLimit() != null && currentMembersAndPending + 1 > plan.memberLimit()) {
-            throw limitReached(organization, plan, "members", currentMembersAndPending, plan.memberLimit());
+            throw limitReached(organization, "members", currentMembersAndPending, plan.memberLimit());
         }
     }
 
-    /** The 402 problem for a limit ({@code members}, {@code projects}, {@code storage_bytes}) the plan does not allow more of. */
-    public static ProblemException limitReached(OrganizationId organization, Plan plan, String limit, long current, long allowed) {
-        String upgrade = "/organizations/" + organization.value() + "/billing";
-        return new ProblemException(BillingProblems.PLAN_LIMIT_REACHED, "The " + plan.name() + " plan allows " + allowed + " " + limit.replace('_', ' ')
-                + " and this organization has " + current + ". Upgrade on " + upgrade + " to add more.",
-                Map.of("limit", limit, "current", current, "allowed", allowed, "plan", plan.key(), "upgrade_url", upgrade));
+    /**
+     * The 402 problem for a limit ({@code members}, {@code projects}) the plan does not allow more of: what the limit
+     * is, what is in use, and the plan that allows one more.
+     */
+    public ProblemException limitReached(OrganizationId organization, String resource, long used, long limit) {
+        Map<String, Object> members = limitReached(organization, resource, used, limit, used + 1);
+        return new ProblemException(BillingProblems.PLAN_LIMIT_REACHED, "The " + currentPlan(organization).name() + " plan allows " + limit + " "
+                + resource.replace('_', ' ') + " and this organization has " + used + ". " + lift(members), members);
+    }
+
+    @Override
+    public Map<String, Object> limitReached(OrganizationId organization, String resource, long used, long limit, long needed) {
+        return members(organization, resource, limit, used, lifting(plan -> switch (resource) {
+            case "members" -> plan.memberLimit() == null || plan.memberLimit() >= needed;
+            case "projects" -> plan.projectLimit() == null || plan.projectLimit() >= needed;
+            case "storage_bytes" -> plan.storageLimitBytes() >= needed;
+            default -> throw new IllegalArgumentException("No plan limit called " + resource);
+        }));
+    }
+
+    @Override
+    public Map<String, Object> creditsRunOut(OrganizationId organization, long available, long asked) {
+        long allowance = currentPlan(organization).monthlyCredits();
+        Map<String, Object> members = members(organization, "credits", allowance, Math.max(0, allowance - available),
+                lifting(plan -> plan.monthlyCredits() >= asked && plan.monthlyCredits() > allowance));
+        members.put("credits_url", "/organizations/" + organization.value() + "/credits");
+        return members;
+    }
+
+    /** The sentence of a problem's detail that says which plan lifts the limit, from its members. */
+    public static String lift(Map<String, Object> members) {
+        return members.containsKey("plan")
+                ? "The " + members.get("plan_name") + " plan allows more: upgrade on " + members.get("upgrade_url") + "."
+                : "No plan on offer allows more.";
+    }
+
+    private Map<String, Object> members(OrganizationId organization, String resource, long limit, long used, Optional<Plan> lifting) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("resource", resource);
+        members.put("limit", limit);
+        members.put("used", used);
+        members.put("current_plan", currentPlan(organization).key());
+        lifting.ifPresent(plan -> {
+            members.put("plan", plan.key());
+            members.put("plan_name", plan.name());
+        });
+        members.put("upgrade_url", "/organizations/" + organization.value() + "/billing");
+        return members;
+    }
+
+    /** The first plan on offer, in the catalogue's order, that satisfies {@code allows}. */
+    private Optional<Plan> lifting(java.util.function.Predicate<Plan> allows) {
+        return plans.all().stream().filter(plan -> plan.purchasable() && allows.test(plan)).min(Comparator.comparingInt(Plan::sortOrder));
     }
 }

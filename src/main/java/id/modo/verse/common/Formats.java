@@ -40,6 +40,20 @@ public final class Formats {
         return NumberFormat.getIntegerInstance(regional(locale)).format(value);
     }
 
+    /** A size in decimal units (1 KB = 1,000 bytes), as storage plans are sold: one decimal above bytes. */
+    public static String bytes(long bytes, Locale locale) {
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(locale);
+        format.setMaximumFractionDigits(unit == 0 ? 0 : 1);
+        return format.format(value) + " " + units[unit];
+    }
+
     public static String date(Instant instant, ZoneId zone, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(regional(locale)).format(instant.atZone(zone));
     }

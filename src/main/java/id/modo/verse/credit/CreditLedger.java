@@ -11,6 +11,8 @@ import id.modo.verse.credit.CreditEvents.CreditsDebited;
 import id.modo.verse.credit.CreditEvents.CreditsGranted;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
+import id.modo.verse.organization.PlanUpgrades;
+import org.springframework.beans.factory.ObjectProvider;
 import id.modo.verse.payment.PaymentId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,8 +70,11 @@ public class CreditLedger {
     private final AuditRows auditRows;
     private final TransactionTemplate transactions;
 
+    private final ObjectProvider<PlanUpgrades> upgrades;
+
     CreditLedger(JdbcClient jdbc, ApplicationEventPublisher events, CreditProperties properties, Clock clock, AuditRows auditRows,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ObjectProvider<PlanUpgrades> upgrades) {
+        this.upgrades = upgrades;
         this.jdbc = jdbc;
         this.events = events;
         this.properties = properties;
@@ -121,7 +127,7 @@ public class CreditLedger {
             open(organization);
             after = take(organization, actor, amount, referenceType, referenceId, description);
         }
-        return after.orElseThrow(() -> insufficient(balances(organization), amount));
+        return after.orElseThrow(() -> insufficient(organization, amount));
     }
 
     // ---------------------------------------------------------------- adding
@@ -524,10 +530,20 @@ public class CreditLedger {
                 Map.of("limit", MAX_BUCKET_BALANCE, "balance", balance, "bucket", bucket.dbValue(), "asked", asked));
     }
 
-    static ProblemException insufficient(Balances balances, int asked) {
+    /** The 402 for spending more than is available: both numbers, and what the plan gives and which plan gives more. */
+    ProblemException insufficient(OrganizationId organization, int asked) {
+        Balances balances = balances(organization);
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("available", balances.available());
+        members.put("asked", asked);
+        PlanUpgrades plans = upgrades.getIfAvailable();
+        if (plans != null) {
+            members.putAll(plans.creditsRunOut(organization, balances.available(), asked));
+        }
         return new ProblemException(CreditProblems.INSUFFICIENT_CREDITS,
-                "This needs " + asked + " credits but only " + balances.available() + " are available.",
-                Map.of("available", balances.available(), "asked", asked));
+                "This needs " + asked + " credits but only " + balances.available() + " are available."
+                        + (members.containsKey("credits_url") ? " Buy a credit pack on " + members.get("credits_url")
+                                + " or upgrade the plan on " + members.get("upgrade_url") + "." : ""), members);
     }
 
     static void requireAmount(int amount) {

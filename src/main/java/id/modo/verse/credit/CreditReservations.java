@@ -1,6 +1,5 @@
 package id.modo.verse.credit;
 
-import static id.modo.verse.credit.CreditLedger.insufficient;
 import static id.modo.verse.credit.CreditLedger.invalid;
 import static id.modo.verse.credit.CreditLedger.requireAmount;
 import static id.modo.verse.credit.CreditLedger.utc;
@@ -81,7 +80,7 @@ public class CreditReservations {
             ledger.open(organization);
             held = hold(id, organization, actor, amount, now, now.plus(ttl), referenceType, referenceId, description);
         }
-        return ReservationId.of(held.orElseThrow(() -> insufficient(ledger.balances(organization), amount)));
+        return ReservationId.of(held.orElseThrow(() -> ledger.insufficient(organization, amount)));
     }
 
     /**

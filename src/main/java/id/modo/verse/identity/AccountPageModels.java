@@ -1,5 +1,7 @@
 package id.modo.verse.identity;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,15 @@ public final class AccountPageModels {
         public static SignInForm empty(String next) {
             return new SignInForm("", next, null, 0, null);
         }
+
+        /** {@code ?next=…} for the links that leave the page (sign up, a provider), so they come back to the same place. */
+        public String nextQuery() {
+            return AccountPageModels.nextQuery(next);
+        }
+    }
+
+    static String nextQuery(String next) {
+        return next == null || next.equals("/dashboard") ? "" : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
     }
 
     /** The forgot-password form: after sending, the same answer whether or not the email has an account. */
@@ -22,15 +33,21 @@ public final class AccountPageModels {
     }
 
     public record NewPasswordForm(String token, String error) {
+
+        /** A dead link offers no password field: only asking for a new link can help. */
+        public boolean linkBroken() {
+            return "reset.error.link".equals(error);
+        }
     }
 
     /** A one-message page: a title and a text (message keys), good news or bad. */
     public record Notice(String title, String text, boolean success) {
     }
 
-    public record SignUpForm(String name, String email, Map<String, String> errors) {
-        public static SignUpForm empty() {
-            return new SignUpForm("", "", Map.of());
+    public record SignUpForm(String name, String email, String next, Map<String, String> errors) {
+
+        public String nextQuery() {
+            return AccountPageModels.nextQuery(next);
         }
     }
 
@@ -57,5 +74,15 @@ public final class AccountPageModels {
     }
 
     public record SessionRow(UUID id, boolean current, String client, String ipAddress, String userAgent, Instant lastActiveAt) {
+
+        /** The browser and system, e.g. "Chrome 131 · Windows"; null when the agent says nothing. */
+        public String device() {
+            return UserAgents.describe(userAgent);
+        }
+
+        /** Where from: "localhost" for this machine, else the address. */
+        public String place() {
+            return UserAgents.address(ipAddress);
+        }
     }
 }

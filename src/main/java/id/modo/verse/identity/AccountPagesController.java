@@ -39,6 +39,7 @@ class AccountPagesController {
     private final ModoProperties modo;
     private final List<AccountDeletionGuard> deletionGuards;
     private final OAuthProperties oauth;
+    private final List<PendingInvitationHint> invitationHints;
 
     /** Why an OAuth2 sign-in was refused, as sent back to /signin, to the message shown. */
     private static final Map<String, String> OAUTH_ERRORS = Map.of(
@@ -66,8 +67,9 @@ class AccountPagesController {
             "password", "signup.error.password");
 
     AccountPagesController(Accounts accounts, SignIn signIn, IdentityProperties identity, ModoProperties modo,
-            List<AccountDeletionGuard> deletionGuards, OAuthProperties oauth) {
+            List<AccountDeletionGuard> deletionGuards, OAuthProperties oauth, List<PendingInvitationHint> invitationHints) {
         this.oauth = oauth;
+        this.invitationHints = invitationHints;
         this.accounts = accounts;
         this.signIn = signIn;
         this.identity = identity;
@@ -95,6 +97,16 @@ class AccountPagesController {
     @ModelAttribute("oauthProviders")
     List<String> oauthProviders() {
         return oauth.configuredProviders();
+    }
+
+    /** The invitation the sign-in or sign-up page leads back to, so the person knows why and with which address. */
+    @ModelAttribute("invitation")
+    PendingInvitationHint.Hint invitation(@RequestParam(required = false) String next) {
+        if (next == null || next.isBlank()) {
+            return null;
+        }
+        String target = safeNext(next);
+        return invitationHints.stream().flatMap(hints -> hints.forNext(target).stream()).findFirst().orElse(null);
     }
 
     @GetMapping("/signin")
@@ -143,22 +155,26 @@ class AccountPagesController {
     }
 
     @GetMapping("/signup")
-    String signUpPage(Model model) {
-        model.addAttribute("form", AccountPageModels.SignUpForm.empty());
+    String signUpPage(@RequestParam(required = false) String next, Model model) {
+        PendingInvitationHint.Hint invitation = (PendingInvitationHint.Hint) model.getAttribute("invitation");
+        model.addAttribute("form", new AccountPageModels.SignUpForm("", invitation == null ? "" : invitation.email(), safeNext(next), Map.of()));
         return "identity/signup";
     }
 
     @PostMapping("/signup")
-    String signUp(@Valid AuthApiController.RegisterRequest form, BindingResult binding, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String signUp(@Valid AuthApiController.RegisterRequest form, BindingResult binding, @RequestParam(required = false) String next,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, SIGN_UP_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "signup.error.name_long");
+        }
         if (errors.isEmpty()) {
             try {
                 accounts.register(form.email(), form.password(), form.name(), ClientInfo.of(request));
                 if (signIn.signIn(form.email(), form.password(), ClientInfo.of(request), "web") instanceof SignIn.Succeeded ok) {
                     setSessionCookie(request, response, ok.session().token(), identity.sessionAbsoluteTimeout());
                 }
-                return "redirect:/dashboard";
+                return "redirect:" + withWelcome(safeNext(next));
             } catch (TooManyRequestsException e) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 errors.put("form", "signup.error.throttled");
@@ -170,7 +186,7 @@ class AccountPagesController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         model.addAttribute("form", new AccountPageModels.SignUpForm(form.name() == null ? "" : form.name(),
-                form.email() == null ? "" : form.email(), errors));
+                form.email() == null ? "" : form.email(), safeNext(next), errors));
         return "identity/signup";
     }
 
@@ -193,6 +209,9 @@ class AccountPagesController {
     String updateProfile(@AuthenticationPrincipal CurrentUser caller, @Valid MeApiController.ProfileRequest form, BindingResult binding,
             HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "signup.error.name_long");
+        }
         // The form always posts a name and a language; an absent one is a hand-made request, refused or defaulted as before.
         if (form.name() == null) {
             errors.putIfAbsent("name", "signup.error.name");
@@ -281,8 +300,12 @@ class AccountPagesController {
     }
 
     @GetMapping("/reset-password")
-    String resetPasswordPage(@RequestParam(defaultValue = "") String token, Model model) {
-        model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, null));
+    String resetPasswordPage(@RequestParam(defaultValue = "") String token, HttpServletResponse response, Model model) {
+        boolean works = accounts.resetLinkWorks(token);
+        if (!works) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("form", new AccountPageModels.NewPasswordForm(token, works ? null : "reset.error.link"));
         return "identity/reset-password";
     }
 
@@ -353,6 +376,11 @@ class AccountPagesController {
             return "/dashboard";
         }
         return next;
+    }
+
+    /** The page a new account lands on, marked so the layout tells them to look for the verification mail. */
+    static String withWelcome(String target) {
+        return target + (target.contains("?") ? "&" : "?") + "welcome";
     }
 
     private void setSessionCookie(HttpServletRequest request, HttpServletResponse response, String token, Duration maxAge) {

@@ -151,6 +151,15 @@ public class Accounts {
         });
     }
 
+    /** Whether a reset link would still set a password, so its page can say at once when it will not. */
+    @Transactional
+    public boolean resetLinkWorks(String token) {
+        return tokens.find(token, OneTimeTokens.Purpose.PASSWORD_RESET)
+                .flatMap(live -> users.findById(live.userId()))
+                .filter(User::canSignIn)
+                .isPresent();
+    }
+
     /** Sets a new password from a reset link and signs out every session of the account. */
     @Transactional
     public void resetPassword(String token, String newPassword) {

@@ -29,18 +29,23 @@ import tools.jackson.databind.json.JsonMapper;
 class OAuthAuthorizationRequests implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
     static final String COOKIE = "MODO_OAUTH_STATE";
+    /** The request attribute that carries the stored {@code next} from the callback's removal to the success handler. */
+    static final String NEXT = OAuthAuthorizationRequests.class.getName() + ".next";
     static final Duration VALIDITY = Duration.ofMinutes(10);
     private static final String COOKIE_PATH = "/login/oauth2/code/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** The fields of an {@link OAuth2AuthorizationRequest}, all text, as stored. */
+    /**
+     * The fields of an {@link OAuth2AuthorizationRequest}, all text, as stored, and the page of this site the
+     * sign-in started from ({@code next}), where the person is sent once signed in.
+     */
     record Stored(String authorizationUri, String clientId, String redirectUri, Set<String> scopes, String state,
-            Map<String, String> additionalParameters, Map<String, String> attributes, String authorizationRequestUri) {
+            Map<String, String> additionalParameters, Map<String, String> attributes, String authorizationRequestUri, String next) {
 
-        static Stored of(OAuth2AuthorizationRequest request) {
+        static Stored of(OAuth2AuthorizationRequest request, String next) {
             return new Stored(request.getAuthorizationUri(), request.getClientId(), request.getRedirectUri(),
                     new LinkedHashSet<>(request.getScopes()), request.getState(), text(request.getAdditionalParameters()),
-                    text(request.getAttributes()), request.getAuthorizationRequestUri());
+                    text(request.getAttributes()), request.getAuthorizationRequestUri(), next);
         }
 
         OAuth2AuthorizationRequest toRequest() {
@@ -79,6 +84,11 @@ class OAuthAuthorizationRequests implements AuthorizationRequestRepository<OAuth
 
     @Override
     public OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
+        Stored stored = loadStored(request);
+        return stored == null ? null : stored.toRequest();
+    }
+
+    private Stored loadStored(HttpServletRequest request) {
         String state = matchingState(request);
         if (state == null) {
             return null;
@@ -87,7 +97,7 @@ class OAuthAuthorizationRequests implements AuthorizationRequestRepository<OAuth
                 .params(state, Timestamp.from(clock.instant()))
                 .query(String.class)
                 .optional()
-                .map(json -> JSON.readValue(json, Stored.class).toRequest())
+                .map(json -> JSON.readValue(json, Stored.class))
                 .orElse(null);
     }
 
@@ -106,7 +116,8 @@ class OAuthAuthorizationRequests implements AuthorizationRequestRepository<OAuth
         // Abandoned sign-ins leave rows behind; each new one clears the expired ones.
         jdbc.sql("delete from oauth_authorization_requests where expires_at <= ?").param(Timestamp.from(now)).update();
         jdbc.sql("insert into oauth_authorization_requests (state, request, expires_at) values (?, cast(? as jsonb), ?)")
-                .params(authorizationRequest.getState(), JSON.writeValueAsString(Stored.of(authorizationRequest)),
+                .params(authorizationRequest.getState(), JSON.writeValueAsString(Stored.of(authorizationRequest,
+                        AccountPagesController.safeNext(request.getParameter("next")))),
                         Timestamp.from(now.plus(VALIDITY)))
                 .update();
         writeCookie(request, response, authorizationRequest.getState(), VALIDITY);
@@ -114,7 +125,11 @@ class OAuthAuthorizationRequests implements AuthorizationRequestRepository<OAuth
 
     @Override
     public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request, HttpServletResponse response) {
-        OAuth2AuthorizationRequest loaded = loadAuthorizationRequest(request);
+        Stored stored = loadStored(request);
+        OAuth2AuthorizationRequest loaded = stored == null ? null : stored.toRequest();
+        if (stored != null && stored.next() != null) {
+            request.setAttribute(NEXT, stored.next());
+        }
         String state = matchingState(request);
         if (state != null) {
             jdbc.sql("delete from oauth_authorization_requests where state = ?").param(state).update();

@@ -166,7 +166,8 @@ class OAuthConfiguration {
             case OAuthSignIn.SignedIn ok -> {
                 AccountPagesController.writeSessionCookie(request, response, ok.session().token(),
                         identity.sessionAbsoluteTimeout(), modo);
-                response.sendRedirect("/dashboard");
+                String next = AccountPagesController.safeNext((String) request.getAttribute(OAuthAuthorizationRequests.NEXT));
+                response.sendRedirect(next);
             }
             case OAuthSignIn.Refused refused -> response.sendRedirect("/signin?oauth_error=" + refused.reason());
         }

@@ -11,6 +11,7 @@ import id.modo.verse.media.Assets.Row;
 import id.modo.verse.media.MediaEvents.AssetUploaded;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.OrganizationStorage;
+import id.modo.verse.organization.PlanUpgrades;
 import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import java.io.IOException;
@@ -27,6 +28,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,6 +53,7 @@ class AssetFiles {
     private static final Pattern CATEGORY = Pattern.compile("[a-z0-9][a-z0-9_-]{0,99}");
     private static final int COPY_BUFFER = 256 * 1024;
 
+    private final ObjectProvider<PlanUpgrades> upgrades;
     private final JdbcClient jdbc;
     private final Organizations organizations;
     private final OrganizationStorage quota;
@@ -65,7 +68,9 @@ class AssetFiles {
     private final ObjectProvider<ProjectDirectory> projects;
 
     AssetFiles(JdbcClient jdbc, Organizations organizations, OrganizationStorage quota, FileStorage storage, MediaProperties properties,
-            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ObjectProvider<ProjectDirectory> projects) {
+            ModoProperties modo, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock, ObjectProvider<ProjectDirectory> projects,
+            ObjectProvider<PlanUpgrades> upgrades) {
+        this.upgrades = upgrades;
         this.jdbc = jdbc;
         this.organizations = organizations;
         this.quota = quota;
@@ -93,7 +98,7 @@ class AssetFiles {
             long cap = Math.min(maxUpload, usage.remainingBytes());
             long size = copy(content, raw, cap);
             if (size > cap) {
-                throw cap == maxUpload && maxUpload < usage.remainingBytes() ? tooLarge(maxUpload) : quotaExceeded(org);
+                throw cap == maxUpload && maxUpload < usage.remainingBytes() ? tooLarge(maxUpload) : quotaExceeded(org, size);
             }
         } catch (IOException e) {
             deleteScratch(raw);
@@ -123,7 +128,7 @@ class AssetFiles {
             throw tooLarge(maxUpload);
         }
         if (size > quota.storageUsage(org).remainingBytes()) {
-            throw quotaExceeded(org);
+            throw quotaExceeded(org, size);
         }
         return upload;
     }
@@ -194,7 +199,7 @@ class AssetFiles {
                 }
                 transactions.executeWithoutResult(status -> {
                     if (!quota.reserveStorage(org, storedSize)) {
-                        throw quotaExceeded(org);
+                        throw quotaExceeded(org, storedSize);
                     }
                     insert(row);
                     events.publishEvent(new AssetUploaded(row.id(), row.organizationId(), row.projectId(), row.uploadedBy(),
@@ -294,11 +299,20 @@ class AssetFiles {
         }
     }
 
-    private ProblemException quotaExceeded(OrganizationId org) {
+    /** {@code size} is the file's, or as much of it as was read before it could not fit. */
+    private ProblemException quotaExceeded(OrganizationId org, long size) {
         OrganizationStorage.StorageUsage now = quota.storageUsage(org);
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("remaining_bytes", now.remainingBytes());
+        members.put("used_bytes", now.usedBytes());
+        members.put("limit_bytes", now.limitBytes());
+        PlanUpgrades plans = upgrades.getIfAvailable();
+        if (plans != null) {
+            members.putAll(plans.limitReached(org, "storage_bytes", now.usedBytes(), now.limitBytes(), now.usedBytes() + size));
+        }
         return new ProblemException(MediaProblems.QUOTA_EXCEEDED, "This file does not fit in the organization's storage: " + now.remainingBytes()
-                + " bytes are left of " + now.limitBytes() + ". Delete files or upgrade the plan.",
-                Map.of("remaining_bytes", now.remainingBytes(), "used_bytes", now.usedBytes(), "limit_bytes", now.limitBytes()));
+                + " bytes are left of " + now.limitBytes() + ". Delete files or upgrade the plan"
+                + (members.containsKey("upgrade_url") ? " on " + members.get("upgrade_url") : "") + ".", members);
     }
 
     private static ProblemException tooLarge(long max) {

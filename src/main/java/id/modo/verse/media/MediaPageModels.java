@@ -10,16 +10,7 @@ public final class MediaPageModels {
 
     /** A byte count as people read it: 1.5 MB, 820 KB (decimal units, as disks and plans are sold). */
     public static String size(long bytes, java.util.Locale locale) {
-        String[] units = {"B", "KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(locale);
-        format.setMaximumFractionDigits(unit == 0 ? 0 : 1);
-        return format.format(value) + " " + units[unit];
+        return id.modo.verse.common.Formats.bytes(bytes, locale);
     }
 
     /**

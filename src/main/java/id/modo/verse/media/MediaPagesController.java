@@ -5,6 +5,7 @@ import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.PlanLimitNotice;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.OrganizationStorage;
@@ -88,6 +89,7 @@ class MediaPagesController {
                     throw e;
                 }
                 response.setStatus(e.type().status().value());
+                model.addAttribute("limit", PlanLimitNotice.of(e));
             }
         }
         return render(caller, organization, "", "", null, error, response, model);

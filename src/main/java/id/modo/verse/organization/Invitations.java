@@ -14,6 +14,7 @@ import id.modo.verse.common.ModoProperties;
 import id.modo.verse.common.SecureTokens;
 import id.modo.verse.common.TooManyRequestsException;
 import id.modo.verse.identity.Accounts;
+import id.modo.verse.identity.PendingInvitationHint;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationEvents.InvitationAccepted;
 import id.modo.verse.organization.OrganizationEvents.InvitationCreated;
@@ -210,7 +211,16 @@ public class Invitations {
      */
     @Transactional
     public Organizations.OrganizationView accept(UserId user, String userEmail, String token) {
-        Invitation invitation = lockForInvitee(userEmail, token);
+        return accept(user, lockForInvitee(userEmail, token));
+    }
+
+    /** Accepts an invitation to the signed-in user's address by its id, as the dashboard lists them; another address's is 404. */
+    @Transactional
+    public Organizations.OrganizationView acceptOwn(UserId user, String userEmail, UUID invitationId) {
+        return accept(user, lockOwn(userEmail, invitationId));
+    }
+
+    private Organizations.OrganizationView accept(UserId user, Invitation invitation) {
         Instant now = clock.instant();
         invitation.accept(now);
         OrganizationId id = invitation.organizationId();
@@ -244,11 +254,61 @@ public class Invitations {
     /** Declines the invitation of a token for the signed-in user, whose email must be the invited one. */
     @Transactional
     public void decline(UserId user, String userEmail, String token) {
-        Invitation invitation = lockForInvitee(userEmail, token);
+        decline(user, lockForInvitee(userEmail, token));
+    }
+
+    /** Declines an invitation to the signed-in user's address by its id; another address's is 404. */
+    @Transactional
+    public void declineOwn(UserId user, String userEmail, UUID invitationId) {
+        decline(user, lockOwn(userEmail, invitationId));
+    }
+
+    private void decline(UserId user, Invitation invitation) {
         invitation.decline(clock.instant());
         invitations.saveAndFlush(invitation);
         events.publishEvent(new InvitationDeclined(invitation.organizationId().value(), user.value(), invitation.id(),
                 invitation.email()));
+    }
+
+    /** An open invitation sent to the signed-in person's address, as their dashboard lists it. */
+    public record PendingInvitation(UUID id, String organizationName, Role role, String inviterName, Instant expiresAt) {
+    }
+
+    private record PendingRow(UUID id, String organizationName, Role role, UUID invitedBy, Instant expiresAt) {
+    }
+
+    /**
+     * The open invitations sent to an address, newest first: a person who signed up (or signed in) without the
+     * mail's link still finds them. At most {@value Keyset#MAX_LIMIT}; more than that is not a real person's inbox.
+     */
+    @Transactional(readOnly = true)
+    public List<PendingInvitation> pendingFor(String email) {
+        return jdbc.sql("""
+                select i.id, o.name, i.role, i.invited_by, i.expires_at from invitations i join organizations o on o.id = i.organization_id
+                where lower(i.email) = ? and i.status = 'pending' and i.expires_at > ?
+                order by i.created_at desc, i.id desc limit ?""")
+                .params(Invitation.normalizeEmail(email), Timestamp.from(clock.instant()), Keyset.MAX_LIMIT)
+                .query((rs, row) -> new PendingRow(rs.getObject("id", UUID.class), rs.getString("name"), Role.fromDb(rs.getString("role")),
+                        rs.getObject("invited_by", UUID.class), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list().stream()
+                .map(row -> new PendingInvitation(row.id(), row.organizationName(), row.role(), row.invitedBy() == null ? null
+                        : accounts.find(UserId.of(row.invitedBy())).map(Accounts.Account::name).orElse(null), row.expiresAt()))
+                .toList();
+    }
+
+    /** The open invitation of a token, whoever asks: the sign-in page names it to the holder of the mailed link. */
+    @Transactional(readOnly = true)
+    public Optional<PendingInvitationHint.Hint> hintForToken(String token) {
+        return invitations.findByTokenHash(SecureTokens.sha256(token))
+                .filter(invitation -> invitation.statusAt(clock.instant()) == InvitationStatus.PENDING)
+                .map(invitation -> new PendingInvitationHint.Hint(jdbc.sql("select name from organizations where id = ?")
+                        .param(invitation.organizationId().value()).query(String.class).optional().orElse(""),
+                        invitation.role().dbValue(), invitation.email()));
+    }
+
+    private Invitation lockOwn(String userEmail, UUID invitationId) {
+        return invitations.lockById(invitationId).filter(invitation -> invitation.isFor(userEmail))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "There is no such invitation."));
     }
 
     private Invitation lockForInvitee(String userEmail, String token) {

@@ -9,8 +9,8 @@ public final class OrganizationPageModels {
     private OrganizationPageModels() {
     }
 
-    public record Dashboard(List<Organizations.OrganizationView> organizations, String name, String slug,
-            Map<String, String> errors, String created, String joined, String left, String deleted) {
+    public record Dashboard(List<Organizations.OrganizationView> organizations, List<Invitations.PendingInvitation> invitations,
+            String name, String slug, Map<String, String> errors, String created, String joined, String left, String deleted) {
     }
 
     /**
@@ -119,5 +119,10 @@ public final class OrganizationPageModels {
 
     /** The invitation page: the preview when the link is good, otherwise the message key of what is wrong. */
     public record InvitationPage(String token, Invitations.InvitationPreview preview, String problem) {
+
+        /** Whether the page can offer to join: "You are invited" heads only an invitation that still is one. */
+        public boolean open() {
+            return problem == null && preview != null && preview.status() == InvitationStatus.PENDING;
+        }
     }
 }

@@ -1,18 +1,21 @@
 package id.modo.verse.organization;
 
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -72,6 +75,7 @@ class OrganizationPagesController {
             case "invitation-email-mismatch" -> "invitation.error.email";
             case "invitation-gone" -> "invitation.error.gone";
             case "already-member" -> "invitation.error.member";
+            case "plan-limit-reached" -> "invitation.error.full";
             default -> "invitation.error.unknown";
         };
     }
@@ -80,9 +84,40 @@ class OrganizationPagesController {
     String dashboard(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String created,
             @RequestParam(required = false) String joined, @RequestParam(required = false) String left,
             @RequestParam(required = false) String deleted, Model model) {
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), "", "", Map.of(), created, joined,
-                left, deleted));
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), invitations.pendingFor(caller.email()),
+                "", "", Map.of(), created, joined, left, deleted));
         return "organization/dashboard";
+    }
+
+    /** An invitation listed on the dashboard, for someone who signed up or in without the mail's link. */
+    @PostMapping("/dashboard/invitations/{invitationId}/accept")
+    String acceptListed(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID invitationId, HttpServletResponse response,
+            Model model) {
+        try {
+            return "redirect:/dashboard?joined=" + invitations.acceptOwn(caller.id(), caller.email(), invitationId).slug();
+        } catch (ProblemException e) {
+            return listedInvitationFailed(e, response, model);
+        }
+    }
+
+    @PostMapping("/dashboard/invitations/{invitationId}/decline")
+    String declineListed(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID invitationId, HttpServletResponse response,
+            Model model) {
+        try {
+            invitations.declineOwn(caller.id(), caller.email(), invitationId);
+            return "redirect:/dashboard?declined";
+        } catch (ProblemException e) {
+            return listedInvitationFailed(e, response, model);
+        }
+    }
+
+    private String listedInvitationFailed(ProblemException e, HttpServletResponse response, Model model) {
+        if (e.type().equals(ProblemType.NOT_FOUND)) {
+            throw e;
+        }
+        response.setStatus(e.type().status().value());
+        model.addAttribute("page", new OrganizationPageModels.InvitationPage("", null, invitationProblem(e)));
+        return "organization/invitation";
     }
 
     private static final Map<String, String> CREATE_ERRORS = Map.of("name", "organization.error.name", "slug", "organization.error.slug");
@@ -92,6 +127,9 @@ class OrganizationPagesController {
     String create(@AuthenticationPrincipal CurrentUser caller, @Valid OrganizationApiController.CreateRequest form, BindingResult binding,
             HttpServletResponse response, Model model) {
         Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, CREATE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "organization.error.name_long");
+        }
         String name = form.name() == null ? "" : form.name();
         String slug = form.slug() == null ? "" : form.slug();
         if (errors.isEmpty()) {
@@ -103,7 +141,8 @@ class OrganizationPagesController {
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), name, slug, errors, null, null, null, null));
+        model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), invitations.pendingFor(caller.email()),
+                name, slug, errors, null, null, null, null));
         return "organization/dashboard";
     }
 }

@@ -3,6 +3,7 @@ package id.modo.verse.organization;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.web.PlanLimitNotice;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.identity.CurrentUser;
@@ -75,7 +76,10 @@ class OrganizationSettingsPagesController {
         form.put("description", orEmpty(change.description()));
         form.put("website", orEmpty(change.website()));
         form.put("billing_email", orEmpty(change.billingEmail()));
-        Map<String, String> errors = FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic");
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.keys(binding, PROFILE_ERRORS, "form.error.generic"));
+        if (FormErrors.tooLong(binding, "name")) {
+            errors.put("name", "organization.error.name_long");
+        }
         if (!errors.isEmpty()) {
             return again(caller, id, form, errors, HttpStatus.BAD_REQUEST, response, model);
         }
@@ -167,6 +171,9 @@ class OrganizationSettingsPagesController {
             invitations.invite(caller.id(), id, invitation.email().strip(), Role.fromDb(invitation.role().name()));
             return saved(id, "invited");
         } catch (ProblemException e) {
+            if (showLimit(e, model)) {
+                return again(caller, id, form, Map.of("invite", LIMIT), e, response, model);
+            }
             String key = switch (e.type().slug()) {
                 case "forbidden" -> "organization.error.invite_owner";
                 case "validation-failed" -> "organization.error.invite_email";
@@ -185,7 +192,8 @@ class OrganizationSettingsPagesController {
             invitations.resend(caller.id(), id, invitationId.value());
             return saved(id, "resent");
         } catch (ProblemException e) {
-            String key = e.type().equals(ProblemType.FORBIDDEN) ? "organization.error.invite_owner" : invitationProblem(e);
+            String key = showLimit(e, model) ? LIMIT
+                    : e.type().equals(ProblemType.FORBIDDEN) ? "organization.error.invite_owner" : invitationProblem(e);
             return again(caller, id, Map.of(), Map.of("invitations", key), e, response, model);
         }
     }
@@ -262,6 +270,16 @@ class OrganizationSettingsPagesController {
         model.addAttribute("page", page(caller, id, form, errors, null));
         response.setStatus(status.value());
         return PAGE;
+    }
+
+    /** The error "key" of a section that shows the reached plan limit ({@code limit} in the model) instead of a message. */
+    static final String LIMIT = "limit";
+
+    /** Puts the plan limit a refusal names into the model; says whether there was one. */
+    private static boolean showLimit(ProblemException e, Model model) {
+        PlanLimitNotice limit = PlanLimitNotice.of(e);
+        model.addAttribute("limit", limit);
+        return limit != null;
     }
 
     private static String saved(OrganizationId id, String what) {

@@ -54,6 +54,13 @@ class AuditPagesIntegrationTests {
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(second.body()).contains("Draft 21").doesNotContain("rel=\"next\"");
 
+        // Entries read as words and the filter offers the actions the log holds.
+        fixtures.row(team.org(), team.owner().id(), "member_add", "member", Instant.now().minusSeconds(5), null, null);
+        HttpResponse<String> named = get("/organizations/" + team.org() + "/audit?lang=en", cookie);
+        assertThat(named.body()).contains(">Member added</span>", "<option value=\"member_add\">Member added</option>",
+                "<option value=\"rename\">Rename</option>").doesNotContain(">member_add</span>");
+        assertThat(get("/organizations/" + team.org() + "/audit?lang=id", cookie).body()).contains(">Anggota ditambahkan</span>");
+
         HttpResponse<String> filtered = get("/organizations/" + team.org() + "/audit?action=nothing_like_this&lang=id", cookie);
         assertThat(filtered.statusCode()).isEqualTo(200);
         assertThat(filtered.body()).contains("Log audit", "Tidak ada catatan yang cocok");

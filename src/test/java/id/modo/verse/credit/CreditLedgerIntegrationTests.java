@@ -160,6 +160,11 @@ class CreditLedgerIntegrationTests {
                     assertThat(e.type()).isEqualTo(CreditProblems.INSUFFICIENT_CREDITS);
                     assertThat(e.type().status().value()).isEqualTo(402);
                     assertThat(e.properties()).containsEntry("available", 107).containsEntry("asked", 108);
+                    // What the Free plan gives, and the first plan whose month covers the ask.
+                    assertThat(e.properties()).containsEntry("resource", "credits").containsEntry("limit", 100L)
+                            .containsEntry("used", 0L).containsEntry("current_plan", "free").containsEntry("plan", "starter")
+                            .containsEntry("upgrade_url", "/organizations/" + org.value() + "/billing")
+                            .containsEntry("credits_url", "/organizations/" + org.value() + "/credits");
                 });
 
         assertThat(ledger.balances(org)).extracting(Balances::main, Balances::bonus).containsExactly(100, 7);

@@ -95,7 +95,8 @@ class AccountPagesIntegrationTests {
                 + "&time_zone=Mars%2FBase", HTML);
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Enter your name.").contains("Use a time zone such as Asia/Jakarta.")
+        assertThat(refused.body()).contains("This name is too long: at most 255 characters.").doesNotContain("Enter your name.")
+                .contains("Use a time zone such as Asia/Jakarta.")
                 .contains("value=\"" + tooLong + "\"").contains("value=\"sari_form\"").contains(">Penulis cerita</textarea>")
                 .contains("value=\"Mars/Base\"");
         assertThat(jdbc.sql("select name from users where id = cast(? as uuid)").param(user.id()).query(String.class).single())
@@ -129,5 +130,35 @@ class AccountPagesIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString("name=+&email=rina%40kancil.example&password=" + Users.PASSWORD + "&_csrf=" + csrf)));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Enter your name.").contains("value=\"rina@kancil.example\"").doesNotContain("Enter a valid email address.");
+        var long5000 = http.send(http.request("/signup").header("Accept", HTML).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("name=" + "N".repeat(5000) + "&email=rina%40kancil.example&password=" + Users.PASSWORD
+                        + "&_csrf=" + csrf)));
+        assertThat(long5000.statusCode()).isEqualTo(400);
+        assertThat(long5000.body()).contains("This name is too long: at most 255 characters.").doesNotContain("Enter your name.");
+    }
+
+    @Test
+    void everyPageOffersSignOutAndTheSessionsReadAsDevicesAndPlaces() {
+        Users.Signed user = new Users(http).signUpAndIn("signout-header");
+        PageSession pages = PageSession.signIn(http, user);
+        var dashboard = pages.get("/dashboard");
+        assertThat(dashboard.body()).contains("<form class=\"header-account__signout\" method=\"post\" action=\"/signout\">");
+        var account = pages.get("/account");
+        String sessions = account.body().substring(account.body().indexOf("id=\"sessions-title\""));
+        sessions = sessions.substring(0, sessions.indexOf("</section>"));
+        assertThat(sessions).contains("Java-http-client", "localhost").doesNotContain("0:0:0:0:0:0:0:1", "127.0.0.1");
+
+        var signedOut = pages.post("/signout", dashboard, "", HTML);
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(pages.get("/dashboard").statusCode()).as("the session no longer works").isEqualTo(302);
+    }
+
+    @Test
+    void aBadResetLinkSaysSoWhenOpened() {
+        var page = http.get("/reset-password?token=not-a-real-token", HTML);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("This link is invalid, was used already or has expired.").doesNotContain("name=\"password\"")
+                .contains("href=\"/forgot-password\"");
     }
 }

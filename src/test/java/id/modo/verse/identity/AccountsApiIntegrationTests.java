@@ -77,7 +77,8 @@ class AccountsApiIntegrationTests {
         JsonNode body = json(login);
         assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(body.get("token").asString()).hasSizeGreaterThanOrEqualTo(43);
-        assertThat(body.get("expires_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T.*(Z|[+-]\\d{2}:\\d{2})");
+        // What the README's API conventions promise: an instant in UTC, with Z.
+        assertThat(body.get("expires_at").asString()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z");
         assertThat(body.at("/user/id").asString()).isEqualTo(id);
         String token = body.get("token").asString();
 

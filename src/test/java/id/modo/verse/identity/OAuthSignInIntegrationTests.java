@@ -69,6 +69,24 @@ class OAuthSignInIntegrationTests {
     }
 
     @Test
+    void theSignInComesBackToThePageItStartedFrom() {
+        String next = "/invitations/accept?token=abc-DEF_123";
+        var page = http.send(http.request("/signin?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Accept", HTML).GET());
+        assertThat(page.body()).contains("href=\"/oauth2/authorization/google?next=%2Finvitations%2Faccept%3Ftoken%3Dabc-DEF_123\"");
+
+        var callback = authorizeAndCallBack("/oauth2/authorization/google?next=%2Finvitations%2Faccept%3Ftoken%3Dabc-DEF_123",
+                "google-" + UUID.randomUUID(), Users.uniqueEmail("oauth-next"), true, "Rani");
+
+        assertThat(callback.statusCode()).isEqualTo(302);
+        assertThat(Hops.location(callback)).endsWith(next);
+        // Only a path on this site: another host is never where a sign-in ends.
+        var elsewhere = authorizeAndCallBack("/oauth2/authorization/google?next=%2F%2Fevil.example%2F",
+                "google-" + UUID.randomUUID(), Users.uniqueEmail("oauth-next"), true, "Rani");
+        assertThat(Hops.location(elsewhere)).endsWith("/dashboard");
+    }
+
+    @Test
     void aNewVerifiedEmailCreatesAVerifiedAccountLinkedToGoogle() {
         String email = Users.uniqueEmail("oauth-new");
         String subject = "google-" + UUID.randomUUID();
@@ -168,7 +186,11 @@ class OAuthSignInIntegrationTests {
     }
 
     private HttpResponse<String> authorizeAndCallBack(String subject, String email, boolean emailVerified, String name) {
-        var start = Hops.get("http://localhost:" + port + "/oauth2/authorization/google", null);
+        return authorizeAndCallBack("/oauth2/authorization/google", subject, email, emailVerified, name);
+    }
+
+    private HttpResponse<String> authorizeAndCallBack(String path, String subject, String email, boolean emailVerified, String name) {
+        var start = Hops.get("http://localhost:" + port + path, null);
         assertThat(start.statusCode()).isEqualTo(302);
         assertThat(Hops.location(start)).startsWith(SERVER.issuerUrl("google").toString());
         String stateCookie = start.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("MODO_OAUTH_STATE="))

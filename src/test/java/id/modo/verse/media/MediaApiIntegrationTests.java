@@ -170,6 +170,11 @@ class MediaApiIntegrationTests {
         HttpResponse<String> full = upload(owner, new Multipart().file("file", "a.pdf", "application/pdf", MediaTestFiles.pdf()));
         assertThat(full.statusCode()).isEqualTo(413);
         assertThat(full.body()).contains("storage-quota-exceeded").contains("\"remaining_bytes\":100");
+        assertThat(Http.json(full).get("resource").asString()).isEqualTo("storage_bytes");
+        assertThat(Http.json(full).get("limit").asLong()).isEqualTo(100);
+        assertThat(Http.json(full).get("used").asLong()).isZero();
+        assertThat(Http.json(full).get("plan").asString()).isEqualTo("byok");
+        assertThat(Http.json(full).get("upgrade_url").asString()).isEqualTo("/organizations/" + org + "/billing");
 
         assertThat(owner.get("/api/v1/organizations/" + org + "/assets?limit=0", "application/json").statusCode()).isEqualTo(400);
         assertThat(owner.get("/api/v1/organizations/" + org + "/assets?cursor=bogus", "application/json").statusCode()).isEqualTo(400);

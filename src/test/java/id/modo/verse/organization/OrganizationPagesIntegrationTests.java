@@ -77,7 +77,15 @@ class OrganizationPagesIntegrationTests {
         HttpResponse<String> post = viewer.post("/organizations/" + org + "/profile", "name=Taken+Over&description=mine&website=&billing_email=");
         assertThat(post.statusCode()).isEqualTo(403);
         assertThat(post.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(post.body()).contains("Not allowed");
+        // The page says what was refused and why; it blames no form, since the form's token was good.
+        assertThat(post.body()).contains("Not allowed", "Why: Your role (viewer) in this organization does not allow this.")
+                .doesNotContain("expired");
+        // A post whose CSRF token is missing is the one case that is an expired form.
+        HttpResponse<String> stale = http.send(http.request("/organizations/" + org + "/leave").header("Accept", HTML)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", viewer.session)
+                .POST(HttpRequest.BodyPublishers.ofString("")));
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("This form has expired").doesNotContain("Your role");
         assertThat(jdbc.sql("select name from organizations where id = cast(? as uuid)").param(org).query(String.class).single())
                 .isEqualTo("Studio Wayang Kulit");
         assertThat(jdbc.sql("select description from organizations where id = cast(? as uuid)").param(org).query(String.class).optional())

@@ -160,7 +160,15 @@ class ProjectsApiIntegrationTests {
         }
         var refused = asOwner.postJson("/api/v1/organizations/" + org + "/projects", "{\"title\":\"P4\"}");
         assertThat(refused.statusCode()).isEqualTo(402);
-        assertThat(json(refused).get("limit").asString()).isEqualTo("projects");
+        assertThat(json(refused).get("resource").asString()).isEqualTo("projects");
+        assertThat(json(refused).get("limit").asInt()).isEqualTo(3);
+        assertThat(json(refused).get("used").asInt()).isEqualTo(3);
+        assertThat(json(refused).get("plan").asString()).isEqualTo("byok");
+        assertThat(json(refused).get("upgrade_url").asString()).isEqualTo("/organizations/" + org + "/billing");
+
+        // The projects page the refused form comes back to says the same.
+        var page = id.modo.verse.support.PageSession.signIn(http, owner).get("/organizations/" + org + "/projects?error=limit");
+        assertThat(page.body()).contains("plan-limit", "Your Free plan allows 3 projects; this organization has 3.", "The Bring-your-own-key plan allows more");
     }
 
     @Test

@@ -253,6 +253,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpServletResponse servletResponse = ((NativeWebRequest) request).getNativeResponse(HttpServletResponse.class);
         String path = Requests.originalPath(servletRequest);
         if (servletResponse != null && Requests.wantsHtml(servletRequest, path)) {
+            // The error page says why, as the problem document would.
+            servletRequest.setAttribute(ErrorPageController.DETAIL, problem.getDetail());
             try {
                 servletResponse.sendError(problem.getStatus());
                 return null;

@@ -27,6 +27,9 @@ class ErrorPageController implements ErrorController {
     /** Request attributes a filter sets before {@code sendError} to say more than the status does. */
     static final String DETAIL = ErrorPageController.class.getName() + ".detail";
     static final String TYPE = ErrorPageController.class.getName() + ".type";
+    /** Set to {@link #CSRF} when Spring Security refused a form whose CSRF token was missing or stale. */
+    static final String KIND = ErrorPageController.class.getName() + ".kind";
+    static final String CSRF = "csrf";
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     String page(HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -34,7 +37,11 @@ class ErrorPageController implements ErrorController {
         logIfFailure(request, status);
         response.setStatus(status);
         model.addAttribute("status", status);
-        model.addAttribute("kind", status == 404 || status == 403 ? String.valueOf(status) : status < 500 ? "4xx" : "500");
+        model.addAttribute("kind", CSRF.equals(request.getAttribute(KIND)) ? CSRF
+                : status == 404 || status == 403 ? String.valueOf(status) : status < 500 ? "4xx" : "500");
+        // Why a signed-in person was refused (the problem's detail, e.g. "Your role (viewer) … does not allow this");
+        // a 404 says nothing more, so it cannot tell a hidden thing from a missing one.
+        model.addAttribute("detail", status != 404 && status < 500 && request.getAttribute(DETAIL) instanceof String detail ? detail : null);
         return "site/error";
     }
 

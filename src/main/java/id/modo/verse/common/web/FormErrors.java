@@ -25,6 +25,15 @@ public final class FormErrors {
     }
 
     /**
+     * Whether {@code field} was refused for its length with text in it: too long, then, since a filled field is never
+     * too short for the names and titles this is asked about, and saying "enter your name" to someone who did is wrong.
+     */
+    public static boolean tooLong(BindingResult binding, String field) {
+        FieldError error = binding.getFieldError(field);
+        return error != null && "Size".equals(error.getCode()) && error.getRejectedValue() instanceof String value && !value.isBlank();
+    }
+
+    /**
      * What the reader typed into {@code field}, to show it again: a value that did not convert (letters for a date) as it
      * came, else the bound {@code value}; empty for none.
      */

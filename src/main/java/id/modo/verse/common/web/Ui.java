@@ -97,6 +97,11 @@ public final class Ui implements LocalizationSupport {
         return section.equals("/") ? path.equals("/") : path.equals(section) || path.startsWith(section + "/");
     }
 
+    /** Whether this page is the first one after sign-up, which says to look for the verification mail. */
+    public boolean welcome() {
+        return java.util.Arrays.asList(query.split("&")).contains("welcome");
+    }
+
     /** The content-hashed URL of a static file, so it can be cached for long. */
     public String asset(String file) {
         String url = assets.getForLookupPath(file);

@@ -121,7 +121,15 @@ class WebSecurityConfiguration {
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=()")))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, e) -> response.sendError(HttpServletResponse.SC_FORBIDDEN)))
+                        .accessDeniedHandler((request, response, e) -> {
+                            // Only a refused CSRF token is an expired form; any other 403 is about who may do what.
+                            if (e instanceof org.springframework.security.web.csrf.CsrfException) {
+                                request.setAttribute(ErrorPageController.KIND, ErrorPageController.CSRF);
+                                request.setAttribute(ErrorPageController.DETAIL,
+                                        "The form's security token is missing or out of date. Reload the page and send it again.");
+                            }
+                            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                        }))
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)

@@ -7,6 +7,7 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.web.FormErrors;
 import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.common.web.PlanLimitNotice;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.MediaProblems;
@@ -104,6 +105,9 @@ class ProjectPagesController {
                 thumbnails.put(project, urls.get(reference));
             }
         });
+        // The limit as it is now: the numbers of the refused creation would be stale after a reload.
+        model.addAttribute("limit", error.equals("limit")
+                ? projects.projectLimitReached(organization).map(PlanLimitNotice::of).orElse(null) : null);
         model.addAttribute("page", new ProjectPageModels.ListPage(organization.toString(), view.name(), page.items(), thumbnails,
                 filter == null ? "" : status,
                 genre.strip(), statuses, next, cursor.isBlank(), view.myRole().can(id.modo.verse.organization.Permission.EDIT_CONTENT),

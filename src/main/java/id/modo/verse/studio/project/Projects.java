@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -79,6 +80,18 @@ public class Projects {
         this.clock = clock;
     }
 
+    /** The 402 the next project would meet, when the organization has as many projects as its plan allows. */
+    public Optional<ProblemException> projectLimitReached(OrganizationId organization) {
+        OptionalInt limit = planLimits.projectLimit(organization);
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        long count = jdbc.sql("select count(*) from projects where organization_id = ?").param(organization.value())
+                .query(Long.class).single();
+        return count >= limit.getAsInt() ? Optional.of(planLimits.limitReached(organization, "projects", count, limit.getAsInt()))
+                : Optional.empty();
+    }
+
     /**
      * Creates a project with its story; its creator becomes its {@code ip_producer} with every section. Needs the
      * organization's EDIT_CONTENT permission and room in the plan (402 otherwise); projects in the trash count until purged.
@@ -89,13 +102,9 @@ public class Projects {
         // Serializes creations in one organization so two at once cannot both take the plan's last project.
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 7))").param("studio_projects:" + organization.value())
                 .query((rs, n) -> null).list();
-        OptionalInt limit = planLimits.projectLimit(organization);
-        if (limit.isPresent()) {
-            long count = jdbc.sql("select count(*) from projects where organization_id = ?").param(organization.value())
-                    .query(Long.class).single();
-            if (count >= limit.getAsInt()) {
-                throw PlanLimits.limitReached(organization, planLimits.currentPlan(organization), "projects", count, limit.getAsInt());
-            }
+        Optional<ProblemException> full = projectLimitReached(organization);
+        if (full.isPresent()) {
+            throw full.get();
         }
         String slug = slugFor(organization, title, requestedSlug, null);
         Instant now = clock.instant();

@@ -56,6 +56,23 @@ class VersionPagesIntegrationTests {
                 "Semesta · Aturan dan sihir");
     }
 
+    /** A viewer reads the history and compares, but is offered no Restore, which could only be refused. */
+    @Test
+    void aViewerIsNotOfferedRestore() {
+        StudioFixtures fixtures = new StudioFixtures(new Http(port), jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("history-viewer");
+        String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Kancil Viewer", "team");
+        String base = "/api/v1/projects/" + project;
+        ok(studio.asOwner().call("PATCH", base + "/story", "{\"base_version\":0,\"premise\":\"First\"}"));
+        ok(studio.asOwner().call("PATCH", base + "/story", "{\"base_version\":1,\"premise\":\"Second\"}"));
+
+        HttpResponse<String> asOwner = PageSession.signIn(new Http(port), studio.owner()).get("/projects/" + project + "/versions");
+        assertThat(asOwner.body()).contains("/restore\"");
+        HttpResponse<String> asViewer = PageSession.signIn(new Http(port), fixtures.member(studio, "viewer")).get("/projects/" + project + "/versions");
+        assertThat(asViewer.statusCode()).isEqualTo(200);
+        assertThat(asViewer.body()).contains("Story · Story details").doesNotContain("/restore\"").doesNotContain(">Restore<");
+    }
+
     /** The history table's body, where each row names its part. */
     private static String cells(String page) {
         int start = page.indexOf("<tbody>");
