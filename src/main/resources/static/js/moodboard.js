@@ -11,6 +11,16 @@ document.addEventListener('DOMContentLoaded', function () {
         return;
     }
     var status = board.querySelector('[data-order-status]');
+
+    // While the AI makes a picture or writes a prompt, the page looks again every few seconds (the server settles
+    // ended generations when the board is read), unless someone is editing an item.
+    if (board.querySelector('.moodboard-status--generating')) {
+        window.setTimeout(function () {
+            if (!board.querySelector('details[open]')) {
+                window.location.reload();
+            }
+        }, 5000);
+    }
     var dragged = null;
 
     function say(key) {

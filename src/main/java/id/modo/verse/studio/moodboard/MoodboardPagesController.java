@@ -89,7 +89,8 @@ class MoodboardPagesController {
         MoodboardChanges changes = new MoodboardChanges(typed.get("description"), typed.get("ai_prompt"), typed.get("image"),
                 typed.get("animation_style"), typed.get("color_mood"), typed.get("lighting"),
                 Arrays.stream(typed.get("references").split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                typed.get("notes"), typed.get("status"));
+                // A picture being made keeps its status: the form shows it but only Generate image sets it.
+                typed.get("notes"), MoodboardItem.GENERATING.equals(typed.get("status")) ? null : typed.get("status"));
         try {
             moodboards.update(caller.id(), projectId, itemId, version(form.getFirst("version")), changes);
             return "redirect:/projects/" + projectId + "/moodboard?notice=saved#item-" + itemId;
