@@ -121,7 +121,7 @@ class BibleApiController {
                 .body(pdf);
     }
 
-    private static String fileName(BibleExports.Export export) {
+    static String fileName(BibleExports.Export export) {
         return "bible-" + export.language().key() + "-" + Instant.ofEpochSecond(export.createdAt().getEpochSecond()).toString()
                 .replace(":", "").replace("-", "") + ".pdf";
     }
