@@ -187,7 +187,7 @@ class BiblePdfIntegrationTests {
             assertThat(text.replaceAll("\\s+", " ")).as("printed exactly, wrapped or not").contains(LOGLINE);
             assertThat(text).contains("Si Kancil", "Ikhtisar", "Logline dan sinopsis", "Struktur dan beat", "Keinginan dan kebutuhan",
                     "Tokoh", "Semesta", "Papan suasana", "Prediksi penonton", "Tim", "Kancil", "Buaya Tua", "Hutan Sungai",
-                    "Counts the crocodiles one by one", "AKSI KUNCI", "1.250.000", "bible-test-1", "Mood 1", "Mood 3");
+                    "Counts the crocodiles one by one", "Aksi kunci", "1.250.000", "bible-test-1", "Mood 1", "Mood 3");
             assertThat(text).doesNotContain("Overview", "Structure and beats", "Audience prediction");
 
             List<PDImageXObject> images = images(document);
