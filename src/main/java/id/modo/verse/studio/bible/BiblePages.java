@@ -1,5 +1,7 @@
 package id.modo.verse.studio.bible;
 
+import id.modo.verse.studio.ProjectView;
+import id.modo.verse.studio.WorkspaceTabs;
 import id.modo.verse.studio.character.CharacterPages;
 import id.modo.verse.studio.story.Stories;
 import id.modo.verse.studio.story.StoryPageModels.BeatCard;
@@ -24,4 +26,18 @@ public final class BiblePages {
     public record BibleHeader(String logoUrl, String genre, String subGenre, String format, String studioName, String studioLogoUrl,
             List<String> palette) {
     }
+
+    /** The page: what the form offers, whether the reader may make a PDF, the latest one. */
+    public record BiblePdfPage(ProjectView project, WorkspaceTabs tabs, List<BibleSection> sections, String language, boolean canMake,
+            BibleExports.Export latest, boolean started, boolean noSection) {
+
+        public String base() {
+            return "/projects/" + project.id();
+        }
+
+        public boolean isPublic() {
+            return "public".equals(project.visibility());
+        }
+    }
+
 }

@@ -16,6 +16,7 @@ import id.modo.verse.studio.universe.Universes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,7 +66,7 @@ public class PublicBible {
             // Nodes link to the characters' cards further down the same page, never to the workspace.
             String graph = cast.isEmpty() ? null : characters.graph(cast, CharacterPages.graphTexts(ui), "bible-graph", "#character-");
             UniversePages.Shown universe = UniversePages.shown(world, ui.locale(), pictures::url);
-            return new Bible(story, header(project, story.details()), profiles, graph, universe);
+            return new Bible(story, header(project, story.details(), reference -> picture(organization, reference)), profiles, graph, universe);
         });
     }
 
@@ -81,16 +82,19 @@ public class PublicBible {
         return values;
     }
 
-    /** The project's own genre and format, else the story's: a writer may have filled in only one of them. */
-    private BiblePages.BibleHeader header(ProjectView project, StoryContent.Details story) {
+    /**
+     * The project's own genre and format, else the story's: a writer may have filled in only one of them. {@code picture}
+     * turns the logos' references into what the reader's document shows (a URL on the page, embedded bytes in the PDF).
+     */
+    BiblePages.BibleHeader header(ProjectView project, StoryContent.Details story, Function<String, String> picture) {
         return jdbc.sql("select sub_genre, format, studio_name, studio_logo, color_palette::text as palette from projects where id = ?")
                 .param(project.id().value())
                 .query((rs, n) -> {
                     boolean ownGenre = project.genre() != null;
-                    return new BiblePages.BibleHeader(picture(project.organizationId(), project.logo()),
+                    return new BiblePages.BibleHeader(picture.apply(project.logo()),
                             ownGenre ? project.genre() : story.genre(), ownGenre ? rs.getString("sub_genre") : story.subGenre(),
                             rs.getString("format") != null ? rs.getString("format") : story.format(), rs.getString("studio_name"),
-                            picture(project.organizationId(), rs.getString("studio_logo")), palette(rs.getString("palette")));
+                            picture.apply(rs.getString("studio_logo")), palette(rs.getString("palette")));
                 })
                 .single();
     }

@@ -61,7 +61,7 @@ public class Collaborators {
 
     /** The team, producers first, then in the order they joined; for anyone who sees the project. */
     @Transactional(readOnly = true)
-    List<CollaboratorView> list(UserId actor, ProjectId project) {
+    public List<CollaboratorView> list(UserId actor, ProjectId project) {
         access.read(actor, project);
         record Row(UUID userId, String role, String title, String permissions, UUID assignedBy, Instant assignedAt) {
         }

@@ -1,16 +1,11 @@
 package id.modo.verse.studio.script;
 
 import id.modo.verse.studio.script.ScriptElement.Kind;
-import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 
 /**
  * Lays a {@link Screenplay} out in the industry's screenplay format: pages of rows of text at fixed
@@ -21,8 +16,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
  * never a scene heading alone at the foot, action split only with two lines on each side), and it works in
  * whole lines of a fixed-pitch font: 12 pt Courier is 10 characters an inch and 6 lines an inch.
  *
- * <p>Text is reduced to what PDF's standard Courier can print (its WinAnsi encoding covers Indonesian and
- * the Western European accents): other characters become their base letter or {@code ?} rather than failing.
+ * <p>Text is reduced to what the embedded Courier Prime can print (Latin with its extended accents, typographic
+ * quotes and dashes): other characters become their base letter or {@code ?} rather than failing.
  */
 final class ScreenplayLayout {
 
@@ -46,8 +41,6 @@ final class ScreenplayLayout {
     static final int ITALIC = 2;
     static final int UNDERLINE = 4;
 
-    private static final Map<Integer, Boolean> ENCODABLE = new ConcurrentHashMap<>();
-    private static final PDType1Font PROBE = new PDType1Font(FontName.COURIER);
 
     final float width;
     final float height;
@@ -449,7 +442,7 @@ final class ScreenplayLayout {
         return runs;
     }
 
-    /** One character out for each code point in: what WinAnsi Courier lacks becomes its base letter or ?. */
+    /** One character out for each code point in: what Courier Prime lacks becomes its base letter or ?. */
     static String clean(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
@@ -467,14 +460,7 @@ final class ScreenplayLayout {
     }
 
     private static boolean encodable(int cp) {
-        return ENCODABLE.computeIfAbsent(cp, c -> {
-            try {
-                PROBE.encode(new String(Character.toChars(c)));
-                return true;
-            } catch (IllegalArgumentException | IOException e) {
-                return false;
-            }
-        });
+        return ScreenplayPdfFonts.printable(cp);
     }
 
     /** Fountain text as plain words, for the document's properties. */

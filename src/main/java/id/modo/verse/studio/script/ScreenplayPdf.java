@@ -1,10 +1,8 @@
 package id.modo.verse.studio.script;
 
-import static id.modo.verse.studio.script.ScreenplayLayout.BOLD;
 import static id.modo.verse.studio.script.ScreenplayLayout.CHAR;
 import static id.modo.verse.studio.script.ScreenplayLayout.FONT_SIZE;
 import static id.modo.verse.studio.script.ScreenplayLayout.INCH;
-import static id.modo.verse.studio.script.ScreenplayLayout.ITALIC;
 import static id.modo.verse.studio.script.ScreenplayLayout.LINE;
 import static id.modo.verse.studio.script.ScreenplayLayout.RIGHT;
 import static id.modo.verse.studio.script.ScreenplayLayout.TOP;
@@ -23,17 +21,14 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName;
 import org.apache.pdfbox.util.Matrix;
 
 /**
  * Writes a {@link Screenplay} as PDF: {@link ScreenplayLayout} places the text, this draws it page by page.
  *
  * <p>PDFBox directly, not openhtmltopdf (the project's HTML-to-PDF tool, itself built on PDFBox), because the
- * pagination is the layout's own. The font is PDF's standard Courier, not an embedded one: every PDF reader has
- * it with exactly Courier's metrics (600/1000 em a glyph), the files stay small and quick to write, and there
- * is no font licence to carry.
+ * pagination is the layout's own. The font is Courier Prime, embedded as a subset ({@link ScreenplayPdfFonts}), so
+ * text outside WinAnsi prints as written.
  */
 public final class ScreenplayPdf {
 
@@ -78,7 +73,7 @@ public final class ScreenplayPdf {
         boolean titled = !play.titlePage().isEmpty();
         int pages = body.size() + (titled ? 1 : 0);
         try (PDDocument document = new PDDocument()) {
-            Fonts fonts = new Fonts();
+            ScreenplayPdfFonts fonts = new ScreenplayPdfFonts(document);
             PDDocumentInformation info = document.getDocumentInformation();
             play.title("title").ifPresent(t -> info.setTitle(ScreenplayLayout.plainText(t)));
             play.title("author").or(() -> play.title("authors")).ifPresent(a -> info.setAuthor(ScreenplayLayout.plainText(a)));
@@ -98,21 +93,7 @@ public final class ScreenplayPdf {
         }
     }
 
-    /** Standard Courier in its four faces; loaded per document. */
-    private static final class Fonts {
-        final PDType1Font regular = new PDType1Font(FontName.COURIER);
-        final PDType1Font bold = new PDType1Font(FontName.COURIER_BOLD);
-        final PDType1Font italic = new PDType1Font(FontName.COURIER_OBLIQUE);
-        final PDType1Font boldItalic = new PDType1Font(FontName.COURIER_BOLD_OBLIQUE);
-
-        PDType1Font of(int style) {
-            boolean b = (style & BOLD) != 0;
-            boolean i = (style & ITALIC) != 0;
-            return b && i ? boldItalic : b ? bold : i ? italic : regular;
-        }
-    }
-
-    private void drawPage(PDDocument document, Fonts fonts, List<Row> rows, int number) throws IOException {
+    private void drawPage(PDDocument document, ScreenplayPdfFonts fonts, List<Row> rows, int number) throws IOException {
         PDPage page = new PDPage(new PDRectangle(layout.width, layout.height));
         document.addPage(page);
         try (PDPageContentStream content = new PDPageContentStream(document, page)) {
@@ -134,7 +115,7 @@ public final class ScreenplayPdf {
         }
     }
 
-    private static void drawSegment(PDPageContentStream content, Fonts fonts, Segment segment, float baseline)
+    private static void drawSegment(PDPageContentStream content, ScreenplayPdfFonts fonts, Segment segment, float baseline)
             throws IOException {
         float x = switch (segment.align()) {
             case LEFT -> segment.x();

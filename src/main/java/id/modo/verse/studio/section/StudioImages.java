@@ -11,7 +11,9 @@ import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Collection;
 import java.util.HashMap;
@@ -110,6 +112,33 @@ public class StudioImages {
             }
         });
         return urls;
+    }
+
+    /** A picture's bytes and type, for a document that embeds it (the bible PDF). */
+    public record Picture(String mimeType, byte[] bytes) {
+    }
+
+    /**
+     * The picture a reference points at, read through the media module: empty when it is not an image of this
+     * organization or is larger than {@code maxBytes}. The caller has checked the reader may see the project.
+     */
+    public Optional<Picture> read(OrganizationId organization, String reference, long maxBytes) {
+        Optional<AssetView> asset = asset(reference).flatMap(id -> assets.find(organization, id))
+                .filter(a -> a.type() == AssetType.IMAGE && a.sizeBytes() <= maxBytes);
+        if (asset.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<InputStream> in = assets.open(organization, asset.get().id(), 0, -1);
+            if (in.isEmpty()) {
+                return Optional.empty();
+            }
+            try (InputStream stream = in.get()) {
+                return Optional.of(new Picture(asset.get().mimeType(), stream.readNBytes((int) maxBytes)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The pictures of many references in one query, for a page that shows many (the public bible). */

@@ -73,7 +73,7 @@ public class Stories {
         }
     }
 
-    Story get(UserId actor, ProjectId project) {
+    public Story get(UserId actor, ProjectId project) {
         ProjectView view = access.read(actor, project);
         return snapshot.read(() -> load(view));
     }

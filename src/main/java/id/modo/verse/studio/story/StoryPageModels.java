@@ -38,6 +38,11 @@ public final class StoryPageModels {
         return TensionCurve.svg(title, description, beats.stream().map(b -> new TensionCurve.Point(b.title(), b.intensity())).toList());
     }
 
+    /** Each beat's height on the curve (1 to 3): its rating, or for an unrated beat the line between its rated neighbours. */
+    public static double[] curveLevels(List<BeatCard> beats) {
+        return TensionCurve.levels(beats.stream().map(b -> new TensionCurve.Point(b.title(), b.intensity())).toList());
+    }
+
     /** The name of the set's structure, the hero's journey when it names none this version knows. */
     public static String structureName(BeatSet set, Locale locale) {
         return StoryStructure.fromKey(set.structure()).orElse(StoryStructure.HERO).name(locale);

@@ -78,7 +78,7 @@ class ScreenplayPdfTests {
         assertThat(find(pieces, "SARI").y() - heading.y()).isCloseTo(48f, within(0.1f));
         assertThat(heading.y()).isBetween(INCH, INCH + 12f);
 
-        assertThat(pieces).extracting(Piece::font).containsOnly("Courier");
+        assertThat(pieces).extracting(Piece::font).allSatisfy(font -> assertThat(font).matches("[A-Z]{6}\\+CourierPrime-(Regular|Bold)"));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
             PDRectangle box = document.getPage(0).getMediaBox();
@@ -89,15 +89,17 @@ class ScreenplayPdfTests {
     }
 
     @Test
-    void boldRunsUseCourierBoldAndGlyphsAre12PointCourierWide() throws IOException {
+    void boldRunsUseEmbeddedCourierPrimeBoldAndGlyphsAre12PointCourierWide() throws IOException {
         byte[] pdf = render("A **bold** word.\n", Paper.LETTER);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             var fonts = document.getPage(0).getResources().getFontNames();
             List<String> names = new java.util.ArrayList<>();
             for (var name : fonts) {
-                names.add(document.getPage(0).getResources().getFont(name).getName());
+                var font = document.getPage(0).getResources().getFont(name);
+                assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+                names.add(font.getName().substring(7));
             }
-            assertThat(names).containsExactlyInAnyOrder("Courier", "Courier-Bold");
+            assertThat(names).containsExactlyInAnyOrder("CourierPrime-Regular", "CourierPrime-Bold");
         }
         List<Piece> pieces = PdfLines.read(pdf);
         Piece line = pieces.get(0);
@@ -198,9 +200,19 @@ class ScreenplayPdfTests {
     }
 
     @Test
-    void charactersOutsideCouriersEncodingDegradeInsteadOfFailing() throws IOException {
+    void latinTextOutsideWinAnsiPrintsExactly() throws IOException {
+        String line = "“Pagi”, Dāvid, Ağa, Şeyma — tiket Rp 1.000…";
+        List<Piece> pieces = PdfLines.read(render("*" + line + "*\n", Paper.A4));
+        assertThat(pieces).singleElement().satisfies(p -> {
+            assertThat(p.text()).isEqualTo(line);
+            assertThat(p.font()).endsWith("+CourierPrime-Italic");
+        });
+    }
+
+    @Test
+    void charactersCourierPrimeLacksDegradeInsteadOfFailing() throws IOException {
         List<Piece> pieces = PdfLines.read(render("Ayu says “Selamat pagi” to Dāvid — 日本.\n", Paper.A4));
-        assertThat(pieces.get(0).text()).isEqualTo("Ayu says “Selamat pagi” to David — ??.");
+        assertThat(pieces.get(0).text()).isEqualTo("Ayu says “Selamat pagi” to Dāvid — ??.");
     }
 
     @Test
