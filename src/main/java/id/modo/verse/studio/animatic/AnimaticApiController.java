@@ -1,6 +1,7 @@
 package id.modo.verse.studio.animatic;
 
 import id.modo.verse.common.jobs.Job;
+import id.modo.verse.common.web.FormList;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.studio.ProjectId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,7 +50,7 @@ class AnimaticApiController {
             @DecimalMin(value = "1", message = "must be between 1 and 20") @DecimalMax(value = "20", message = "must be between 1 and 20")
             Double secondsPerImage,
             @Schema(description = "a beat's seconds per picture, in the moodboard's order, one per picture")
-            @Size(max = 200) List<@NotNull @DecimalMin(value = "1", message = "must be between 1 and 20")
+            @FormList(commas = true) @Size(max = 200) List<@NotNull @DecimalMin(value = "1", message = "must be between 1 and 20")
                     @DecimalMax(value = "20", message = "must be between 1 and 20") Double> durations,
             @Schema(description = "burned (default): in the picture; webvtt: a captions track beside the video; none")
             @Pattern(regexp = "^(" + CAPTIONS + ")$", message = "must be burned, webvtt or none") String captions,

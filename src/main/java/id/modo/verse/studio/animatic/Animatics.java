@@ -4,6 +4,7 @@ import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.jobs.Job;
+import id.modo.verse.common.jobs.JobState;
 import id.modo.verse.common.jobs.Jobs;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.AssetId;
@@ -130,7 +131,7 @@ public class Animatics {
         List<StoryBeats.Beat> structure = beats.of(actor, project, locale);
         Map<Integer, List<Picture>> pictures = new TreeMap<>();
         rows.pictures(project).forEach(p -> pictures.computeIfAbsent(p.beatIndex(), k -> new ArrayList<>()).add(p));
-        List<Row> latest = rows.latest(project);
+        List<Row> latest = rows.latest(project).stream().map(this::settled).toList();
         Map<UUID, AssetView> media = media(view, latest);
         Map<Integer, Animatic> byBeat = new LinkedHashMap<>();
         Animatic story = null;
@@ -159,6 +160,28 @@ public class Animatics {
             }
         }
         return new Overview(view, story, List.copyOf(result.values()), view.canEdit(Section.STORY));
+    }
+
+    /**
+     * The row as its job ended, when the job ended without running it to the end (a job cancelled while it waited never
+     * runs, so nothing else would say so): the row follows the job, read as the one who started it.
+     */
+    private Row settled(Row row) {
+        if (row.jobId() == null || !("pending".equals(row.status()) || "processing".equals(row.status()))) {
+            return row;
+        }
+        Job job;
+        try {
+            job = jobs.get(row.createdBy(), row.jobId());
+        } catch (ProblemException e) {
+            return row; // the one who started it may no longer follow it; the row stays as it is
+        }
+        if (job.state() != JobState.CANCELLED && job.state() != JobState.FAILED) {
+            return row;
+        }
+        String reason = job.state() == JobState.CANCELLED ? "The render was cancelled." : job.error();
+        rows.end(row.id(), job.state().dbValue(), reason);
+        return rows.find(row.id()).orElse(row);
     }
 
     /** The WebVTT cues of a render made with {@code webvtt} captions; 404 otherwise, and for a project the reader may not see. */
