@@ -70,7 +70,9 @@ mkdir -p "$WORK/pictures"
 for beat in $(seq 0 11); do
   for n in 0 1; do
     i=$((beat * 2 + n))
-    "$FFMPEG" -hide_banner -v error -y -f lavfi -i "${SOURCES[$((i % 6))]}:size=1600x1200" -frames:v 1 "$WORK/source-$i.png"
+    src=${SOURCES[$((i % 6))]}
+    [[ $src == *=* ]] && src="$src:size=1600x1200" || src="$src=size=1600x1200"
+    "$FFMPEG" -hide_banner -v error -y -f lavfi -i "$src" -frames:v 1 "$WORK/source-$i.png"
     asset=$(curl -fs "$BASE/api/v1/projects/$PROJECT/assets" -H "Authorization: Bearer $TOKEN" -F "file=@$WORK/source-$i.png" | field id)
     # the by-hand side reads the picture the app stored (re-encoded without metadata), not the upload
     url=$(api GET "/api/v1/assets/$asset" | field url)

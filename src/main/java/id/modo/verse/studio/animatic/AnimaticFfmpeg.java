@@ -1,7 +1,6 @@
 package id.modo.verse.studio.animatic;
 
 import id.modo.verse.media.FfmpegInstallation;
-import jakarta.annotation.PreDestroy;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongConsumer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * cancel stops ffmpeg at once: the progress callback throws (the job's {@code JobCancelledException}) and the program
  * and everything it started are killed before the exception goes on. {@code media.Ffmpeg} waits for a program's end,
  * which is right for short probes but leaves a long render running after its job was cancelled. Programs still
- * running when the app stops are killed, so a stopped app leaves no ffmpeg behind.
+ * running when the app starts to stop are killed at once: db-scheduler's graceful stop would otherwise wait up to 30
+ * minutes for the render, and a stopped app leaves no ffmpeg behind; the render ends failed and can be retried.
  */
 @Component
 class AnimaticFfmpeg {
@@ -31,6 +34,12 @@ class AnimaticFfmpeg {
     private static final int STDERR_KEPT = 16 * 1024;
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final ApplicationContext context;
+    private volatile boolean stopping;
+
+    AnimaticFfmpeg(ApplicationContext context) {
+        this.context = context;
+    }
 
     /** ffmpeg refused or failed; the message is its reason, for people. */
     static class RenderFailed extends RuntimeException {
@@ -46,6 +55,9 @@ class AnimaticFfmpeg {
      * @throws RenderFailed when ffmpeg failed or ran past {@code timeout}
      */
     void run(FfmpegInstallation programs, List<String> arguments, Duration timeout, LongConsumer progress) {
+        if (stopping) {
+            throw stopped();
+        }
         List<String> command = new ArrayList<>(List.of(programs.ffmpeg().toString(), "-hide_banner", "-nostdin", "-nostats",
                 "-v", "error", "-progress", "pipe:1"));
         command.addAll(arguments);
@@ -90,7 +102,7 @@ class AnimaticFfmpeg {
                 throw new RenderFailed("Rendering took longer than " + timeout.toMinutes() + " minutes and was stopped.");
             }
             if (exit != 0) {
-                throw new RenderFailed("ffmpeg failed: " + reason(stderr));
+                throw stopping ? stopped() : new RenderFailed("ffmpeg failed: " + reason(stderr));
             }
         } catch (IOException e) {
             throw new RenderFailed("ffmpeg stopped answering: " + e.getMessage());
@@ -106,9 +118,17 @@ class AnimaticFfmpeg {
         }
     }
 
-    @PreDestroy
-    void stopAll() {
-        running.forEach(AnimaticFfmpeg::kill);
+    /** This app is stopping (published before the scheduler's graceful stop begins): no render outlives it. */
+    @EventListener
+    void stopAll(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) {
+            stopping = true;
+            running.forEach(AnimaticFfmpeg::kill);
+        }
+    }
+
+    private static RenderFailed stopped() {
+        return new RenderFailed("The app stopped while this was rendering; render it again.");
     }
 
     private static void kill(Process process) {
