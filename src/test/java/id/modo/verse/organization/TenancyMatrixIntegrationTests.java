@@ -130,7 +130,10 @@ class TenancyMatrixIntegrationTests {
             Endpoint.of("PUT", "/api/v1/projects/{projectId}/story/script", "{\"script\":\"INT. MATRIX - DAY\",\"base_version\":0}",
                     200, 200, 403, 403, 404),
             Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script.pdf", null, 200, 200, 200, 200, 404),
-            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script.fountain", null, 200, 200, 200, 200, 404));
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/story/script.fountain", null, 200, 200, 200, 200, 404),
+            // Animatics: every member reads a team project's; rendering needs the story section (409: no moodboard pictures yet).
+            Endpoint.of("GET", "/api/v1/projects/{projectId}/animatics", null, 200, 200, 200, 200, 404),
+            Endpoint.of("POST", "/api/v1/projects/{projectId}/animatics", "{\"beat_index\":0}", 409, 409, 403, 403, 404));
 
     /** How each placeholder other than {@code {orgId}} is made for one call in an organization. */
     static final Map<String, BiFunction<Tenancy, String, String>> PLACEHOLDERS = Map.ofEntries(
