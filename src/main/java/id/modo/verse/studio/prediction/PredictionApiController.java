@@ -9,7 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -54,11 +56,12 @@ class PredictionApiController {
             (`suggestions_status` pending, a `performance_suggestions` generation with its credits); without one, \
             `not_configured` and none.""")
     @PostMapping
-    ResponseEntity<PredictionView> create(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
-            @Valid @RequestBody PredictionRequest request) {
+    @ResponseStatus(HttpStatus.CREATED)
+    PredictionView create(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId,
+            @Valid @RequestBody PredictionRequest request, HttpServletResponse response) {
         PredictionView created = predictions.create(caller.id(), projectId, request);
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUri())
-                .body(created);
+        response.setHeader(HttpHeaders.LOCATION,
+                ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(created.id()).toUriString());
+        return created;
     }
 }
