@@ -142,6 +142,14 @@ class PredictionPagesController {
                 }
             }
             values.put("market", shown.market());
+            // The traits sent again as sent; those the project gave stay "from the project".
+            Object fromProject = shown.modelInputs().get("from_project");
+            for (String trait : List.of("genre", "mpaa_rating", "creative_type", "source", "running_time", "release_month")) {
+                Object value = shown.modelInputs().get(trait);
+                if (value != null && !(fromProject instanceof List<?> list && list.contains(trait))) {
+                    values.put(trait, value.toString());
+                }
+            }
         }
         return values;
     }
