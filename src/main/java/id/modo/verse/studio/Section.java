@@ -9,7 +9,7 @@ import java.util.Optional;
  * features that need them.
  */
 public enum Section {
-    STORY, CHARACTERS, UNIVERSE, TEAM;
+    STORY, CHARACTERS, UNIVERSE, TEAM, PREDICTION;
 
     public String dbValue() {
         return name().toLowerCase(Locale.ROOT);

@@ -68,7 +68,7 @@ class ProjectApiController {
 
     enum StatusName { draft, in_progress, completed, published }
 
-    enum SectionName { story, characters, universe, team }
+    enum SectionName { story, characters, universe, team, prediction }
 
     enum RoleName { ip_producer, head_creative, head_production, head_business, story_supervisor, character_supervisor, custom }
 
