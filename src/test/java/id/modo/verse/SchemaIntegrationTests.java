@@ -60,6 +60,8 @@ class SchemaIntegrationTests {
             "ai_generations", // ai: a generation that waits, runs, is cancelled or is followed by id, see docs/schema.md
             "studio_versions", // studio: the version history of every Studio section, see docs/schema.md
             "character_relationships", // studio: characters' relationships (replace characters.relationships), see docs/schema.md
+            "project_ai_settings", // studio: a project's tone, audience, language and monthly AI credit allotment, see docs/schema.md
+            "bible_exports", // studio: the IP bible PDFs made of a project, see docs/schema.md
             "content_videos", "content_renditions"); // watch: uploaded videos and their HLS renditions, see docs/schema.md
 
     /** ERD table name to its columns, each "column:type". */
