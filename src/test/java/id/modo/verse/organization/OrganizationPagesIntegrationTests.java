@@ -44,7 +44,7 @@ class OrganizationPagesIntegrationTests {
         int before = jdbc.sql(count).param(owner.email()).query(Integer.class).single();
 
         for (String[] bad : new String[][] {{"name=+++&slug=", "name", "Enter a name for the organization."},
-                {"name=" + "n".repeat(256) + "&slug=", "name", "Enter a name for the organization."},
+                {"name=" + "n".repeat(256) + "&slug=", "name", "This name is too long: at most 255 characters."},
                 {"name=Studio+Baru&slug=" + "s".repeat(101), "slug", "Use lowercase letters"}}) {
             HttpResponse<String> refused = browser.post("/dashboard/organizations", bad[0]);
             assertThat(refused.statusCode()).as(bad[0]).isEqualTo(400);
@@ -159,7 +159,7 @@ class OrganizationPagesIntegrationTests {
         HttpResponse<String> refused = owner.post("/organizations/" + org + "/profile", "name=" + tooLong
                 + "&description=Cerita+rakyat&website=ftp%3A%2F%2Fexample.id&billing_email=finance%40kancil.example");
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Enter a name for the organization.", "Enter a full address that starts with http:// or https://.")
+        assertThat(refused.body()).contains("This name is too long: at most 255 characters.", "Enter a full address that starts with http:// or https://.")
                 .contains("value=\"" + tooLong + "\"", ">Cerita rakyat</textarea>", "value=\"ftp://example.id\"",
                         "value=\"finance@kancil.example\"")
                 .doesNotContain("Enter a valid email address.");

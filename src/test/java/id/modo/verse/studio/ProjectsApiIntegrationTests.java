@@ -56,7 +56,7 @@ class ProjectsApiIntegrationTests {
         assertThat(project.get("organization_id").asString()).isEqualTo(studio.organizationId());
         assertThat(project.get("modo_tokens").asLong()).isZero();
         assertThat(project.get("deleted_at").isNull()).isTrue();
-        assertThat(project.get("editable_sections").toString()).isEqualTo("[\"story\",\"characters\",\"universe\",\"team\"]");
+        assertThat(project.get("editable_sections").toString()).isEqualTo("[\"story\",\"characters\",\"universe\",\"team\",\"prediction\"]");
         String id = project.get("id").asString();
         assertThat(jdbc.sql("select count(*) from stories where project_id = cast(? as uuid)").param(id).query(Integer.class).single())
                 .isEqualTo(1);
