@@ -7,6 +7,8 @@
 # Usage: bench/animatic.sh [rounds]   (REBUILD=0 uses the jar as built; KEEP=1 keeps the data and work directories)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. .ci/jdk.sh
+select_jdk >&2
 command -v psql >/dev/null || { echo "psql is missing: apt-get install postgresql-client" >&2; exit 1; }
 
 ROUNDS=${1:-2}
