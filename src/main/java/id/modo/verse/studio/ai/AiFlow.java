@@ -16,7 +16,8 @@ public enum AiFlow {
     KEY_ACTIONS(GenerationType.KEY_ACTIONS, Section.STORY),
     WANT_NEED(GenerationType.WANT_NEED, Section.STORY),
     SCRIPT_SCENE(GenerationType.SCRIPT_SCENE, Section.STORY),
-    CHARACTER_PROFILE(GenerationType.CHARACTER_PROFILE, Section.CHARACTERS);
+    CHARACTER_PROFILE(GenerationType.CHARACTER_PROFILE, Section.CHARACTERS),
+    UNIVERSE(GenerationType.UNIVERSE, Section.UNIVERSE);
 
     private final GenerationType type;
     private final Section section;

@@ -112,7 +112,9 @@ class AiFlowApiController {
             answer is asked for again), key_actions (of one `beat`, for the project's characters), want_need (of a \
             `character`), script_scene (a Fountain scene from one written `beat`, added to the script's end), \
             character_profile (of `character_id` from a short `description`: its physiological, psychological and \
-            emotional sections, each checked against its section's schema and proposed on its own). The prompt takes the project's own text and AI settings. The result is saved as a version with \
+            emotional sections, each checked against its section's schema and proposed on its own), universe (from the \
+            premise, logline, synopsis and characters: its details and each text section, checked and proposed like a \
+            profile, the pictures kept). The prompt takes the project's own text and AI settings. The result is saved as a version with \
             source `ai` that is not current, answered with its word diff against the current text; accept or discard it. \
             404 listing `flows` for an unknown flow; 400 with field errors for what is missing; the gateway's problems \
             (409 `ai-not-configured`, 402, 429, 409 `project-allotment-exceeded`).""")

@@ -158,7 +158,7 @@ class AiFlowPagesController {
         Locale locale = LocaleContextHolder.getLocale();
         String label = versions.sectionLabels(List.of(version), locale).get(version.id());
         model.addAttribute("page", new AiPageModels.ReviewPage(view, tabs, version, label, proposal.baseVersion(), proposal.diff(),
-                view.canEdit("character".equals(version.entityType()) ? Section.CHARACTERS : Section.STORY), lost == null ? null : String.valueOf(lost.savedByName()),
+                view.canEdit(section(version)), lost == null ? null : String.valueOf(lost.savedByName()),
                 lost == null ? 0 : lost.currentVersion(), null, page(projectId, version)));
         return "studio/ai-review";
     }
@@ -179,7 +179,16 @@ class AiFlowPagesController {
         return switch (version.entityType()) {
             case "script" -> "/projects/" + project + "/script";
             case "character" -> "/projects/" + project + "/characters/" + version.entityId();
+            case "universe" -> "/projects/" + project + "/universe";
             default -> story(project);
+        };
+    }
+
+    private static Section section(Version version) {
+        return switch (version.entityType()) {
+            case "character" -> Section.CHARACTERS;
+            case "universe" -> Section.UNIVERSE;
+            default -> Section.STORY;
         };
     }
 

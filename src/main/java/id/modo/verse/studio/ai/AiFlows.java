@@ -17,6 +17,7 @@ import id.modo.verse.studio.script.ScriptDrafts;
 import id.modo.verse.studio.story.StoryDrafts;
 import id.modo.verse.studio.story.StoryDrafts.Draft;
 import id.modo.verse.studio.story.StoryDrafts.StoryText;
+import id.modo.verse.studio.universe.UniverseDrafts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,13 +56,15 @@ public class AiFlows {
     private final StoryDrafts stories;
     private final ScriptDrafts scripts;
     private final CharacterDrafts characters;
+    private final UniverseDrafts universes;
     private final GenerationRequests generations;
     private final Versions versions;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, ScriptDrafts scripts, CharacterDrafts characters, GenerationRequests generations, Versions versions,
-            TransactionTemplate transactions, JsonMapper json) {
+    AiFlows(ProjectAccess access, ProjectAiSettings settings, StoryDrafts stories, ScriptDrafts scripts, CharacterDrafts characters, UniverseDrafts universes,
+            GenerationRequests generations, Versions versions, TransactionTemplate transactions, JsonMapper json) {
+        this.universes = universes;
         this.access = access;
         this.settings = settings;
         this.stories = stories;
@@ -204,6 +207,12 @@ public class AiFlows {
                 put(prompt, "description", given(errors, "description", input.description()));
                 put(prompt, "premise", story.premise());
             }
+            case UNIVERSE -> {
+                put(prompt, "premise", stored(errors, "premise", story.premise()));
+                put(prompt, "logline", story.logline());
+                put(prompt, "synopsis", story.synopsis());
+                list(prompt, "characters", characterNames);
+            }
         }
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
@@ -212,16 +221,22 @@ public class AiFlows {
     }
 
     private List<Draft> drafts(UserId actor, ProjectId project, Prepared prepared, String result) {
-        if (prepared.flow() == AiFlow.CHARACTER_PROFILE) {
-            Map<String, Map<String, String>> sections = new LinkedHashMap<>();
-            tree(result).properties().forEach(section -> {
-                Map<String, String> values = new LinkedHashMap<>();
-                section.getValue().properties().forEach(field -> values.put(field.getKey(), field.getValue().asString()));
-                sections.put(section.getKey(), values);
-            });
-            return characters.profile(actor, project, prepared.character().id(), sections);
-        }
-        return List.of(draft(actor, project, prepared.flow(), prepared.input(), prepared.story(), result));
+        return switch (prepared.flow()) {
+            case CHARACTER_PROFILE -> characters.profile(actor, project, prepared.character().id(), sections(result));
+            case UNIVERSE -> universes.generated(actor, project, sections(result));
+            default -> List.of(draft(actor, project, prepared.flow(), prepared.input(), prepared.story(), result));
+        };
+    }
+
+    /** A structured answer of sections (section key → field → text), as the character and universe schemas shape it. */
+    private Map<String, Map<String, String>> sections(String result) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        tree(result).properties().forEach(section -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            section.getValue().properties().forEach(field -> values.put(field.getKey(), field.getValue().asString()));
+            sections.put(section.getKey(), values);
+        });
+        return sections;
     }
 
     private Draft draft(UserId actor, ProjectId project, AiFlow flow, FlowInput input, StoryText story, String result) {
@@ -255,7 +270,7 @@ public class AiFlows {
                 yield stories.wantNeed(actor, project, answer.path("want").asString().strip(), conflict.isEmpty() ? need : need + "\n\n" + conflict);
             }
             case SCRIPT_SCENE -> scripts.withScene(actor, project, fountain(result));
-            case CHARACTER_PROFILE -> throw new IllegalStateException("A profile writes several sections: see drafts");
+            case CHARACTER_PROFILE, UNIVERSE -> throw new IllegalStateException("A profile or universe writes several sections: see drafts");
         };
     }
 

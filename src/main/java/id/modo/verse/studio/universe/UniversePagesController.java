@@ -11,6 +11,8 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.ai.AiFlow;
+import id.modo.verse.studio.ai.StudioAiButtons;
 import id.modo.verse.studio.section.PartForms;
 import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.SectionField;
@@ -45,10 +47,12 @@ class UniversePagesController {
     private final ProjectAccess access;
     private final StudioImages images;
     private final WorkspaceTabs tabs;
+    private final StudioAiButtons studioAi;
 
     UniversePagesController(Universes universes, UniverseImages universeImages, ProjectAccess access, StudioImages images,
-            WorkspaceTabs tabs) {
+            WorkspaceTabs tabs, StudioAiButtons studioAi) {
         this.tabs = tabs;
+        this.studioAi = studioAi;
         this.universes = universes;
         this.universeImages = universeImages;
         this.access = access;
@@ -61,6 +65,7 @@ class UniversePagesController {
         ProjectView view = access.read(caller.id(), project);
         UniverseView universe = universes.get(caller.id(), project);
         model.addAttribute("page", page(view, universe, ui, notice, error, null));
+        model.addAttribute("ai", studioAi.of(caller.id(), view, List.of(AiFlow.UNIVERSE)));
         return "studio/universe";
     }
 

@@ -8,6 +8,8 @@ import id.modo.verse.ai.AiGatewayTest;
 import id.modo.verse.ai.OpenAiWire;
 import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.studio.character.CharacterSection;
+import id.modo.verse.studio.section.SectionField;
+import id.modo.verse.studio.universe.UniverseSection;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.TestGateways;
 import java.net.http.HttpResponse;
@@ -294,6 +296,67 @@ class AiFlowsIntegrationTests {
         JsonNode character = Http.json(ok(owner.call("GET", "/api/v1/projects/" + project + "/characters/" + kancil, null)));
         assertThat(character.get("psychological").get("fears").asString()).isEqualTo("generated fears");
         assertThat(character.get("physiological").toString()).contains("knee-high").doesNotContain("generated");
+    }
+
+    @Test
+    void theUniverseFromTheStoryProposesItsDetailsAndEachSectionKeepingWhatTheWriterFilled() {
+        HttpResponse<String> noPremise = owner.postJson(ai("universe"), "");
+        assertThat(noPremise.statusCode()).isEqualTo(400);
+        assertThat(Http.json(noPremise).get("errors").get(0).get("field").asString()).isEqualTo("premise");
+        ok(owner.call("PATCH", story(), "{\"base_version\":0,\"premise\":\"A mouse deer must cross a river of crocodiles.\"}"));
+        ok(owner.call("PATCH", "/api/v1/projects/" + project + "/universe",
+                "{\"environment\":{\"climate\":\"two monsoons\"},\"base_versions\":{\"environment\":0}}"));
+        String wrong = universe(Map.of("dragons", "none"));
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("asked again")
+                .willReturn(okJson(OpenAiWire.completion(wrong))));
+        stub(openAi(marker).inScenario(marker).whenScenarioStateIs("asked again").willReturn(okJson(OpenAiWire.completion(universe(Map.of())))));
+
+        HttpResponse<String> generated = owner.postJson(ai("universe"), "");
+
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(201);
+        var sent = providers.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(marker)));
+        assertThat(sent).as("a field no section has is not fit: asked again").hasSize(2);
+        assertThat(sent.getFirst().getBodyAsString()).contains("Premise: A mouse deer must cross a river of crocodiles.", "universe_sections");
+        JsonNode proposal = Http.json(generated);
+        assertThat(proposal.get("flow").asString()).isEqualTo("universe");
+        assertThat(proposal.get("entity_type").asString()).isEqualTo("universe");
+        List<String> parts = new ArrayList<>();
+        proposal.get("proposals").forEach(p -> parts.add(p.get("section").asString()));
+        assertThat(parts).containsExactly("details", "environment", "public_systems", "private_systems", "rules", "history");
+        assertThat(proposal.get("content").asString()).contains("generated name");
+        // Nothing changed before a click.
+        JsonNode before = Http.json(ok(owner.call("GET", "/api/v1/projects/" + project + "/universe", null)));
+        assertThat(before.path("name").isString()).isFalse();
+        assertThat(before.get("environment").get("climate").asString()).isEqualTo("two monsoons");
+
+        JsonNode environment = proposal.get("proposals").get(1);
+        ok(owner.postJson("/api/v1/projects/" + project + "/ai/proposals/" + environment.get("id").asString() + "/accept",
+                "{\"base_version\":" + environment.get("base_version").asInt() + "}"));
+        ok(owner.postJson(proposals(proposal) + "/accept", "{\"base_version\":" + proposal.get("base_version").asInt() + "}"));
+        JsonNode after = Http.json(ok(owner.call("GET", "/api/v1/projects/" + project + "/universe", null)));
+        assertThat(after.get("name").asString()).isEqualTo("generated name");
+        assertThat(after.get("environment").get("landscape").asString()).isEqualTo("generated landscape");
+        assertThat(after.get("environment").get("climate").asString()).as("the writer's text stays where the model said nothing")
+                .isEqualTo("two monsoons");
+        assertThat(after.get("rules").toString()).as("a section not accepted is as it was").doesNotContain("generated");
+    }
+
+    /** A universe_sections answer: its details and every text field of the sections, climate left empty, plus {@code extra} members in the environment. */
+    static String universe(Map<String, String> extra) {
+        List<String> parts = new ArrayList<>();
+        parts.add("\"details\":{\"name\":\"generated name\",\"description\":\"generated description\"}");
+        for (UniverseSection section : UniverseSection.values()) {
+            List<String> members = new ArrayList<>();
+            section.fields().stream().filter(field -> field.kind() == SectionField.Kind.TEXT).forEach(field -> members.add("\"" + field.key()
+                    + "\":\"" + (field.key().equals("climate") ? "" : "generated " + field.key().replace('_', ' ')) + "\""));
+            if (section == UniverseSection.ENVIRONMENT) {
+                extra.forEach((key, value) -> members.add("\"" + key + "\":\"" + value + "\""));
+            }
+            if (!members.isEmpty()) {
+                parts.add("\"" + section.key() + "\":{" + String.join(",", members) + "}");
+            }
+        }
+        return "{" + String.join(",", parts) + "}";
     }
 
     /** A character_sections answer: every field of the three sections, plus {@code extra} members in the physiological one. */
