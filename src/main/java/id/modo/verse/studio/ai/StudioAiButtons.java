@@ -1,6 +1,7 @@
 package id.modo.verse.studio.ai;
 
 import id.modo.verse.ai.AiFieldButtons;
+import id.modo.verse.ai.GenerationType;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.ProjectView;
 import java.util.LinkedHashMap;
@@ -32,5 +33,16 @@ public class StudioAiButtons {
                     new StudioAiButton(flow.key(), "/projects/" + project.id() + "/ai/" + flow.key(), button.credits(), button.notConfigured())));
         }
         return offered;
+    }
+
+    /** "Generate a picture" of a character for who may edit characters and generate, or null. */
+    public StudioAiButton picture(UserId reader, ProjectView project, java.util.UUID characterId) {
+        if (!project.canEdit(id.modo.verse.studio.Section.CHARACTERS)) {
+            return null;
+        }
+        return buttons.forField(reader, project.organizationId(), project.id().value(), GenerationType.CHARACTER_IMAGE)
+                .map(button -> new StudioAiButton("character_image", "/projects/" + project.id() + "/characters/" + characterId + "/ai/image",
+                        button.credits(), button.notConfigured()))
+                .orElse(null);
     }
 }

@@ -49,6 +49,27 @@ public class CharacterDrafts {
                 view.section(CharacterSection.PHYSIOLOGICAL).get("age"));
     }
 
+    /** What a picture prompt may say of the character: its name, and its looks as the physiological part has them. */
+    public record CharacterLooks(UUID id, String name, String looks) {
+    }
+
+    /**
+     * The character's looks as one line ("Gender: female; Hair colour: black; …", in English, the prompts' language),
+     * null when its physiological part is empty; 404 for a character not of this project, as its own path would answer.
+     */
+    public CharacterLooks looks(UserId actor, ProjectId project, UUID characterId) {
+        CharacterView view = characters.get(actor, project, characterId);
+        Map<String, String> physiology = view.section(CharacterSection.PHYSIOLOGICAL);
+        List<String> parts = new ArrayList<>();
+        CharacterSection.PHYSIOLOGICAL.fields().forEach(field -> {
+            String value = physiology.get(field.key());
+            if (value != null && !value.isBlank()) {
+                parts.add(field.labelEn() + ": " + value.strip());
+            }
+        });
+        return new CharacterLooks(view.id(), view.name(), parts.isEmpty() ? null : String.join("; ", parts));
+    }
+
     /**
      * One draft per generated section (by section key → field → text), the section's values checked as a save checks
      * them; blank answers leave a field the writer filled as it was, so a profile adds to what they wrote.

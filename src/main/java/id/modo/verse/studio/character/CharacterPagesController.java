@@ -11,6 +11,7 @@ import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.WorkspaceTabs;
+import id.modo.verse.studio.ai.CharacterPictures;
 import id.modo.verse.studio.section.PartForms;
 import id.modo.verse.studio.section.PartSave;
 import id.modo.verse.studio.section.StudioImages;
@@ -49,10 +50,12 @@ class CharacterPagesController {
     private final CharacterImages characterImages;
     private final WorkspaceTabs tabs;
     private final id.modo.verse.studio.ai.StudioAiButtons studioAi;
+    private final CharacterPictures pictures;
 
     CharacterPagesController(Characters characters, ProjectAccess access, StudioImages images, CharacterImages characterImages,
-            WorkspaceTabs tabs, id.modo.verse.studio.ai.StudioAiButtons studioAi) {
+            WorkspaceTabs tabs, id.modo.verse.studio.ai.StudioAiButtons studioAi, CharacterPictures pictures) {
         this.tabs = tabs;
+        this.pictures = pictures;
         this.studioAi = studioAi;
         this.characters = characters;
         this.access = access;
@@ -112,6 +115,8 @@ class CharacterPagesController {
         CharacterView character = characters.get(caller.id(), project, characterId.value());
         model.addAttribute("page", detailPage(view, character, characters.list(caller.id(), project), ui, notice, error, null));
         model.addAttribute("ai", studioAi.of(caller.id(), view, java.util.List.of(id.modo.verse.studio.ai.AiFlow.CHARACTER_PROFILE)));
+        model.addAttribute("pictureButton", studioAi.picture(caller.id(), view, character.id()));
+        model.addAttribute("picture", pictures.of(caller.id(), project, character.id()).orElse(null));
         return "studio/character";
     }
 
