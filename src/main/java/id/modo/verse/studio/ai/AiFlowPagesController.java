@@ -180,6 +180,7 @@ class AiFlowPagesController {
             case "script" -> "/projects/" + project + "/script";
             case "character" -> "/projects/" + project + "/characters/" + version.entityId();
             case "universe" -> "/projects/" + project + "/universe";
+            case "moodboard" -> "/projects/" + project + "/moodboard";
             default -> story(project);
         };
     }

@@ -14,6 +14,7 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.ai.ProjectAiSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * held and charged exactly as for every other generation. Both run as jobs: the item remembers its generation
  * ({@code generation_id} while its picture is {@code generating}, {@code prompt_generation_id} while its prompt is being
  * written), and the next look at the board settles an ended generation into the item. Settling on read needs no
- * listener in the gateway and survives a restart: a generation that ended while nobody looked is settled later.
+ * listener in the gateway and survives a restart: a generation that ended while nobody looked is settled later. A
+ * written prompt is settled as a proposal beside the item's prompt ({@link MoodboardPrompts}), never over it.
  */
 @Component
 class MoodboardAi {
@@ -37,17 +39,26 @@ class MoodboardAi {
     private final MoodboardItems items;
     private final MoodboardBeats beats;
     private final ProjectAccess access;
+    private final MoodboardPrompts prompts;
+    private final ProjectAiSettings settings;
 
-    MoodboardAi(GenerationRequests requests, MoodboardItems items, MoodboardBeats beats, ProjectAccess access) {
+    MoodboardAi(GenerationRequests requests, MoodboardItems items, MoodboardBeats beats, ProjectAccess access, MoodboardPrompts prompts,
+            ProjectAiSettings settings) {
         this.requests = requests;
+        this.prompts = prompts;
+        this.settings = settings;
         this.items = items;
         this.beats = beats;
         this.access = access;
     }
 
-    /** Starts writing the item's image prompt from its beat's text, its description, style and mood (409 while one is written). */
+    /**
+     * Starts writing the item's image prompt from its beat's text, its description, style and mood, in the project's AI
+     * settings (tone, audience, and its language unless {@code language} is given); 409 while one is written.
+     */
     MoodboardItem writePrompt(UserId actor, ProjectId project, UUID id, String language) {
         ProjectView view = access.edit(actor, project, Section.STORY);
+        ProjectAiSettings.Settings projectSettings = settings.get(actor, project);
         MoodboardItem item = items.find(project.value(), id).orElseThrow(Moodboards::notFound);
         if (item.writingPrompt()) {
             throw busy("A prompt is being written for this item already.");
@@ -59,12 +70,13 @@ class MoodboardAi {
                     "describe the item, or write its beat on the story page, so there is something to write a prompt from")));
         }
         Map<String, Object> input = input("premise", premise, "genre", view.genre(),
-                "tone", join(", ", item.colorMood(), item.lighting()),
+                "tone", projectSettings.tone(), "audience", projectSettings.audience(),
                 "title", join(": ", view.title(), beat == null ? null : beat.title()),
                 "palette", join("; ", item.animationStyle() == null ? null : "style " + item.animationStyle(),
                         item.colorMood() == null ? null : "colours " + item.colorMood(), item.lighting() == null ? null : "light " + item.lighting()));
         Generation generation = requests.begin(actor, view.organizationId(),
-                new GenerationRequests.NewGeneration(GenerationType.MOODBOARD_PROMPT.key(), input, project.value(), language), GenerationMode.JOB);
+                new GenerationRequests.NewGeneration(GenerationType.MOODBOARD_PROMPT.key(), input, project.value(),
+                        language != null ? language : projectSettings.language()), GenerationMode.JOB);
         if (!items.claimPrompt(project.value(), id, generation.id().value())) {
             requests.cancel(actor, generation.id());
             throw busy("A prompt is being written for this item already.");
@@ -116,8 +128,7 @@ class MoodboardAi {
                 Generation generation = generation(reader, item.promptGenerationId());
                 if (generation == null || generation.status().terminal()) {
                     String text = generation != null && generation.status() == GenerationStatus.COMPLETED ? generation.resultText() : null;
-                    changed |= items.settlePrompt(item.id(), item.promptGenerationId(), text == null ? null : text.strip(),
-                            text == null ? reason(generation) : null);
+                    changed |= prompts.settle(item, generation, text == null ? null : text.strip(), text == null ? reason(generation) : null);
                 }
             }
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -100,9 +101,11 @@ class MoodboardApiController {
             @Schema(description = "`references` as URLs to fetch now (pictures signed, addresses as given)") List<String> referenceUrls,
             @Schema(nullable = true) String notes, @Schema(allowableValues = {"pending", "generating", "completed", "failed"}) String status,
             @Schema(nullable = true) UUID generationId, @Schema(nullable = true) UUID promptGenerationId,
-            @Schema(nullable = true) String errorMessage, int version, Instant createdAt, Instant updatedAt) {
+            @Schema(nullable = true) String errorMessage, int version, Instant createdAt, Instant updatedAt,
+            @Schema(nullable = true, description = "a written prompt waiting to be accepted or discarded at /api/v1/projects/{id}/ai/proposals/{this}")
+            UUID promptProposalId) {
 
-        static ItemResponse of(MoodboardItem i, StudioImages.Pictures pictures) {
+        static ItemResponse of(MoodboardItem i, StudioImages.Pictures pictures, Map<UUID, UUID> proposals) {
             List<String> urls = new ArrayList<>();
             for (String reference : i.references()) {
                 urls.add(StudioImages.isReference(reference) ? pictures.url(reference) : reference);
@@ -110,7 +113,7 @@ class MoodboardApiController {
             return new ItemResponse(i.id(), i.beatKey(), i.beatIndex(), i.keyActionIndex(), i.position(), i.description(), i.aiPrompt(),
                     i.image(), pictures.url(i.image()), pictures.thumbnailUrl(i.image()), i.animationStyle(), i.colorMood(), i.lighting(),
                     i.references(), urls, i.notes(), i.status(), i.generationId(), i.promptGenerationId(), i.errorMessage(), i.version(),
-                    i.createdAt(), i.updatedAt());
+                    i.createdAt(), i.updatedAt(), proposals.get(i.id()));
         }
     }
 
@@ -132,7 +135,7 @@ class MoodboardApiController {
     @Operation(summary = "The project's moodboard", description = "For anyone who may see the project.")
     @GetMapping
     BoardResponse board(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId) {
-        return board(moodboards.board(caller.id(), projectId, Locale.ENGLISH));
+        return board(moodboards.board(caller.id(), projectId, Locale.ENGLISH), moodboards.promptProposals(caller.id(), projectId));
     }
 
     @Operation(summary = "Put the whole moodboard in a new order", description = "Needs the project's story permission.")
@@ -141,7 +144,7 @@ class MoodboardApiController {
             @Valid @RequestBody OrderRequest request) {
         moodboards.reorder(caller.id(), projectId, request.items().stream()
                 .map(p -> p == null ? null : new Moodboards.Placement(p.id(), p.version(), p.beatKey(), p.keyActionIndex())).toList());
-        return board(moodboards.board(caller.id(), projectId, Locale.ENGLISH));
+        return board(moodboards.board(caller.id(), projectId, Locale.ENGLISH), moodboards.promptProposals(caller.id(), projectId));
     }
 
     @Operation(summary = "Add an item to a beat or one of its key actions", description = "Needs the project's story permission.")
@@ -176,7 +179,8 @@ class MoodboardApiController {
     List<ItemResponse> split(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable String beatKey) {
         List<MoodboardItem> made = moodboards.split(caller.id(), projectId, beatKey);
         StudioImages.Pictures pictures = pictures(caller, projectId, made);
-        return made.stream().map(i -> ItemResponse.of(i, pictures)).toList();
+        Map<UUID, UUID> proposals = moodboards.promptProposals(caller.id(), projectId);
+        return made.stream().map(i -> ItemResponse.of(i, pictures, proposals)).toList();
     }
 
     @Operation(summary = "Upload the item's picture", description = """
@@ -193,7 +197,10 @@ class MoodboardApiController {
     @Operation(summary = "Write the item's image prompt with AI", description = """
             Starts a `moodboard_prompt` generation (its price is held, see `/api/v1/ai/generations`) from the beat's text, the \
             item's description, style and mood; `prompt_generation_id` names it. When it ends, the next read of the item or \
-            the board puts the text into `ai_prompt`. 409 `ai-not-configured` without a provider.""")
+            the board keeps the text as a proposal beside `ai_prompt` (`prompt_proposal_id`): accept it at \
+            `/api/v1/projects/{id}/ai/proposals/{prompt_proposal_id}/accept` (its word diff there) or discard it; \
+            nothing overwrites the prompt without that. The project's AI settings give its tone, audience and language \
+            (`language` here overrides the language). 409 `ai-not-configured` without a provider.""")
     @PostMapping("/items/{itemId}/prompt")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ItemResponse writePrompt(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @PathVariable UUID itemId,
@@ -212,7 +219,7 @@ class MoodboardApiController {
     }
 
     private ItemResponse item(MoodboardItem item, CurrentUser caller, ProjectId project) {
-        return ItemResponse.of(item, pictures(caller, project, List.of(item)));
+        return ItemResponse.of(item, pictures(caller, project, List.of(item)), moodboards.promptProposals(caller.id(), project));
     }
 
     private StudioImages.Pictures pictures(CurrentUser caller, ProjectId project, List<MoodboardItem> items) {
@@ -223,18 +230,18 @@ class MoodboardApiController {
         return moodboards.organization(caller.id(), project);
     }
 
-    private BoardResponse board(Moodboards.Board board) {
+    private BoardResponse board(Moodboards.Board board, Map<UUID, UUID> proposals) {
         StudioImages.Pictures pictures = images.pictures(board.project().organizationId(), references(board.items()));
         List<BeatResponse> beats = new ArrayList<>();
         java.util.Set<String> keys = new java.util.HashSet<>();
         for (MoodboardBeats.Beat beat : board.structure().beats()) {
             keys.add(beat.key());
             List<ItemResponse> items = board.items().stream().filter(i -> i.beatKey().equals(beat.key()))
-                    .map(i -> ItemResponse.of(i, pictures)).toList();
+                    .map(i -> ItemResponse.of(i, pictures, proposals)).toList();
             beats.add(new BeatResponse(beat.index(), beat.key(), beat.title(), beat.act(), beat.text(),
                     beat.keyActions().stream().map(a -> new KeyActionResponse(a.index(), a.character(), a.action())).toList(), items));
         }
-        List<ItemResponse> unplaced = board.items().stream().filter(i -> !keys.contains(i.beatKey())).map(i -> ItemResponse.of(i, pictures)).toList();
+        List<ItemResponse> unplaced = board.items().stream().filter(i -> !keys.contains(i.beatKey())).map(i -> ItemResponse.of(i, pictures, proposals)).toList();
         return new BoardResponse(board.project().id().value(), board.structure().name(), beats, unplaced);
     }
 

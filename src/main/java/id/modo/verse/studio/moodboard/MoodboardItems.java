@@ -143,6 +143,12 @@ class MoodboardItems {
                 .params(prompt, error, now(), id, generation).update() == 1;
     }
 
+    /** The item's prompt, set from an accepted AI proposal; false when the item is gone. */
+    boolean acceptPrompt(UUID project, UUID id, String prompt) {
+        return jdbc.sql("update moodboards set ai_prompt = ?, version = version + 1, updated_at = ? where id = ? and project_id = ?")
+                .params(prompt == null || prompt.isBlank() ? null : prompt, now(), id, project).update() == 1;
+    }
+
     /** The item's picture, set from an upload: the picture's own status is then completed. */
     boolean picture(UUID project, UUID id, String image) {
         return jdbc.sql("""

@@ -12,7 +12,13 @@ import java.util.Map;
  */
 public record MoodboardPage(ProjectView project, WorkspaceTabs tabs, boolean editable, String structure, List<Act> acts,
         List<Card> unplaced, List<LibraryPicture> library, AiFieldButton promptButton, AiFieldButton imageButton, String notice,
-        String error) {
+        String error, Map<java.util.UUID, java.util.UUID> promptProposals) {
+
+    /** Where the item's written prompt waits to be reviewed (its diff, Accept, Discard), or null when none waits. */
+    public String promptReview(java.util.UUID item) {
+        java.util.UUID proposal = promptProposals.get(item);
+        return proposal == null ? null : "/projects/" + project.id() + "/ai/proposals/" + proposal;
+    }
 
     /** An act of the structure (0: the beats of a custom structure, which have none). */
     public record Act(int number, List<BeatRow> beats) {

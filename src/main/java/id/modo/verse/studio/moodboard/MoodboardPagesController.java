@@ -217,7 +217,8 @@ class MoodboardPagesController {
                 acts.entrySet().stream().map(e -> new MoodboardPage.Act(e.getKey(), e.getValue())).toList(), unplaced, library,
                 editable ? aiButtons.forField(caller.id(), organization, projectId.value(), GenerationType.MOODBOARD_PROMPT).orElse(null) : null,
                 editable ? aiButtons.forField(caller.id(), organization, projectId.value(), GenerationType.MOODBOARD_IMAGE).orElse(null) : null,
-                notice.isBlank() ? null : ui.t("moodboard.notice." + safe(notice)), error.isBlank() ? null : ui.t("moodboard.error." + safe(error)));
+                notice.isBlank() ? null : ui.t("moodboard.notice." + safe(notice)), error.isBlank() ? null : ui.t("moodboard.error." + safe(error)),
+                moodboards.promptProposals(caller.id(), projectId));
     }
 
     private static List<MoodboardPage.Card> cards(List<MoodboardItem> items, MoodboardBeats.Beat beat, Map<String, String> thumbnails,

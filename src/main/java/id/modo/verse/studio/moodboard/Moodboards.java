@@ -36,9 +36,11 @@ public class Moodboards {
     private final MoodboardAi ai;
     private final ProjectAccess access;
     private final StudioImages images;
+    private final MoodboardPrompts prompts;
 
-    Moodboards(MoodboardItems items, MoodboardBeats beats, MoodboardAi ai, ProjectAccess access, StudioImages images) {
+    Moodboards(MoodboardItems items, MoodboardBeats beats, MoodboardAi ai, ProjectAccess access, StudioImages images, MoodboardPrompts prompts) {
         this.items = items;
+        this.prompts = prompts;
         this.beats = beats;
         this.ai = ai;
         this.access = access;
@@ -98,7 +100,14 @@ public class Moodboards {
         if (!items.update(item, version, checked)) {
             throw stale(find(project, id));
         }
-        return find(project, id);
+        MoodboardItem updated = find(project, id);
+        prompts.saved(project, id, item.aiPrompt(), updated.aiPrompt(), actor);
+        return updated;
+    }
+
+    /** The item each pending "Write prompt" proposal is for: item → the proposal's version id. */
+    Map<UUID, UUID> promptProposals(UserId reader, ProjectId project) {
+        return prompts.proposals(reader, project);
     }
 
     @Transactional

@@ -83,26 +83,53 @@ class MoodboardAiIntegrationTests {
     }
 
     @Test
-    void writePromptFillsTheItemsPromptFromItsBeatAndStyle() {
+    void writePromptProposesThePromptInTheProjectsSettingsAndOnlyAcceptWritesIt() {
         String written = "Cracked red mud under a white sky, a lone rambutan tree, flat cartoon shapes";
         stubs.add(providers.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(marker))
                 .willReturn(okJson(completion(written)))));
-        JsonNode item = create("{\"beat_key\":\"catalyst\",\"animation_style\":\"cartoon\",\"color_mood\":\"dusty orange\"}");
+        HttpResponse<String> settings = owner.call("PUT", "/api/v1/projects/" + project + "/ai/settings",
+                "{\"tone\":\"warm and witty\",\"audience\":\"children 6-10\",\"language\":\"id\"}");
+        assertThat(settings.statusCode()).as(settings.body()).isEqualTo(200);
+        JsonNode item = create("{\"beat_key\":\"catalyst\",\"animation_style\":\"cartoon\",\"color_mood\":\"dusty orange\","
+                + "\"ai_prompt\":\"A hand-written prompt\"}");
 
-        HttpResponse<String> started = owner.postJson(item(item) + "/prompt", "{\"language\":\"en\"}");
+        HttpResponse<String> started = owner.postJson(item(item) + "/prompt", "{}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String generation = json(started).get("prompt_generation_id").asString();
         assertThat(owner.postJson(item(item) + "/prompt", "{}").statusCode()).as("one prompt at a time").isEqualTo(409);
 
         JsonNode done = waitFor(item, i -> i.get("prompt_generation_id").isNull());
-        assertThat(done.get("ai_prompt").asString()).isEqualTo(written);
+        assertThat(done.get("ai_prompt").asString()).as("nothing overwrites the prompt without a click").isEqualTo("A hand-written prompt");
         assertThat(done.get("status").asString()).isEqualTo("pending");
+        String proposal = done.get("prompt_proposal_id").asString();
         String sent = providers.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(marker)))
                 .getFirst().getBodyAsString();
-        assertThat(sent).contains("dusty orange").contains("style cartoon").contains("Kancil: Catalyst");
+        assertThat(sent).contains("dusty orange", "style cartoon", "Kancil: Catalyst", "Tone: warm and witty", "Audience: children 6-10",
+                "Language: Bahasa Indonesia");
         JsonNode charged = json(owner.get("/api/v1/ai/generations/" + generation, "application/json"));
         assertThat(charged.get("type").asString()).isEqualTo("moodboard_prompt");
         assertThat(charged.get("project_id").asString()).isEqualTo(project);
+
+        JsonNode review = json(owner.get("/api/v1/projects/" + project + "/ai/proposals/" + proposal, "application/json"));
+        assertThat(review.get("entity_type").asString()).isEqualTo("moodboard");
+        assertThat(review.get("diff").toString()).contains("\"kind\":\"delete\"", "hand-written", "\"kind\":\"insert\"", "rambutan");
+        HttpResponse<String> accepted = owner.postJson("/api/v1/projects/" + project + "/ai/proposals/" + proposal + "/accept",
+                "{\"base_version\":" + review.get("base_version").asInt() + "}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        JsonNode after = json(owner.get(item(item), "application/json"));
+        assertThat(after.get("ai_prompt").asString()).isEqualTo(written);
+        assertThat(after.get("prompt_proposal_id").isNull()).isTrue();
+
+        // A prompt typed by hand while the next proposal waits is a save: accepting that proposal is the same 409 as two saves.
+        owner.postJson(item(item) + "/prompt", "{}");
+        JsonNode again = waitFor(item, i -> i.get("prompt_generation_id").isNull());
+        String second = again.get("prompt_proposal_id").asString();
+        int base = json(owner.get("/api/v1/projects/" + project + "/ai/proposals/" + second, "application/json")).get("base_version").asInt();
+        HttpResponse<String> typed = owner.call("PATCH", item(item), "{\"version\":" + again.get("version").asInt() + ",\"ai_prompt\":\"Typed by hand\"}");
+        assertThat(typed.statusCode()).as(typed.body()).isEqualTo(200);
+        assertThat(owner.postJson("/api/v1/projects/" + project + "/ai/proposals/" + second + "/accept", "{\"base_version\":" + base + "}")
+                .statusCode()).isEqualTo(409);
+        assertThat(json(owner.get(item(item), "application/json")).get("ai_prompt").asString()).isEqualTo("Typed by hand");
     }
 
     @Test
