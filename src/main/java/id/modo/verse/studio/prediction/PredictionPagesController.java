@@ -85,7 +85,7 @@ class PredictionPagesController {
         PredictionRequest request = request(form, errors);
         if (errors.isEmpty()) {
             for (ConstraintViolation<PredictionRequest> violation : validator.validate(request)) {
-                errors.putIfAbsent(snake(violation.getPropertyPath().toString()), violation.getMessage());
+                errors.putIfAbsent(snake(violation.getPropertyPath().toString()), PredictionErrors.of(violation, ui));
             }
         }
         if (errors.isEmpty()) {
@@ -98,9 +98,10 @@ class PredictionPagesController {
                 }
                 @SuppressWarnings("unchecked")
                 List<FieldError> fieldErrors = (List<FieldError>) e.properties().get("errors");
-                fieldErrors.forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                fieldErrors.forEach(error -> errors.putIfAbsent(error.field(), PredictionErrors.of(error.message(), ui)));
             }
         }
+        errors.replaceAll((field, message) -> PredictionErrors.of(message, ui));
         response.setStatus(400);
         Map<String, String> values = new LinkedHashMap<>(form);
         model.addAttribute("page", page(caller, project, values, errors, null, ui));
@@ -186,7 +187,7 @@ class PredictionPagesController {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            errors.put(field, "must be a whole number");
+            errors.put(field, PredictionErrors.WHOLE);
             return null;
         }
     }

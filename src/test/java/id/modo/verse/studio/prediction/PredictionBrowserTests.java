@@ -89,6 +89,13 @@ class PredictionBrowserTests {
                 assertThat(wide.locator("h2#prediction-title").innerText()).isEqualTo("Prediksi penonton");
                 assertThat(wide.locator("[data-chart] [data-film]").count()).isEqualTo(Predictions.COMPARABLES);
                 Chromium.screenshot(wide, "prediction-desktop-id");
+                // The form's field errors speak the page's language too.
+                wide.locator("#pf-production_budget").fill("banyak");
+                wide.locator("#pf-cast").fill("11");
+                wide.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prediksi").setExact(true)).click();
+                wide.waitForLoadState();
+                assertThat(wide.locator("#pf-production_budget + .field__error").innerText()).contains("jumlah 0 atau lebih");
+                assertThat(wide.locator("#pf-cast + .field__error").innerText()).isEqualTo("paling besar 10");
                 // The one failed load is the form sent with the wrong budget, answered 400 on purpose.
                 assertThat(errors).hasSize(1).allSatisfy(error -> assertThat(error).contains("status of 400"));
             } catch (RuntimeException | AssertionError e) {
