@@ -1,5 +1,6 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
@@ -241,14 +242,27 @@ public class Versions {
         Objects.requireNonNull(content, "content");
         lock(entityType, entityId, section);
         Optional<Version> current = currentRow(entityType, entityId, section);
-        int currentNumber = current.map(Version::number).orElse(0);
-        if (baseVersion != currentNumber) {
-            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
-        }
+        checkBase(current, baseVersion);
         if (current.isPresent() && current.get().content().equals(content)) {
             return named(current.get());
         }
         return named(insert(project, entityType, entityId, section, content, author, source, restoredFrom));
+    }
+
+    /**
+     * An edit from an older version lost a race: 409 with who saved since. A base ahead of the current version was never
+     * anyone's save (a client's mistake), so it is a 400 that says which version is current.
+     */
+    private void checkBase(Optional<Version> current, int baseVersion) {
+        int currentNumber = current.map(Version::number).orElse(0);
+        if (baseVersion > currentNumber) {
+            throw new ProblemException(ProblemType.VALIDATION, "Version " + baseVersion + " of this section does not exist: the current "
+                    + "version is " + currentNumber + ". Start your edit from it.", Map.of("errors", List.of(new FieldError("base_version",
+                    "must be the current version, " + currentNumber + ", or an older one"))));
+        }
+        if (baseVersion != currentNumber) {
+            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
+        }
     }
 
     private Version insert(ProjectId project, String entityType, UUID entityId, String section, String content,
@@ -351,10 +365,7 @@ public class Versions {
                 .query(Integer.class).single() == 0) {
             throw proposalGone();
         }
-        Optional<Version> current = currentRow(proposal.entityType(), proposal.entityId(), proposal.section());
-        if (baseVersion != current.map(Version::number).orElse(0)) {
-            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
-        }
+        checkBase(currentRow(proposal.entityType(), proposal.entityId(), proposal.section()), baseVersion);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("update studio_versions set is_current = false where entity_type = ? and entity_id = ? and section = ? and is_current")
                 .params(proposal.entityType(), proposal.entityId(), proposal.section())
