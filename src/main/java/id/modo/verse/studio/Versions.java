@@ -18,12 +18,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -166,12 +168,30 @@ public class Versions {
     public record VersionDiff(Version from, Version to, List<WordDiff.Segment> segments) {
     }
 
+    /** Only versions of one part compare (one section of one entity): a story's details against its script says nothing. */
     @Transactional(readOnly = true)
     public VersionDiff diff(UserId actor, ProjectId project, UUID from, UUID to) {
         access.read(actor, project);
         Version older = named(find(project, from));
         Version newer = named(find(project, to));
+        if (!older.entityType().equals(newer.entityType()) || !older.entityId().equals(newer.entityId())
+                || !older.section().equals(newer.section())) {
+            throw new ProblemException(StudioProblems.DIFFERENT_PARTS, "Version " + older.number() + " of " + older.entityType() + " "
+                    + older.section() + " and version " + newer.number() + " of " + newer.entityType() + " " + newer.section()
+                    + " are versions of different parts. Choose two versions of the same part.");
+        }
         return new VersionDiff(older, newer, WordDiff.between(readable(older), readable(newer)));
+    }
+
+    /** Which of these versions the reader may restore: those of the sections they may edit, not the current ones. */
+    public Set<UUID> restorable(List<Version> versions, Set<Section> editable) {
+        Set<UUID> ids = new HashSet<>();
+        for (Version version : versions) {
+            if (!version.current() && writer(version).map(w -> editable.contains(w.accessSection())).orElse(false)) {
+                ids.add(version.id());
+            }
+        }
+        return ids;
     }
 
     /**
