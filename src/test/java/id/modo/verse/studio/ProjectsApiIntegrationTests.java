@@ -262,7 +262,10 @@ class ProjectsApiIntegrationTests {
                 .isEqualTo(201);
 
         // The only producer stays; removing others works.
-        assertThat(studio.asOwner().call("DELETE", team + "/" + studio.owner().id(), null).statusCode()).isEqualTo(409);
+        var lastProducer = studio.asOwner().call("DELETE", team + "/" + studio.owner().id(), null);
+        assertThat(lastProducer.statusCode()).isEqualTo(409);
+        assertThat(json(lastProducer).get("type").asString()).endsWith("/last-producer");
+        assertThat(json(lastProducer).get("detail").asString()).isEqualTo("This is the project's only producer. Make someone else ip_producer first.");
         assertThat(studio.asOwner().call("PATCH", team + "/" + studio.owner().id(), "{\"role\":\"head_creative\"}").statusCode()).isEqualTo(409);
         assertThat(studio.asOwner().call("DELETE", team + "/" + another.id(), null).statusCode()).isEqualTo(204);
         assertThat(studio.asOwner().call("DELETE", team + "/" + another.id(), null).statusCode()).isEqualTo(404);
