@@ -98,8 +98,8 @@ select '$ORG', (select id from users where email = 'bench@example.id'),
        '["#2f6b3a","#d9a441"]',
        now() - make_interval(mins => i), now() - make_interval(mins => i)
 from generate_series(1, 9999) as i;
-insert into stories (project_id, premise, logline, genre, structure, created_at, updated_at)
-select id, 'The premise of ' || title, 'The logline of ' || title, genre, 'hero', created_at, updated_at
+insert into stories (project_id, premise, logline, structure, created_at, updated_at)
+select id, 'The premise of ' || title, 'The logline of ' || title, 'hero', created_at, updated_at
 from projects where organization_id = '$ORG' and id <> '$PROJECT';
 insert into universes (project_id, name, description)
 select id, 'World of ' || title, 'Where ' || title || ' takes place.' from projects where organization_id = '$ORG' and id <> '$PROJECT';

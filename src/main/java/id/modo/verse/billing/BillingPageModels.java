@@ -32,9 +32,10 @@ public final class BillingPageModels {
      * An organization's billing page. {@code notice} names what just happened (a message key suffix), {@code error} a
      * problem to show; {@code canManage} says whether the viewer may change billing.
      */
+    /** {@code paidFrom}: when a plan paid during a trial starts (and its monthly credits arrive), null otherwise. */
     public record BillingPage(Organizations.OrganizationView organization, Subscriptions.SubscriptionView subscription, Plan currentPlan,
             List<Plan> plans, List<Invoices.Invoice> invoices, String nextCursor, boolean canManage, String notice, String error,
-            String taxPercent) {
+            String taxPercent, java.time.Instant paidFrom) {
     }
 
     /** The admin plans page; {@code errors} maps a plan key to the field errors of its last submit. */

@@ -40,9 +40,10 @@ class BillingPagesController {
     private final InvoicePdf pdf;
     private final BillingProperties properties;
     private final ModoProperties modo;
+    private final java.time.Clock clock;
 
     BillingPagesController(Plans plans, Subscriptions subscriptions, Invoices invoices, Organizations organizations, InvoicePdf pdf,
-            BillingProperties properties, ModoProperties modo) {
+            BillingProperties properties, ModoProperties modo, java.time.Clock clock) {
         this.plans = plans;
         this.subscriptions = subscriptions;
         this.invoices = invoices;
@@ -50,6 +51,7 @@ class BillingPagesController {
         this.pdf = pdf;
         this.properties = properties;
         this.modo = modo;
+        this.clock = clock;
     }
 
     @GetMapping("/pricing")
@@ -146,8 +148,14 @@ class BillingPagesController {
         Page<Invoices.Invoice> page = invoices.list(caller.id(), organization, cursor, Keyset.DEFAULT_LIMIT);
         model.addAttribute("page", new BillingPageModels.BillingPage(view, subscription, plans.find(subscription.plan()).orElseGet(plans::free),
                 plans.all().stream().filter(Plan::purchasable).toList(), page.items(), page.nextCursor(),
-                view.myRole().can(Permission.MANAGE_BILLING), notice, error, taxPercent()));
+                view.myRole().can(Permission.MANAGE_BILLING), notice, error, taxPercent(), paidFrom(subscription)));
         return "billing/billing";
+    }
+
+    /** A plan paid during its trial is active with a period that has not started yet. */
+    private java.time.Instant paidFrom(Subscriptions.SubscriptionView subscription) {
+        return subscription.status().dbValue().equals("active") && subscription.currentPeriodStart() != null
+                && subscription.currentPeriodStart().isAfter(clock.instant()) ? subscription.currentPeriodStart() : null;
     }
 
     @GetMapping("/admin/plans")

@@ -78,11 +78,17 @@ class SubscriptionSettlement {
         try {
             switch (invoice.kind()) {
                 case SUBSCRIBE -> {
-                    // Paying during a trial loses none of it: the paid period starts when the trial ends.
+                    // Paying during a trial loses none of it: the paid period starts when the trial ends, and so do its
+                    // credits (the trial already gave this plan's); the monthly credits arrive then, not twice now.
                     Instant periodStart = subscription.status() == SubscriptionStatus.TRIALING && subscription.trialEnd() != null
                             && subscription.trialEnd().isAfter(now) ? subscription.trialEnd() : now;
                     subscription.activate(invoice.plan(), invoice.cycle(), periodStart, now);
-                    credits = plan.monthlyCredits();
+                    if (periodStart.isAfter(now)) {
+                        this.credits.nextAllowanceAt(OrganizationId.of(subscription.organizationId()), periodStart);
+                        credits = 0;
+                    } else {
+                        credits = plan.monthlyCredits();
+                    }
                     action = "subscription_activate";
                 }
                 case UPGRADE -> {

@@ -330,6 +330,19 @@ public class CreditLedger {
         return after;
     }
 
+    /**
+     * Moves the next monthly reset (when main gets the plan's monthly credits) to {@code at}: a paid period that starts
+     * later, at the end of a trial, brings its credits then. Resets follow monthly from there.
+     */
+    @Transactional
+    public void nextAllowanceAt(OrganizationId organization, Instant at) {
+        jdbc.sql("update credit_balances set next_reset_at = :at, updated_at = :now where organization_id = :org")
+                .param("at", utc(at))
+                .param("now", utc(clock.instant()))
+                .param("org", organization.value())
+                .update();
+    }
+
     // ---------------------------------------------------------------- opening
 
     /**

@@ -10,7 +10,8 @@ public final class OrganizationPageModels {
     }
 
     public record Dashboard(List<Organizations.OrganizationView> organizations, List<Invitations.PendingInvitation> invitations,
-            String name, String slug, Map<String, String> errors, String created, String joined, String left, String deleted) {
+            String name, String slug, Map<String, String> errors, String created, String joined, String left, String deleted,
+            boolean declined) {
     }
 
     /**

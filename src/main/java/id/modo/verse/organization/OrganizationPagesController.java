@@ -83,9 +83,9 @@ class OrganizationPagesController {
     @GetMapping("/dashboard")
     String dashboard(@AuthenticationPrincipal CurrentUser caller, @RequestParam(required = false) String created,
             @RequestParam(required = false) String joined, @RequestParam(required = false) String left,
-            @RequestParam(required = false) String deleted, Model model) {
+            @RequestParam(required = false) String deleted, @RequestParam(required = false) String declined, Model model) {
         model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), invitations.pendingFor(caller.email()),
-                "", "", Map.of(), created, joined, left, deleted));
+                "", "", Map.of(), created, joined, left, deleted, declined != null));
         return "organization/dashboard";
     }
 
@@ -142,7 +142,7 @@ class OrganizationPagesController {
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("page", new OrganizationPageModels.Dashboard(organizations.mine(caller.id()), invitations.pendingFor(caller.email()),
-                name, slug, errors, null, null, null, null));
+                name, slug, errors, null, null, null, null, false));
         return "organization/dashboard";
     }
 }

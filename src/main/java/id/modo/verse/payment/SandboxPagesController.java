@@ -38,7 +38,7 @@ class SandboxPagesController {
         }
         Payment payment = payersSandboxPayment(caller, paymentId);
         model.addAttribute("page", new SandboxPageModels.SandboxCheckout(paymentId, payment.description(), payment.amount().amount(),
-                payment.amount().currency(), payment.status().dbValue(), payment.open(), payment.organizationId() != null,
+                payment.amount().currency(), payment.status().dbValue(), payment.open(), remembers(payment),
                 payment.status() == PaymentStatus.FAILED ? payment.failedReturnPath() : payment.returnPath()));
         return "payment/sandbox-checkout";
     }
@@ -55,12 +55,17 @@ class SandboxPagesController {
         }
         if (payment.open()) {
             boolean paid = outcome.equals("pay");
-            String token = paid && remember && payment.organizationId() != null ? "sbx_pm_" + UUID.randomUUID() : null;
+            String token = paid && remember && remembers(payment) ? "sbx_pm_" + UUID.randomUUID() : null;
             if (!sandbox.deliver(sandbox.notificationBody(payment.paymentId(), paid, payment.amount(), token))) {
                 throw new ProblemException(ProblemType.UNAVAILABLE, "The sandbox could not deliver its notification; try again.");
             }
         }
         return "redirect:" + (outcome.equals("pay") ? payment.returnPath() : payment.failedReturnPath());
+    }
+
+    /** Only a subscription renews, so only its checkout offers to keep the method for renewals (not a credit pack). */
+    private static boolean remembers(Payment payment) {
+        return payment.organizationId() != null && payment.purpose() == PaymentPurpose.SUBSCRIPTION;
     }
 
     private Payment payersSandboxPayment(CurrentUser caller, String paymentId) {

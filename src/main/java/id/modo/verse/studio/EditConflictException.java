@@ -17,7 +17,7 @@ public class EditConflictException extends ProblemException {
         this.current = current;
     }
 
-    /** The version saved first, or null when the edit claimed a base of a section that was never saved. */
+    /** The version saved first. */
     public Version current() {
         return current;
     }
@@ -33,10 +33,8 @@ public class EditConflictException extends ProblemException {
 
     private static String detail(Version current, int baseVersion) {
         String who = current == null || current.authorName() == null ? "someone" : current.authorName();
-        return current == null
-                ? "Your edit started from version " + baseVersion + ", but this section has never been saved. Reload and try again."
-                : "Your edit started from version " + baseVersion + ", but " + who + " saved version " + current.number()
-                        + " since. Reload it, or compare your text with theirs, before saving again.";
+        return "Your edit started from version " + baseVersion + ", but " + who + " saved version " + current.number()
+                + " since. Reload it, or compare your text with theirs, before saving again.";
     }
 
     private static Map<String, Object> members(Version current) {

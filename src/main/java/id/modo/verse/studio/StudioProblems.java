@@ -8,6 +8,8 @@ public final class StudioProblems {
 
     public static final ProblemType EDIT_CONFLICT = ProblemType.of(HttpStatus.CONFLICT, "edit-conflict", "Someone saved this first");
     public static final ProblemType NOT_RESTORABLE = ProblemType.of(HttpStatus.CONFLICT, "not-restorable", "This version cannot be restored");
+    public static final ProblemType DIFFERENT_PARTS = ProblemType.of(HttpStatus.BAD_REQUEST, "different-parts",
+            "Only versions of the same part compare");
     public static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
     public static final ProblemType NOT_A_MEMBER = ProblemType.of(HttpStatus.CONFLICT, "not-an-organization-member",
             "Invite them to the organization first");

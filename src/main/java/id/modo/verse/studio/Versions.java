@@ -1,5 +1,6 @@
 package id.modo.verse.studio;
 
+import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
 import id.modo.verse.common.Page;
@@ -17,12 +18,14 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -165,12 +168,30 @@ public class Versions {
     public record VersionDiff(Version from, Version to, List<WordDiff.Segment> segments) {
     }
 
+    /** Only versions of one part compare (one section of one entity): a story's details against its script says nothing. */
     @Transactional(readOnly = true)
     public VersionDiff diff(UserId actor, ProjectId project, UUID from, UUID to) {
         access.read(actor, project);
         Version older = named(find(project, from));
         Version newer = named(find(project, to));
+        if (!older.entityType().equals(newer.entityType()) || !older.entityId().equals(newer.entityId())
+                || !older.section().equals(newer.section())) {
+            throw new ProblemException(StudioProblems.DIFFERENT_PARTS, "Version " + older.number() + " of " + older.entityType() + " "
+                    + older.section() + " and version " + newer.number() + " of " + newer.entityType() + " " + newer.section()
+                    + " are versions of different parts. Choose two versions of the same part.");
+        }
         return new VersionDiff(older, newer, WordDiff.between(readable(older), readable(newer)));
+    }
+
+    /** Which of these versions the reader may restore: those of the sections they may edit, not the current ones. */
+    public Set<UUID> restorable(List<Version> versions, Set<Section> editable) {
+        Set<UUID> ids = new HashSet<>();
+        for (Version version : versions) {
+            if (!version.current() && writer(version).map(w -> editable.contains(w.accessSection())).orElse(false)) {
+                ids.add(version.id());
+            }
+        }
+        return ids;
     }
 
     /**
@@ -241,14 +262,27 @@ public class Versions {
         Objects.requireNonNull(content, "content");
         lock(entityType, entityId, section);
         Optional<Version> current = currentRow(entityType, entityId, section);
-        int currentNumber = current.map(Version::number).orElse(0);
-        if (baseVersion != currentNumber) {
-            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
-        }
+        checkBase(current, baseVersion);
         if (current.isPresent() && current.get().content().equals(content)) {
             return named(current.get());
         }
         return named(insert(project, entityType, entityId, section, content, author, source, restoredFrom));
+    }
+
+    /**
+     * An edit from an older version lost a race: 409 with who saved since. A base ahead of the current version was never
+     * anyone's save (a client's mistake), so it is a 400 that says which version is current.
+     */
+    private void checkBase(Optional<Version> current, int baseVersion) {
+        int currentNumber = current.map(Version::number).orElse(0);
+        if (baseVersion > currentNumber) {
+            throw new ProblemException(ProblemType.VALIDATION, "Version " + baseVersion + " of this section does not exist: the current "
+                    + "version is " + currentNumber + ". Start your edit from it.", Map.of("errors", List.of(new FieldError("base_version",
+                    "must be the current version, " + currentNumber + ", or an older one"))));
+        }
+        if (baseVersion != currentNumber) {
+            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
+        }
     }
 
     private Version insert(ProjectId project, String entityType, UUID entityId, String section, String content,
@@ -351,10 +385,7 @@ public class Versions {
                 .query(Integer.class).single() == 0) {
             throw proposalGone();
         }
-        Optional<Version> current = currentRow(proposal.entityType(), proposal.entityId(), proposal.section());
-        if (baseVersion != current.map(Version::number).orElse(0)) {
-            throw new EditConflictException(current.map(this::named).orElse(null), baseVersion);
-        }
+        checkBase(currentRow(proposal.entityType(), proposal.entityId(), proposal.section()), baseVersion);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("update studio_versions set is_current = false where entity_type = ? and entity_id = ? and section = ? and is_current")
                 .params(proposal.entityType(), proposal.entityId(), proposal.section())

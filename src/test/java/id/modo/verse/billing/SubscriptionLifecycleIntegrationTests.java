@@ -88,6 +88,49 @@ class SubscriptionLifecycleIntegrationTests {
         assertThat(fixtures.subscriptionCredits(owner.org())).isEqualTo(1000);
     }
 
+    /**
+     * The trial already gave the plan's credits, so paying during it adds none at once: the paid period and its monthly
+     * credits start when the trial ends, and the billing and credits pages name that same day.
+     */
+    @Test
+    void payingDuringATrialStartsThePaidPeriodAndItsMonthlyCreditsWhenTheTrialEnds() {
+        Owner owner = fixtures.ownerWithOrganization("bill-trial-pay");
+        JsonNode trial = change(owner.http(), owner.org(), "pro", "monthly").get("subscription");
+        Instant trialEnd = Instant.parse(trial.get("trial_end").asString()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        int mainBefore = main(owner.org());
+
+        JsonNode checkout = change(owner.http(), owner.org(), "pro", "monthly");
+        assertThat(checkout.get("outcome").asString()).isEqualTo("checkout");
+        fixtures.pay(checkout, null);
+        JsonNode paid = subscription(owner.http(), owner.org());
+        assertThat(paid.get("status").asString()).isEqualTo("active");
+        assertThat(Instant.parse(paid.get("current_period_start").asString())).isEqualTo(trialEnd);
+        assertThat(fixtures.subscriptionCredits(owner.org())).as("no credits before the paid period").isZero();
+        assertThat(main(owner.org())).isEqualTo(mainBefore);
+        assertThat(jdbc.sql("select next_reset_at from credit_balances where organization_id = cast(? as uuid)").param(owner.org())
+                .query(java.sql.Timestamp.class).single().toInstant()).isEqualTo(trialEnd);
+
+        var session = id.modo.verse.support.PageSession.signIn(new Http(port), owner.user());
+        String billing = session.get("/organizations/" + owner.org() + "/billing?lang=en").body();
+        String credits = session.get("/organizations/" + owner.org() + "/credits?lang=en").body();
+        var paidFrom = java.util.regex.Pattern.compile("Paid from (.+?), when the trial ends").matcher(billing);
+        var arrive = java.util.regex.Pattern.compile("The monthly credits next arrive on (.+?)\\.").matcher(credits);
+        assertThat(paidFrom.find()).as("billing says when the paid period starts").isTrue();
+        assertThat(arrive.find()).as("credits say when the monthly credits arrive").isTrue();
+        assertThat(arrive.group(1)).isEqualTo(paidFrom.group(1));
+        assertThat(billing).containsPattern("data-plan=\"pro\" aria-current=\"true\">\\s*<h3 class=\"plan-card__name\">Pro <span class=\"tag tag--ok\" data-current-marker>Current plan</span>");
+        assertThat(billing.split("data-current-marker", -1)).hasSize(2);
+
+        clock.advance(Duration.ofDays(15));
+        context.getBean(id.modo.verse.credit.CreditMonthlyReset.class).resetDue(clock.instant(), 1000);
+        int proMonthly = jdbc.sql("select monthly_credits from plans where key = 'pro'").query(Integer.class).single();
+        assertThat(main(owner.org())).as("the paid period's credits arrive at its start").isEqualTo(proMonthly);
+    }
+
+    private int main(String org) {
+        return jdbc.sql("select balance from credit_balances where organization_id = cast(? as uuid)").param(org).query(Integer.class).single();
+    }
+
     @Test
     void anUpgradeIsChargedProRataAndAppliesWhenPaidADowngradeWaitsForThePeriodsEnd() {
         Owner owner = fixtures.ownerWithOrganization("bill-upgrade");

@@ -75,6 +75,18 @@ class CreditPurchaseIntegrationTests {
         new CreditFixtures(jdbc).assertLedgerMatches(organization);
     }
 
+    /** A pack is bought once: its checkout does not offer to keep the card for renewals, which only subscriptions have. */
+    @Test
+    void aPacksCheckoutDoesNotTalkOfRenewals() {
+        Http http = new Http(port);
+        Users.Signed buyer = new Users(http).signUpAndIn("pack-page");
+        Http asBuyer = http.withBearer(buyer.token());
+        orgId = json(asBuyer.postJson("/api/v1/organizations", "{\"name\":\"Pack Page Studio\"}")).get("id").asString();
+        String checkout = json(purchase(asBuyer, "{\"pack\":\"small\"}", null)).get("checkout_url").asString();
+        String page = id.modo.verse.support.PageSession.signIn(http, buyer).get(checkout + "?lang=en").body();
+        assertThat(page).contains("Pay").doesNotContain("name=\"remember\"").doesNotContainIgnoringCase("renewal");
+    }
+
     @Test
     void aPackThatWouldTakeTheBonusCreditsOverTheLimitIsRefusedBeforeAnyPayment() {
         fillBonus(CreditLedger.MAX_BUCKET_BALANCE - 1000);

@@ -156,6 +156,23 @@ class InvitationsApiIntegrationTests {
                 .param(org).query(String.class).single()).isEqualTo(guest.id());
     }
 
+    /** Declining on the invitation's page ends on the dashboard with a word that it is done, in the reader's language. */
+    @Test
+    void decliningOnThePageSaysItIsDone() {
+        Users.Signed owner = users.signUpAndIn("inv-owner");
+        Users.Signed guest = users.signUpAndIn("inv-guest");
+        String org = OrganizationFixtures.createOrganization(http.withBearer(owner.token()), "Studio Tolak Halaman");
+        String token = invite(http.withBearer(owner.token()), org, guest.email(), "viewer");
+        id.modo.verse.support.PageSession session = id.modo.verse.support.PageSession.signIn(http, guest);
+        HttpResponse<String> invitation = session.get("/invitations/accept?token=" + token);
+        HttpResponse<String> declined = session.post("/invitations/decline", invitation, "token=" + token, "text/html");
+        assertThat(declined.headers().firstValue("Location").orElseThrow()).endsWith("/dashboard?declined");
+        assertThat(session.get("/dashboard?declined&lang=en").body()).contains("You declined the invitation.");
+        assertThat(session.get("/dashboard?declined&lang=id").body()).contains("Anda menolak undangan itu.");
+        assertThat(session.get("/dashboard?lang=en").body()).doesNotContain("You declined the invitation.");
+        assertThat(fixtures.role(org, guest.id())).isNull();
+    }
+
     @Test
     void anExpiredInvitationIsGoneShowsAsExpiredAndTheAddressCanBeInvitedAgain() {
         Users.Signed owner = users.signUpAndIn("inv-owner");

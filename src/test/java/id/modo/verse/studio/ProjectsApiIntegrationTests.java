@@ -76,6 +76,14 @@ class ProjectsApiIntegrationTests {
         assertThat(studio.asOwner().postJson(projects(), "{\"title\":\"Other\",\"slug\":\"Not A Slug\"}").statusCode()).isEqualTo(400);
         assertThat(studio.asOwner().postJson(projects(), "{\"title\":\"   \"}").statusCode()).isEqualTo(400);
         assertThat(studio.asOwner().postJson(projects(), "{\"title\":\"x\",\"visibility\":\"secret\"}").statusCode()).isEqualTo(400);
+        var secret = studio.asOwner().call("PATCH", "/api/v1/projects/" + id, "{\"visibility\":\"secret\"}");
+        assertThat(secret.statusCode()).isEqualTo(400);
+        assertThat(json(secret).get("errors").get(0).get("field").asString()).isEqualTo("visibility");
+        assertThat(json(secret).get("errors").get(0).get("message").asString()).isEqualTo("must be one of private, team, public");
+        var shortFilm = studio.asOwner().call("PATCH", "/api/v1/projects/" + id, "{\"format\":\"short_film\"}");
+        assertThat(json(shortFilm).get("errors").get(0).get("message").asString())
+                .isEqualTo("must be one of feature, series, short_movie, short_video, animation");
+        assertThat(json(studio.asOwner().call("GET", "/api/v1/projects/" + id, null)).get("visibility").asString()).isEqualTo("private");
     }
 
     @Test
@@ -254,7 +262,10 @@ class ProjectsApiIntegrationTests {
                 .isEqualTo(201);
 
         // The only producer stays; removing others works.
-        assertThat(studio.asOwner().call("DELETE", team + "/" + studio.owner().id(), null).statusCode()).isEqualTo(409);
+        var lastProducer = studio.asOwner().call("DELETE", team + "/" + studio.owner().id(), null);
+        assertThat(lastProducer.statusCode()).isEqualTo(409);
+        assertThat(json(lastProducer).get("type").asString()).endsWith("/last-producer");
+        assertThat(json(lastProducer).get("detail").asString()).isEqualTo("This is the project's only producer. Make someone else ip_producer first.");
         assertThat(studio.asOwner().call("PATCH", team + "/" + studio.owner().id(), "{\"role\":\"head_creative\"}").statusCode()).isEqualTo(409);
         assertThat(studio.asOwner().call("DELETE", team + "/" + another.id(), null).statusCode()).isEqualTo(204);
         assertThat(studio.asOwner().call("DELETE", team + "/" + another.id(), null).statusCode()).isEqualTo(404);

@@ -66,6 +66,55 @@ class StoryApiIntegrationTests {
     }
 
     @Test
+    void genreFormatAudienceAndMarketHaveOneHomeThatTheOverviewAndTheStoryDetailsBothShowAndEdit() {
+        ok(owner.call("PATCH", story(), """
+                {"base_version":0,"premise":"Kancil","genre":"Fable","sub_genre":"Comedy","format":"animation",
+                 "target_audience":"Children 5-10","target_market":"Indonesia"}"""));
+        JsonNode overview = json(ok(owner.call("GET", "/api/v1/projects/" + project, null)));
+        assertThat(overview.get("genre").asString()).isEqualTo("Fable");
+        assertThat(overview.get("sub_genre").asString()).isEqualTo("Comedy");
+        assertThat(overview.get("format").asString()).isEqualTo("animation");
+        assertThat(overview.get("target_audience").asString()).isEqualTo("Children 5-10");
+        assertThat(overview.get("target_market").asString()).isEqualTo("Indonesia");
+
+        ok(owner.call("PATCH", "/api/v1/projects/" + project, "{\"genre\":\"Folk tale\",\"target_audience\":\"Families\"}"));
+        JsonNode details = json(ok(owner.call("GET", story(), null))).get("details");
+        assertThat(details.get("genre").asString()).isEqualTo("Folk tale");
+        assertThat(details.get("target_audience").asString()).isEqualTo("Families");
+        assertThat(details.get("premise").asString()).isEqualTo("Kancil");
+
+        // Clearing it in the story clears the project's: there is no second copy left behind.
+        ok(owner.call("PATCH", story(), "{\"base_version\":1,\"target_market\":\"\"}"));
+        assertThat(json(ok(owner.call("GET", "/api/v1/projects/" + project, null))).get("target_market").isNull()).isTrue();
+    }
+
+    @Test
+    void aBaseVersionAheadOfTheCurrentOneIsTheClientsMistakeNotSomeoneElsesSave() {
+        HttpResponse<String> neverSaved = owner.call("PATCH", story(), "{\"base_version\":3,\"premise\":\"Kancil\"}");
+        assertThat(neverSaved.statusCode()).isEqualTo(400);
+        assertThat(json(neverSaved).get("detail").asString()).isEqualTo(
+                "Version 3 of this section does not exist: the current version is 0. Start your edit from it.");
+        assertThat(json(neverSaved).get("errors").get(0).get("field").asString()).isEqualTo("base_version");
+        ok(owner.call("PATCH", story(), "{\"base_version\":0,\"premise\":\"Kancil\"}"));
+        HttpResponse<String> ahead = owner.call("PATCH", story(), "{\"base_version\":2,\"premise\":\"Buaya\"}");
+        assertThat(ahead.statusCode()).isEqualTo(400);
+        assertThat(json(ahead).get("detail").asString()).doesNotContain("saved version").contains("the current version is 1");
+        assertThat(json(ok(owner.call("GET", story(), null))).get("details").get("premise").asString()).isEqualTo("Kancil");
+    }
+
+    @Test
+    void anUnknownEnumeratedDetailIsRefusedNamingTheFieldAndItsValues() {
+        HttpResponse<String> format = owner.call("PATCH", story(), "{\"base_version\":0,\"format\":\"short_film\"}");
+        assertThat(format.statusCode()).isEqualTo(400);
+        JsonNode error = json(format).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("format");
+        assertThat(error.get("message").asString()).isEqualTo("must be one of feature, series, short_movie, short_video, animation");
+        JsonNode intensity = json(owner.call("PATCH", story(), "{\"base_version\":0,\"intensity\":\"gentle\"}")).get("errors").get(0);
+        assertThat(intensity.get("field").asString()).isEqualTo("intensity");
+        assertThat(intensity.get("message").asString()).isEqualTo("must be one of light, moderate, intense");
+    }
+
+    @Test
     void beatsBelongToTheChosenStructureAndSwitchingKeepsTheOldOnesAsAVersionThatCanBeRestored() {
         JsonNode empty = json(ok(owner.call("GET", story() + "/beats", null)));
         assertThat(empty.get("structure").asString()).isEqualTo("hero");

@@ -161,7 +161,8 @@ public class Predictions {
     }
 
     private Story storyOf(ProjectId project) {
-        return jdbc.sql("select genre, age_rating, duration from stories where project_id = ?")
+        // The genre is the project's (one home with the overview); the rest is the story's.
+        return jdbc.sql("select p.genre, s.age_rating, s.duration from stories s join projects p on p.id = s.project_id where s.project_id = ?")
                 .param(project.value())
                 .query((rs, n) -> new Story(rs.getString("genre"), rs.getString("age_rating"), rs.getString("duration")))
                 .optional()

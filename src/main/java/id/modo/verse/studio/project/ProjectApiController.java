@@ -64,6 +64,12 @@ class ProjectApiController {
         Visibility domain() {
             return Visibility.valueOf(name());
         }
+
+        /** The value clients send, as a 400 lists the allowed ones. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     enum StatusName { draft, in_progress, completed, published }

@@ -41,6 +41,12 @@ public final class ProjectPageModels {
     }
 
     public record TeamPage(ProjectView project, WorkspaceTabs tabs, List<Collaborators.CollaboratorView> team, List<String> roles,
-            List<String> sections, List<Organizations.MemberView> candidates, String error) {
+            List<String> sections, List<Organizations.MemberView> candidates, String error, String notice) {
+
+        /** The project's only producer cannot leave or change role (the API refuses), so the page offers neither. */
+        public boolean onlyProducer(Collaborators.CollaboratorView member) {
+            return member.role() == CollaboratorRole.IP_PRODUCER
+                    && team.stream().filter(m -> m.role() == CollaboratorRole.IP_PRODUCER).count() == 1;
+        }
     }
 }

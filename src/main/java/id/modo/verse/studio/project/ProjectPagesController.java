@@ -218,7 +218,7 @@ class ProjectPagesController {
         ProjectStatus target = Arrays.stream(ProjectStatus.values()).filter(s -> s.dbValue().equals(status)).findFirst()
                 .orElseThrow(() -> new ProblemException(ProblemType.BAD_REQUEST, "Choose one of the listed statuses."));
         projects.changeStatus(caller.id(), id, target);
-        return "redirect:/projects/" + id;
+        return "redirect:/projects/" + id + "?saved=true";
     }
 
     @PostMapping("/projects/{projectId}/delete")
@@ -239,13 +239,13 @@ class ProjectPagesController {
     @PostMapping("/projects/{projectId}/restore")
     String restore(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id) {
         projects.restore(caller.id(), id);
-        return "redirect:/projects/" + id;
+        return "redirect:/projects/" + id + "?saved=true";
     }
 
 
     @GetMapping("/projects/{projectId}/team")
     String team(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @RequestParam(defaultValue = "") String error,
-            Model model) {
+            @RequestParam(defaultValue = "") String notice, Model model) {
         ProjectView view = access.read(caller.id(), id);
         List<Collaborators.CollaboratorView> team = collaborators.list(caller.id(), id);
         List<id.modo.verse.organization.Organizations.MemberView> candidates = new ArrayList<>();
@@ -254,7 +254,8 @@ class ProjectPagesController {
             members.items().stream().filter(m -> team.stream().noneMatch(c -> c.userId().equals(m.userId()))).forEach(candidates::add);
         }
         model.addAttribute("page", new ProjectPageModels.TeamPage(view, tabs, team, Arrays.stream(CollaboratorRole.values()).map(CollaboratorRole::dbValue).toList(),
-                Arrays.stream(Section.values()).map(Section::dbValue).toList(), candidates, error.isBlank() ? null : error));
+                Arrays.stream(Section.values()).map(Section::dbValue).toList(), candidates, error.isBlank() ? null : error,
+                switch (notice) { case "added", "changed", "removed" -> notice; default -> null; }));
         return "studio/team";
     }
 
@@ -281,6 +282,29 @@ class ProjectPagesController {
             }
             throw e;
         }
+        redirect.addAttribute("notice", "added");
+        return "redirect:/projects/" + id + "/team";
+    }
+
+    /** Changes a member's role and sections; the form posts {@code _permissions} as the add form does. */
+    @PostMapping("/projects/{projectId}/team/{userId}")
+    String changeInTeam(@AuthenticationPrincipal CurrentUser caller, @PathVariable("projectId") ProjectId id, @PathVariable UserId userId,
+            @Valid ProjectApiController.ChangeCollaboratorRequest form, BindingResult binding, RedirectAttributes redirect) {
+        if (binding.hasErrors() || form.role() == null || form.permissions() == null) {
+            redirect.addAttribute("error", "choice");
+            return "redirect:/projects/" + id + "/team";
+        }
+        try {
+            collaborators.change(caller.id(), id, userId, ProjectApiController.role(form.role()), form.customRoleTitle(),
+                    ProjectApiController.sections(form.permissions()));
+        } catch (ProblemException e) {
+            if (e.type() == StudioProblems.LAST_PRODUCER || e.type() == ProblemType.VALIDATION) {
+                redirect.addAttribute("error", e.type() == StudioProblems.LAST_PRODUCER ? "producer" : "choice");
+                return "redirect:/projects/" + id + "/team";
+            }
+            throw e;
+        }
+        redirect.addAttribute("notice", "changed");
         return "redirect:/projects/" + id + "/team";
     }
 
@@ -296,6 +320,7 @@ class ProjectPagesController {
             }
             throw e;
         }
+        redirect.addAttribute("notice", "removed");
         return "redirect:/projects/" + id + "/team";
     }
 

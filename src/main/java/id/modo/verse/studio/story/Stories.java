@@ -233,22 +233,37 @@ public class Stories {
 
     // Writing back, also for restores (StoryVersions).
 
+    /**
+     * Writes details back. Genre, sub-genre, format, target audience and target market are the project's (its overview
+     * edits the same values), so they go to {@code projects}.
+     */
     void writeDetails(UUID story, Details d) {
         jdbc.sql("""
                 update stories set premise = :premise, logline = :logline, synopsis = :synopsis, global_synopsis = :globalSynopsis,
-                  duration = :duration, format = :format, episode_count = :episodeCount, episode_duration = :episodeDuration,
-                  genre = :genre, sub_genre = :subGenre, tone = :tone, intensity = :intensity, theme = :theme, sub_theme = :subTheme,
+                  duration = :duration, episode_count = :episodeCount, episode_duration = :episodeDuration,
+                  tone = :tone, intensity = :intensity, theme = :theme, sub_theme = :subTheme,
                   moral_values = :moralValues, local_values = :localValues, plot = :plot, twist = :twist,
-                  conflict_type = :conflictType, target_audience = :targetAudience, target_market = :targetMarket,
-                  age_rating = :ageRating, updated_at = :now
+                  conflict_type = :conflictType, age_rating = :ageRating, updated_at = :now
                 where id = :id""")
                 .param("premise", d.premise()).param("logline", d.logline()).param("synopsis", d.synopsis())
-                .param("globalSynopsis", d.globalSynopsis()).param("duration", d.duration()).param("format", d.format())
-                .param("episodeCount", d.episodeCount()).param("episodeDuration", d.episodeDuration()).param("genre", d.genre())
-                .param("subGenre", d.subGenre()).param("tone", d.tone()).param("intensity", d.intensity()).param("theme", d.theme())
+                .param("globalSynopsis", d.globalSynopsis()).param("duration", d.duration())
+                .param("episodeCount", d.episodeCount()).param("episodeDuration", d.episodeDuration())
+                .param("tone", d.tone()).param("intensity", d.intensity()).param("theme", d.theme())
                 .param("subTheme", d.subTheme()).param("moralValues", d.moralValues()).param("localValues", d.localValues())
                 .param("plot", d.plot()).param("twist", d.twist()).param("conflictType", d.conflictType())
-                .param("targetAudience", d.targetAudience()).param("targetMarket", d.targetMarket()).param("ageRating", d.ageRating())
+                .param("ageRating", d.ageRating())
+                .param("now", Timestamp.from(clock.instant())).param("id", story)
+                .update();
+        jdbc.sql("""
+                update projects set genre = cast(:genre as varchar), sub_genre = cast(:subGenre as varchar),
+                  format = cast(:format as varchar), target_audience = cast(:targetAudience as varchar),
+                  target_market = cast(:targetMarket as varchar), updated_at = :now
+                where id = (select project_id from stories where id = :id)
+                  and (genre, sub_genre, format, target_audience, target_market)
+                      is distinct from (cast(:genre as varchar), cast(:subGenre as varchar), cast(:format as varchar),
+                        cast(:targetAudience as varchar), cast(:targetMarket as varchar))""")
+                .param("genre", d.genre()).param("subGenre", d.subGenre()).param("format", d.format())
+                .param("targetAudience", d.targetAudience()).param("targetMarket", d.targetMarket())
                 .param("now", Timestamp.from(clock.instant())).param("id", story)
                 .update();
     }
@@ -284,12 +299,13 @@ public class Stories {
         record Row(UUID id, Details details, BeatSet beats, WantNeed wantNeed) {
         }
         Row row = jdbc.sql("""
-                select id, premise, logline, synopsis, global_synopsis, duration, format, episode_count, episode_duration, genre,
-                  sub_genre, tone, intensity, theme, sub_theme, moral_values, local_values, plot, twist, conflict_type,
-                  target_audience, target_market, age_rating, structure, custom_beats::text as custom_beats,
-                  structure_beats::text as structure_beats, beat_intensities::text as beat_intensities,
-                  key_actions::text as key_actions, want_need_matrix::text as want_need_matrix, ending_type
-                from stories where project_id = ?""")
+                select s.id, s.premise, s.logline, s.synopsis, s.global_synopsis, s.duration, p.format, s.episode_count,
+                  s.episode_duration, p.genre, p.sub_genre, s.tone, s.intensity, s.theme, s.sub_theme, s.moral_values, s.local_values,
+                  s.plot, s.twist, s.conflict_type, p.target_audience, p.target_market, s.age_rating, s.structure,
+                  s.custom_beats::text as custom_beats, s.structure_beats::text as structure_beats,
+                  s.beat_intensities::text as beat_intensities, s.key_actions::text as key_actions,
+                  s.want_need_matrix::text as want_need_matrix, s.ending_type
+                from stories s join projects p on p.id = s.project_id where s.project_id = ?""")
                 .param(project.id().value())
                 .query((rs, n) -> {
                     Details details = new Details(rs.getString("premise"), rs.getString("logline"), rs.getString("synopsis"),

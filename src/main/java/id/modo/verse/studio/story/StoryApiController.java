@@ -52,15 +52,16 @@ class StoryApiController {
 
     record DetailsRequest(@NotNull @Min(0) Integer baseVersion, @Size(max = 20000) String premise, @Size(max = 2000) String logline,
             @Size(max = 50000) String synopsis, @Size(max = 100000) String globalSynopsis, @Size(max = 50) String duration,
-            @Pattern(regexp = "^$|^(feature|series|short_movie|short_video)$", message = "must be feature, series, short_movie or short_video")
+            @Pattern(regexp = "^$|^(feature|series|short_movie|short_video|animation)$",
+                    message = "must be one of feature, series, short_movie, short_video, animation")
             String format,
             @Min(0) @Max(100000) Integer episodeCount, @Min(0) @Max(100000) Integer episodeDuration, @Size(max = 100) String genre,
             @Size(max = 100) String subGenre, @Size(max = 100) String tone,
-            @Pattern(regexp = "^$|^(light|moderate|intense)$", message = "must be light, moderate or intense") String intensity,
+            @Pattern(regexp = "^$|^(light|moderate|intense)$", message = "must be one of light, moderate, intense") String intensity,
             @Size(max = 255) String theme, @Size(max = 255) String subTheme, @Size(max = 20000) String moralValues,
             @Size(max = 20000) String localValues, @Size(max = 100000) String plot, @Size(max = 20000) String twist,
             @Size(max = 100) String conflictType, @Size(max = 100) String targetAudience, @Size(max = 100) String targetMarket,
-            @Pattern(regexp = "^$|^(G|PG|PG-13|R|NC-17)$", message = "must be G, PG, PG-13, R or NC-17") String ageRating) {
+            @Pattern(regexp = "^$|^(G|PG|PG-13|R|NC-17)$", message = "must be one of G, PG, PG-13, R, NC-17") String ageRating) {
 
         Details change() {
             return new Details(premise, logline, synopsis, globalSynopsis, duration, format, episodeCount, episodeDuration, genre,

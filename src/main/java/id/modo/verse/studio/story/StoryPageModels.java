@@ -23,6 +23,15 @@ public final class StoryPageModels {
     public record StoryPage(Stories.Story story, WorkspaceTabs tabs, boolean canEdit, Map<String, String> details, List<BeatCard> beats,
             String structure, List<StructureOption> structures, String curve, WantNeed wantNeed, SaveStatus detailsStatus,
             SaveStatus beatsStatus, SaveStatus wantNeedStatus) {
+
+        /** The details chosen from a list (a select on the page), with the values the API takes. */
+        public static final Map<String, List<String>> CHOICES = Map.of(
+                "format", List.of("feature", "series", "short_movie", "short_video", "animation"),
+                "intensity", List.of("light", "moderate", "intense"),
+                "age_rating", List.of("G", "PG", "PG-13", "R", "NC-17"));
+
+        /** The details that are the project's own fields, the same values its overview shows. */
+        public static final List<String> PROJECT_FIELDS = List.of("format", "genre", "sub_genre", "target_audience", "target_market");
     }
 
     /** The beat cards of a beat set in its structure's order; a beat nobody wrote has no text. */

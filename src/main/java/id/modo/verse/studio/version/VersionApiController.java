@@ -64,7 +64,8 @@ class VersionApiController {
     }
 
     @Operation(summary = "Word-level difference between two versions of the project", description = """
-            Runs of `equal`, `delete` (only in `from`) and `insert` (only in `to`) text that rebuild both versions.""")
+            Runs of `equal`, `delete` (only in `from`) and `insert` (only in `to`) text that rebuild both versions. Both must \
+            be versions of the same part (entity and section); two parts are 400 `different-parts`.""")
     @GetMapping("/api/v1/projects/{projectId}/versions/diff")
     DiffResponse diff(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @RequestParam UUID from,
             @RequestParam UUID to) {

@@ -76,10 +76,10 @@ class ProjectPagesIntegrationTests {
                 .params(project, editor.id()).query(Integer.class).single()).isZero();
 
         HttpResponse<String> none = session.post(path, page, "user_id=" + editor.id() + "&role=head_creative&_permissions=on", HTML);
-        assertThat(none.headers().firstValue("Location").orElseThrow()).endsWith(path);
+        assertThat(none.headers().firstValue("Location").orElseThrow()).endsWith(path + "?notice=added");
         HttpResponse<String> some = session.post(path, page, "user_id=" + writer.id() + "&role=custom&custom_role_title=Penulis"
                 + "&permissions=story&permissions=characters&_permissions=on", HTML);
-        assertThat(some.headers().firstValue("Location").orElseThrow()).endsWith(path);
+        assertThat(some.headers().firstValue("Location").orElseThrow()).endsWith(path + "?notice=added");
         assertThat(jdbc.sql("select role || ':' || coalesce(custom_role_title, '') || ':' || jsonb_array_length(permissions)"
                 + " || ':' || (permissions @> '[\"story\", \"characters\"]'::jsonb) from project_collaborators"
                 + " where project_id = ?::uuid and user_id = ?::uuid").params(project, writer.id()).query(String.class).single())
@@ -87,6 +87,30 @@ class ProjectPagesIntegrationTests {
         assertThat(jdbc.sql("select role || ':' || jsonb_array_length(permissions) from project_collaborators"
                 + " where project_id = ?::uuid and user_id = ?::uuid").params(project, editor.id()).query(String.class).single())
                 .isEqualTo("head_creative:0");
+
+        // A role changes through the page as through the API; the only producer is offered neither change nor removal.
+        HttpResponse<String> team = session.get(path + "?lang=en");
+        assertThat(team.body()).contains("action=\"" + path + "/" + writer.id() + "\"", "action=\"" + path + "/" + writer.id() + "/remove\"",
+                        "The project's only producer")
+                .doesNotContain("action=\"" + path + "/" + studio.owner().id() + "/remove\"", "action=\"" + path + "/" + studio.owner().id() + "\"");
+        HttpResponse<String> changed = session.post(path + "/" + writer.id(), team, "role=story_supervisor&permissions=story&_permissions=on", HTML);
+        assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith(path + "?notice=changed");
+        assertThat(jdbc.sql("select role || ':' || coalesce(custom_role_title, '') || ':' || permissions::text from project_collaborators"
+                + " where project_id = ?::uuid and user_id = ?::uuid").params(project, writer.id()).query(String.class).single())
+                .isEqualTo("story_supervisor::[\"story\"]");
+        assertThat(session.get(path + "?notice=changed&lang=en").body()).contains("The role is changed.");
+        HttpResponse<String> badRole = session.post(path + "/" + writer.id(), team, "role=emperor&_permissions=on", HTML);
+        assertThat(badRole.headers().firstValue("Location").orElseThrow()).endsWith(path + "?error=choice");
+
+        HttpResponse<String> lastProducer = session.post(path + "/" + studio.owner().id() + "/remove", team, "", HTML);
+        assertThat(lastProducer.headers().firstValue("Location").orElseThrow()).endsWith(path + "?error=producer");
+        HttpResponse<String> demoteLast = session.post(path + "/" + studio.owner().id(), team, "role=head_creative&_permissions=on", HTML);
+        assertThat(demoteLast.headers().firstValue("Location").orElseThrow()).endsWith(path + "?error=producer");
+        assertThat(session.get(path + "?error=producer&lang=en").body()).contains("A project needs a producer");
+        HttpResponse<String> promoted = session.post(path + "/" + writer.id(), team,
+                "role=ip_producer&permissions=story&permissions=team&_permissions=on", HTML);
+        assertThat(promoted.headers().firstValue("Location").orElseThrow()).endsWith(path + "?notice=changed");
+        assertThat(session.get(path).body()).contains("action=\"" + path + "/" + studio.owner().id() + "/remove\"");
     }
 
     @Test

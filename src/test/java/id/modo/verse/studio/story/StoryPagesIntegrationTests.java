@@ -34,6 +34,11 @@ class StoryPagesIntegrationTests {
         HttpResponse<String> page = session.get(path);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("name=\"want.external\"", "name=\"need.achieved\"", "name=\"_need.achieved\"");
+        // Enumerated details are chosen from their values, not typed as codes.
+        assertThat(page.body()).contains("<select class=\"field__input\" id=\"story-format\" name=\"format\"",
+                "<option value=\"short_movie\">Short movie</option>", "<select class=\"field__input\" id=\"story-intensity\"",
+                "<option value=\"moderate\">Moderate</option>", "<select class=\"field__input\" id=\"story-age_rating\"",
+                "<option value=\"PG-13\">PG-13</option>").doesNotContain("short_movie, short_video)");
 
         HttpResponse<String> longLogline = session.post(path + "/details", page, "base_version=0&premise=Kancil&logline=" + "x".repeat(2001)
                 + "&episode_count=12", HTML);
@@ -41,7 +46,7 @@ class StoryPagesIntegrationTests {
         HttpResponse<String> notANumber = session.post(path + "/details", page, "base_version=0&premise=Kancil&episode_count=dua+belas", HTML);
         assertThat(notANumber.body()).contains("episode_count: must be a number");
         HttpResponse<String> badRating = session.post(path + "/details", page, "base_version=0&age_rating=XXX", HTML);
-        assertThat(badRating.body()).contains("age_rating: must be G, PG, PG-13, R or NC-17");
+        assertThat(badRating.body()).contains("age_rating: must be one of G, PG, PG-13, R, NC-17");
         JsonNode unchanged = Http.json(studio.asOwner().get("/api/v1/projects/" + project + "/story", "application/json"));
         assertThat(unchanged.at("/details/premise").isNull() || unchanged.at("/details/premise").isMissingNode()).as("nothing saved").isTrue();
 

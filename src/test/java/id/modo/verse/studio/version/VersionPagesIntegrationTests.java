@@ -73,6 +73,70 @@ class VersionPagesIntegrationTests {
         assertThat(asViewer.body()).contains("Story · Story details").doesNotContain("/restore\"").doesNotContain(">Restore<");
     }
 
+    /** Compare says what is wrong instead of reloading: nothing chosen, or versions of two parts. */
+    @Test
+    void comparingNeedsTwoVersionsOfTheSamePartAndTheTitleNamesIt() {
+        StudioFixtures fixtures = new StudioFixtures(new Http(port), jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("history-compare");
+        String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Kancil Compare", "team");
+        String base = "/api/v1/projects/" + project;
+        Http owner = studio.asOwner();
+        ok(owner.call("PATCH", base + "/story", "{\"base_version\":0,\"premise\":\"First\"}"));
+        ok(owner.call("PATCH", base + "/story", "{\"base_version\":1,\"premise\":\"Second\"}"));
+        ok(owner.call("PUT", base + "/story/script", "{\"base_version\":0,\"script\":\"EXT. RIVER - DAY\"}"));
+        String details1 = versionId(project, "details", 1);
+        String details2 = versionId(project, "details", 2);
+        String script1 = versionId(project, "script", 1);
+
+        PageSession session = PageSession.signIn(new Http(port), studio.owner());
+        String page = "/projects/" + project + "/versions?lang=en";
+        assertThat(session.get(page + "&compare=1").body()).contains("Choose a From version and a To version to compare.");
+        assertThat(session.get(page + "&compare=1&from=" + details1).body()).contains("Choose a From version and a To version to compare.");
+        assertThat(session.get(page).body()).doesNotContain("Choose a From version and a To version");
+
+        String mixed = session.get(page + "&compare=1&from=" + script1 + "&to=" + details1).body();
+        assertThat(mixed).contains("These are versions of different parts.").doesNotContain("id=\"diff-title\"");
+        HttpResponse<String> api = owner.call("GET", base + "/versions/diff?from=" + script1 + "&to=" + details1, null);
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(Http.json(api).get("type").asString()).endsWith("/different-parts");
+
+        String diff = session.get(page + "&compare=1&from=" + details1 + "&to=" + details2).body();
+        assertThat(diff).contains("Changes to Story · Story details from version 1 to version 2", "<del>First</del>", "<ins>Second</ins>");
+        assertThat(session.get("/projects/" + project + "/versions?lang=id&compare=1&from=" + details1 + "&to=" + details2).body())
+                .contains("Perubahan pada Cerita · Rincian cerita dari versi 1 ke versi 2");
+    }
+
+    /** Restore is offered for exactly the sections the reader may edit: an editor of the story, not of the universe. */
+    @Test
+    void anEditorIsOfferedRestoreForTheSectionsTheyMayEditOnly() {
+        StudioFixtures fixtures = new StudioFixtures(new Http(port), jdbc);
+        StudioFixtures.Studio studio = fixtures.studio("history-editor");
+        String project = fixtures.project(studio.asOwner(), studio.organizationId(), "Kancil Editor", "team");
+        String base = "/api/v1/projects/" + project;
+        Http owner = studio.asOwner();
+        ok(owner.call("PATCH", base + "/story", "{\"base_version\":0,\"premise\":\"First\"}"));
+        ok(owner.call("PATCH", base + "/story", "{\"base_version\":1,\"premise\":\"Second\"}"));
+        ok(owner.call("PATCH", base + "/universe", "{\"name\":\"Rimba\",\"base_versions\":{\"details\":0}}"));
+        ok(owner.call("PATCH", base + "/universe", "{\"name\":\"Rimba Raya\",\"base_versions\":{\"details\":1}}"));
+        var editor = fixtures.member(studio, "editor");
+        fixtures.collaborator(studio, project, editor.id(), "story_supervisor", "story");
+
+        String body = PageSession.signIn(new Http(port), editor).get("/projects/" + project + "/versions").body();
+        String storyOld = versionId(project, "details", 1, "story");
+        String universeOld = versionId(project, "details", 1, "universe");
+        assertThat(body).contains("action=\"/projects/" + project + "/versions/" + storyOld + "/restore\"")
+                .doesNotContain("/versions/" + universeOld + "/restore");
+    }
+
+    private String versionId(String project, String section, int number) {
+        return versionId(project, section, number, section.equals("script") ? "script" : "story");
+    }
+
+    private String versionId(String project, String section, int number, String entityType) {
+        return jdbc.sql("select id::text from studio_versions where project_id = cast(? as uuid) and entity_type = ? and section = ? and number = ?")
+                .params(project, entityType, section, number).query(String.class).single();
+    }
+
     /** The history table's body, where each row names its part. */
     private static String cells(String page) {
         int start = page.indexOf("<tbody>");
