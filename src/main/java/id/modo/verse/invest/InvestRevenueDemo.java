@@ -17,6 +17,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import jakarta.persistence.EntityManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -36,12 +37,16 @@ class InvestRevenueDemo implements DemoSeeder {
     private final Tiers tiers;
     private final InvestmentRows investments;
     private final RevenueDistributions revenue;
+    private final CampaignRepository repository;
+    private final EntityManager entities;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    InvestRevenueDemo(Campaigns campaigns, Tiers tiers, InvestmentRows investments, RevenueDistributions revenue, JdbcClient jdbc,
-            Clock clock) {
+    InvestRevenueDemo(Campaigns campaigns, Tiers tiers, InvestmentRows investments, RevenueDistributions revenue,
+            CampaignRepository repository, EntityManager entities, JdbcClient jdbc, Clock clock) {
         this.campaigns = campaigns;
+        this.repository = repository;
+        this.entities = entities;
         this.tiers = tiers;
         this.investments = investments;
         this.revenue = revenue;
@@ -84,6 +89,8 @@ class InvestRevenueDemo implements DemoSeeder {
         Instant ended = now.minus(Duration.ofDays(75));
         jdbc.sql("update campaigns set launched_at = ?, end_date = ? where id = ?")
                 .params(Timestamp.from(ended.minus(Duration.ofDays(30))), Timestamp.from(ended), campaign.id()).update();
+        // The seeding is one transaction: the aggregate it already holds must see the dates and the counted money.
+        repository.findById(campaign.id()).ifPresent(entities::refresh);
         campaigns.close(owner, kancil, id);
 
         YearMonth thisMonth = YearMonth.now(clock.withZone(JAKARTA));

@@ -92,6 +92,11 @@ class PayoutJob {
                 log.info("Payout {} waits for {}: {}", payout.id(), adapter.name(), e.getMessage());
                 rows.touched(payout.id(), clock.instant());
                 return false;
+            } catch (RuntimeException e) {
+                // Whether the provider took it is unknown: the payout stays processing and is asked again under the same key.
+                log.warn("Payout {} through {} broke off; it is asked again later", payout.id(), adapter.name(), e);
+                rows.touched(payout.id(), clock.instant());
+                return false;
             }
             transactions.executeWithoutResult(status -> {
                 Instant now = clock.instant();

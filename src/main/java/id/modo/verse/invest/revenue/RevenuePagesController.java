@@ -63,7 +63,7 @@ class RevenuePagesController {
                 Map<String, String> errors = new LinkedHashMap<>();
                 if (e.properties().get("errors") instanceof List<?> list) {
                     list.stream().filter(FieldError.class::isInstance).map(FieldError.class::cast)
-                            .forEach(error -> errors.putIfAbsent(error.field(), error.message()));
+                            .forEach(error -> errors.putIfAbsent(error.field(), "investrevenue.error." + error.field()));
                 }
                 return page(caller, orgId, campaignId, form, errors, null, null, model);
             }

@@ -24,6 +24,7 @@ final class RevenueFixtures {
 
     final Http http;
     final Http owner;
+    final Users.Signed ownerSigned;
     final String orgId;
     final String campaignId;
     final String shareTier;
@@ -34,7 +35,8 @@ final class RevenueFixtures {
         this.jdbc = jdbc;
         this.http = new Http(port);
         Users users = new Users(http);
-        this.owner = http.withBearer(users.signUpAndIn("revenue-owner").token());
+        this.ownerSigned = users.signUpAndIn("revenue-owner");
+        this.owner = http.withBearer(ownerSigned.token());
         Users.Signed admin = users.signUpAndIn("revenue-admin");
         jdbc.sql("update users set platform_role = 'admin' where id = ?").param(UUID.fromString(admin.id())).update();
         HttpResponse<String> org = owner.postJson("/api/v1/organizations", "{\"name\":\"Revenue Studio\"}");
@@ -95,9 +97,13 @@ final class RevenueFixtures {
 
     /** A member of the organization in {@code role}, signed in. */
     Http member(String role) {
+        return http.withBearer(memberSigned(role).token());
+    }
+
+    Users.Signed memberSigned(String role) {
         Users.Signed signed = new Users(http).signUpAndIn("revenue-" + role);
         jdbc.sql("insert into organization_members (organization_id, user_id, role) values (?, ?, ?)")
                 .params(UUID.fromString(orgId), UUID.fromString(signed.id()), role).update();
-        return http.withBearer(signed.token());
+        return signed;
     }
 }
