@@ -85,13 +85,16 @@ class InvestRevenueDemo implements DemoSeeder {
         back(campaign.id(), demo.person(Person.FAN_ANI), producer, new BigDecimal("12000000.00"), now);
         back(campaign.id(), demo.person(Person.FAN_JOKO), producer, new BigDecimal("8000000.00"), now);
 
-        // The 30 days ran out long ago: the campaign ended, and closes funded by what it raised.
+        // The 30 days ran out long ago: the campaign ended, and closes funded by what it raised. The seeding is one
+        // transaction, so the aggregate's pending changes are written before SQL moves its dates, the aggregate then
+        // reads the row back (dates and the counted money), and its close is written before the revenue is recorded.
+        entities.flush();
         Instant ended = now.minus(Duration.ofDays(75));
         jdbc.sql("update campaigns set launched_at = ?, end_date = ? where id = ?")
                 .params(Timestamp.from(ended.minus(Duration.ofDays(30))), Timestamp.from(ended), campaign.id()).update();
-        // The seeding is one transaction: the aggregate it already holds must see the dates and the counted money.
         repository.findById(campaign.id()).ifPresent(entities::refresh);
         campaigns.close(owner, kancil, id);
+        entities.flush();
 
         YearMonth thisMonth = YearMonth.now(clock.withZone(JAKARTA));
         record(owner, kancil, id, thisMonth.minusMonths(2), "36000000");
