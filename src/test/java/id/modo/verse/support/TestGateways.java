@@ -60,6 +60,12 @@ public final class TestGateways implements ContextCustomizerFactory {
             properties.put("modo.payments.xendit.secret-key", XENDIT_SECRET_KEY);
             properties.put("modo.payments.xendit.callback-token", XENDIT_CALLBACK_TOKEN);
             properties.put("modo.payments.xendit.api-base", baseUrl());
+            // Invest payouts keep the sandbox; the Xendit disbursement tests build their adapter on these keys, and a
+            // test runs the payout job itself when it wants payouts sent.
+            properties.put("modo.invest.revenue.payouts.xendit.secret-key", XENDIT_SECRET_KEY);
+            properties.put("modo.invest.revenue.payouts.xendit.callback-token", XENDIT_CALLBACK_TOKEN);
+            properties.put("modo.invest.revenue.payouts.xendit.api-base", baseUrl());
+            properties.put("modo.invest.revenue.payouts.interval", "1h");
             // No platform AI key, as in the embedded default; an organization's own key reaches the same local server.
             properties.put("modo.ai.openai.base-url", baseUrl() + "/v1");
             properties.put("modo.ai.anthropic.base-url", baseUrl());
