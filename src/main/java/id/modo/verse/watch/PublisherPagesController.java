@@ -39,15 +39,20 @@ class PublisherPagesController {
             "wrong-content-type", "transcoding-in-progress", "slug-taken", "validation-failed", "no-file", "unsupported-file-type",
             "file-too-large", "storage-quota-exceeded", "empty-file", "concurrent-change");
 
+    /** The media problems the content page explains, each with a watchmedia.error.* message. */
+    private static final java.util.Set<String> MEDIA_ERRORS = java.util.Set.of("subtitle-unreadable");
+
     private final Contents contents;
     private final Episodes episodes;
     private final Videos videos;
+    private final Subtitles subtitles;
     private final Organizations organizations;
 
-    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Organizations organizations) {
+    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Subtitles subtitles, Organizations organizations) {
         this.contents = contents;
         this.episodes = episodes;
         this.videos = videos;
+        this.subtitles = subtitles;
         this.organizations = organizations;
     }
 
@@ -75,7 +80,8 @@ class PublisherPagesController {
     @GetMapping("/studio/watch/{orgId}/contents/{contentId}")
     String manage(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
             @RequestParam(defaultValue = "") String error, Model model) {
-        return renderTitle(caller, orgId, contentId, ERRORS.contains(error) ? "watch.error." + error : null, model);
+        return renderTitle(caller, orgId, contentId, ERRORS.contains(error) ? "watch.error." + error
+                : MEDIA_ERRORS.contains(error) ? "watchmedia.error." + error : null, model);
     }
 
     @PostMapping("/studio/watch/{orgId}/contents/{contentId}/status")
@@ -118,6 +124,43 @@ class PublisherPagesController {
     String uploadEpisode(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
             @PathVariable EpisodeId episodeId, @RequestParam(name = "file", required = false) MultipartFile file) {
         return receive(caller, orgId, contentId, episodeId, file);
+    }
+
+    @PostMapping({"/studio/watch/{orgId}/contents/{contentId}/video/retry", "/studio/watch/{orgId}/contents/{contentId}/episodes/{episodeId}/video/retry"})
+    String retry(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
+            @PathVariable(required = false) EpisodeId episodeId) {
+        return act(orgId, contentId, () -> {
+            videos.retry(caller.id(), orgId, contentId, episodeId);
+            return null;
+        });
+    }
+
+    @PostMapping({"/studio/watch/{orgId}/contents/{contentId}/video/subtitles",
+            "/studio/watch/{orgId}/contents/{contentId}/episodes/{episodeId}/video/subtitles"})
+    String uploadSubtitles(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
+            @PathVariable(required = false) EpisodeId episodeId, @RequestParam(required = false) String language,
+            @RequestParam(required = false) String label, @RequestParam(name = "file", required = false) MultipartFile file) {
+        organizations.require(caller.id(), orgId, Permission.EDIT_CONTENT);
+        if (file == null || file.isEmpty()) {
+            return back(orgId, contentId, "no-file");
+        }
+        return act(orgId, contentId, () -> {
+            try (InputStream in = file.getInputStream()) {
+                return subtitles.upload(caller.id(), orgId, contentId, episodeId, language, label, in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    @PostMapping({"/studio/watch/{orgId}/contents/{contentId}/video/subtitles/{subtitleId}/delete",
+            "/studio/watch/{orgId}/contents/{contentId}/episodes/{episodeId}/video/subtitles/{subtitleId}/delete"})
+    String deleteSubtitles(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
+            @PathVariable(required = false) EpisodeId episodeId, @PathVariable java.util.UUID subtitleId) {
+        return act(orgId, contentId, () -> {
+            subtitles.delete(caller.id(), orgId, contentId, episodeId, subtitleId);
+            return null;
+        });
     }
 
     private String receive(CurrentUser caller, OrganizationId orgId, ContentId contentId, EpisodeId episodeId, MultipartFile file) {
@@ -183,11 +226,13 @@ class PublisherPagesController {
         return "watch/manage";
     }
 
-    private static WatchPageModels.VideoBox box(String uploadUrl, Optional<VideoView> video, ContentId contentId) {
+    private WatchPageModels.VideoBox box(String uploadUrl, Optional<VideoView> video, ContentId contentId) {
         return video.map(v -> new WatchPageModels.VideoBox(uploadUrl, v.state(), v.failureReason(),
                         v.state().equals("processing") && v.jobId() != null ? v.jobId().toString() : null, v.renditionHeights(),
-                        v.playable() ? "/watch/contents/" + contentId.value() + "/play" + (v.episodeId() == null ? "" : "?episode=" + v.episodeId().value()) : null))
-                .orElse(new WatchPageModels.VideoBox(uploadUrl, null, null, null, List.of(), null));
+                        v.playable() ? "/watch/contents/" + contentId.value() + "/play" + (v.episodeId() == null ? "" : "?episode=" + v.episodeId().value()) : null,
+                        subtitles.tracks(v.id()).stream().map(t -> new WatchPageModels.SubtitleLine(t.language(), t.label(), t.cueCount(),
+                                uploadUrl + "/subtitles/" + t.id() + "/delete")).toList()))
+                .orElse(new WatchPageModels.VideoBox(uploadUrl, null, null, null, List.of(), null, List.of()));
     }
 
     /** Lets the content form post the type as the API spells it ({@code short}, not the Java name). */

@@ -31,10 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Transcodes an uploaded video ({@code subject} = the video): copies the source out of the media library, probes it,
- * encodes each rung of the ladder and a poster, stores them in the media library, then in one transaction swaps the
+ * encodes each rung of the ladder, a poster and the seek previews' sprite, stores them in the media library, then in one transaction swaps the
  * video's renditions for the new ones and marks it ready. Any failure marks the video failed with the reason, removes
  * what this run stored and returns a content that has nothing playable to draft: nothing is left half-published.
- * Progress: 1 step to read the source, 1 per rung, 1 for the poster.
+ * Progress: 1 step to read the source, 1 per rung, 1 for the poster, 1 for the sprite.
  */
 @Component
 class TranscodeJob implements JobHandler {
@@ -42,6 +42,7 @@ class TranscodeJob implements JobHandler {
     static final String KIND = "watch-transcode";
     static final String RENDITION_CATEGORY = "watch-rendition";
     static final String POSTER_CATEGORY = "watch-poster";
+    static final String SPRITE_CATEGORY = "watch-sprite";
     /** Input flag: publish the content once the video is ready (the demo's titles, which nobody is there to publish). */
     static final String PUBLISH_WHEN_READY = "publish_when_ready";
 
@@ -90,7 +91,7 @@ class TranscodeJob implements JobHandler {
             }
             Transcoder.Probe probe = transcoder.probe(source);
             List<HlsLadder.Rung> ladder = HlsLadder.ladder(probe.width(), probe.height(), probe.fps());
-            long total = ladder.size() + 2L;
+            long total = ladder.size() + 3L;
             List<Stored> renditions = new ArrayList<>();
             for (int i = 0; i < ladder.size(); i++) {
                 HlsLadder.Rung rung = ladder.get(i);
@@ -103,13 +104,20 @@ class TranscodeJob implements JobHandler {
                 stored.add(asset.id().value());
                 renditions.add(new Stored(rendition, asset.id().value()));
             }
-            context.progress(total - 1, total, "Making the poster");
+            context.progress(total - 2, total, "Making the poster");
             AssetView poster;
             try (InputStream in = Files.newInputStream(transcoder.poster(source, probe, folder))) {
                 poster = assets.upload(actor, organization, null, POSTER_CATEGORY, "poster.jpg", in, AssetVisibility.PUBLIC);
             }
             stored.add(poster.id().value());
-            List<UUID> replaced = publish(job, video, probe, renditions, poster.id().value(),
+            context.progress(total - 1, total, "Making the seek previews");
+            Transcoder.Sprite sprite = transcoder.sprite(source, probe, folder);
+            AssetView spriteAsset;
+            try (InputStream in = Files.newInputStream(sprite.image())) {
+                spriteAsset = assets.upload(actor, organization, null, SPRITE_CATEGORY, "sprite.jpg", in);
+            }
+            stored.add(spriteAsset.id().value());
+            List<UUID> replaced = publish(job, video, probe, renditions, poster.id().value(), new StoredSprite(spriteAsset.id().value(), sprite.map()),
                     Boolean.TRUE.equals(job.input().get(PUBLISH_WHEN_READY)));
             replaced.forEach(old -> videos.discard(actor, old));
             context.progress(total, total, "Ready");
@@ -135,6 +143,9 @@ class TranscodeJob implements JobHandler {
     private record Stored(Transcoder.Rendition rendition, UUID asset) {
     }
 
+    private record StoredSprite(UUID asset, String map) {
+    }
+
     /** A retried job starts over: the video is processing again, and a content that went back to draft is processing too. */
     private void restart(Videos.Row video) {
         transactions.executeWithoutResult(status -> {
@@ -146,7 +157,8 @@ class TranscodeJob implements JobHandler {
     }
 
     /** Swaps in the new renditions and points the content (or episode) at the stream; returns the assets they replace. */
-    private List<UUID> publish(Job job, Videos.Row video, Transcoder.Probe probe, List<Stored> renditions, UUID poster, boolean andPublish) {
+    private List<UUID> publish(Job job, Videos.Row video, Transcoder.Probe probe, List<Stored> renditions, UUID poster, StoredSprite sprite,
+            boolean andPublish) {
         return transactions.execute(status -> {
             jdbc.sql("select id from content_videos where id = ? for update").param(video.id()).query(UUID.class).optional()
                     .orElseThrow(() -> new IllegalStateException("The video was deleted."));
@@ -158,6 +170,9 @@ class TranscodeJob implements JobHandler {
                     .query(UUID.class).list());
             if (current.posterAssetId() != null) {
                 replaced.add(current.posterAssetId());
+            }
+            if (current.spriteAssetId() != null) {
+                replaced.add(current.spriteAssetId());
             }
             jdbc.sql("delete from content_renditions where video_id = ?").param(video.id()).update();
             boolean audio = probe.hasAudio();
@@ -173,8 +188,9 @@ class TranscodeJob implements JobHandler {
             Timestamp now = Timestamp.from(clock.instant());
             jdbc.sql("""
                     update content_videos set state = 'ready', failure_reason = null, duration_seconds = ?, width = ?, height = ?,
-                           poster_asset_id = ?, updated_at = ? where id = ?""")
-                    .params(Videos.seconds(probe.durationSeconds()), probe.width(), probe.height(), poster, now, video.id()).update();
+                           poster_asset_id = ?, sprite_asset_id = ?, thumbnails_vtt = ?, updated_at = ? where id = ?""")
+                    .params(Videos.seconds(probe.durationSeconds()), probe.width(), probe.height(), poster, sprite.asset(), sprite.map(), now,
+                            video.id()).update();
             String master = Videos.masterUrl(VideoId.of(video.id()));
             String posterUrl = "/media/" + poster;
             int minutes = (int) Math.max(1, Math.round(probe.durationSeconds() / 60));

@@ -17,13 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns a source file into HLS renditions with ffmpeg: ffprobe reads it (refusing what has no video or no length),
  * each rung of {@link HlsLadder} is encoded to H.264 and AAC in one fragmented MP4 file with a byte-range media playlist
- * (4-second segments, a keyframe every 2 seconds), and a poster is taken from the first tenth of the video.
+ * (4-second segments, a keyframe every 2 seconds), a poster is taken from the first tenth of the video, and a sprite of
+ * small frames with its WebVTT map makes the player's seek previews.
  * Works in a folder of the caller's; stores nothing.
  */
 @Component
 class Transcoder {
 
     static final int SEGMENT_SECONDS = 4;
+    static final int SPRITE_TILE_WIDTH = 160;
+    static final int SPRITE_COLUMNS = 10;
+    static final int SPRITE_MAX_TILES = 200;
     private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(1);
 
     private final Ffmpeg ffmpeg;
@@ -40,6 +44,10 @@ class Transcoder {
 
     /** One encoded rung: its files in the work folder, its playlist's text and its codecs as the master playlist names them. */
     record Rendition(HlsLadder.Rung rung, Path segments, String playlist, String codecs) {
+    }
+
+    /** The seek previews: one JPEG of tiles and the WebVTT map whose cues point at them ({@code sprite.jpg#xywh=x,y,w,h}). */
+    record Sprite(Path image, String map) {
     }
 
     /** Thrown with a reason a person can act on: the source is not a video, is cut short, or ffmpeg refused it. */
@@ -122,6 +130,43 @@ class Transcoder {
         ffmpeg.ffmpeg(List.of("-y", "-v", "error", "-ss", String.format(Locale.ROOT, "%.3f", at), "-i", source.toString(),
                 "-frames:v", "1", "-vf", "scale=-2:" + height, "-q:v", "3", poster.toString()), PROBE_TIMEOUT).orThrow("ffmpeg (poster)");
         return poster;
+    }
+
+    /**
+     * A frame every {@link #spriteInterval} seconds, {@value #SPRITE_TILE_WIDTH} px wide, tiled {@value #SPRITE_COLUMNS} across
+     * in one JPEG ({@code fps=1/N,scale,tile}), and the map of which tile covers which seconds.
+     */
+    Sprite sprite(Path source, Probe probe, Path folder) {
+        int interval = spriteInterval(probe.durationSeconds());
+        // A last sliver (the sound running a few frames past the picture) gets no tile of its own.
+        int count = (int) Math.max(1, Math.ceil(probe.durationSeconds() / interval - 0.1));
+        int columns = Math.min(SPRITE_COLUMNS, count);
+        int rows = (count + columns - 1) / columns;
+        int tileHeight = Math.max(2, (int) Math.round(SPRITE_TILE_WIDTH * (double) probe.height() / probe.width()) & ~1);
+        Path image = folder.resolve("sprite.jpg");
+        ffmpeg.ffmpeg(List.of("-y", "-v", "error", "-i", source.toString(), "-an", "-vf", "fps=1/" + interval + ",scale=" + SPRITE_TILE_WIDTH
+                + ":" + tileHeight + ",tile=" + columns + "x" + rows, "-frames:v", "1", "-q:v", "4", image.toString()), timeout(probe))
+                .orThrow("ffmpeg (thumbnail sprite)");
+        StringBuilder map = new StringBuilder("WEBVTT\n");
+        for (int i = 0; i < count; i++) {
+            double start = (double) i * interval;
+            double end = Math.min(probe.durationSeconds(), start + interval);
+            map.append('\n').append(cueTime(start)).append(" --> ").append(cueTime(end)).append('\n')
+                    .append("sprite.jpg#xywh=").append(i % columns * SPRITE_TILE_WIDTH).append(',').append(i / columns * tileHeight).append(',')
+                    .append(SPRITE_TILE_WIDTH).append(',').append(tileHeight).append('\n');
+        }
+        return new Sprite(image, map.toString());
+    }
+
+    /** Every 2 s, wider apart for long videos so the sprite holds at most 200 tiles (a two-hour film: one every 36 s). */
+    static int spriteInterval(double durationSeconds) {
+        return (int) Math.max(2, Math.ceil(durationSeconds / SPRITE_MAX_TILES));
+    }
+
+    /** WebVTT's {@code hh:mm:ss.ttt}. */
+    static String cueTime(double seconds) {
+        long millis = Math.round(seconds * 1000);
+        return String.format(Locale.ROOT, "%02d:%02d:%02d.%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60, millis % 1000);
     }
 
     /** The RFC 6381 codec names of what was written, read back with ffprobe: {@code avc1.PPCCLL} and AAC-LC. */

@@ -91,6 +91,16 @@ public class Videos {
         return view(videoId).orElseThrow();
     }
 
+    /** What an upload checks before its bytes arrive: the actor may edit, the target takes a video, none is transcoding. */
+    void requireUploadable(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode) {
+        organizations.require(actor, organization, Permission.EDIT_CONTENT);
+        Content content = contents.load(organization, contentId);
+        requireTarget(content, episode);
+        if (find(content.id(), episode).filter(row -> row.state().equals("processing")).isPresent()) {
+            throw transcoding();
+        }
+    }
+
     private UUID start(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, AssetId source,
             boolean publishWhenReady) {
         // Serializes uploads to one content, so two at once cannot both start a job for the same video.
@@ -129,6 +139,33 @@ public class Videos {
         return find(content.id(), episode).flatMap(row -> view(row.id()));
     }
 
+    /** The content's (or episode's) video, once the actor is checked for {@code permission} in the organization. */
+    Optional<VideoId> videoOf(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode, Permission permission) {
+        organizations.require(actor, organization, permission);
+        Content content = contents.load(organization, contentId);
+        requireTarget(content, episode);
+        return find(content.id(), episode).map(row -> VideoId.of(row.id()));
+    }
+
+    /**
+     * Runs a failed transcoding again from the stored source (the page's retry button; the API's is
+     * {@code POST /api/v1/jobs/{id}/retry}). Only a failed video retries: anything else is 409.
+     */
+    void retry(UserId actor, OrganizationId organization, ContentId contentId, EpisodeId episode) {
+        VideoId video = videoOf(actor, organization, contentId, episode, Permission.EDIT_CONTENT)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No video was uploaded here yet."));
+        Row row = row(video.value()).orElseThrow();
+        transactions.executeWithoutResult(status -> {
+            // Processing from now, so the page follows the job at once and a second click is 409, not a second job.
+            int moved = jdbc.sql("update content_videos set state = 'processing', updated_at = ? where id = ? and state = 'failed' and job_id = ?")
+                    .params(Timestamp.from(clock.instant()), video.value(), row.jobId()).update();
+            if (moved == 0) {
+                throw new ProblemException(WatchProblems.TRANSCODING, "Only a video whose transcoding failed can be retried.");
+            }
+            jobs.retry(actor.value(), row.jobId());
+        });
+    }
+
     /** Every video of a content, for the publisher's page (after its own check). */
     List<VideoView> videos(ContentId contentId) {
         return jdbc.sql("select id from content_videos where content_id = ?").param(contentId.value()).query(UUID.class).list().stream()
@@ -152,7 +189,7 @@ public class Videos {
 
     /** The stored row of a video, as the transcoding job and the stream read it. */
     record Row(UUID id, UUID organizationId, UUID contentId, UUID episodeId, UUID sourceAssetId, UUID jobId, String state,
-            UUID posterAssetId) {
+            UUID posterAssetId, UUID spriteAssetId) {
     }
 
     Optional<Row> row(UUID videoId) {
@@ -203,7 +240,7 @@ public class Videos {
     private static Row row(ResultSet rs, int n) throws SQLException {
         return new Row(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class), rs.getObject("content_id", UUID.class),
                 rs.getObject("episode_id", UUID.class), rs.getObject("source_asset_id", UUID.class), rs.getObject("job_id", UUID.class),
-                rs.getString("state"), rs.getObject("poster_asset_id", UUID.class));
+                rs.getString("state"), rs.getObject("poster_asset_id", UUID.class), rs.getObject("sprite_asset_id", UUID.class));
     }
 
     static BigDecimal seconds(double value) {

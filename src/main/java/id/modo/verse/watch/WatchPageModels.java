@@ -51,6 +51,10 @@ public final class WatchPageModels {
 
     /** A video's state for the page; {@code jobId} set while it transcodes, so the page follows its progress. */
     public record VideoBox(String uploadUrl, String state, String failureReason, String jobId, List<Integer> renditions,
-            String previewUrl) {
+            String previewUrl, List<SubtitleLine> subtitles) {
+    }
+
+    /** A subtitle track on the content manager's page; {@code deleteUrl} posts its removal. */
+    public record SubtitleLine(String language, String label, int cues, String deleteUrl) {
     }
 }

@@ -19,6 +19,18 @@ public final class WatchProblems {
             "A video is being transcoded; wait for it or cancel its job");
     public static final ProblemType PLAN_REQUIRED = ProblemType.of(HttpStatus.FORBIDDEN, "plan-required",
             "Your plan does not include this title");
+    public static final ProblemType STREAM_LINK_INVALID = ProblemType.of(HttpStatus.FORBIDDEN, "stream-link-invalid",
+            "This video link is not yours or was altered");
+    public static final ProblemType STREAM_LINK_EXPIRED = ProblemType.of(HttpStatus.FORBIDDEN, "stream-link-expired",
+            "This video link has expired");
+
+    public static final ProblemType SUBTITLE_UNREADABLE = ProblemType.of(HttpStatus.BAD_REQUEST, "subtitle-unreadable",
+            "This is not a subtitle file we can read (SRT or WebVTT)");
+
+    public static final ProblemType UPLOAD_OFFSET = ProblemType.of(HttpStatus.CONFLICT, "upload-offset-mismatch",
+            "The upload does not stand at that offset; ask for it with HEAD");
+    public static final ProblemType TUS_VERSION = ProblemType.of(HttpStatus.PRECONDITION_FAILED, "tus-version-unsupported",
+            "This server speaks tus 1.0.0");
 
     private WatchProblems() {
     }

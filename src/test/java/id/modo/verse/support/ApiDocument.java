@@ -118,7 +118,7 @@ final class ApiDocument {
     private static OpenApiInteractionValidator load(String base) {
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> document = client.send(HttpRequest.newBuilder(URI.create(base + "/v3/api-docs"))
-                    .timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(180)).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
             if (document.statusCode() != 200) {
                 throw new AssertionError("/v3/api-docs answered " + document.statusCode() + ": " + abbreviate(document.body()));
             }

@@ -3,7 +3,8 @@ package id.modo.verse.common.web;
 import java.util.List;
 
 /**
- * Paths whose multipart bodies may be larger than {@code modo.web.max-body-size}: a module that takes
+ * Paths whose multipart (or tus {@code application/offset+octet-stream}) bodies may be larger than
+ * {@code modo.web.max-body-size}: a module that takes
  * file uploads declares them as a bean. Multipart bodies to every other path are held to the normal
  * limit by {@link RequestSizeLimitFilter}; the upload paths are held to Spring's multipart limits
  * ({@code spring.servlet.multipart.*}), which are per servlet and therefore raised for all.

@@ -23,11 +23,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * announces the length or streams it chunked. Multipart bodies are parsed by the servlet container
  * (not read through this filter's wrapper), so they are judged by their announced length: over the
  * limit is 413, no length at all is 411. Only the paths modules declare as {@link LargeUploadPaths}
- * take larger multipart bodies, up to Spring's multipart limits.
+ * take larger multipart bodies, up to Spring's multipart limits, and larger {@code application/offset+octet-stream}
+ * bodies (tus chunks, which the module holds to the length the upload declared).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private static final String OFFSET_STREAM = "application/offset+octet-stream";
 
     private final long limit;
     private final List<String> uploadPatterns;
@@ -53,6 +56,12 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
             } else {
                 chain.doFilter(request, response);
             }
+            return;
+        }
+        // A resumable upload's chunk (tus): the module holds it to the length the upload declared.
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(OFFSET_STREAM)
+                && uploadPatterns.stream().anyMatch(pattern -> matcher.match(pattern, Requests.originalPath(request)))) {
+            chain.doFilter(request, response);
             return;
         }
         if (request.getContentLengthLong() > limit) {
