@@ -2,6 +2,8 @@ package id.modo.verse.invest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /** What the invest pages show. Errors are message keys by field name. */
 public final class InvestPageModels {
@@ -21,7 +23,8 @@ public final class InvestPageModels {
             Map<String, String> errors, String notice) {
     }
 
-    public record InvestmentsPage(List<InvestmentView> investments, String nextUrl) {
+    /** {@code cancellable}: the investments the investor may still take back (confirmed, campaign running). */
+    public record InvestmentsPage(List<InvestmentView> investments, String nextUrl, Set<UUID> cancellable, String notice) {
     }
 
     public record OrganizationCampaignsPage(String organizationId, String organizationName, List<CampaignCard> campaigns, boolean canEdit,

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -100,7 +101,29 @@ class InvestPagesController {
     }
 
     @GetMapping("/investments")
-    String mine(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String cursor, Model model) {
+    String mine(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String cursor,
+            @RequestParam(defaultValue = "") String cancelled, Model model) {
+        return investments(caller, cursor, "1".equals(cancelled) ? "invest.cancel.done" : null, model);
+    }
+
+    /** The investor takes an investment back (asked to confirm on the page first); a refusal shows the list with why. */
+    @PostMapping("/investments/{investmentId}/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable InvestmentId investmentId, HttpServletResponse response,
+            Model model) {
+        try {
+            investing.cancel(caller, investmentId.value());
+            return "redirect:/investments?cancelled=1";
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw e;
+            }
+            response.setStatus(e.type().status().value());
+            return investments(caller, "", e.type() == InvestProblems.CAMPAIGN_NOT_ACTIVE ? "invest.cancel.ended"
+                    : e.type() == InvestProblems.INVESTMENT_NOT_CANCELLABLE ? "invest.cancel.not_confirmed" : "invest.cancel.failed", model);
+        }
+    }
+
+    private String investments(CurrentUser caller, String cursor, String notice, Model model) {
         Page<InvestmentView> page;
         try {
             page = investments.mine(caller.id().value(), cursor, Keyset.DEFAULT_LIMIT);
@@ -108,7 +131,9 @@ class InvestPagesController {
             page = investments.mine(caller.id().value(), null, Keyset.DEFAULT_LIMIT);
         }
         String next = page.nextCursor() == null ? null : ListFilters.nextUrl("/investments", null, Map.of(), page.nextCursor());
-        model.addAttribute("page", new InvestPageModels.InvestmentsPage(page.items(), next));
+        Set<UUID> cancellable = investments.cancellable(caller.id().value(), page.items().stream().map(InvestmentView::id).toList(),
+                clock.instant());
+        model.addAttribute("page", new InvestPageModels.InvestmentsPage(page.items(), next, cancellable, notice));
         return "invest/investments";
     }
 

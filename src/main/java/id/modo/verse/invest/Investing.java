@@ -10,6 +10,7 @@ import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentPurpose;
 import id.modo.verse.payment.PaymentRequest;
+import id.modo.verse.payment.PaymentView;
 import id.modo.verse.payment.Payments;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Investing {
 
     private static final Logger log = LoggerFactory.getLogger(Investing.class);
+    /** Campaign statuses in which a completed payment still counts: running, waiting for its payments, or already funded. */
+    private static final Set<String> SETTLING = Set.of("active", "awaiting_settlement", "funded");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
     /** A started investment and where to send the investor to pay for it. */
@@ -46,16 +50,23 @@ public class Investing {
     private final Tiers tiers;
     private final InvestmentRows investments;
     private final Payments payments;
+    private final InvestmentRefunds refunds;
+    private final InvestmentFees fees;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate ownTransactions;
     private final Clock clock;
 
-    Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments, InvestmentRefunds refunds,
+            InvestmentFees fees, PlatformTransactionManager transactionManager, Clock clock) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.investments = investments;
         this.payments = payments;
+        this.refunds = refunds;
+        this.fees = fees;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions = new TransactionTemplate(transactionManager);
+        this.ownTransactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -103,6 +114,34 @@ public class Investing {
                 claimed.tier().name(), claimed.money().amount(), claimed.money().currency(), "pending", "pending",
                 checkout.paymentId().value(), now, null);
         return new Started(view, checkout);
+    }
+
+    /**
+     * The investor takes a confirmed investment back while the campaign runs: its payment is refunded in full through
+     * the gateway (once, however often this is called), then it leaves the campaign's money and backers and its tier's
+     * unit is free again. Another user's investment is 404, like a missing one; an ended campaign or an investment that
+     * is not confirmed is 409.
+     */
+    public InvestmentView cancel(CurrentUser investor, UUID investmentId) {
+        InvestmentRows.Held investment = investments.find(investmentId)
+                .filter(i -> i.userId().equals(investor.id().value()))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such investment."));
+        Campaign campaign = campaigns.findById(investment.campaignId()).orElseThrow(Campaigns::notFound);
+        Instant now = clock.instant();
+        if (campaign.status() != CampaignStatus.ACTIVE || campaign.endDate() == null || !now.isBefore(campaign.endDate())) {
+            throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "The campaign has ended (" + campaign.status().dbValue()
+                    + "); an investment can be cancelled only while it runs.", Map.of("campaign_status", campaign.status().dbValue()));
+        }
+        if (!"confirmed".equals(investment.status()) || investment.paymentId() == null) {
+            throw new ProblemException(InvestProblems.INVESTMENT_NOT_CANCELLABLE, "Only a confirmed investment can be cancelled; this one is "
+                    + investment.status() + ".", Map.of("investment_status", investment.status()));
+        }
+        refunds.refund(investment, InvestmentRefunds.Reason.INVESTOR_CANCEL, investor.id().value());
+        transactions.executeWithoutResult(status -> {
+            investments.lockCampaign(investment.campaignId());
+            investments.refunded(investmentId, clock.instant()).ifPresent(tiers::release);
+        });
+        return investments.mine(investor.id().value(), investmentId);
     }
 
     private static String description(String campaign, String tier) {
@@ -154,8 +193,24 @@ public class Investing {
             log.error("Investment payment {} names no investment ({}); nothing confirmed", completed.paymentId(), completed.reference());
             return;
         }
-        investments.lockCampaign(campaign.get());
-        investments.confirm(investment.get(), completed.gateway(), clock.instant());
+        Optional<Money> reportedFee = payments.find(completed.paymentId()).map(PaymentView::fee);
+        // Committed before any late refund below, so the campaign's lock is not held while a gateway is called.
+        boolean confirmed = Boolean.TRUE.equals(ownTransactions.execute(status -> {
+            String campaignStatus = investments.lockCampaign(campaign.get());
+            if (!SETTLING.contains(campaignStatus)) {
+                // Decided failed (or cancelled) before this payment settled: the money goes back instead of counting.
+                investments.fail(investment.get()).ifPresent(tiers::release);
+                return false;
+            }
+            Optional<InvestmentRows.Confirmed> done = investments.confirm(investment.get(), completed.gateway(), clock.instant());
+            done.ifPresent(c -> fees.record(investment.get(), completed.amount(), reportedFee.orElse(null)));
+            return done.isPresent();
+        }));
+        if (!confirmed) {
+            // A payment that completed after its investment expired or its campaign failed is refunded, once.
+            investments.find(investment.get()).filter(i -> "cancelled".equals(i.status()) && i.paymentId() != null)
+                    .ifPresent(i -> refunds.refund(i, InvestmentRefunds.Reason.LATE_PAYMENT, null));
+        }
     }
 
     @ApplicationModuleListener

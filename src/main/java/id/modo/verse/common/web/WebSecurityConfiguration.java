@@ -99,7 +99,7 @@ class WebSecurityConfiguration {
                                 .hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/account", "/account/**", "/dashboard", "/dashboard/**", "/invitations/**",
-                                "/organizations/**", "/projects/**", "/jobs/**", "/campaigns/*/invest", "/investments", "/watch", "/watch/**",
+                                "/organizations/**", "/projects/**", "/jobs/**", "/campaigns/*/invest", "/investments", "/investments/**", "/watch", "/watch/**",
                                 "/studio/watch/**").authenticated()
                         .anyRequest().permitAll())
                 // No HTTP session on any node: each request carries its credentials (bearer token or session cookie).
