@@ -28,18 +28,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InvestPagesController {
 
+    private static final int UPDATES_SHOWN = 10;
     static final List<String> SORTS = Arrays.stream(CampaignApi.SortName.values()).map(Enum::name).toList();
     static final List<String> CATEGORIES = Arrays.stream(CampaignApi.CategoryName.values()).map(Enum::name).toList();
 
     private final CampaignCatalog catalog;
     private final Investing investing;
     private final InvestmentRows investments;
+    private final CampaignUpdates updates;
     private final Clock clock;
 
-    InvestPagesController(CampaignCatalog catalog, Investing investing, InvestmentRows investments, Clock clock) {
+    InvestPagesController(CampaignCatalog catalog, Investing investing, InvestmentRows investments, CampaignUpdates updates, Clock clock) {
         this.catalog = catalog;
         this.investing = investing;
         this.investments = investments;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -142,7 +145,8 @@ class InvestPagesController {
         CampaignCatalog.PublicCampaign campaign = catalog.publicCampaign(campaignId);
         boolean active = "active".equals(campaign.campaign().status()) && campaign.campaign().endDate() != null
                 && campaign.campaign().endDate().isAfter(clock.instant());
-        model.addAttribute("page", new InvestPageModels.CampaignPage(campaign, active, caller != null, form, errors, notice));
+        List<UpdateView> newest = updates.forReader(caller == null ? null : caller.id(), campaignId, null, UPDATES_SHOWN).items();
+        model.addAttribute("page", new InvestPageModels.CampaignPage(campaign, active, caller != null, form, errors, notice, newest));
         return "invest/campaign";
     }
 }
