@@ -98,7 +98,10 @@ class InvestmentLifecycleIntegrationTests {
         String campaign = f.active("Settle in Kancil", "100000", "5000000", 5);
         Http fan = f.stranger();
         invested(fan, campaign, "300000");
-        JsonNode open = json(InvestFixtures.invest(fan, campaign, body(campaign, "150000"), key()));
+        // What only the payment and the settlement decide is not the client's to send: ignored.
+        String forged = body(campaign, "150000").replace("}", ",\"status\":\"confirmed\",\"payment_status\":\"completed\",\"net_amount\":\"1\"}");
+        JsonNode open = json(InvestFixtures.invest(fan, campaign, forged, key()));
+        assertThat(open.get("status").asString()).isEqualTo("pending");
         await().atMost(Duration.ofSeconds(10)).until(() -> publicCampaign(campaign).get("backer_count").asInt() == 1);
         UUID id = UUID.fromString(campaign);
         assertThat(settlement.settle(id, () -> { })).isEqualTo(Settlement.Step.NOT_DUE);
@@ -116,6 +119,9 @@ class InvestmentLifecycleIntegrationTests {
         assertThat(closed.get("raised_amount").asString()).isEqualTo("300000.00");
         assertThat(closed.get("tiers").get(0).get("left").asInt()).isEqualTo(4);
         assertThat(status(open)).isEqualTo("cancelled");
+        HttpResponse<String> ended = InvestFixtures.invest(fan, campaign, body(campaign, "100000"), key());
+        assertThat(ended.statusCode()).isEqualTo(409);
+        assertThat(json(ended).get("type").asString()).endsWith("/campaign-not-active");
 
         // The payer finishes the expired checkout anyway: the money goes back instead of counting.
         pay(open, "150000", true);
