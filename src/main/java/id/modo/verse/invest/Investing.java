@@ -10,7 +10,6 @@ import id.modo.verse.payment.PaymentEvents.PaymentCompleted;
 import id.modo.verse.payment.PaymentEvents.PaymentFailed;
 import id.modo.verse.payment.PaymentPurpose;
 import id.modo.verse.payment.PaymentRequest;
-import id.modo.verse.payment.PaymentView;
 import id.modo.verse.payment.Payments;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -24,6 +23,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,11 +53,11 @@ public class Investing {
     private final InvestmentRefunds refunds;
     private final InvestmentFees fees;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate ownTransactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments, InvestmentRefunds refunds,
-            InvestmentFees fees, PlatformTransactionManager transactionManager, Clock clock) {
+            InvestmentFees fees, PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.investments = investments;
@@ -65,8 +65,7 @@ public class Investing {
         this.refunds = refunds;
         this.fees = fees;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.ownTransactions = new TransactionTemplate(transactionManager);
-        this.ownTransactions.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -132,7 +131,7 @@ public class Investing {
             throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "The campaign has ended (" + campaign.status().dbValue()
                     + "); an investment can be cancelled only while it runs.", Map.of("campaign_status", campaign.status().dbValue()));
         }
-        if (!"confirmed".equals(investment.status()) || investment.paymentId() == null) {
+        if (!"confirmed".equals(investment.status())) {
             throw new ProblemException(InvestProblems.INVESTMENT_NOT_CANCELLABLE, "Only a confirmed investment can be cancelled; this one is "
                     + investment.status() + ".", Map.of("investment_status", investment.status()));
         }
@@ -193,24 +192,24 @@ public class Investing {
             log.error("Investment payment {} names no investment ({}); nothing confirmed", completed.paymentId(), completed.reference());
             return;
         }
-        Optional<Money> reportedFee = payments.find(completed.paymentId()).map(PaymentView::fee);
-        // Committed before any late refund below, so the campaign's lock is not held while a gateway is called.
-        boolean confirmed = Boolean.TRUE.equals(ownTransactions.execute(status -> {
-            String campaignStatus = investments.lockCampaign(campaign.get());
-            if (!SETTLING.contains(campaignStatus)) {
-                // Decided failed (or cancelled) before this payment settled: the money goes back instead of counting.
-                investments.fail(investment.get()).ifPresent(tiers::release);
-                return false;
-            }
-            Optional<InvestmentRows.Confirmed> done = investments.confirm(investment.get(), completed.gateway(), clock.instant());
-            done.ifPresent(c -> fees.record(investment.get(), completed.amount(), reportedFee.orElse(null)));
-            return done.isPresent();
-        }));
-        if (!confirmed) {
-            // A payment that completed after its investment expired or its campaign failed is refunded, once.
-            investments.find(investment.get()).filter(i -> "cancelled".equals(i.status()) && i.paymentId() != null)
-                    .ifPresent(i -> refunds.refund(i, InvestmentRefunds.Reason.LATE_PAYMENT, null));
+        String campaignStatus = investments.lockCampaign(campaign.get());
+        if (SETTLING.contains(campaignStatus)) {
+            investments.confirm(investment.get(), completed.gateway(), clock.instant()).ifPresent(c ->
+                    fees.record(investment.get(), completed.amount(), payments.reportedFee(completed.paymentId()).orElse(null)));
+        } else {
+            // Decided failed (or cancelled) before this payment settled: the money goes back instead of counting.
+            investments.fail(investment.get()).ifPresent(tiers::release);
         }
+        // A payment that completed after its investment expired (or its campaign failed) is refunded, once, after this
+        // commits: the gateway is not called while the campaign's lock is held.
+        investments.find(investment.get()).filter(i -> "cancelled".equals(i.status()))
+                .ifPresent(i -> events.publishEvent(new LatePaymentReceived(i.id())));
+    }
+
+    @ApplicationModuleListener
+    void on(LatePaymentReceived late) {
+        investments.find(late.investmentId()).filter(i -> "cancelled".equals(i.status()) && i.paymentId() != null)
+                .ifPresent(i -> refunds.refund(i, InvestmentRefunds.Reason.LATE_PAYMENT, null));
     }
 
     @ApplicationModuleListener

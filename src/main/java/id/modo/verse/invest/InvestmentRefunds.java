@@ -39,9 +39,13 @@ class InvestmentRefunds {
     /**
      * Refunds the investment's payment in full unless that already happened. Committed step by step (no transaction of
      * the caller's may be open): the claim, the gateway call, the record. A gateway that does not answer leaves the claim
-     * open for the next attempt (the problem is thrown).
+     * open for the next attempt (the problem is thrown). An investment without a payment (the demo's) moved no money
+     * through a gateway: there is nothing to give back, and it is only marked refunded by the caller.
      */
     void refund(InvestmentRows.Held investment, Reason reason, UUID actor) {
+        if (investment.paymentId() == null) {
+            return;
+        }
         jdbc.sql("""
                 insert into investment_refunds (investment_id, payment_id, amount, currency, reason, requested_by)
                 values (?, ?, ?, ?, ?, ?) on conflict (investment_id) do nothing""")
