@@ -239,6 +239,17 @@ class Campaign {
         updatedAt = now;
     }
 
+    /** Ended with payments still open (or investors to refund): it takes no more investments and waits for them. */
+    void awaitSettlement(Instant now) {
+        move(CampaignStatus.AWAITING_SETTLEMENT);
+        if (endDate != null && now.isBefore(endDate)) {
+            throw new IllegalTransitionException(InvestProblems.ILLEGAL_TRANSITION, "The campaign runs until its end date.",
+                    status.dbValue(), CampaignStatus.AWAITING_SETTLEMENT.dbValue(), List.of(CampaignStatus.CANCELLED.dbValue()));
+        }
+        status = CampaignStatus.AWAITING_SETTLEMENT;
+        updatedAt = now;
+    }
+
     /** What closing would make of it with the money raised so far. */
     CampaignStatus outcome() {
         return raisedAmount.compareTo(goalAmount) >= 0 || (fundingType == FundingType.FLEXIBLE && raisedAmount.signum() > 0)

@@ -185,4 +185,15 @@ final class CampaignApi {
                     testMode, i.createdAt(), i.confirmedAt());
         }
     }
+
+    /** A backer of the organization's campaign: the investment, its fees and what is left for the creator ({@code net_amount}). */
+    record BackerResponse(UUID investmentId, UUID userId, String name, String tierName, Money amount, String currency, String status,
+            Money platformFee, Money paymentFee, Money netAmount, Instant createdAt, Instant confirmedAt) {
+
+        static BackerResponse of(BackerView b) {
+            return new BackerResponse(b.investmentId(), b.userId(), b.name(), b.tierName(), new Money(b.amount(), b.currency()),
+                    b.currency(), b.status(), new Money(b.platformFee(), b.currency()), new Money(b.paymentFee(), b.currency()),
+                    b.netAmount() == null ? null : new Money(b.netAmount(), b.currency()), b.createdAt(), b.confirmedAt());
+        }
+    }
 }

@@ -42,10 +42,23 @@ class CampaignApiController {
 
     private final Campaigns campaigns;
     private final CampaignCatalog catalog;
+    private final Backers backers;
 
-    CampaignApiController(Campaigns campaigns, CampaignCatalog catalog) {
+    CampaignApiController(Campaigns campaigns, CampaignCatalog catalog, Backers backers) {
         this.campaigns = campaigns;
         this.catalog = catalog;
+        this.backers = backers;
+    }
+
+    @Operation(summary = "The campaign's backers, newest first", description = """
+            Any member. The investments that counted (`confirmed`, or `refunded` after a cancel or a failed campaign), each             with its `platform_fee`, `payment_fee` and `net_amount` (amount − fees). Pass `next_cursor` back as `cursor`.""")
+    @GetMapping(BASE + "/{campaignId}/investments")
+    Page<CampaignApi.BackerResponse> backers(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId,
+            @PathVariable CampaignId campaignId,
+            @Parameter(description = "1 to 100, default 20")
+            @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
+            @RequestParam(required = false) @Size(max = 500) String cursor) {
+        return backers.of(caller.id(), orgId, campaignId, cursor, limit).map(CampaignApi.BackerResponse::of);
     }
 
     @Operation(summary = "The organization's campaigns, newest first", description = "Any member. Pass `next_cursor` back as `cursor`.")

@@ -108,10 +108,10 @@ public class Campaigns {
     public CampaignView close(UserId actor, OrganizationId organization, CampaignId id) {
         organizations.require(actor, organization, Permission.EDIT_CONTENT);
         Campaign campaign = lockedOwned(organization, id);
-        // Refunding a failed all-or-nothing campaign's investors is not built yet: such a campaign waits instead.
+        // Its investors' refunds call the gateways, which the deadline job does outside this lock (Settlement).
         if (campaign.outcome() == CampaignStatus.FAILED && investments.open(campaign.id()) > 0) {
             throw new ProblemException(InvestProblems.CAMPAIGN_HAS_INVESTMENTS,
-                    "The campaign missed its goal and holds investments that must be refunded before it can close as failed.");
+                    "The campaign missed its goal and holds investments; the deadline job refunds them and then closes it as failed.");
         }
         campaign.close(clock.instant());
         return view(campaign);

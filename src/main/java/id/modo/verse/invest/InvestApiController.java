@@ -99,6 +99,13 @@ class InvestApiController {
         });
     }
 
+    @Operation(summary = "Cancel my investment", description = """
+            While the campaign is active, the investor takes a confirmed investment back: its payment is refunded in full             through the gateway it was paid with (once, however often this is called), it leaves the campaign's money and             backers, and its tier's unit is free again. Answers the investment, now `refunded`. Another user's investment is             404; an ended campaign is 409 `campaign-not-active`; an investment still waiting for its payment, or already             refunded, is 409 `investment-not-cancellable`.""")
+    @PostMapping("/api/v1/investments/{investmentId}/cancel")
+    InvestmentResponse cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable InvestmentId investmentId) {
+        return InvestmentResponse.of(investing.cancel(caller, investmentId.value()), null, null, null);
+    }
+
     @Operation(summary = "My investments, newest first")
     @GetMapping("/api/v1/me/investments")
     Page<InvestmentResponse> mine(@AuthenticationPrincipal CurrentUser caller,

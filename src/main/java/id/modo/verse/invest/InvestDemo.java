@@ -4,6 +4,7 @@ import id.modo.verse.common.DemoContext;
 import id.modo.verse.common.DemoContext.Person;
 import id.modo.verse.common.DemoContext.Tenant;
 import id.modo.verse.common.DemoSeeder;
+import id.modo.verse.common.Money;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.studio.ProjectAccess;
@@ -21,7 +22,9 @@ import org.springframework.stereotype.Service;
  * three tiers, launched by the demo admin, and backed by the two demo fans. Made through the same facades as the pages
  * (create, tiers, submit, approve), so it follows every rule a real campaign does. The fans' investments are counted
  * through the same confirmation as a paid one, but have no payment behind them: a seeded demo cannot click a sandbox
- * checkout, and their {@code metadata} says so.
+ * checkout, and their {@code metadata} says so. Fees are recorded as on a paid one; one of Joko's investments was
+ * cancelled and refunded (he still backs the campaign with the other), and the studio posted a public and a
+ * backers-only update.
  */
 @Service
 class InvestDemo implements DemoSeeder {
@@ -30,13 +33,18 @@ class InvestDemo implements DemoSeeder {
     private final ProjectAccess projects;
     private final Tiers tiers;
     private final InvestmentRows investments;
+    private final InvestmentFees fees;
+    private final CampaignUpdates updates;
     private final Clock clock;
 
-    InvestDemo(Campaigns campaigns, ProjectAccess projects, Tiers tiers, InvestmentRows investments, Clock clock) {
+    InvestDemo(Campaigns campaigns, ProjectAccess projects, Tiers tiers, InvestmentRows investments, InvestmentFees fees,
+            CampaignUpdates updates, Clock clock) {
         this.campaigns = campaigns;
         this.projects = projects;
         this.tiers = tiers;
         this.investments = investments;
+        this.fees = fees;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -89,14 +97,34 @@ class InvestDemo implements DemoSeeder {
         back(campaign.id(), demo.person(Person.FAN_ANI), supporter, new BigDecimal("150000.00"), now);
         back(campaign.id(), demo.person(Person.FAN_ANI), producer, new BigDecimal("10000000.00"), now);
         back(campaign.id(), demo.person(Person.FAN_JOKO), producer, new BigDecimal("5000000.00"), now);
+        cancelled(campaign.id(), demo.person(Person.FAN_JOKO), supporter, new BigDecimal("200000.00"), now);
+        updates(owner, kancil, id);
     }
 
-    private void back(UUID campaign, UUID fan, TierView tier, BigDecimal amount, Instant now) {
+    private UUID back(UUID campaign, UUID fan, TierView tier, BigDecimal amount, Instant now) {
         UUID investment = UUID.randomUUID();
         tiers.claim(tier.id());
         investments.insertPending(investment, campaign, fan, tier.id(), amount, "IDR", now);
         investments.markDemo(investment);
         investments.lockCampaign(campaign);
         investments.confirm(investment, "sandbox", now);
+        fees.record(investment, new Money(amount, "IDR"), null);
+        return investment;
+    }
+
+    /** Backed, then taken back: refunded, off the campaign's money, its unit free again (no payment, as above). */
+    private void cancelled(UUID campaign, UUID fan, TierView tier, BigDecimal amount, Instant now) {
+        UUID investment = back(campaign, fan, tier, amount, now);
+        investments.lockCampaign(campaign);
+        investments.refunded(investment, now.plus(Duration.ofHours(2))).ifPresent(tiers::release);
+    }
+
+    private void updates(UserId owner, OrganizationId kancil, CampaignId id) {
+        updates.post(owner, kancil, id, "The animatic is locked", """
+                All 212 shots of the first act are timed to the temp score. Next: **colour keys** for the river crossing.
+                """, "public");
+        updates.post(owner, kancil, id, "For our backers: the crocodile designs", """
+                Thank you for backing us early! Here are the three crocodile brothers as our lead animator drew them this week,                 and the vote on which one gets the big song is open until Friday.
+                """, "backers_only");
     }
 }

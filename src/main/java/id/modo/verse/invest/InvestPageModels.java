@@ -2,6 +2,8 @@ package id.modo.verse.invest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /** What the invest pages show. Errors are message keys by field name. */
 public final class InvestPageModels {
@@ -15,13 +17,20 @@ public final class InvestPageModels {
 
     /**
      * A public campaign; {@code form} holds what the investor typed ({@code tier_id}, {@code amount}) when it was refused.
-     * {@code notice} is the key of the message for an investor back from the checkout.
+     * {@code notice} is the key of the message for an investor back from the checkout. {@code updates}: the newest the
+     * reader may see.
      */
     public record CampaignPage(CampaignCatalog.PublicCampaign campaign, boolean canInvest, boolean signedIn, Map<String, String> form,
-            Map<String, String> errors, String notice) {
+            Map<String, String> errors, String notice, List<UpdateView> updates) {
     }
 
-    public record InvestmentsPage(List<InvestmentView> investments, String nextUrl) {
+    /** The creator's updates of one campaign, with the form to post one when the reader may. */
+    public record UpdatesPage(String organizationId, String organizationName, CampaignView campaign, List<UpdateView> updates,
+            boolean canPost, Map<String, String> form, Map<String, String> errors, String notice, String nextUrl) {
+    }
+
+    /** {@code cancellable}: the investments the investor may still take back (confirmed, campaign running). */
+    public record InvestmentsPage(List<InvestmentView> investments, String nextUrl, Set<UUID> cancellable, String notice) {
     }
 
     public record OrganizationCampaignsPage(String organizationId, String organizationName, List<CampaignCard> campaigns, boolean canEdit,
@@ -40,6 +49,11 @@ public final class InvestPageModels {
         public boolean pitchOpen() {
             return draft() || "active".equals(campaign.status());
         }
+    }
+
+    /** The creator's backers list of one campaign (see {@link Backers}). */
+    public record BackersPage(String organizationId, String organizationName, CampaignView campaign, List<BackerView> backers,
+            String nextUrl) {
     }
 
     public record ReviewPage(List<ReviewItem> queue, String nextUrl, String notice, Map<String, String> errors) {

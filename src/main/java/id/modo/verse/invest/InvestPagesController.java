@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,18 +28,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class InvestPagesController {
 
+    private static final int UPDATES_SHOWN = 10;
     static final List<String> SORTS = Arrays.stream(CampaignApi.SortName.values()).map(Enum::name).toList();
     static final List<String> CATEGORIES = Arrays.stream(CampaignApi.CategoryName.values()).map(Enum::name).toList();
 
     private final CampaignCatalog catalog;
     private final Investing investing;
     private final InvestmentRows investments;
+    private final CampaignUpdates updates;
     private final Clock clock;
 
-    InvestPagesController(CampaignCatalog catalog, Investing investing, InvestmentRows investments, Clock clock) {
+    InvestPagesController(CampaignCatalog catalog, Investing investing, InvestmentRows investments, CampaignUpdates updates, Clock clock) {
         this.catalog = catalog;
         this.investing = investing;
         this.investments = investments;
+        this.updates = updates;
         this.clock = clock;
     }
 
@@ -100,7 +104,29 @@ class InvestPagesController {
     }
 
     @GetMapping("/investments")
-    String mine(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String cursor, Model model) {
+    String mine(@AuthenticationPrincipal CurrentUser caller, @RequestParam(defaultValue = "") String cursor,
+            @RequestParam(defaultValue = "") String cancelled, Model model) {
+        return investments(caller, cursor, "1".equals(cancelled) ? "invest.cancel.done" : null, model);
+    }
+
+    /** The investor takes an investment back (asked to confirm on the page first); a refusal shows the list with why. */
+    @PostMapping("/investments/{investmentId}/cancel")
+    String cancel(@AuthenticationPrincipal CurrentUser caller, @PathVariable InvestmentId investmentId, HttpServletResponse response,
+            Model model) {
+        try {
+            investing.cancel(caller, investmentId.value());
+            return "redirect:/investments?cancelled=1";
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw e;
+            }
+            response.setStatus(e.type().status().value());
+            return investments(caller, "", e.type() == InvestProblems.CAMPAIGN_NOT_ACTIVE ? "invest.cancel.ended"
+                    : e.type() == InvestProblems.INVESTMENT_NOT_CANCELLABLE ? "invest.cancel.not_confirmed" : "invest.cancel.failed", model);
+        }
+    }
+
+    private String investments(CurrentUser caller, String cursor, String notice, Model model) {
         Page<InvestmentView> page;
         try {
             page = investments.mine(caller.id().value(), cursor, Keyset.DEFAULT_LIMIT);
@@ -108,7 +134,9 @@ class InvestPagesController {
             page = investments.mine(caller.id().value(), null, Keyset.DEFAULT_LIMIT);
         }
         String next = page.nextCursor() == null ? null : ListFilters.nextUrl("/investments", null, Map.of(), page.nextCursor());
-        model.addAttribute("page", new InvestPageModels.InvestmentsPage(page.items(), next));
+        Set<UUID> cancellable = investments.cancellable(caller.id().value(), page.items().stream().map(InvestmentView::id).toList(),
+                clock.instant());
+        model.addAttribute("page", new InvestPageModels.InvestmentsPage(page.items(), next, cancellable, notice));
         return "invest/investments";
     }
 
@@ -117,7 +145,8 @@ class InvestPagesController {
         CampaignCatalog.PublicCampaign campaign = catalog.publicCampaign(campaignId);
         boolean active = "active".equals(campaign.campaign().status()) && campaign.campaign().endDate() != null
                 && campaign.campaign().endDate().isAfter(clock.instant());
-        model.addAttribute("page", new InvestPageModels.CampaignPage(campaign, active, caller != null, form, errors, notice));
+        List<UpdateView> newest = updates.forReader(caller == null ? null : caller.id(), campaignId, null, UPDATES_SHOWN).items();
+        model.addAttribute("page", new InvestPageModels.CampaignPage(campaign, active, caller != null, form, errors, notice, newest));
         return "invest/campaign";
     }
 }

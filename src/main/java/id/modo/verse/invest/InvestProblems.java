@@ -24,6 +24,10 @@ public final class InvestProblems {
     public static final ProblemType CAMPAIGN_HAS_INVESTMENTS = ProblemType.of(HttpStatus.CONFLICT, "campaign-has-investments",
             "The campaign already has investments");
 
+    /** Cancelling an investment that is not confirmed (still waiting for its payment, or already cancelled or refunded). */
+    public static final ProblemType INVESTMENT_NOT_CANCELLABLE = ProblemType.of(HttpStatus.CONFLICT, "investment-not-cancellable",
+            "This investment cannot be cancelled");
+
     public static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
 
     private InvestProblems() {

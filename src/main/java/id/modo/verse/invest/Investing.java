@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Investing {
 
     private static final Logger log = LoggerFactory.getLogger(Investing.class);
+    /** Campaign statuses in which a completed payment still counts: running, waiting for its payments, or already funded. */
+    private static final Set<String> SETTLING = Set.of("active", "awaiting_settlement", "funded");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
     /** A started investment and where to send the investor to pay for it. */
@@ -46,16 +50,22 @@ public class Investing {
     private final Tiers tiers;
     private final InvestmentRows investments;
     private final Payments payments;
+    private final InvestmentRefunds refunds;
+    private final InvestmentFees fees;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments, InvestmentRefunds refunds,
+            InvestmentFees fees, PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.investments = investments;
         this.payments = payments;
+        this.refunds = refunds;
+        this.fees = fees;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -103,6 +113,34 @@ public class Investing {
                 claimed.tier().name(), claimed.money().amount(), claimed.money().currency(), "pending", "pending",
                 checkout.paymentId().value(), now, null);
         return new Started(view, checkout);
+    }
+
+    /**
+     * The investor takes a confirmed investment back while the campaign runs: its payment is refunded in full through
+     * the gateway (once, however often this is called), then it leaves the campaign's money and backers and its tier's
+     * unit is free again. Another user's investment is 404, like a missing one; an ended campaign or an investment that
+     * is not confirmed is 409.
+     */
+    public InvestmentView cancel(CurrentUser investor, UUID investmentId) {
+        InvestmentRows.Held investment = investments.find(investmentId)
+                .filter(i -> i.userId().equals(investor.id().value()))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No such investment."));
+        Campaign campaign = campaigns.findById(investment.campaignId()).orElseThrow(Campaigns::notFound);
+        Instant now = clock.instant();
+        if (campaign.status() != CampaignStatus.ACTIVE || campaign.endDate() == null || !now.isBefore(campaign.endDate())) {
+            throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "The campaign has ended (" + campaign.status().dbValue()
+                    + "); an investment can be cancelled only while it runs.", Map.of("campaign_status", campaign.status().dbValue()));
+        }
+        if (!"confirmed".equals(investment.status())) {
+            throw new ProblemException(InvestProblems.INVESTMENT_NOT_CANCELLABLE, "Only a confirmed investment can be cancelled; this one is "
+                    + investment.status() + ".", Map.of("investment_status", investment.status()));
+        }
+        refunds.refund(investment, InvestmentRefunds.Reason.INVESTOR_CANCEL, investor.id().value());
+        transactions.executeWithoutResult(status -> {
+            investments.lockCampaign(investment.campaignId());
+            investments.refunded(investmentId, clock.instant()).ifPresent(tiers::release);
+        });
+        return investments.mine(investor.id().value(), investmentId);
     }
 
     private static String description(String campaign, String tier) {
@@ -154,8 +192,24 @@ public class Investing {
             log.error("Investment payment {} names no investment ({}); nothing confirmed", completed.paymentId(), completed.reference());
             return;
         }
-        investments.lockCampaign(campaign.get());
-        investments.confirm(investment.get(), completed.gateway(), clock.instant());
+        String campaignStatus = investments.lockCampaign(campaign.get());
+        if (SETTLING.contains(campaignStatus)) {
+            investments.confirm(investment.get(), completed.gateway(), clock.instant()).ifPresent(c ->
+                    fees.record(investment.get(), completed.amount(), payments.reportedFee(completed.paymentId()).orElse(null)));
+        } else {
+            // Decided failed (or cancelled) before this payment settled: the money goes back instead of counting.
+            investments.fail(investment.get()).ifPresent(tiers::release);
+        }
+        // A payment that completed after its investment expired (or its campaign failed) is refunded, once, after this
+        // commits: the gateway is not called while the campaign's lock is held.
+        investments.find(investment.get()).filter(i -> "cancelled".equals(i.status()))
+                .ifPresent(i -> events.publishEvent(new LatePaymentReceived(i.id())));
+    }
+
+    @ApplicationModuleListener
+    void on(LatePaymentReceived late) {
+        investments.find(late.investmentId()).filter(i -> "cancelled".equals(i.status()) && i.paymentId() != null)
+                .ifPresent(i -> refunds.refund(i, InvestmentRefunds.Reason.LATE_PAYMENT, null));
     }
 
     @ApplicationModuleListener

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,11 @@ class InvestmentRows {
 
     /** A pending investment its payment has just confirmed. */
     record Confirmed(UUID campaignId, UUID userId, BigDecimal amount) {
+    }
+
+    /** What cancelling or refunding an investment needs to know of it; {@code paymentId} null before its payment started. */
+    record Held(UUID id, UUID campaignId, UUID userId, UUID tierId, BigDecimal amount, String currency, String status,
+            UUID paymentId) {
     }
 
     private final JdbcClient jdbc;
@@ -79,9 +85,60 @@ class InvestmentRows {
         return confirmed;
     }
 
-    /** Takes the campaign's row lock for the rest of the transaction (see {@link #confirm}). */
-    void lockCampaign(UUID campaignId) {
-        jdbc.sql("select id from campaigns where id = ? for update").param(campaignId).query(UUID.class).optional();
+    /** Records the fees on a confirmed investment; {@code net_amount} is what is left of its amount for the creator. */
+    void recordFees(UUID investmentId, BigDecimal platformFee, BigDecimal paymentFee) {
+        jdbc.sql("""
+                update investments set platform_fee = ?, payment_fee = ?, net_amount = amount - ? - ?
+                where id = ? and status = 'confirmed'""")
+                .params(platformFee, paymentFee, platformFee, paymentFee, investmentId).update();
+    }
+
+    Optional<Held> find(UUID investmentId) {
+        return jdbc.sql("""
+                select id, campaign_id, user_id, tier_id, amount, currency, status, payment_reference from investments where id = ?""")
+                .param(investmentId).query(InvestmentRows::held).optional();
+    }
+
+    /** The investments of a campaign in one status, oldest first (the settlement's work lists). */
+    List<Held> ofCampaign(UUID campaignId, String status) {
+        return jdbc.sql("""
+                select id, campaign_id, user_id, tier_id, amount, currency, status, payment_reference from investments
+                where campaign_id = ? and status = ? order by created_at, id""")
+                .params(campaignId, status).query(InvestmentRows::held).list();
+    }
+
+    int countOf(UUID campaignId, String status) {
+        return jdbc.sql("select count(*) from investments where campaign_id = ? and status = ?")
+                .params(campaignId, status).query(Integer.class).single();
+    }
+
+    /**
+     * Marks a confirmed investment refunded and takes it off its campaign's money and backers (a backer with another
+     * confirmed investment there still counts). The caller holds the campaign's row lock, as for {@link #confirm}. Its
+     * tier, to give the unit back, or empty when it was not confirmed (already refunded).
+     */
+    Optional<UUID> refunded(UUID investmentId, Instant now) {
+        record Row(UUID campaignId, UUID userId, BigDecimal amount, UUID tierId) {
+        }
+        Optional<Row> row = jdbc.sql("""
+                update investments set status = 'refunded', payment_status = 'refunded', refunded_at = ?
+                where id = ? and status = 'confirmed' returning campaign_id, user_id, amount, tier_id""")
+                .params(Timestamp.from(now), investmentId)
+                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3),
+                        rs.getObject(4, UUID.class)))
+                .optional();
+        row.ifPresent(r -> jdbc.sql("""
+                update campaigns set raised_amount = raised_amount - ?,
+                    backer_count = backer_count - case when exists (select 1 from investments
+                        where campaign_id = ? and user_id = ? and status = 'confirmed') then 0 else 1 end
+                where id = ?""")
+                .params(r.amount(), r.campaignId(), r.userId(), r.campaignId()).update());
+        return row.flatMap(r -> Optional.ofNullable(r.tierId()));
+    }
+
+    /** Takes the campaign's row lock for the rest of the transaction (see {@link #confirm}); its status as it is now. */
+    String lockCampaign(UUID campaignId) {
+        return jdbc.sql("select status from campaigns where id = ? for update").param(campaignId).query(String.class).single();
     }
 
     /** Cancels a pending investment whose payment failed or expired; its tier, to give its unit back, or empty. */
@@ -90,6 +147,26 @@ class InvestmentRows {
                 update investments set status = 'cancelled', payment_status = 'failed'
                 where id = ? and status = 'pending' returning tier_id""")
                 .param(investmentId).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).optional().flatMap(t -> t);
+    }
+
+    /** One of the user's investments as "my investments" lists it. */
+    InvestmentView mine(UUID userId, UUID investmentId) {
+        return jdbc.sql("""
+                select i.id, i.campaign_id, c.title, i.tier_id, t.name as tier_name, i.amount, i.currency, i.status, i.payment_status,
+                    i.payment_reference, i.created_at, i.confirmed_at
+                from investments i join campaigns c on c.id = i.campaign_id left join investment_tiers t on t.id = i.tier_id
+                where i.user_id = ? and i.id = ?""").params(userId, investmentId).query(InvestmentRows::view).single();
+    }
+
+    /** Which of these investments of the user may still be cancelled: confirmed, in a campaign that runs. */
+    Set<UUID> cancellable(UUID userId, List<UUID> investmentIds, Instant now) {
+        if (investmentIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                select i.id from investments i join campaigns c on c.id = i.campaign_id
+                where i.user_id = ? and i.id = any(?) and i.status = 'confirmed' and c.status = 'active' and c.end_date > ?""")
+                .params(userId, investmentIds.toArray(UUID[]::new), Timestamp.from(now)).query(UUID.class).list());
     }
 
     Page<InvestmentView> mine(UUID userId, String cursor, int limit) {
@@ -106,6 +183,13 @@ class InvestmentRows {
         }
         List<InvestmentView> rows = statement.param(Keyset.fetch(limit)).query(InvestmentRows::view).list();
         return Keyset.page(rows, limit, row -> new KeysetCursor(row.createdAt(), row.id()));
+    }
+
+    private static Held held(ResultSet rs, int n) throws SQLException {
+        String payment = rs.getString("payment_reference");
+        return new Held(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class), rs.getObject("user_id", UUID.class),
+                rs.getObject("tier_id", UUID.class), rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("status"),
+                payment == null ? null : UUID.fromString(payment));
     }
 
     private static InvestmentView view(ResultSet rs, int n) throws SQLException {

@@ -147,6 +147,15 @@ public class Payments {
         return gatewayTimeout.multipliedBy(2);
     }
 
+    /**
+     * The fee the gateway reported for a payment, empty while it reported none. In the caller's transaction, if any:
+     * an event listener settling a payment holds its own connection and locks.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Money> reportedFee(PaymentId id) {
+        return payments.findById(id.value()).map(Payment::view).map(PaymentView::fee);
+    }
+
     public Optional<PaymentView> find(PaymentId id) {
         return transactions.execute(status -> payments.findById(id.value()).map(Payment::view));
     }

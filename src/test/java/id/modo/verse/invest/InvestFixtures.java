@@ -78,7 +78,12 @@ final class InvestFixtures {
 
     /** A draft with one tier, submitted and approved: live. */
     String active(String title, String tierMin, String tierMax, Integer limit) {
-        String campaign = draft(title, "flexible");
+        return active(title, "flexible", tierMin, tierMax, limit);
+    }
+
+    /** {@link #active(String, String, String, Integer)} with a funding type (the goal is 10,000,000). */
+    String active(String title, String fundingType, String tierMin, String tierMax, Integer limit) {
+        String campaign = draft(title, fundingType);
         tier(campaign, "Supporter", tierMin, tierMax, limit);
         HttpResponse<String> submitted = owner.call("POST", campaigns() + "/" + campaign + "/submit", null);
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);

@@ -52,6 +52,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
             // The tests change the AI catalogue and keys straight in the database, as another node would, and expect the
             // next generation to see them; ShortCacheTests covers the cache itself.
             properties.put("modo.ai.cache-ttl", "0s");
+            // Tests move campaigns' end dates into the past and run the settlement themselves; a deadline job deciding the
+            // campaign between two of a test's steps would make it flaky.
+            properties.put("modo.invest.lifecycle.deadline-interval", "1h");
             properties.put("modo.mail.host", TestSmtp.HOST);
             properties.put("modo.mail.port", String.valueOf(smtp.port()));
             properties.put("modo.mail.starttls", "false");

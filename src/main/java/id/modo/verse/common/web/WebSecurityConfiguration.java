@@ -93,7 +93,8 @@ class WebSecurityConfiguration {
                         // The plan catalogue is public, as the pricing page is.
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/plans").permitAll()
                         // Launched campaigns are public, as the explore and campaign pages are.
-                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/*").permitAll()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/*",
+                                "/api/v1/campaigns/*/updates").permitAll()
                         // Platform admins only: the admin API and pages, and the metrics.
                         .requestMatchers("/api/v1/admin/**", "/admin", "/admin/**", "/actuator/prometheus", "/actuator/prometheus/**")
                                 .hasRole("ADMIN")

@@ -72,6 +72,15 @@ class DatabaseModeIntegrationTests {
                     from campaigns c join projects p on p.slug = 'si-kancil'""")
                     .query(String.class).list()).as("Kancil's live campaign with the two fans' backing")
                     .containsExactly("si-kancil-film:active:15150000.00:2:true");
+            assertThat(jdbc(first).sql("""
+                    select i.status || ':' || i.amount || ':' || i.platform_fee || ':' || i.net_amount from investments i
+                    join campaigns c on c.id = i.campaign_id where c.slug = 'si-kancil-film' order by i.amount""")
+                    .query(String.class).list()).as("fees on each, and Joko's cancelled one refunded (he still backs it)")
+                    .containsExactly("confirmed:150000.00:7500.00:142500.00", "refunded:200000.00:10000.00:190000.00",
+                            "confirmed:5000000.00:250000.00:4750000.00", "confirmed:10000000.00:500000.00:9500000.00");
+            assertThat(jdbc(first).sql("""
+                    select u.visibility from campaign_updates u join campaigns c on c.id = u.campaign_id
+                    where c.slug = 'si-kancil-film' order by 1""").query(String.class).list()).containsExactly("backers_only", "public");
 
             assertThatThrownBy(() -> start(embedded()))
                     .hasRootCauseInstanceOf(DataDirectoryInUseException.class)
