@@ -62,7 +62,9 @@ class SchemaIntegrationTests {
             "character_relationships", // studio: characters' relationships (replace characters.relationships), see docs/schema.md
             "project_ai_settings", // studio: a project's tone, audience, language and monthly AI credit allotment, see docs/schema.md
             "bible_exports", // studio: the IP bible PDFs made of a project, see docs/schema.md
-            "content_videos", "content_renditions"); // watch: uploaded videos and their HLS renditions, see docs/schema.md
+            "content_videos", "content_renditions", // watch: uploaded videos and their HLS renditions, see docs/schema.md
+            "content_subtitles", "watch_video_uploads", // watch: subtitle tracks and resumable (tus) uploads
+            "investment_refunds", "investor_payout_accounts"); // invest: one refund per investment, payout bank accounts
 
     /** ERD table name to its columns, each "column:type". */
     static final Map<String, List<String>> ERD_TABLES = new LinkedHashMap<>();

@@ -69,9 +69,19 @@ class DatabaseModeIntegrationTests {
                             .query(String.class).list());
             assertThat(jdbc(first).sql("""
                     select c.slug || ':' || c.status || ':' || c.raised_amount || ':' || c.backer_count || ':' || (c.project_id = p.id)
-                    from campaigns c join projects p on p.slug = 'si-kancil'""")
+                    from campaigns c join projects p on p.slug = 'si-kancil' where c.slug = 'si-kancil-film'""")
                     .query(String.class).list()).as("Kancil's live campaign with the two fans' backing")
                     .containsExactly("si-kancil-film:active:15150000.00:2:true");
+            assertThat(jdbc(first).sql("""
+                    select c.status || ':' || d.investor_pool || ':' || coalesce(sum(o.amount), 0) from campaigns c
+                    join revenue_distributions d on d.campaign_id = c.id left join investor_payouts o on o.distribution_id = d.id
+                    where c.slug = 'kancil-dan-buaya-pilot' group by c.status, d.id, d.investor_pool order by d.period_start""")
+                    .query(String.class).list()).as("the funded pilot's two revenue months, each pool paid out to the rupiah")
+                    .hasSize(2).allSatisfy(row -> {
+                        String[] parts = row.split(":");
+                        assertThat(parts[0]).isEqualTo("funded");
+                        assertThat(new java.math.BigDecimal(parts[1])).isPositive().isEqualByComparingTo(parts[2]);
+                    });
             assertThat(jdbc(first).sql("""
                     select i.status || ':' || i.amount || ':' || i.platform_fee || ':' || i.net_amount from investments i
                     join campaigns c on c.id = i.campaign_id where c.slug = 'si-kancil-film' order by i.amount""")
