@@ -20,6 +20,9 @@ public final class WatchProblems {
     public static final ProblemType PLAN_REQUIRED = ProblemType.of(HttpStatus.FORBIDDEN, "plan-required",
             "Your plan does not include this title");
 
+    public static final ProblemType OWN_REVIEW = ProblemType.of(HttpStatus.CONFLICT, "own-review",
+            "You cannot vote on your own review");
+
     private WatchProblems() {
     }
 }
