@@ -147,16 +147,20 @@ public class Ratings {
 
     /** Only a published title the reader may see takes ratings; anything else is 404, as if it did not exist. */
     private void requireRateable(UserId reader, ContentId content) {
-        boolean visible = jdbc.sql("select organization_id, status, visibility from contents where id = ?").param(content.value())
+        if (!rateable(reader, content)) {
+            throw Catalogue.notFound();
+        }
+    }
+
+    /** Whether the reader may read and give ratings of the title: published and visible to them. */
+    public boolean rateable(UserId reader, ContentId content) {
+        return jdbc.sql("select organization_id, status, visibility from contents where id = ?").param(content.value())
                 .query((rs, n) -> {
                     ContentStatus status = ContentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT));
                     return status == ContentStatus.PUBLISHED && access.of(reader, rs.getObject("organization_id", UUID.class), status,
                             ContentVisibility.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT))).visible();
                 })
                 .optional().orElse(false);
-        if (!visible) {
-            throw Catalogue.notFound();
-        }
     }
 
     private void lockTitle(ContentId content) {

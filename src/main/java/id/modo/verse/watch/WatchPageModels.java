@@ -24,7 +24,19 @@ public final class WatchPageModels {
 
     public record Title(String id, String title, String posterUrl, String type, String genre, Integer releaseYear, String visibility,
             String rating, String descriptionHtml, List<String> cast, boolean playable, String playUrl, List<SeasonBlock> seasons,
-            boolean inWatchlist) {
+            boolean inWatchlist, RatingsBlock ratings) {
+    }
+
+    /**
+     * A title's ratings as its page shows them: the average ({@code null} before the first), the reader's own rating and
+     * review for the form, and the newest reviews. {@code open} is false where the title takes no ratings (not published).
+     */
+    public record RatingsBlock(boolean open, String average, int count, Integer myRating, String myReview, List<ReviewLine> reviews,
+            String error) {
+    }
+
+    public record ReviewLine(String id, String author, int rating, String reviewHtml, int helpfulCount, boolean mine, boolean votedHelpful,
+            java.time.Instant updatedAt) {
     }
 
     public record Player(String contentId, String episodeId, String title, String subtitle, String masterUrl, String posterUrl,

@@ -23,10 +23,12 @@ class WatchPagesController {
 
     private final Catalogue catalogue;
     private final WatchHistory history;
+    private final Ratings ratings;
 
-    WatchPagesController(Catalogue catalogue, WatchHistory history) {
+    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings) {
         this.catalogue = catalogue;
         this.history = history;
+        this.ratings = ratings;
     }
 
     @GetMapping("/watch")
@@ -47,7 +49,8 @@ class WatchPagesController {
     }
 
     @GetMapping("/watch/contents/{contentId}")
-    String title(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId, Model model) {
+    String title(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId,
+            @RequestParam(name = "rating_error", defaultValue = "") String ratingError, Model model) {
         Catalogue.Detail d = catalogue.detail(viewer.id(), contentId);
         String base = "/watch/contents/" + contentId.value();
         List<WatchPageModels.SeasonBlock> seasons = d.seasons().stream().map(s -> new WatchPageModels.SeasonBlock(s.seasonNumber(), s.title(),
@@ -60,7 +63,7 @@ class WatchPagesController {
         model.addAttribute("page", new WatchPageModels.Title(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.genre(),
                 i.releaseYear(), i.visibility().dbValue(), d.rating(), i.description() == null ? null : RichText.toHtml(i.description()),
                 d.cast().stream().map(p -> p.role() == null ? p.name() : p.name() + " (" + p.role() + ")").toList(), d.playable(), play, seasons,
-                d.inWatchlist()));
+                d.inWatchlist(), RatingPagesController.block(ratings, viewer.id(), contentId, ratingError)));
         return "watch/title";
     }
 

@@ -4,6 +4,7 @@ import id.modo.verse.identity.UserId;
 import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.PageSession;
 import id.modo.verse.support.Users;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -132,6 +133,32 @@ class RatingsIntegrationTests {
 
         assertThat(json(second.call("DELETE", ratingsOf(movie) + "/" + review + "/helpful", null)).get("helpful_count").asInt()).isEqualTo(1);
         assertThat(json(second.call("DELETE", ratingsOf(movie) + "/" + review + "/helpful", null)).get("helpful_count").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theTitlePageShowsTheAverageAndReviewsAndTakesARating() {
+        String movie = publishedMovie("Kancil Page Rated");
+        Users.Signed reviewer = new Users(http).signUpAndIn("pagerater");
+        fan.call("PUT", ratingsOf(movie) + "/mine", "{\"rating\":2,\"review\":\"Too _short_\"}");
+        PageSession page = PageSession.signIn(http, reviewer);
+        var title = page.get("/watch/contents/" + movie);
+        assertThat(title.statusCode()).isEqualTo(200);
+        assertThat(title.body()).contains("<strong>2.00</strong>").contains("<em>short</em>").contains("/helpful");
+
+        var sent = page.post("/watch/contents/" + movie + "/rating", title, "rating=5&review=Seru+banget", PageSession.HTML);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        assertThat(summary(movie)).isEqualTo("3.50/2");
+        var after = page.get("/watch/contents/" + movie);
+        assertThat(after.body()).contains("<strong>3.50</strong>").contains("Seru banget").contains("/rating/delete");
+        // Out of range: nothing changes and the form says why.
+        var refused = page.post("/watch/contents/" + movie + "/rating", after, "rating=6", PageSession.HTML);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("rating_error=form");
+        assertThat(summary(movie)).isEqualTo("3.50/2");
+        // A draft's page has no rating form, and its rating address is 404.
+        String draft = create("Kancil Page Draft");
+        assertThat(page.post("/watch/contents/" + draft + "/rating", after, "rating=5", PageSession.HTML).statusCode()).isEqualTo(404);
+        assertThat(page.post("/watch/contents/" + movie + "/rating/delete", after, "", PageSession.HTML).statusCode()).isEqualTo(302);
+        assertThat(summary(movie)).isEqualTo("2.00/1");
     }
 
     @Test
