@@ -40,7 +40,7 @@ public final class WatchPageModels {
     }
 
     public record Player(String contentId, String episodeId, String title, String subtitle, String masterUrl, String posterUrl,
-            int startSeconds, String backUrl) {
+            int startSeconds, String backUrl, String nextUrl, String nextLabel) {
     }
 
     public record MyList(List<Tile> tiles) {

@@ -81,9 +81,12 @@ class WatchPagesController {
         }
         String subtitle = episode == null ? null : d.seasons().stream().flatMap(s -> s.episodes().stream()).filter(e -> e.id().equals(episode))
                 .findFirst().map(e -> "S" + e.seasonNumber() + " · E" + e.episodeNumber() + (e.title() == null ? "" : " · " + e.title())).orElse(null);
+        Episodes.EpisodeView next = episode == null ? null : nextEpisode(d, episode);
         model.addAttribute("page", new WatchPageModels.Player(contentId.value().toString(), episode == null ? null : episode.value().toString(),
                 d.item().title(), subtitle, Videos.masterUrl(video), d.item().posterUrl(), history.position(viewer.id(), contentId, episode),
-                "/watch/contents/" + contentId.value()));
+                "/watch/contents/" + contentId.value(),
+                next == null ? null : "/watch/contents/" + contentId.value() + "/play?episode=" + next.id().value(),
+                next == null ? null : "S" + next.seasonNumber() + " · E" + next.episodeNumber() + (next.title() == null ? "" : " · " + next.title())));
         return "watch/player";
     }
 
@@ -114,6 +117,17 @@ class WatchPagesController {
         model.addAttribute("page", new WatchPageModels.MyList(history.watchlist(viewer.id(), null, Keyset.MAX_LIMIT).items().stream()
                 .map(WatchPagesController::tile).toList()));
         return "watch/my-list";
+    }
+
+    /** The episode after this one in season and episode order that has a video to play, if any. */
+    private static Episodes.EpisodeView nextEpisode(Catalogue.Detail d, EpisodeId current) {
+        List<Episodes.EpisodeView> ordered = d.seasons().stream().flatMap(s -> s.episodes().stream())
+                .sorted(java.util.Comparator.comparingInt(Episodes.EpisodeView::seasonNumber).thenComparingInt(Episodes.EpisodeView::episodeNumber))
+                .toList();
+        int at = ordered.stream().map(Episodes.EpisodeView::id).toList().indexOf(current);
+        return ordered.stream().skip(at + 1L)
+                .filter(e -> d.episodeVideos().stream().anyMatch(v -> v.episode().equals(e.id())))
+                .findFirst().orElse(null);
     }
 
     static WatchPageModels.Tile tile(Catalogue.Item i) {
