@@ -169,7 +169,7 @@ public class Ratings {
     }
 
     /** A statement after the lock sees every rating committed before it; the row's version is left alone (publishers never write these columns). */
-    private void recount(ContentId content) {
+    void recount(ContentId content) {
         jdbc.sql("""
                 update contents set rating_count = agg.n, average_rating = agg.average
                 from (select count(*) as n, round(avg(rating), 2) as average from content_ratings where content_id = :id and rating is not null) agg

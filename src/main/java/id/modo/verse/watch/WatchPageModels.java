@@ -13,7 +13,16 @@ public final class WatchPageModels {
             String progressLabel, int progressPercent) {
     }
 
-    public record Home(String query, List<Tile> continueWatching, List<Tile> catalogue, String nextUrl) {
+    /**
+     * The catalogue home: on the first page without a search, the featured banner and the rows (each left out when
+     * empty); then new releases, or the search results.
+     */
+    public record Home(String query, Tile featured, String featuredDescription, List<Tile> continueWatching, List<Tile> nextUp,
+            List<Tile> trending, List<Row> categories, List<Tile> myList, List<Tile> catalogue, String nextUrl) {
+    }
+
+    /** A named row of tiles (a category's). */
+    public record Row(String title, String slug, List<Tile> tiles) {
     }
 
     public record EpisodeLine(String id, int number, String title, Integer durationMinutes, String thumbnailUrl, String playUrl) {

@@ -24,11 +24,15 @@ class WatchPagesController {
     private final Catalogue catalogue;
     private final WatchHistory history;
     private final Ratings ratings;
+    private final NextUp nextUp;
+    private final HomeRows rows;
 
-    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings) {
+    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings, NextUp nextUp, HomeRows rows) {
         this.catalogue = catalogue;
         this.history = history;
         this.ratings = ratings;
+        this.nextUp = nextUp;
+        this.rows = rows;
     }
 
     @GetMapping("/watch")
@@ -40,11 +44,24 @@ class WatchPagesController {
         } catch (ProblemException e) {
             page = catalogue.page(q, null, 24);
         }
-        List<WatchPageModels.Tile> continuing = q.isBlank() ? history.continueWatching(viewer.id(), null, 12).items().stream()
-                .map(WatchPagesController::tile).toList() : List.of();
         String next = page.nextCursor() == null ? null
                 : "/watch?cursor=" + page.nextCursor() + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-        model.addAttribute("page", new WatchPageModels.Home(q, continuing, page.items().stream().map(WatchPagesController::tile).toList(), next));
+        List<WatchPageModels.Tile> catalogueTiles = page.items().stream().map(WatchPagesController::tile).toList();
+        if (!q.isBlank() || !cursor.isBlank()) {
+            model.addAttribute("page", new WatchPageModels.Home(q, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), catalogueTiles,
+                    next));
+            return "watch/home";
+        }
+        Catalogue.Item featured = rows.featured();
+        model.addAttribute("page", new WatchPageModels.Home(q, featured == null ? null : tile(featured),
+                featured == null || featured.description() == null ? null : RichText.toPlainText(featured.description(), 240),
+                history.continueWatching(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
+                nextUp.of(viewer.id(), 12).stream().map(WatchPagesController::tile).toList(),
+                rows.trending().stream().map(WatchPagesController::tile).toList(),
+                rows.byCategory().stream().map(r -> new WatchPageModels.Row(r.name(), r.slug(), r.items().stream().map(WatchPagesController::tile)
+                        .toList())).toList(),
+                history.watchlist(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
+                catalogueTiles, next));
         return "watch/home";
     }
 
@@ -133,6 +150,13 @@ class WatchPagesController {
     static WatchPageModels.Tile tile(Catalogue.Item i) {
         return new WatchPageModels.Tile(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.releaseYear(),
                 i.visibility().dbValue(), "/watch/contents/" + i.id().value(), null, 0);
+    }
+
+    private static WatchPageModels.Tile tile(NextUp.Item i) {
+        String base = "/watch/contents/" + i.content().value();
+        return new WatchPageModels.Tile(i.content().value().toString(), i.title(), i.thumbnailUrl() != null ? i.thumbnailUrl() : i.posterUrl(),
+                null, null, null, i.ready() ? base + "/play?episode=" + i.episode().value() : base,
+                "S" + i.seasonNumber() + " · E" + i.episodeNumber() + (i.episodeTitle() == null ? "" : " · " + i.episodeTitle()), 0);
     }
 
     private static WatchPageModels.Tile tile(WatchHistory.HistoryEntry e) {
