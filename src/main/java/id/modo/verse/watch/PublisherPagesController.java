@@ -44,11 +44,14 @@ class PublisherPagesController {
     private final Videos videos;
     private final Organizations organizations;
 
-    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Organizations organizations) {
+    private final Categories categories;
+
+    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Organizations organizations, Categories categories) {
         this.contents = contents;
         this.episodes = episodes;
         this.videos = videos;
         this.organizations = organizations;
+        this.categories = categories;
     }
 
     @GetMapping("/studio/watch/{orgId}")
@@ -180,6 +183,7 @@ class PublisherPagesController {
                 content.type().dbValue(), content.status().dbValue(), content.allowedStatuses().stream().map(ContentStatus::dbValue).toList(),
                 content.visibility().dbValue(), content.posterUrl(), canEdit,
                 content.type().episodic() ? null : box(base + "/video", movie, contentId), lines, error));
+        model.addAttribute("categories", CategoryPagesController.picker(categories, caller.id(), orgId, contentId, canEdit));
         return "watch/manage";
     }
 

@@ -74,4 +74,18 @@ public final class WatchPageModels {
     public record VideoBox(String uploadUrl, String state, String failureReason, String jobId, List<Integer> renditions,
             String previewUrl) {
     }
+
+    /** The admins' list of content categories. */
+    public record CategoryAdmin(List<CategoryLine> categories, String error) {
+    }
+
+    public record CategoryLine(String id, String name, String slug, int displayOrder, boolean active) {
+    }
+
+    /** A title's categories on the publisher's page: every category, the title's ticked (inactive ones say so). */
+    public record CategoryPicker(String action, boolean canEdit, List<CategoryChoice> choices) {
+    }
+
+    public record CategoryChoice(String id, String name, boolean active, boolean checked) {
+    }
 }

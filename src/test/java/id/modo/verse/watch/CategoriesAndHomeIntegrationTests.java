@@ -29,6 +29,7 @@ class CategoriesAndHomeIntegrationTests {
     StudioFixtures.Studio studio;
     Http http;
     Http admin;
+    Users.Signed adminUser;
 
     @BeforeEach
     void setUp() {
@@ -37,7 +38,8 @@ class CategoriesAndHomeIntegrationTests {
         Users users = new Users(http);
         Users.Signed signed = users.signUpAndIn("catadmin");
         jdbc.sql("update users set platform_role = 'admin' where id = ?").params(UUID.fromString(signed.id())).update();
-        admin = http.withBearer(users.login(signed.email(), Users.PASSWORD));
+        adminUser = new Users.Signed(signed.email(), users.login(signed.email(), Users.PASSWORD), signed.id());
+        admin = http.withBearer(adminUser.token());
     }
 
     @Test
@@ -122,6 +124,40 @@ class CategoriesAndHomeIntegrationTests {
         // Unpublished, it leaves every row.
         jdbc.sql("update contents set status = 'archived' where id = cast(? as uuid)").param(movie).update();
         assertThat(PageSession.signIn(http, viewer).get("/watch").body()).doesNotContain("Kancil Row " + tag);
+    }
+
+    @Test
+    void theAdminPageKeepsCategoriesAndTheContentManagerTagsTitles() {
+        String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
+        PageSession asAdmin = PageSession.signIn(http, adminUser);
+        var page = asAdmin.get("/admin/watch/categories");
+        assertThat(page.statusCode()).isEqualTo(200);
+        var added = asAdmin.post("/admin/watch/categories", page, "name=Horor+" + tag + "&display_order=3&active=true", PageSession.HTML);
+        assertThat(added.statusCode()).isEqualTo(302);
+        String id = jdbc.sql("select id::text from content_categories where name = ?").param("Horor " + tag).query(String.class).single();
+        var refused = asAdmin.post("/admin/watch/categories", page, "name=&display_order=3", PageSession.HTML);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=form");
+        assertThat(asAdmin.get("/admin/watch/categories").body()).contains("Horor " + tag);
+
+        // Not a platform admin: the page and its forms are refused.
+        Users.Signed owner = studio.owner();
+        PageSession asOwner = PageSession.signIn(http, owner);
+        assertThat(asOwner.get("/admin/watch/categories").statusCode()).isEqualTo(403);
+        assertThat(asOwner.post("/admin/watch/categories/" + id + "/delete", page, "", PageSession.HTML).statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from content_categories where id = cast(? as uuid)").param(id).query(Integer.class).single()).isEqualTo(1);
+
+        String movie = publishedMovie("Kancil Tagged " + tag);
+        String manage = "/studio/watch/" + studio.organizationId() + "/contents/" + movie;
+        var manager = asOwner.get(manage);
+        assertThat(manager.statusCode()).isEqualTo(200);
+        assertThat(manager.body()).contains("Horor " + tag);
+        assertThat(asOwner.post(manage + "/categories", manager, "category=" + id, PageSession.HTML).statusCode()).isEqualTo(302);
+        assertThat(json(studio.asOwner().call("GET", "/api/v1/organizations/" + studio.organizationId() + "/contents/" + movie + "/categories", null))
+                .findValuesAsString("id")).containsExactly(id);
+
+        assertThat(asAdmin.post("/admin/watch/categories/" + id + "/delete", page, "", PageSession.HTML).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select count(*) from content_category_items where category_id = cast(? as uuid)").param(id).query(Integer.class).single())
+                .isZero();
     }
 
     /** The title's trending rank, 0 for none. */
