@@ -32,10 +32,12 @@ class CatalogueApiController {
 
     private final Catalogue catalogue;
     private final WatchHistory history;
+    private final Ratings ratings;
 
-    CatalogueApiController(Catalogue catalogue, WatchHistory history) {
+    CatalogueApiController(Catalogue catalogue, WatchHistory history, Ratings ratings) {
         this.catalogue = catalogue;
         this.history = history;
+        this.ratings = ratings;
     }
 
     record ItemResponse(UUID id, String title, String slug, String type, String genre, Integer releaseYear, String posterUrl,
@@ -58,9 +60,9 @@ class CatalogueApiController {
 
     record DetailResponse(UUID id, String title, String type, String genre, Integer releaseYear, String posterUrl, String visibility,
             String description, String synopsis, String rating, Integer durationMinutes, List<PersonItem> castList, boolean playable,
-            String masterPlaylistUrl, List<SeasonItem> seasons, boolean inWatchlist) {
+            String masterPlaylistUrl, List<SeasonItem> seasons, boolean inWatchlist, java.math.BigDecimal averageRating, int ratingCount) {
 
-        static DetailResponse of(Catalogue.Detail d) {
+        static DetailResponse of(Catalogue.Detail d, Ratings.Summary rated) {
             Catalogue.Item i = d.item();
             List<SeasonItem> seasons = d.seasons().stream().map(s -> new SeasonItem(s.id().value(), s.seasonNumber(), s.title(),
                     s.episodes().stream().map(e -> new EpisodeItem(e.id().value(), e.episodeNumber(), e.title(), e.durationMinutes(),
@@ -69,7 +71,7 @@ class CatalogueApiController {
             return new DetailResponse(i.id().value(), i.title(), i.type().dbValue(), i.genre(), i.releaseYear(), i.posterUrl(),
                     i.visibility().dbValue(), i.description(), d.synopsis(), d.rating(), d.durationMinutes(),
                     d.cast().stream().map(p -> new PersonItem(p.name(), p.role())).toList(), d.playable(),
-                    d.video() == null ? null : Videos.masterUrl(d.video()), seasons, d.inWatchlist());
+                    d.video() == null ? null : Videos.masterUrl(d.video()), seasons, d.inWatchlist(), rated.average(), rated.count());
         }
     }
 
@@ -101,7 +103,7 @@ class CatalogueApiController {
             premium: Pro, Team or Enterprise); the playlists refuse those it does not (403 `plan-required`).""")
     @GetMapping("/api/v1/contents/{contentId}")
     DetailResponse get(@AuthenticationPrincipal CurrentUser caller, @PathVariable ContentId contentId) {
-        return DetailResponse.of(catalogue.detail(caller.id(), contentId));
+        return DetailResponse.of(catalogue.detail(caller.id(), contentId), ratings.summary(contentId));
     }
 
     @Operation(summary = "Report where playback is", description = """

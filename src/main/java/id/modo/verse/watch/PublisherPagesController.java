@@ -48,12 +48,16 @@ class PublisherPagesController {
     private final Subtitles subtitles;
     private final Organizations organizations;
 
-    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Subtitles subtitles, Organizations organizations) {
+    private final Categories categories;
+
+    PublisherPagesController(Contents contents, Episodes episodes, Videos videos, Subtitles subtitles, Organizations organizations,
+            Categories categories) {
         this.contents = contents;
         this.episodes = episodes;
         this.videos = videos;
         this.subtitles = subtitles;
         this.organizations = organizations;
+        this.categories = categories;
     }
 
     @GetMapping("/studio/watch/{orgId}")
@@ -223,6 +227,7 @@ class PublisherPagesController {
                 content.type().dbValue(), content.status().dbValue(), content.allowedStatuses().stream().map(ContentStatus::dbValue).toList(),
                 content.visibility().dbValue(), content.posterUrl(), canEdit,
                 content.type().episodic() ? null : box(base + "/video", movie, contentId), lines, error));
+        model.addAttribute("categories", CategoryPagesController.picker(categories, caller.id(), orgId, contentId, canEdit));
         return "watch/manage";
     }
 

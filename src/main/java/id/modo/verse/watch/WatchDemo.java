@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the premium film "Kancil dan Buaya", in two categories. Their sources are generated with ffmpeg (testsrc2 with a tone)
  * and transcoded by the app's own pipeline once the app is ready, in the background, so readiness is not delayed; each
  * title publishes itself when its video is ready. Dewi (Layar Nusantara, on the free plan) is the demo fan: she has
- * watched half of episode 1, and the premium film is refused to her.
+ * watched half of episode 1, and the premium film is refused to her. Raka and Ani finished episode 1 (their Next Up is
+ * episode 2); the fans rated both titles, the series is the featured banner and both are trending.
  */
 @Service
 class WatchDemo implements DemoSeeder {
@@ -43,14 +44,18 @@ class WatchDemo implements DemoSeeder {
     private final Videos videos;
     private final Ffmpeg ffmpeg;
     private final JdbcClient jdbc;
+    private final Ratings ratings;
+    private final Trending trending;
     private volatile Thread sources;
 
-    WatchDemo(Contents contents, Episodes episodes, Videos videos, Ffmpeg ffmpeg, JdbcClient jdbc) {
+    WatchDemo(Contents contents, Episodes episodes, Videos videos, Ffmpeg ffmpeg, JdbcClient jdbc, Ratings ratings, Trending trending) {
         this.contents = contents;
         this.episodes = episodes;
         this.videos = videos;
         this.ffmpeg = ffmpeg;
         this.jdbc = jdbc;
+        this.ratings = ratings;
+        this.trending = trending;
     }
 
     @Override
@@ -84,6 +89,16 @@ class WatchDemo implements DemoSeeder {
                 insert into watch_history (user_id, content_id, episode_id, progress_seconds, duration_seconds, progress_percent, device_type)
                 values (?, ?, ?, ?, ?, 50.00, 'web')""")
                 .params(fan.value(), series.id().value(), made.getFirst().id().value(), EPISODE_SECONDS / 2, EPISODE_SECONDS).update();
+        // Raka and Ani finished episode 1, so their Next Up offers episode 2.
+        for (Person viewer : List.of(Person.KANCIL_OWNER, Person.FAN_ANI)) {
+            jdbc.sql("""
+                    insert into watch_history (user_id, content_id, episode_id, progress_seconds, duration_seconds, progress_percent, completed,
+                                               device_type, watched_at)
+                    values (?, ?, ?, 0, ?, 100.00, true, 'web', now() - interval '1 day')""")
+                    .params(demo.person(viewer), series.id().value(), made.getFirst().id().value(), EPISODE_SECONDS).update();
+        }
+        jdbc.sql("update contents set featured = true, version = version + 1 where id = ?").param(series.id().value()).update();
+        fans(demo, series.id(), film.id());
         // The demo is seeded once the app is ready, in one transaction; the sources are made after it committed, in the
         // background, and their transcoding then runs as jobs.
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -99,6 +114,41 @@ class WatchDemo implements DemoSeeder {
                 });
             }
         });
+    }
+
+    /**
+     * The demo fans' ratings, reviews and views (today's, one per fan and title), then the trending ranks from those views.
+     * Written directly: the titles are not published until their videos are transcoded, and the rating API takes
+     * published titles only.
+     */
+    private void fans(DemoContext demo, ContentId series, ContentId film) {
+        record Vote(Person fan, ContentId content, int rating, String review) {
+        }
+        List<Vote> votes = List.of(
+                new Vote(Person.FAN_ANI, series, 5, "Cerdik sekali! My kids ask for **Kancil** every night; the river crossing is the best one."),
+                new Vote(Person.FAN_JOKO, series, 4, "Short, funny episodes. The tiger episode is a little scary for the youngest."),
+                new Vote(Person.LAYAR_OWNER, series, 4, null),
+                new Vote(Person.FAN_JOKO, film, 5, "The film takes its time with the crocodiles, in a good way."),
+                new Vote(Person.FAN_ANI, film, 4, null));
+        for (Vote vote : votes) {
+            jdbc.sql("insert into content_ratings (user_id, content_id, rating, review) values (?, ?, ?, ?)")
+                    .params(demo.person(vote.fan()), vote.content().value(), vote.rating(), vote.review()).update();
+            jdbc.sql("insert into content_views (content_id, user_id, view_date) values (?, ?, ?)")
+                    .params(vote.content().value(), demo.person(vote.fan()), WatchHistory.viewDay(java.time.Instant.now())).update();
+        }
+        // Joko found Ani's review of the series helpful.
+        jdbc.sql("""
+                insert into content_rating_votes (rating_id, user_id)
+                select id, ? from content_ratings where user_id = ? and content_id = ?""")
+                .params(demo.person(Person.FAN_JOKO), demo.person(Person.FAN_ANI), series.value()).update();
+        jdbc.sql("update content_ratings set helpful_count = 1 where user_id = ? and content_id = ?")
+                .params(demo.person(Person.FAN_ANI), series.value()).update();
+        for (ContentId content : List.of(series, film)) {
+            ratings.recount(content);
+            jdbc.sql("update contents set view_count = (select count(*) from content_views where content_id = ?) where id = ?")
+                    .params(content.value(), content.value()).update();
+        }
+        trending.recompute();
     }
 
     /** An app that stops while the sources are made kills the ffmpeg at work (an interrupt does) and makes no more. */

@@ -11,6 +11,8 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
@@ -20,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each viewer watched and where they stopped, with Jellyfin's resume rules ({@link #resume}); continue watching;
- * the watchlist. A report repeats harmlessly: it sets the position, it never adds to it.
+ * the watchlist. A report repeats harmlessly: it sets the position, it never adds to it, and it counts the title's view
+ * once per viewer and day ({@link #viewDay}).
  */
 @Service
 public class WatchHistory {
@@ -28,6 +31,7 @@ public class WatchHistory {
     static final int MIN_RESUME_PERCENT = 5;
     static final int MAX_RESUME_PERCENT = 90;
     static final int MIN_RESUME_DURATION_SECONDS = 300;
+    static final ZoneId VIEW_DAY_ZONE = ZoneId.of("Asia/Jakarta");
 
     private final JdbcClient jdbc;
     private final Catalogue catalogue;
@@ -98,8 +102,23 @@ public class WatchHistory {
                     .param("episode", episode == null ? null : episode.value())
                     .update();
         }
+        countView(viewer, content, now.toInstant());
         return new HistoryEntry(content, episode, resume.positionSeconds(), durationSeconds, resume.played(), now.toInstant(), null, null, null,
                 null, null);
+    }
+
+    /** The day a view counts for: the platform's audience day, in Jakarta. */
+    static LocalDate viewDay(Instant at) {
+        return LocalDate.ofInstant(at, VIEW_DAY_ZONE);
+    }
+
+    /** The first report of a viewer's day on a title adds one view; every later one that day finds the row and adds none. */
+    private void countView(UserId viewer, ContentId content, Instant at) {
+        int first = jdbc.sql("insert into content_views (content_id, user_id, view_date) values (?, ?, ?) on conflict do nothing")
+                .params(content.value(), viewer.value(), viewDay(at)).update();
+        if (first > 0) {
+            jdbc.sql("update contents set view_count = view_count + 1 where id = ?").param(content.value()).update();
+        }
     }
 
     /** A history row with what lists show of its title. */

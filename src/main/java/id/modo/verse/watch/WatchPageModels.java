@@ -13,7 +13,16 @@ public final class WatchPageModels {
             String progressLabel, int progressPercent) {
     }
 
-    public record Home(String query, List<Tile> continueWatching, List<Tile> catalogue, String nextUrl) {
+    /**
+     * The catalogue home: on the first page without a search, the featured banner and the rows (each left out when
+     * empty); then new releases, or the search results.
+     */
+    public record Home(String query, Tile featured, String featuredDescription, List<Tile> continueWatching, List<Tile> nextUp,
+            List<Tile> trending, List<Row> categories, List<Tile> myList, List<Tile> catalogue, String nextUrl) {
+    }
+
+    /** A named row of tiles (a category's). */
+    public record Row(String title, String slug, List<Tile> tiles) {
     }
 
     public record EpisodeLine(String id, int number, String title, Integer durationMinutes, String thumbnailUrl, String playUrl) {
@@ -24,11 +33,23 @@ public final class WatchPageModels {
 
     public record Title(String id, String title, String posterUrl, String type, String genre, Integer releaseYear, String visibility,
             String rating, String descriptionHtml, List<String> cast, boolean playable, String playUrl, List<SeasonBlock> seasons,
-            boolean inWatchlist) {
+            boolean inWatchlist, RatingsBlock ratings) {
+    }
+
+    /**
+     * A title's ratings as its page shows them: the average ({@code null} before the first), the reader's own rating and
+     * review for the form, and the newest reviews. {@code open} is false where the title takes no ratings (not published).
+     */
+    public record RatingsBlock(boolean open, String average, int count, Integer myRating, String myReview, List<ReviewLine> reviews,
+            String error) {
+    }
+
+    public record ReviewLine(String id, String author, int rating, String reviewHtml, int helpfulCount, boolean mine, boolean votedHelpful,
+            java.time.Instant updatedAt) {
     }
 
     public record Player(String contentId, String episodeId, String title, String subtitle, String masterUrl, String posterUrl,
-            int startSeconds, String backUrl) {
+            int startSeconds, String backUrl, String nextUrl, String nextLabel) {
     }
 
     public record MyList(List<Tile> tiles) {
@@ -56,5 +77,19 @@ public final class WatchPageModels {
 
     /** A subtitle track on the content manager's page; {@code deleteUrl} posts its removal. */
     public record SubtitleLine(String language, String label, int cues, String deleteUrl) {
+    }
+
+    /** The admins' list of content categories. */
+    public record CategoryAdmin(List<CategoryLine> categories, String error) {
+    }
+
+    public record CategoryLine(String id, String name, String slug, int displayOrder, boolean active) {
+    }
+
+    /** A title's categories on the publisher's page: every category, the title's ticked (inactive ones say so). */
+    public record CategoryPicker(String action, boolean canEdit, List<CategoryChoice> choices) {
+    }
+
+    public record CategoryChoice(String id, String name, boolean active, boolean checked) {
     }
 }

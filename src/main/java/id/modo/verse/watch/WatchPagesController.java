@@ -23,10 +23,16 @@ class WatchPagesController {
 
     private final Catalogue catalogue;
     private final WatchHistory history;
+    private final Ratings ratings;
+    private final NextUp nextUp;
+    private final HomeRows rows;
 
-    WatchPagesController(Catalogue catalogue, WatchHistory history) {
+    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings, NextUp nextUp, HomeRows rows) {
         this.catalogue = catalogue;
         this.history = history;
+        this.ratings = ratings;
+        this.nextUp = nextUp;
+        this.rows = rows;
     }
 
     @GetMapping("/watch")
@@ -38,16 +44,30 @@ class WatchPagesController {
         } catch (ProblemException e) {
             page = catalogue.page(q, null, 24);
         }
-        List<WatchPageModels.Tile> continuing = q.isBlank() ? history.continueWatching(viewer.id(), null, 12).items().stream()
-                .map(WatchPagesController::tile).toList() : List.of();
         String next = page.nextCursor() == null ? null
                 : "/watch?cursor=" + page.nextCursor() + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-        model.addAttribute("page", new WatchPageModels.Home(q, continuing, page.items().stream().map(WatchPagesController::tile).toList(), next));
+        List<WatchPageModels.Tile> catalogueTiles = page.items().stream().map(WatchPagesController::tile).toList();
+        if (!q.isBlank() || !cursor.isBlank()) {
+            model.addAttribute("page", new WatchPageModels.Home(q, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), catalogueTiles,
+                    next));
+            return "watch/home";
+        }
+        Catalogue.Item featured = rows.featured();
+        model.addAttribute("page", new WatchPageModels.Home(q, featured == null ? null : tile(featured),
+                featured == null || featured.description() == null ? null : RichText.toPlainText(featured.description(), 240),
+                history.continueWatching(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
+                nextUp.of(viewer.id(), 12).stream().map(WatchPagesController::tile).toList(),
+                rows.trending().stream().map(WatchPagesController::tile).toList(),
+                rows.byCategory().stream().map(r -> new WatchPageModels.Row(r.name(), r.slug(), r.items().stream().map(WatchPagesController::tile)
+                        .toList())).toList(),
+                history.watchlist(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
+                catalogueTiles, next));
         return "watch/home";
     }
 
     @GetMapping("/watch/contents/{contentId}")
-    String title(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId, Model model) {
+    String title(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId,
+            @RequestParam(name = "rating_error", defaultValue = "") String ratingError, Model model) {
         Catalogue.Detail d = catalogue.detail(viewer.id(), contentId);
         String base = "/watch/contents/" + contentId.value();
         List<WatchPageModels.SeasonBlock> seasons = d.seasons().stream().map(s -> new WatchPageModels.SeasonBlock(s.seasonNumber(), s.title(),
@@ -60,7 +80,7 @@ class WatchPagesController {
         model.addAttribute("page", new WatchPageModels.Title(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.genre(),
                 i.releaseYear(), i.visibility().dbValue(), d.rating(), i.description() == null ? null : RichText.toHtml(i.description()),
                 d.cast().stream().map(p -> p.role() == null ? p.name() : p.name() + " (" + p.role() + ")").toList(), d.playable(), play, seasons,
-                d.inWatchlist()));
+                d.inWatchlist(), RatingPagesController.block(ratings, viewer.id(), contentId, ratingError)));
         return "watch/title";
     }
 
@@ -78,9 +98,12 @@ class WatchPagesController {
         }
         String subtitle = episode == null ? null : d.seasons().stream().flatMap(s -> s.episodes().stream()).filter(e -> e.id().equals(episode))
                 .findFirst().map(e -> "S" + e.seasonNumber() + " · E" + e.episodeNumber() + (e.title() == null ? "" : " · " + e.title())).orElse(null);
+        Episodes.EpisodeView next = episode == null ? null : nextEpisode(d, episode);
         model.addAttribute("page", new WatchPageModels.Player(contentId.value().toString(), episode == null ? null : episode.value().toString(),
                 d.item().title(), subtitle, Videos.masterUrl(video), d.item().posterUrl(), history.position(viewer.id(), contentId, episode),
-                "/watch/contents/" + contentId.value()));
+                "/watch/contents/" + contentId.value(),
+                next == null ? null : "/watch/contents/" + contentId.value() + "/play?episode=" + next.id().value(),
+                next == null ? null : "S" + next.seasonNumber() + " · E" + next.episodeNumber() + (next.title() == null ? "" : " · " + next.title())));
         return "watch/player";
     }
 
@@ -113,9 +136,27 @@ class WatchPagesController {
         return "watch/my-list";
     }
 
+    /** The episode after this one in season and episode order that has a video to play, if any. */
+    private static Episodes.EpisodeView nextEpisode(Catalogue.Detail d, EpisodeId current) {
+        List<Episodes.EpisodeView> ordered = d.seasons().stream().flatMap(s -> s.episodes().stream())
+                .sorted(java.util.Comparator.comparingInt(Episodes.EpisodeView::seasonNumber).thenComparingInt(Episodes.EpisodeView::episodeNumber))
+                .toList();
+        int at = ordered.stream().map(Episodes.EpisodeView::id).toList().indexOf(current);
+        return ordered.stream().skip(at + 1L)
+                .filter(e -> d.episodeVideos().stream().anyMatch(v -> v.episode().equals(e.id())))
+                .findFirst().orElse(null);
+    }
+
     static WatchPageModels.Tile tile(Catalogue.Item i) {
         return new WatchPageModels.Tile(i.id().value().toString(), i.title(), i.posterUrl(), i.type().dbValue(), i.releaseYear(),
                 i.visibility().dbValue(), "/watch/contents/" + i.id().value(), null, 0);
+    }
+
+    private static WatchPageModels.Tile tile(NextUp.Item i) {
+        String base = "/watch/contents/" + i.content().value();
+        return new WatchPageModels.Tile(i.content().value().toString(), i.title(), i.thumbnailUrl() != null ? i.thumbnailUrl() : i.posterUrl(),
+                null, null, null, i.ready() ? base + "/play?episode=" + i.episode().value() : base,
+                "S" + i.seasonNumber() + " · E" + i.episodeNumber() + (i.episodeTitle() == null ? "" : " · " + i.episodeTitle()), 0);
     }
 
     private static WatchPageModels.Tile tile(WatchHistory.HistoryEntry e) {

@@ -32,6 +32,9 @@ public final class WatchProblems {
     public static final ProblemType TUS_VERSION = ProblemType.of(HttpStatus.PRECONDITION_FAILED, "tus-version-unsupported",
             "This server speaks tus 1.0.0");
 
+    public static final ProblemType OWN_REVIEW = ProblemType.of(HttpStatus.CONFLICT, "own-review",
+            "You cannot vote on your own review");
+
     private WatchProblems() {
     }
 }
