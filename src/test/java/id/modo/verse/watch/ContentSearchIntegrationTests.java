@@ -3,6 +3,7 @@ package id.modo.verse.watch;
 import id.modo.verse.studio.StudioFixtures;
 import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
+import id.modo.verse.support.PageSession;
 import id.modo.verse.support.Users;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,13 +33,16 @@ class ContentSearchIntegrationTests {
     JdbcClient jdbc;
     StudioFixtures.Studio studio;
     Http fan;
+    PageSession fanPages;
     String genre;
 
     @BeforeEach
     void studio() {
         Http http = new Http(port);
         studio = new StudioFixtures(http, jdbc).studio("search");
-        fan = http.withBearer(new Users(http).signUpAndIn("searcher").token());
+        Users.Signed searcher = new Users(http).signUpAndIn("searcher");
+        fan = http.withBearer(searcher.token());
+        fanPages = PageSession.signIn(http, searcher);
         genre = "g" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -53,6 +57,13 @@ class ContentSearchIntegrationTests {
         assertThat(ids("q=lestary")).containsExactly(kancil);
         assertThat(ids("q=pembe")).as("a word's beginning").containsExactly(kancil);
         assertThat(ids("q=zebra")).isEmpty();
+
+        var page = fanPages.get("/watch/search?q=kancl&genre=" + genre);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Kancil Sang Pemberani", "/watch/contents/" + kancil).doesNotContain("Harimau Lapar");
+        var wrong = fanPages.get("/watch/search?q=kancl&year=abc&genre=" + genre);
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("id=\"search-year\"", "Enter a year between 1888 and 2100.").doesNotContain("Kancil Sang Pemberani");
     }
 
     @Test
