@@ -4,7 +4,9 @@ import id.modo.verse.common.FieldError;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.web.ListFilters;
+import id.modo.verse.identity.CurrentUser;
 import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,13 +19,15 @@ class WatchSearchPagesController {
     private static final int PAGE_SIZE = 24;
 
     private final ContentSearch search;
+    private final MatchLabels labels;
 
-    WatchSearchPagesController(ContentSearch search) {
+    WatchSearchPagesController(ContentSearch search, MatchLabels labels) {
         this.search = search;
+        this.labels = labels;
     }
 
     @GetMapping("/watch/search")
-    String search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type,
+    String search(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String type,
             @RequestParam(defaultValue = "") String genre, @RequestParam(defaultValue = "") String year,
             @RequestParam(name = "min_rating", defaultValue = "") String minRating, @RequestParam(defaultValue = "") String language,
             @RequestParam(defaultValue = "") String cursor, Model model) {
@@ -44,7 +48,7 @@ class WatchSearchPagesController {
         }
         String next = page.nextCursor() == null ? null : ListFilters.nextUrl("/watch/search", null, filters.asParameters(), page.nextCursor());
         model.addAttribute("page", new WatchSearchModels.SearchPage(q, type, genre, year, minRating, language, invalid,
-                page.items().stream().map(WatchPagesController::tile).toList(), next));
+                labels.tiles(viewer.id(), page.items()), next));
         return "watch/search";
     }
 
