@@ -30,9 +30,10 @@ OUT=bench/results
 JAR=target/modo-verse-0.1.0-SNAPSHOT.jar
 mkdir -p "$OUT"
 [ -f "$JAR" ] && [ "${REBUILD:-1}" = 0 ] || ./mvnw -q -B -DskipTests package >&2
-# Demo data off: the database holds what this script seeds and nothing else.
+# Demo data off: the database holds what this script seeds and nothing else. The match score sweep would otherwise
+# start recomputing the seeded viewers in the middle of a measurement.
 MODO_DATA_DIR="$DATA" PORT="$PORT" MODO_DB_EMBEDDED_PORT="$DB_PORT" MODO_DEMO_DATA=false \
-  java -jar "$JAR" > "$OUT/watch-app.log" 2>&1 &
+  java -jar "$JAR" --modo.watch.match-sweep-interval=PT24H > "$OUT/watch-app.log" 2>&1 &
 APP=$!
 cleanup() {
   local status=$?
