@@ -177,7 +177,8 @@ public class MatchScores {
                 select c.id, lower(coalesce(c.genre, '')) as genre, c.sub_genres::text as sub_genres,
                        jsonb_path_query_array(c.cast_list, '$[*].name')::text as cast_names,
                        coalesce((select array_agg(i.category_id) from content_category_items i where i.content_id = c.id), '{}') as categories
-                from contents c""";
+                from contents c
+                """;
         JdbcClient.StatementSpec statement;
         if (like == null) {
             statement = jdbc.sql(select + " where c.id = any(cast(:ids as uuid[]))").param("ids", array(ids));
