@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * The match scores' db-scheduler tasks (one node runs each): {@value #TASK}, one user's recomputation, asked for after
  * a rating through {@link MatchScoreRefresh} and held back {@code modo.watch.match-debounce} (default 30 s) so a burst
  * of ratings costs one run; and {@value #SWEEP}, every {@code modo.watch.match-sweep-interval} (default 10 min), which
- * recomputes everyone who rated or watched something since their last run.
+ * recomputes everyone who rated or watched something in the last day since their last run.
  */
 @Configuration(proxyBeanMethods = false)
 class MatchScoreJobs {

@@ -7,6 +7,7 @@ import id.modo.verse.identity.UserId;
 import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -138,17 +139,22 @@ public class MatchScores {
         return matches.size();
     }
 
-    /** Users who rated or watched something since their scores were last computed (or who never had them computed). */
+    /**
+     * Users who rated or watched something in the last day since their scores were last computed (or who never had
+     * them computed). The day bounds the look-up to the recent end of the history's index instead of all of it.
+     */
     public List<UserId> stale(int limit) {
+        Timestamp since = Timestamp.from(clock.instant().minus(Duration.ofDays(1)));
         return jdbc.sql("""
                 select distinct user_id from (
                   select h.user_id from watch_history h left join content_match_runs r on r.user_id = h.user_id
-                  where r.computed_at is null or h.watched_at > r.computed_at
+                  where h.watched_at > :since and (r.computed_at is null or h.watched_at > r.computed_at)
                   union
                   select g.user_id from content_ratings g left join content_match_runs r on r.user_id = g.user_id
-                  where g.rating is not null and (r.computed_at is null or g.created_at > r.computed_at)
-                ) active limit ?""")
-                .param(limit)
+                  where g.created_at > :since and g.rating is not null and (r.computed_at is null or g.created_at > r.computed_at)
+                ) active limit :limit""")
+                .param("since", since)
+                .param("limit", limit)
                 .query((rs, n) -> UserId.of(rs.getObject("user_id", UUID.class)))
                 .list();
     }
