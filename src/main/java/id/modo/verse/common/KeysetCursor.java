@@ -33,6 +33,19 @@ public record KeysetCursor(Instant createdAt, UUID id) {
         createdAt = createdAt.truncatedTo(ChronoUnit.MICROS);
     }
 
+    /**
+     * The position in a list ordered by a whole number and an id (a search ordered by its rank): the number travels
+     * where the time would, as microseconds from the epoch, so the cursor keeps its one format and its check.
+     */
+    public static KeysetCursor ofNumber(long number, UUID id) {
+        return new KeysetCursor(Instant.EPOCH.plus(number, ChronoUnit.MICROS), id);
+    }
+
+    /** The whole number of a cursor made by {@link #ofNumber}. */
+    public long number() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, createdAt);
+    }
+
     public String encode() {
         ByteBuffer buffer = ByteBuffer.allocate(PAYLOAD + CHECK);
         buffer.put(VERSION)

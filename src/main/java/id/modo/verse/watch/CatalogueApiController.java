@@ -33,11 +33,13 @@ class CatalogueApiController {
     private final Catalogue catalogue;
     private final WatchHistory history;
     private final Ratings ratings;
+    private final ContentSearch search;
 
-    CatalogueApiController(Catalogue catalogue, WatchHistory history, Ratings ratings) {
+    CatalogueApiController(Catalogue catalogue, WatchHistory history, Ratings ratings, ContentSearch search) {
         this.catalogue = catalogue;
         this.history = history;
         this.ratings = ratings;
+        this.search = search;
     }
 
     record ItemResponse(UUID id, String title, String slug, String type, String genre, Integer releaseYear, String posterUrl,
@@ -90,12 +92,20 @@ class CatalogueApiController {
         }
     }
 
-    @Operation(summary = "Published titles, newest first", description = "`q` searches titles and original titles (any case). Pass `next_cursor` back as `cursor`.")
+    @Operation(summary = "Published titles: newest first, or search hits best first", description = """
+            `q` searches title, original title, cast and description with typo tolerance (full-text search, each word also \
+            as a prefix, plus trigram similarity of the names); hits are ordered by relevance, a title hit before a \
+            description hit. Filters, each optional: `type` (movie, series, short, documentary), `genre` (the genre or a \
+            sub-genre, any case), `year` (release year), `min_rating` (average rating from 1 to 5), `language` (a code the \
+            title lists, e.g. `id`). A wrong value is 400 naming the parameter. Pass `next_cursor` back as `cursor` with \
+            the same `q` and filters.""")
     @GetMapping("/api/v1/contents")
-    Page<ItemResponse> list(@RequestParam(required = false) @Size(max = 100) String q,
+    Page<ItemResponse> list(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String genre, @RequestParam(required = false) String year,
+            @RequestParam(name = "min_rating", required = false) String minRating, @RequestParam(required = false) String language,
             @RequestParam(defaultValue = "" + Keyset.DEFAULT_LIMIT) @Min(1) @Max(Keyset.MAX_LIMIT) int limit,
             @RequestParam(required = false) @Size(max = 500) String cursor) {
-        return catalogue.page(q, cursor, limit).map(ItemResponse::of);
+        return search.search(SearchFilters.parse(q, type, genre, year, minRating, language), cursor, limit).map(ItemResponse::of);
     }
 
     @Operation(summary = "A title with its seasons and episodes", description = """

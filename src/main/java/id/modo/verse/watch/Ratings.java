@@ -34,12 +34,14 @@ public class Ratings {
     private final ViewerAccess access;
     private final Accounts accounts;
     private final Clock clock;
+    private final MatchScoreRefresh matchScores;
 
-    Ratings(JdbcClient jdbc, ViewerAccess access, Accounts accounts, Clock clock) {
+    Ratings(JdbcClient jdbc, ViewerAccess access, Accounts accounts, Clock clock, MatchScoreRefresh matchScores) {
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
         this.clock = clock;
+        this.matchScores = matchScores;
     }
 
     /** One fan's rating as others see it; {@code votedHelpful} is the reader's own vote. */
@@ -110,6 +112,7 @@ public class Ratings {
                 on conflict (user_id, content_id) do update set rating = excluded.rating, review = excluded.review, updated_at = excluded.updated_at""")
                 .params(reader.value(), content.value(), rating, review == null || review.isBlank() ? null : review.strip(), now, now).update();
         recount(content);
+        matchScores.soon(reader);
         return find(reader, content).orElseThrow();
     }
 
@@ -120,6 +123,7 @@ public class Ratings {
         lockTitle(content);
         if (jdbc.sql("delete from content_ratings where user_id = ? and content_id = ?").params(reader.value(), content.value()).update() > 0) {
             recount(content);
+            matchScores.soon(reader);
         }
     }
 

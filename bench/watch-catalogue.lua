@@ -1,0 +1,29 @@
+-- wrk script for bench/watch-catalogue.sh. MODE=search: GET /api/v1/contents with the queries of QUERIES (one a line,
+-- already URL-encoded), in turn; MODE=progress: POST /api/v1/me/watch-history for the content ids of IDS in turn, at
+-- positions that move, as players report every 10 s. The Authorization header comes from wrk's -H.
+local mode = os.getenv("MODE")
+local lines = {}
+local n = 0
+
+local function read(file)
+  for line in io.lines(file) do
+    if line ~= "" then lines[#lines + 1] = line end
+  end
+end
+
+init = function(args)
+  read(mode == "progress" and os.getenv("IDS") or os.getenv("QUERIES"))
+  wrk.headers["Content-Type"] = "application/json"
+  n = math.random(#lines)
+end
+
+request = function()
+  n = n + 1
+  local line = lines[(n % #lines) + 1]
+  if mode == "progress" then
+    local body = string.format('{"content_id":"%s","position_seconds":%d,"duration_seconds":3600,"device_type":"bench"}',
+      line, 300 + (n % 2400))
+    return wrk.format("POST", "/api/v1/me/watch-history", nil, body)
+  end
+  return wrk.format("GET", "/api/v1/contents?limit=20&q=" .. line)
+end

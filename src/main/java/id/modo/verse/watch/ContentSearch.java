@@ -1,0 +1,103 @@
+package id.modo.verse.watch;
+
+import id.modo.verse.common.Keyset;
+import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.Page;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Searching the published catalogue. Words go through PostgreSQL full-text search over {@code contents.search_vector}
+ * (title and original title weight A, cast B, description C, each word also as a prefix) or, for typos, trigram
+ * word similarity against the names ({@code search_names <% q}, pg_trgm's default threshold 0.6): "kancl" finds
+ * "Kancil". Hits are ordered by full-text rank plus that similarity, so a title hit comes before a description hit;
+ * without words, newest first. Keyset-paged either way: the rank is rounded to a whole number so a cursor can carry it.
+ */
+@Service
+public class ContentSearch {
+
+    /** The rank's resolution: ranks closer than a millionth tie and are ordered by id. */
+    private static final double RANK_SCALE = 1_000_000;
+
+    private final JdbcClient jdbc;
+
+    ContentSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page<Catalogue.Item> search(SearchFilters filters, String cursor, int limit) {
+        KeysetCursor after = Keyset.after(cursor);
+        Map<String, Object> params = new LinkedHashMap<>();
+        List<String> where = new ArrayList<>(List.of("c.status = 'published'"));
+        filter(filters, where, params);
+        params.put("fetch", Keyset.fetch(limit));
+        if (filters.query() == null) {
+            if (after != null) {
+                where.add("(c.published_at, c.id) < (:afterAt, :afterId)");
+                params.put("afterAt", after.createdAt().atOffset(ZoneOffset.UTC));
+                params.put("afterId", after.id());
+            }
+            List<Catalogue.Item> rows = jdbc.sql("select c.* from contents c where " + String.join(" and ", where)
+                    + " order by c.published_at desc, c.id desc limit :fetch").params(params).query(Catalogue::item).list();
+            return Keyset.page(rows, limit, item -> new KeysetCursor(item.publishedAt(), item.id().value()));
+        }
+        List<String> words = filters.words();
+        if (words.isEmpty()) {
+            return Page.empty();
+        }
+        params.put("q", String.join(" ", words));
+        params.put("tsquery", String.join(" & ", words.stream().map(w -> w + ":*").toList()));
+        params.put("scale", RANK_SCALE);
+        String keyset = "";
+        if (after != null) {
+            keyset = "where (hit.rank, hit.id) < (:afterRank, :afterId)";
+            params.put("afterRank", after.number());
+            params.put("afterId", after.id());
+        }
+        String sql = """
+                select * from (
+                  select c.*, round((ts_rank(c.search_vector, words) + word_similarity(:q, c.search_names)) * :scale)::bigint as rank
+                  from contents c, to_tsquery('simple', :tsquery) words
+                  where (c.search_vector @@ words or :q <% c.search_names) and {where}
+                ) hit {keyset}
+                order by hit.rank desc, hit.id desc limit :fetch""";
+        List<Ranked> rows = jdbc.sql(sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset))
+                .params(params)
+                .query((rs, n) -> new Ranked(Catalogue.item(rs, n), rs.getLong("rank")))
+                .list();
+        Page<Ranked> page = Keyset.page(rows, limit, hit -> KeysetCursor.ofNumber(hit.rank(), hit.item().id().value()));
+        return page.map(Ranked::item);
+    }
+
+    private record Ranked(Catalogue.Item item, long rank) {
+    }
+
+    /** Only the filters that were asked for become conditions, so each combination gets a plan of its own. */
+    private static void filter(SearchFilters filters, List<String> where, Map<String, Object> params) {
+        if (filters.type() != null) {
+            where.add("c.type = :type");
+            params.put("type", filters.type().dbValue());
+        }
+        if (filters.genre() != null) {
+            where.add("(lower(c.genre) = :genre or exists (select 1 from jsonb_array_elements_text(c.sub_genres) g where lower(g) = :genre))");
+            params.put("genre", filters.genre());
+        }
+        if (filters.year() != null) {
+            where.add("c.release_year = :year");
+            params.put("year", filters.year());
+        }
+        if (filters.minRating() != null) {
+            where.add("c.average_rating >= :minRating");
+            params.put("minRating", filters.minRating());
+        }
+        if (filters.language() != null) {
+            where.add("exists (select 1 from jsonb_array_elements_text(c.languages) l where lower(l) = :language)");
+            params.put("language", filters.language());
+        }
+    }
+}
