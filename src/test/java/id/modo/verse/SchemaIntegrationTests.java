@@ -64,6 +64,8 @@ class SchemaIntegrationTests {
             "bible_exports", // studio: the IP bible PDFs made of a project, see docs/schema.md
             "content_videos", "content_renditions", // watch: uploaded videos and their HLS renditions, see docs/schema.md
             "content_subtitles", "watch_video_uploads", // watch: subtitle tracks and resumable (tus) uploads
+            "content_rating_votes", "content_views", // watch: helpful votes on reviews, one view per viewer, title and day
+            "content_match_scores", "content_match_runs", // watch: personal match scores and when each user's were computed
             "investment_refunds", "investor_payout_accounts"); // invest: one refund per investment, payout bank accounts
 
     /** ERD table name to its columns, each "column:type". */
