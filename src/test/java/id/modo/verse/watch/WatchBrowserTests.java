@@ -183,6 +183,15 @@ class WatchBrowserTests {
                 assertThat(page.getByLabel("4 stars").isChecked()).isTrue();
                 assertThat(jdbc.sql("select average_rating::text || ' ' || rating_count from contents where id = ?").param(UUID.fromString(movie))
                         .query(String.class).single()).isEqualTo("4.00 1");
+
+                // On a phone the player, its seek bar and menus fit the width.
+                page.setViewportSize(390, 844);
+                page.navigate("http://localhost:" + port + player);
+                page.waitForFunction("s => document.querySelector(s).readyState >= 1 && !document.querySelector('[data-watch-seek]').hidden", VIDEO);
+                assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
+                assertThat(page.locator(VIDEO).boundingBox().width).isLessThanOrEqualTo(390);
+                assertThat(page.locator("[data-watch-quality]").isVisible()).isTrue();
+                Chromium.screenshot(page, "watch-player-phone");
                 assertThat(errors).as("console errors while playing and rating").isEmpty();
             } catch (RuntimeException | AssertionError e) {
                 Chromium.screenshot(page, "failure-watch-player");
