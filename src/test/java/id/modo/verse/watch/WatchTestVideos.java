@@ -29,11 +29,16 @@ final class WatchTestVideos {
 
     /** As {@link #source(int, int, int)} at a video bitrate such as "100k", so a long source stays a small upload. */
     static byte[] source(int width, int height, int seconds, String videoBitrate) throws IOException {
+        return source(width, height, seconds, videoBitrate, 25);
+    }
+
+    /** As {@link #source(int, int, int, String)} at {@code fps}: fewer frames make a long multi-rung transcode quick. */
+    static byte[] source(int width, int height, int seconds, String videoBitrate, int fps) throws IOException {
         FfmpegInstallation programs = RequiredFfmpeg.installation();
         Path out = Files.createTempFile("watch-source-", ".mp4");
         try {
             RequiredFfmpeg.ffmpeg().ffmpeg(List.of("-y", "-v", "error", "-f", "lavfi", "-i",
-                    "testsrc2=size=" + width + "x" + height + ":rate=25:duration=" + seconds, "-f", "lavfi", "-i",
+                    "testsrc2=size=" + width + "x" + height + ":rate=" + fps + ":duration=" + seconds, "-f", "lavfi", "-i",
                     "sine=frequency=440:duration=" + seconds, "-c:v", programs.h264Encoder().orElseThrow(), "-b:v", videoBitrate,
                     "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", out.toString()), Duration.ofMinutes(3)).orThrow("ffmpeg (test source)");
             return Files.readAllBytes(out);
