@@ -50,7 +50,7 @@ class AdminPagesBrowserTests {
                 signIn(page, admin.email());
                 page.locator(".header-account a[href='/admin']").click();
                 page.waitForURL(u -> u.endsWith("/admin"));
-                page.getByLabel("Search").fill(victimEmail.toUpperCase());
+                page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(victimEmail.toUpperCase());
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
                 page.waitForURL(u -> u.contains("q="));
                 Locator rows = page.locator(".admin-list .session-list__item");
@@ -62,7 +62,7 @@ class AdminPagesBrowserTests {
                 page.waitForURL(u -> u.contains("done=suspended"));
                 assertThat(page.locator(".alert--success").innerText()).contains("Bayu Pratama is suspended");
                 assertThat(rows.first().innerText()).contains("Suspended");
-                assertThat(page.getByLabel("Search").inputValue()).as("the search is kept").isEqualTo(victimEmail.toUpperCase());
+                assertThat(page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).inputValue()).as("the search is kept").isEqualTo(victimEmail.toUpperCase());
 
                 // The suspended person's browser session ends at once.
                 victim.navigate(url("/account"));
@@ -74,7 +74,7 @@ class AdminPagesBrowserTests {
                 assertThat(rows.first().innerText()).contains("Active");
 
                 // Suspending oneself is refused on the page too.
-                page.getByLabel("Search").fill(admin.email());
+                page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(admin.email());
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search").setExact(true)).click();
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suspend " + admin.email())).click();
                 assertThat(page.locator(".alert--error").innerText()).contains("cannot suspend your own account");
