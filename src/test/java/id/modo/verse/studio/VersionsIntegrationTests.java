@@ -2,6 +2,7 @@ package id.modo.verse.studio;
 
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
+import id.modo.verse.common.ProblemType;
 import id.modo.verse.common.Snapshot;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.support.Http;
@@ -72,8 +73,10 @@ class VersionsIntegrationTests {
 
         // A section is numbered on its own; never saved means base 0.
         assertThat(save(entity, "logline", "Small but clever.", 0).number()).isEqualTo(1);
-        assertThat(catchThrowableOfType(ProblemException.class, () -> save(UUID.randomUUID(), "premise", "x", 3)).properties())
-                .containsEntry("current_version", 0);
+        // A base ahead of the current version was never anyone's save: a 400 naming the current one, not a conflict.
+        ProblemException ahead = catchThrowableOfType(ProblemException.class, () -> save(UUID.randomUUID(), "premise", "x", 3));
+        assertThat(ahead.type()).isEqualTo(ProblemType.VALIDATION);
+        assertThat(ahead.getMessage()).contains("the current version is 0");
 
         // Saving what is already current adds nothing.
         assertThat(save(entity, "premise", "A mouse-deer outwits the crocodiles of the river.", 2).id()).isEqualTo(second.id());
