@@ -77,28 +77,23 @@ public class Investing {
     public Started invest(CurrentUser investor, CampaignId campaignId, UUID tierId, String amount, String currency) {
         Instant now = clock.instant();
         UUID investmentId = UUID.randomUUID();
-        record Claimed(Campaign campaign, TierView tier, Money money) {
+        // Read without locks: the unit is claimed by the one statement below, which the tier's row lock serialises.
+        Campaign campaign = campaigns.findById(campaignId.value()).orElseThrow(Campaigns::notFound);
+        if (campaign.status() != CampaignStatus.ACTIVE || campaign.endDate() == null || !now.isBefore(campaign.endDate())) {
+            throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "This campaign is " + (campaign.status() == CampaignStatus.ACTIVE
+                    ? "past its end date" : campaign.status().dbValue()) + " and takes no investments.",
+                    Map.of("campaign_status", campaign.status().dbValue()));
         }
-        Claimed claimed = transactions.execute(status -> {
-            Campaign campaign = campaigns.findById(campaignId.value()).orElseThrow(Campaigns::notFound);
-            if (campaign.status() != CampaignStatus.ACTIVE || campaign.endDate() == null || !now.isBefore(campaign.endDate())) {
-                throw new ProblemException(InvestProblems.CAMPAIGN_NOT_ACTIVE, "This campaign is " + (campaign.status() == CampaignStatus.ACTIVE
-                        ? "past its end date" : campaign.status().dbValue()) + " and takes no investments.",
-                        Map.of("campaign_status", campaign.status().dbValue()));
-            }
-            TierView tier = tierId == null ? null : tiers.find(campaign.id(), tierId).orElse(null);
-            Money money = checkAmount(tier, tierId, amount, currency, campaign.currency());
-            if (!tiers.claim(tier.id())) {
-                throw new ProblemException(InvestProblems.TIER_SOLD_OUT, "Every unit of the tier '" + tier.name() + "' is taken.",
-                        Map.of("tier_id", tier.id().toString()));
-            }
-            investments.insertPending(investmentId, campaign.id(), investor.id().value(), tier.id(), money.amount(), money.currency(), now);
-            return new Claimed(campaign, tier, money);
-        });
+        TierView tier = tierId == null ? null : tiers.find(campaign.id(), tierId).orElse(null);
+        Money money = checkAmount(tier, tierId, amount, currency, campaign.currency());
+        if (!investments.claimPending(investmentId, campaign.id(), investor.id().value(), tier.id(), money.amount(), money.currency(), now)) {
+            throw new ProblemException(InvestProblems.TIER_SOLD_OUT, "Every unit of the tier '" + tier.name() + "' is taken.",
+                    Map.of("tier_id", tier.id().toString()));
+        }
         Checkout checkout;
         try {
             checkout = payments.start(new PaymentRequest(null, investor.id().value(), PaymentPurpose.INVESTMENT, investmentId.toString(),
-                    claimed.money(), description(claimed.campaign().title(), claimed.tier().name()), investor.email(), investor.getName(),
+                    money, description(campaign.title(), tier.name()), investor.email(), investor.getName(),
                     "/campaigns/" + campaignId + "?investment=" + investmentId));
         } catch (ProblemException e) {
             // Refused before any payment was stored: nothing will settle it, so the unit goes back now. Any other failure
@@ -109,9 +104,8 @@ public class Investing {
             throw e;
         }
         investments.attachPayment(investmentId, checkout.paymentId().value(), checkout.gateway());
-        InvestmentView view = new InvestmentView(investmentId, campaignId.value(), claimed.campaign().title(), claimed.tier().id(),
-                claimed.tier().name(), claimed.money().amount(), claimed.money().currency(), "pending", "pending",
-                checkout.paymentId().value(), now, null);
+        InvestmentView view = new InvestmentView(investmentId, campaignId.value(), campaign.title(), tier.id(), tier.name(),
+                money.amount(), money.currency(), "pending", "pending", checkout.paymentId().value(), now, null);
         return new Started(view, checkout);
     }
 

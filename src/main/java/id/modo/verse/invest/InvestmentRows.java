@@ -44,6 +44,23 @@ class InvestmentRows {
                 .params(id, campaignId, userId, tierId, amount, currency, amount, Timestamp.from(now)).update();
     }
 
+    /**
+     * Takes one unit of the tier and stores the pending investment in one statement, run on its own (autocommit): the
+     * conditional UPDATE holds the tier's row lock only for this statement and its commit, as a bare UPDATE would, so
+     * nothing else in an investment serialises the callers of a hot tier. The INSERT reads the UPDATE's row, so it
+     * happens only when a unit was left. False when none is.
+     */
+    boolean claimPending(UUID id, UUID campaignId, UUID userId, UUID tierId, BigDecimal amount, String currency, Instant now) {
+        return jdbc.sql("""
+                with claimed as (
+                    update investment_tiers set sold_quantity = sold_quantity + 1
+                    where id = ? and campaign_id = ? and (limit_quantity is null or sold_quantity < limit_quantity)
+                    returning id)
+                insert into investments (id, campaign_id, user_id, tier_id, amount, currency, payment_status, status, net_amount, created_at)
+                select ?, ?, ?, claimed.id, ?, ?, 'pending', 'pending', ?, ? from claimed""")
+                .params(tierId, campaignId, id, campaignId, userId, amount, currency, amount, Timestamp.from(now)).update() == 1;
+    }
+
     /** A demo investment has no payment behind it; its metadata says so (see {@code InvestDemo}). */
     void markDemo(UUID id) {
         jdbc.sql("update investments set metadata = cast('{\"demo\": true}' as jsonb) where id = ?").param(id).update();
