@@ -1,6 +1,7 @@
 package id.modo.verse.invest.revenue;
 
 import id.modo.verse.common.Money;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -14,6 +15,12 @@ interface PayoutAdapter {
 
     /** What the provider did; a provider that cannot be reached throws {@link Unavailable} (the job asks again). */
     Outcome send(Order order);
+
+    /**
+     * What the provider says now of a payout it accepted under {@code reference} ({@link Accepted} while still under
+     * way); empty when it does not know that reference. Unreachable: {@link Unavailable}.
+     */
+    Optional<Outcome> status(String reference);
 
     /** {@code destination} is null when the investor has not given a payout account. */
     record Order(UUID payoutId, String idempotencyKey, Money amount, String description, @Nullable Destination destination) {

@@ -44,13 +44,13 @@ class PayoutJob {
     }
 
     @Bean
-    PayoutSender payoutSender(RevenueRows rows, PayoutAdapter adapter, RevenueProperties properties, TransactionTemplate transactions,
-            Clock clock) {
-        return new PayoutSender(rows, adapter, properties, transactions, clock);
+    PayoutSender payoutSender(RevenueRows rows, PayoutAdapter adapter, PayoutOutcomes outcomes, RevenueProperties properties,
+            TransactionTemplate transactions, Clock clock) {
+        return new PayoutSender(rows, adapter, outcomes, properties, transactions, clock);
     }
 
-    record PayoutSender(RevenueRows rows, PayoutAdapter adapter, RevenueProperties properties, TransactionTemplate transactions,
-            Clock clock) {
+    record PayoutSender(RevenueRows rows, PayoutAdapter adapter, PayoutOutcomes outcomes, RevenueProperties properties,
+            TransactionTemplate transactions, Clock clock) {
 
         private static final int BATCH = 500;
         private static final Logger log = LoggerFactory.getLogger(PayoutSender.class);
@@ -98,16 +98,7 @@ class PayoutJob {
                 rows.touched(payout.id(), clock.instant());
                 return false;
             }
-            transactions.executeWithoutResult(status -> {
-                Instant now = clock.instant();
-                switch (outcome) {
-                    case PayoutAdapter.Paid paid -> rows.paid(payout.id(), payout.attempts(), adapter.name(), paid.reference(), now);
-                    case PayoutAdapter.Accepted accepted ->
-                            rows.accepted(payout.id(), payout.attempts(), adapter.name(), accepted.reference(), now);
-                    case PayoutAdapter.Refused refused -> rows.failed(payout.id(), payout.attempts(), refused.reason(), now);
-                }
-                rows.refreshStatus(payout.distributionId(), now);
-            });
+            outcomes.apply(payout.id(), payout.attempts(), adapter.name(), outcome);
             return true;
         }
     }

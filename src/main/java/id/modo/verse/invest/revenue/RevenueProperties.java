@@ -32,12 +32,14 @@ record RevenueProperties(
 
     /**
      * {@code gateway} sends the money (sandbox, or xendit once its keys are set); the job runs every {@code interval}
-     * and asks again about a payout whose provider did not answer after {@code retryAfter}.
+     * and asks again about a payout whose provider did not answer after {@code retryAfter}; a payout the provider
+     * accepted and then said nothing of for {@code statusAfter} has its status looked up.
      */
     record Payouts(
             @Pattern(regexp = "^(sandbox|xendit)$", message = "must be sandbox or xendit") @NotNull String gateway,
             @NotNull Duration interval,
             @NotNull Duration retryAfter,
+            @NotNull Duration statusAfter,
             @NotNull Duration timeout,
             @Valid @NotNull Xendit xendit) {
     }

@@ -188,12 +188,13 @@ class RevenueRows {
     }
 
     /**
-     * Takes a payout for an attempt: a pending one starts a new attempt; one left processing without the provider's
-     * reference (its call timed out) is asked again under the same attempt, so under the same idempotency key.
+     * Takes a payout for an attempt: a pending one starts a new attempt, forgetting the reference of the provider's
+     * refused one (a status look-up must ask about this attempt); one left processing without the provider's reference
+     * (its call timed out) is asked again under the same attempt, so under the same idempotency key.
      */
     Optional<Claimed> claim(UUID payoutId, Instant staleBefore, Instant now) {
         return jdbc.sql("""
-                update investor_payouts set status = 'processing', failure_reason = null, updated_at = ?,
+                update investor_payouts set status = 'processing', failure_reason = null, payment_reference = null, updated_at = ?,
                     attempts = case when status = 'pending' then attempts + 1 else attempts end
                 where id = ? and (status = 'pending' or (status = 'processing' and payment_reference is null and updated_at < ?))
                 returning id, distribution_id, user_id, amount, currency, attempts""")
@@ -228,6 +229,20 @@ class RevenueRows {
                 update investor_payouts set status = 'failed', failure_reason = ?, updated_at = ?
                 where id = ? and attempts = ? and status = 'processing'""")
                 .params(reason, Timestamp.from(now), payoutId, attempt).update() == 1;
+    }
+
+    /** A payout the provider accepted under {@code reference} for attempt {@code attempt}. */
+    record Unanswered(UUID id, int attempt, String reference) {
+    }
+
+    /** Payouts a provider accepted and has said nothing more of since {@code quietSince}, the longest quiet first. */
+    List<Unanswered> unanswered(String method, Instant quietSince, int batch) {
+        return jdbc.sql("""
+                select id, attempts, payment_reference from investor_payouts
+                where status = 'processing' and payment_method = ? and payment_reference is not null and updated_at < ?
+                order by updated_at, id limit ?""")
+                .params(method, Timestamp.from(quietSince), batch)
+                .query((rs, n) -> new Unanswered(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3))).list();
     }
 
     /** Leaves a processing payout to be asked again after the retry delay. */

@@ -4,8 +4,6 @@ import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +12,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -25,9 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Xendit's disbursement callbacks: trusted only with the account's verification token in {@code x-callback-token};
- * COMPLETED pays the attempt its {@code external_id} names, FAILED fails it with Xendit's {@code failure_code}. Each is
- * a conditional UPDATE on that attempt while processing, so a callback Xendit repeats (it retries until we answer 200)
- * or one of an older attempt changes nothing.
+ * COMPLETED pays the attempt its {@code external_id} names, FAILED fails it with Xendit's {@code failure_code}, through
+ * {@link PayoutOutcomes} as the status look-up does. Each is a conditional UPDATE on that attempt while processing, so a
+ * callback Xendit repeats (it retries until we answer 200) or one of an older attempt changes nothing.
  */
 @RestController
 class XenditPayoutCallbacks {
@@ -36,16 +33,12 @@ class XenditPayoutCallbacks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RevenueRows rows;
+    private final PayoutOutcomes outcomes;
     private final RevenueProperties properties;
-    private final TransactionTemplate transactions;
-    private final Clock clock;
 
-    XenditPayoutCallbacks(RevenueRows rows, RevenueProperties properties, TransactionTemplate transactions, Clock clock) {
-        this.rows = rows;
+    XenditPayoutCallbacks(PayoutOutcomes outcomes, RevenueProperties properties) {
+        this.outcomes = outcomes;
         this.properties = properties;
-        this.transactions = transactions;
-        this.clock = clock;
     }
 
     @PostMapping(PATH)
@@ -64,20 +57,15 @@ class XenditPayoutCallbacks {
         if (callback == null || !callback.isObject()) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The callback body is not Xendit JSON.");
         }
-        String status = callback.path("status").asString("");
-        String reference = callback.path("id").asString("");
-        PayoutJob.attempt(callback.path("external_id").asString(null)).ifPresent(attempt -> transactions.executeWithoutResult(tx -> {
-            Instant now = clock.instant();
-            boolean moved = switch (status) {
-                case "COMPLETED" -> rows.paid(attempt.payoutId(), attempt.number(), XenditPayouts.NAME, reference, now);
-                case "FAILED" -> rows.failed(attempt.payoutId(), attempt.number(),
-                        "Xendit: " + callback.path("failure_code").asString("FAILED"), now);
-                default -> false;
-            };
-            if (moved) {
-                rows.distributionOf(attempt.payoutId()).ifPresent(d -> rows.refreshStatus(d, now));
+        PayoutJob.attempt(callback.path("external_id").asString(null)).ifPresent(attempt -> {
+            PayoutAdapter.Outcome outcome;
+            try {
+                outcome = XenditPayouts.outcome(callback);
+            } catch (PayoutAdapter.Unavailable e) {
+                throw new ProblemException(ProblemType.MALFORMED_BODY, "The callback names no disbursement id.");
             }
-        }));
+            outcomes.apply(attempt.payoutId(), attempt.number(), XenditPayouts.NAME, outcome);
+        });
         // Callbacks for disbursements that are not ours, or statuses we do not act on, are acknowledged so Xendit stops.
         return ResponseEntity.ok().build();
     }

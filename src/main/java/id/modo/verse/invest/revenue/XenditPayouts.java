@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * COMPLETED or FAILED ({@link XenditPayoutCallbacks}). A key sent twice (our call timed out after Xendit took it) is
  * answered {@code DUPLICATE_TRANSACTION_ERROR}; the disbursement it made is then read by its external id, so an attempt
  * pays at most once. Refusals about the recipient or the amount fail the payout; the platform's own trouble (keys,
- * balance, Xendit down) leaves it to be asked again.
+ * balance, Xendit down) leaves it to be asked again. A disbursement Xendit never calls back about is read by its id
+ * ({@link #status}) once it has been processing long enough ({@link PayoutStatusJob}).
  */
 final class XenditPayouts implements PayoutAdapter {
 
@@ -86,6 +88,25 @@ final class XenditPayouts implements PayoutAdapter {
         }
     }
 
+    /**
+     * {@code GET /disbursements/{id}}: the disbursement as Xendit holds it now, read as its callback would be. Xendit
+     * answers one it does not know with 404 {@code DIRECT_DISBURSEMENT_NOT_FOUND_ERROR}.
+     */
+    @Override
+    public Optional<Outcome> status(String reference) {
+        try {
+            return Optional.of(outcome(read(client.get().uri("/disbursements/{id}", reference).retrieve().body(String.class))));
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 404) {
+                return Optional.empty();
+            }
+            throw new Unavailable("Xendit did not answer the status of " + reference + ": HTTP " + e.getStatusCode().value() + " "
+                    + errorCode(e.getResponseBodyAsString()), e);
+        } catch (RestClientException | JacksonException e) {
+            throw new Unavailable("Xendit did not answer the status of " + reference + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
     /** The disbursement an earlier call of this attempt made. */
     private Outcome existing(String externalId) {
         try {
@@ -100,7 +121,11 @@ final class XenditPayouts implements PayoutAdapter {
         }
     }
 
-    private static Outcome outcome(JsonNode disbursement) {
+    /**
+     * A disbursement as Xendit shows it (the create and get answers, and the callback, share its fields): COMPLETED is
+     * paid, FAILED refused with its {@code failure_code}, anything else still under way.
+     */
+    static Outcome outcome(JsonNode disbursement) {
         String id = disbursement.path("id").asString("");
         if (id.isEmpty()) {
             throw new Unavailable("Xendit answered the disbursement without an id", null);

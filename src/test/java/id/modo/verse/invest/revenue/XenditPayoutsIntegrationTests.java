@@ -54,16 +54,95 @@ class XenditPayoutsIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    PayoutOutcomes outcomes;
+
     final WireMockServer xendit = TestGateways.server();
     PayoutJob.PayoutSender sender;
+    PayoutStatusJob.PayoutStatusChecker checker;
 
     @BeforeEach
     void xenditSender() {
         RevenueProperties.Payouts payouts = properties.payouts();
-        // Asked again at once when Xendit did not answer, so a test need not wait the retry delay.
+        // Asked again at once when Xendit did not answer, so a test need not wait the retry delay; looked up after 30 min.
         RevenueProperties immediate = new RevenueProperties(properties.platformPercent(), properties.investorPercent(),
-                new RevenueProperties.Payouts("xendit", payouts.interval(), Duration.ZERO, Duration.ofSeconds(2), payouts.xendit()));
-        sender = new PayoutJob.PayoutSender(rows, new XenditPayouts(payouts.xendit(), Duration.ofSeconds(2)), immediate, transactions, clock);
+                new RevenueProperties.Payouts("xendit", payouts.interval(), Duration.ZERO, Duration.ofMinutes(30), Duration.ofSeconds(2),
+                        payouts.xendit()));
+        XenditPayouts adapter = new XenditPayouts(payouts.xendit(), Duration.ofSeconds(2));
+        sender = new PayoutJob.PayoutSender(rows, adapter, outcomes, immediate, transactions, clock);
+        checker = new PayoutStatusJob.PayoutStatusChecker(rows, adapter, outcomes, immediate, clock);
+    }
+
+    @Test
+    void aDisbursementXenditNeverCalledBackAboutIsLookedUpAfterThirtyQuietMinutesAndRecordedAsItsCallbackWouldBe() {
+        Accepted completed = accepted("xendit-look-paid");
+        Accepted failed = accepted("xendit-look-failed");
+        Accepted pending = accepted("xendit-look-pending");
+        Accepted unknown = accepted("xendit-look-unknown");
+        Accepted fresh = accepted("xendit-look-fresh");
+        // Xendit's get-disbursement answers: the disbursement as it is now, or 404 for an id it does not know.
+        stubStatus(completed, 200, disbursementBody(completed.disbursement, completed.s.payout.toString(), "COMPLETED", null));
+        stubStatus(failed, 200, disbursementBody(failed.disbursement, failed.s.payout.toString(), "FAILED", "REJECTED_BY_BANK"));
+        stubStatus(pending, 200, disbursementBody(pending.disbursement, pending.s.payout.toString(), "PENDING", null));
+        stubStatus(unknown, 404, "{\"error_code\":\"DIRECT_DISBURSEMENT_NOT_FOUND_ERROR\",\"message\":\"Could not find direct disbursement\"}");
+        stubStatus(fresh, 200, disbursementBody(fresh.disbursement, fresh.s.payout.toString(), "COMPLETED", null));
+        List<Accepted> quiet = List.of(completed, failed, pending, unknown);
+        quiet.forEach(a -> jdbc.sql("update investor_payouts set updated_at = now() - interval '31 minutes' where id = ?")
+                .param(a.s.payout).update());
+
+        checker.run();
+
+        quiet.forEach(a -> xendit.verify(1, getRequestedFor(urlPathEqualTo("/disbursements/" + a.disbursement))
+                .withHeader("Authorization", equalTo(basic(TestGateways.XENDIT_SECRET_KEY)))));
+        xendit.verify(0, getRequestedFor(urlPathEqualTo("/disbursements/" + fresh.disbursement)));
+        assertThat(status(completed.s.payout)).isEqualTo("completed");
+        assertThat(jdbc.sql("select status from revenue_distributions where id = ?").param(completed.s.distribution).query(String.class)
+                .single()).isEqualTo("completed");
+        assertThat(status(failed.s.payout)).isEqualTo("failed");
+        assertThat(payouts(failed.s).getFirst().get("failure_reason").asString()).isEqualTo("Xendit: REJECTED_BY_BANK");
+        assertThat(status(pending.s.payout)).isEqualTo("processing");
+        assertThat(status(unknown.s.payout)).as("an id Xendit does not know is not failed: a retry could pay twice").isEqualTo("processing");
+        assertThat(status(fresh.s.payout)).isEqualTo("processing");
+
+        // Still pending and unknown start a new quiet period: the next run does not ask again at once.
+        checker.run();
+        quiet.forEach(a -> xendit.verify(1, getRequestedFor(urlPathEqualTo("/disbursements/" + a.disbursement))));
+        // The callback arriving after all changes nothing: the same conditional moves as the look-up's.
+        callback(TestGateways.XENDIT_CALLBACK_TOKEN, callbackBody(failed.disbursement, failed.s.payout.toString(), "COMPLETED", null));
+        assertThat(status(failed.s.payout)).isEqualTo("failed");
+        String paidAt = jdbc.sql("select paid_at::text from investor_payouts where id = ?").param(completed.s.payout).query(String.class).single();
+        callback(TestGateways.XENDIT_CALLBACK_TOKEN, callbackBody(completed.disbursement, completed.s.payout.toString(), "COMPLETED", null));
+        assertThat(jdbc.sql("select paid_at::text from investor_payouts where id = ?").param(completed.s.payout).query(String.class).single())
+                .isEqualTo(paidAt);
+        // Once Xendit has an answer for the pending one, the next look-up after its quiet period records it.
+        stubStatus(pending, 200, disbursementBody(pending.disbursement, pending.s.payout.toString(), "COMPLETED", null));
+        jdbc.sql("update investor_payouts set updated_at = now() - interval '31 minutes' where id = ?").param(pending.s.payout).update();
+        checker.run();
+        assertThat(status(pending.s.payout)).isEqualTo("completed");
+    }
+
+    private record Accepted(Setup s, String disbursement) {
+    }
+
+    /** A payout Xendit took (PENDING) and has not called back about. */
+    private Accepted accepted(String prefix) {
+        Setup s = setup(prefix, true);
+        String disbursement = "5f" + s.payout.toString().replace("-", "").substring(0, 22);
+        xendit.stubFor(post(urlPathEqualTo("/disbursements")).withHeader("X-IDEMPOTENCY-KEY", equalTo(s.payout.toString()))
+                .willReturn(answer(200, pendingBody(disbursement, s.payout.toString(), 300))));
+        assertThat(sender.send(s.payout)).isTrue();
+        assertThat(status(s.payout)).isEqualTo("processing");
+        return new Accepted(s, disbursement);
+    }
+
+    private void stubStatus(Accepted a, int status, String body) {
+        xendit.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/disbursements/" + a.disbursement))
+                .willReturn(answer(status, body)));
+    }
+
+    private static String disbursementBody(String id, String externalId, String status, String failureCode) {
+        return pendingBody(id, externalId, 300).replace("\"status\":\"PENDING\"", "\"status\":\"" + status + "\""
+                + (failureCode == null ? "" : ",\"failure_code\":\"" + failureCode + "\""));
     }
 
     @Test
