@@ -239,6 +239,21 @@ class Campaign {
         updatedAt = now;
     }
 
+    /**
+     * A platform admin ends it now, before its end date if it has not come: the settlement then decides it by the same
+     * rules as at its deadline. Only a running campaign or one waiting for its payments can be ended.
+     */
+    void endNow(Instant now) {
+        if (status != CampaignStatus.ACTIVE && status != CampaignStatus.AWAITING_SETTLEMENT) {
+            throw new IllegalTransitionException(InvestProblems.ILLEGAL_TRANSITION, "A " + status.dbValue() + " campaign cannot be closed.",
+                    status.dbValue(), outcome().dbValue(), status.next().stream().map(CampaignStatus::dbValue).toList());
+        }
+        if (endDate == null || now.isBefore(endDate)) {
+            endDate = now;
+        }
+        updatedAt = now;
+    }
+
     /** Ended with payments still open (or investors to refund): it takes no more investments and waits for them. */
     void awaitSettlement(Instant now) {
         move(CampaignStatus.AWAITING_SETTLEMENT);

@@ -5,6 +5,7 @@ import id.modo.verse.common.Page;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.invest.CampaignApi.CampaignResponse;
 import id.modo.verse.invest.CampaignApi.CardResponse;
+import id.modo.verse.invest.CampaignApi.CloseRequest;
 import id.modo.verse.invest.CampaignApi.RejectRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,10 +28,12 @@ class CampaignAdminApiController {
 
     private final Campaigns campaigns;
     private final CampaignCatalog catalog;
+    private final AdminClosing closing;
 
-    CampaignAdminApiController(Campaigns campaigns, CampaignCatalog catalog) {
+    CampaignAdminApiController(Campaigns campaigns, CampaignCatalog catalog, AdminClosing closing) {
         this.campaigns = campaigns;
         this.catalog = catalog;
+        this.closing = closing;
     }
 
     @Operation(summary = "Campaigns waiting for review, the longest waiting first")
@@ -57,5 +60,17 @@ class CampaignAdminApiController {
     CampaignResponse reject(@AuthenticationPrincipal CurrentUser admin, @PathVariable CampaignId campaignId,
             @Valid @RequestBody RejectRequest request) {
         return CampaignResponse.of(campaigns.reject(admin.id(), campaignId, request.reason()));
+    }
+
+    @Operation(summary = "Close now: end the campaign and settle it as its deadline would", description = """
+            For a running campaign, or one stuck awaiting settlement: it ends now (its end date moves to now if it had not come),
+            its open payments are no longer waited for, and it becomes `funded` or `failed` by the usual rules; a failed
+            all-or-nothing campaign refunds each confirmed investment exactly once (while refunds are still going it answers
+            `awaiting_settlement` and the deadline job finishes them). `reason` goes to the audit log. Any other status: 409
+            `illegal-transition`.""")
+    @PostMapping("/api/v1/admin/campaigns/{campaignId}/close")
+    CampaignResponse close(@AuthenticationPrincipal CurrentUser admin, @PathVariable CampaignId campaignId,
+            @Valid @RequestBody CloseRequest request) {
+        return CampaignResponse.of(closing.close(admin.id(), campaignId, request.reason()));
     }
 }

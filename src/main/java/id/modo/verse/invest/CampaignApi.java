@@ -76,6 +76,10 @@ final class CampaignApi {
     record RejectRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    /** Why a platform admin closes a campaign by hand; kept in the audit log. */
+    record CloseRequest(@NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** A tier, whole. Amounts are decimal strings in the campaign's currency. */
     record TierRequest(@NotBlank @Size(max = 100) String name, @Size(max = 5000) String description,
             @NotNull @Pattern(regexp = AMOUNT, message = AMOUNT_MESSAGE) String minAmount,

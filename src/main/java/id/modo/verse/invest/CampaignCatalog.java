@@ -153,6 +153,15 @@ public class CampaignCatalog {
         return Keyset.page(rows, limit, row -> new KeysetCursor(row.submittedAt(), row.id()));
     }
 
+    /**
+     * Campaigns past their end date and not decided yet (waiting for their payments, or for the deadline job), the
+     * longest ended first: the ones a platform admin may close by hand from the review page.
+     */
+    public List<CampaignCard> endedUndecided(int limit) {
+        return named(jdbc.sql(CARD + " where status in ('active', 'awaiting_settlement') and end_date <= ? order by end_date, id limit ?")
+                .params(Timestamp.from(clock.instant()), limit).query(this::card).list());
+    }
+
     /** Whole Jakarta days until the end date, 0 once it is today or past. */
     long daysLeft(Instant endDate) {
         if (endDate == null) {

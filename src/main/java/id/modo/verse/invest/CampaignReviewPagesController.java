@@ -20,12 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class CampaignReviewPagesController {
 
+    private static final int ENDED_SHOWN = 20;
+
     private final Campaigns campaigns;
     private final CampaignCatalog catalog;
+    private final AdminClosing closing;
 
-    CampaignReviewPagesController(Campaigns campaigns, CampaignCatalog catalog) {
+    CampaignReviewPagesController(Campaigns campaigns, CampaignCatalog catalog, AdminClosing closing) {
         this.campaigns = campaigns;
         this.catalog = catalog;
+        this.closing = closing;
     }
 
     @GetMapping("/admin/campaigns")
@@ -68,6 +72,26 @@ class CampaignReviewPagesController {
         }
     }
 
+    /** Closes an ended campaign that is not decided yet, as the API does; the outcome shows on the next page. */
+    @PostMapping("/admin/campaigns/{campaignId}/close")
+    String close(@AuthenticationPrincipal CurrentUser admin, @PathVariable CampaignId campaignId,
+            @RequestParam(defaultValue = "") String reason, HttpServletResponse response, Model model) {
+        if (reason.isBlank() || reason.length() > 2000) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return queue("", null, Map.of(campaignId.toString(), "admin.campaigns.error.close_reason"), model);
+        }
+        try {
+            CampaignView closed = closing.close(admin.id(), campaignId, reason);
+            return "redirect:/admin/campaigns?done=closed_" + closed.status();
+        } catch (ProblemException e) {
+            if (e.type() != InvestProblems.ILLEGAL_TRANSITION) {
+                throw e;
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return queue("", null, Map.of(campaignId.toString(), "admin.campaigns.error.moved"), model);
+        }
+    }
+
     private String queue(String cursor, String notice, Map<String, String> errors, Model model) {
         Page<CampaignCard> page;
         try {
@@ -78,7 +102,7 @@ class CampaignReviewPagesController {
         String next = page.nextCursor() == null ? null : ListFilters.nextUrl("/admin/campaigns", null, Map.of(), page.nextCursor());
         var items = page.items().stream().map(card -> new InvestPageModels.ReviewItem(card, campaigns.forReview(CampaignId.of(card.id())),
                 campaigns.tiersForReview(CampaignId.of(card.id())))).toList();
-        model.addAttribute("page", new InvestPageModels.ReviewPage(items, next, notice, errors));
+        model.addAttribute("page", new InvestPageModels.ReviewPage(items, next, notice, errors, catalog.endedUndecided(ENDED_SHOWN)));
         return "invest/admin-review";
     }
 }

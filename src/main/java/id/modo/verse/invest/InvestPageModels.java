@@ -56,7 +56,7 @@ public final class InvestPageModels {
             String nextUrl) {
     }
 
-    public record ReviewPage(List<ReviewItem> queue, String nextUrl, String notice, Map<String, String> errors) {
+    public record ReviewPage(List<ReviewItem> queue, String nextUrl, String notice, Map<String, String> errors, List<CampaignCard> ended) {
     }
 
     public record ReviewItem(CampaignCard card, CampaignView campaign, List<TierView> tiers) {

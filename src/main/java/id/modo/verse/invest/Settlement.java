@@ -70,7 +70,15 @@ class Settlement {
      * can stop a run half-way as a crash would.
      */
     Step settle(UUID campaignId, Runnable afterEachRefund) {
-        Step step = decide(campaignId);
+        return settle(campaignId, false, afterEachRefund);
+    }
+
+    /**
+     * {@code byHand}: a platform admin closes it ({@link AdminClosing}), so its open payments are not waited for: they
+     * expire now, as at the end of the settlement window.
+     */
+    Step settle(UUID campaignId, boolean byHand, Runnable afterEachRefund) {
+        Step step = decide(campaignId, byHand);
         if (step != Step.REFUNDING) {
             return step;
         }
@@ -82,10 +90,10 @@ class Settlement {
             });
             afterEachRefund.run();
         }
-        return decide(campaignId);
+        return decide(campaignId, byHand);
     }
 
-    private Step decide(UUID campaignId) {
+    private Step decide(UUID campaignId, boolean byHand) {
         Instant now = clock.instant();
         return transactions.execute(status -> {
             Campaign campaign = campaigns.lockById(campaignId).orElseThrow(Campaigns::notFound);
@@ -95,7 +103,7 @@ class Settlement {
             }
             List<InvestmentRows.Held> open = investments.ofCampaign(campaignId, "pending");
             if (!open.isEmpty()) {
-                if (now.isBefore(campaign.endDate().plus(properties.settlementWindow()))) {
+                if (!byHand && now.isBefore(campaign.endDate().plus(properties.settlementWindow()))) {
                     awaitSettlement(campaign, now);
                     return Step.WAITING;
                 }
