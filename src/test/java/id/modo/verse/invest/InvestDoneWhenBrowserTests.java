@@ -109,6 +109,7 @@ class InvestDoneWhenBrowserTests {
                 // A platform admin approves it on the review queue.
                 current = adminPage;
                 signIn(adminPage, admin.email(), "/admin/campaigns");
+                assertThat(adminPage.locator(".review-item", new Page.LocatorOptions().setHasText(title)).innerText()).contains("goal Rp500,000");
                 Locator review = adminPage.locator("form[action='/admin/campaigns/" + campaign + "/approve']");
                 review.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve and launch")).click();
                 adminPage.waitForURL(u -> u.endsWith("?done=approved"));
@@ -123,6 +124,7 @@ class InvestDoneWhenBrowserTests {
                 // Two visitors sign up on the pages and invest through the sandbox checkout; Bima, in Indonesian, twice.
                 current = ayuPage;
                 signUp(ayuPage, "Ayu Lestari", ayu, "/campaigns/" + campaign, "Create account");
+                assertThat(ayuPage.locator(".tier__share").innerText()).isEqualTo("Shares revenue: 10%");
                 invest(ayuPage, campaign, tier, "600000", "Pay");
                 awaitBackers(ayuPage, "1", "Backers");
                 current = bimaPage;
@@ -264,7 +266,7 @@ class InvestDoneWhenBrowserTests {
 
     /** The portfolio once its payout is paid: the amount in the payouts list, which is also the "received" total. */
     private long paidOnPortfolio(Page page, String paid) {
-        Supplier<Locator> rows = () -> page.locator(".ledger-table--stack tbody tr");
+        Supplier<Locator> rows = () -> page.locator("section[aria-labelledby=portfolio-payouts] tbody tr");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             page.navigate(url("/investments/portfolio"));
             return rows.get().count() == 1 && rows.get().innerText().contains(paid);
