@@ -93,6 +93,9 @@ public class TestProbes {
             if (job.attempts() <= failRuns) {
                 throw new IllegalStateException("Planned failure of run " + job.attempts());
             }
+            if (job.attempts() <= ((Number) job.input().getOrDefault("stop_runs", 0)).intValue()) {
+                throw new id.modo.verse.common.jobs.JobStoppedException("planned stop of run " + job.attempts());
+            }
             for (int step = 1; step <= steps; step++) {
                 Thread.sleep(stepMillis);
                 context.progress(step, steps, "Step " + step + " of " + steps);

@@ -72,13 +72,22 @@ class MediaPagesController {
             @RequestParam(defaultValue = "private") String visibility, HttpServletResponse response, Model model) {
         uploads.requireUploader(caller.id(), organization);
         String error;
-        if (file == null || file.isEmpty()) {
+        // as the API does: a visibility the form never offers is refused, not quietly made private
+        AssetVisibility chosen = switch (visibility.strip()) {
+            case "private" -> AssetVisibility.PRIVATE;
+            case "public" -> AssetVisibility.PUBLIC;
+            default -> null;
+        };
+        if (chosen == null) {
+            error = "media.error.visibility";
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        } else if (file == null || file.isEmpty()) {
             error = "media.error.no_file";
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else {
             try {
                 uploads.upload(caller.id(), organization, null, category.isBlank() ? null : category, file.getOriginalFilename(), file,
-                        "public".equals(visibility) ? AssetVisibility.PUBLIC : AssetVisibility.PRIVATE);
+                        chosen);
                 return "redirect:/organizations/" + organization.value() + "/media?done=uploaded";
             } catch (ProblemException e) {
                 error = UPLOAD_ERRORS.get(e.type().slug());

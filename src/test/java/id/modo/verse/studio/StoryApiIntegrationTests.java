@@ -83,8 +83,15 @@ class StoryApiIntegrationTests {
         assertThat(details.get("target_audience").asString()).isEqualTo("Families");
         assertThat(details.get("premise").asString()).isEqualTo("Kancil");
 
+        // The overview's save is the details' next version: a story form opened before it is stale, not a silent undo.
+        JsonNode afterOverview = json(ok(owner.call("GET", story(), null)));
+        assertThat(afterOverview.get("versions").get("details").get("number").asInt()).isEqualTo(2);
+        HttpResponse<String> stale = owner.call("PATCH", story(), "{\"base_version\":1,\"genre\":\"Fable\"}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).get("current_version").asInt()).isEqualTo(2);
+
         // Clearing it in the story clears the project's: there is no second copy left behind.
-        ok(owner.call("PATCH", story(), "{\"base_version\":1,\"target_market\":\"\"}"));
+        ok(owner.call("PATCH", story(), "{\"base_version\":2,\"target_market\":\"\"}"));
         assertThat(json(ok(owner.call("GET", "/api/v1/projects/" + project, null))).get("target_market").isNull()).isTrue();
     }
 

@@ -1,7 +1,13 @@
 package id.modo.verse.common.jobs;
 
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -14,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
  * Runs jobs as the db-scheduler one-time task {@value Jobs#TASK}, whose instance id is the job's id. The
  * outcome is the job's state, not the execution's: a handler's failure fails the job and the execution
  * ends normally, so db-scheduler never retries by itself (people retry with {@link Jobs#retry}); only a
- * dead execution (its node stopped heart-beating) is revived, and its next run takes the job over.
+ * dead execution (its node stopped heart-beating) is revived, and its next run takes the job over, and so is a run the
+ * app's stop cut short ({@link JobStoppedException}): its execution is kept, due at once.
  */
 @Configuration(proxyBeanMethods = false)
 class JobRunner {
@@ -35,13 +42,29 @@ class JobRunner {
 
     @Bean
     OneTimeTask<Void> jobTask() {
-        return Tasks.oneTime(Jobs.TASK).onDeadExecutionRevive().execute((instance, context) -> run(UUID.fromString(instance.getId())));
+        return new OneTimeTask<>(Jobs.TASK, Void.class, new FailureHandler.OnFailureRetryLater<>(Tasks.DEFAULT_RETRY_INTERVAL),
+                new DeadExecutionHandler.ReviveDeadExecution<>()) {
+            @Override
+            public CompletionHandler<Void> execute(TaskInstance<Void> instance, ExecutionContext context) {
+                if (run(UUID.fromString(instance.getId()))) {
+                    return (complete, operations) -> operations.remove();
+                }
+                return (complete, operations) -> operations.reschedule(complete, Instant.now());
+            }
+
+            /** Never called: {@link #execute} above replaces OneTimeTask's run-then-remove. */
+            @Override
+            public void executeOnce(TaskInstance<Void> instance, ExecutionContext context) {
+                throw new UnsupportedOperationException("execute chooses the completion itself");
+            }
+        };
     }
 
-    void run(UUID id) {
+    /** Runs the job; false when the app's stop cut it short, so that it is run again. */
+    boolean run(UUID id) {
         Job job = store.start(id).orElse(null);
         if (job == null) {
-            return; // cancelled while it waited, or already ended
+            return true; // cancelled while it waited, or already ended
         }
         streams.changed(job);
         Run run = new Run(job);
@@ -55,7 +78,11 @@ class JobRunner {
             outcome = JobState.COMPLETED;
         } catch (Superseded e) {
             log.info("Job {} attempt {} was taken over by a later run; its outcome is dropped", id, job.attempts());
-            return;
+            return true;
+        } catch (JobStoppedException e) {
+            log.info("Job {} ({}) attempt {} was cut short by the app's stop and runs again: {}", id, job.kind(), job.attempts(),
+                    e.getMessage());
+            return false;
         } catch (JobCancelledException e) {
             outcome = JobState.CANCELLED;
         } catch (Exception e) {
@@ -64,6 +91,7 @@ class JobRunner {
             error = truncate(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), MAX_ERROR);
         }
         store.finish(id, job.attempts(), outcome, result, error).ifPresent(streams::changed);
+        return true;
     }
 
     private static @Nullable String truncate(@Nullable String text, int max) {

@@ -16,6 +16,7 @@ import id.modo.verse.studio.WorkspaceTabs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,15 +43,17 @@ class AiFlowPagesController {
     private final ProjectAccess access;
     private final StreamedGenerations streams;
     private final WorkspaceTabs tabs;
+    private final MessageSource messages;
 
     AiFlowPagesController(AiFlows flows, Versions versions, ProjectAiSettings settings, ProjectAccess access, StreamedGenerations streams,
-            WorkspaceTabs tabs) {
+            WorkspaceTabs tabs, MessageSource messages) {
         this.flows = flows;
         this.versions = versions;
         this.settings = settings;
         this.access = access;
         this.streams = streams;
         this.tabs = tabs;
+        this.messages = messages;
     }
 
     @PostMapping(path = "/projects/{projectId}/ai/{flow}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -63,7 +66,7 @@ class AiFlowPagesController {
         try {
             prepared = flows.prepare(caller.id(), projectId, AiFlows.flow(flow), new AiFlows.FlowInput(idea, beat, character, characterId, description));
         } catch (ProblemException refused) {
-            return streams.refused(refused);
+            return streams.refused(new ProblemException(refused.type(), message(refused), refused.properties()));
         }
         return streams.stream(caller.id(), prepared.view().organizationId(), prepared.request(), generation -> {
             AiFlows.Proposal proposal = flows.keep(caller.id(), prepared, generation).getFirst();
@@ -163,9 +166,15 @@ class AiFlowPagesController {
         return "studio/ai-review";
     }
 
-    private static String message(ProblemException problem) {
+    /**
+     * Why a flow could not start, in the reader's language when it is something to write first (the beats need the
+     * synopsis): the problem's own detail names no field, and its field errors are the API's English.
+     */
+    private String message(ProblemException problem) {
         if (problem.properties().get("errors") instanceof List<?> errors && !errors.isEmpty() && errors.getFirst() instanceof FieldError first) {
-            return first.field() + ": " + first.message();
+            String raw = first.field() + ": " + first.message();
+            return first.message().startsWith("must be") ? raw
+                    : messages.getMessage("studio.ai.needs." + first.field(), null, raw, LocaleContextHolder.getLocale());
         }
         return problem.getMessage();
     }

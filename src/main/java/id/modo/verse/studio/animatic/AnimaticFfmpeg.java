@@ -1,5 +1,6 @@
 package id.modo.verse.studio.animatic;
 
+import id.modo.verse.common.jobs.JobStoppedException;
 import id.modo.verse.media.FfmpegInstallation;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * and everything it started are killed before the exception goes on. {@code media.Ffmpeg} waits for a program's end,
  * which is right for short probes but leaves a long render running after its job was cancelled. Programs still
  * running when the app starts to stop are killed at once: db-scheduler's graceful stop would otherwise wait up to 30
- * minutes for the render, and a stopped app leaves no ffmpeg behind; the render ends failed and can be retried.
+ * minutes for the render, and a stopped app leaves no ffmpeg behind; the job is cut short, not failed, and runs again
+ * at the next start (or at once on another node).
  */
 @Component
 class AnimaticFfmpeg {
@@ -108,7 +110,7 @@ class AnimaticFfmpeg {
             throw new RenderFailed("ffmpeg stopped answering: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RenderFailed("Rendering was interrupted (the app is stopping).");
+            throw stopped();
         } finally {
             if (process.isAlive()) {
                 kill(process);
@@ -127,8 +129,8 @@ class AnimaticFfmpeg {
         }
     }
 
-    private static RenderFailed stopped() {
-        return new RenderFailed("The app stopped while this was rendering; render it again.");
+    private static JobStoppedException stopped() {
+        return new JobStoppedException("the app is stopping; the render starts again with it");
     }
 
     private static void kill(Process process) {

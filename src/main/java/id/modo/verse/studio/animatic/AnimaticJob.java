@@ -5,6 +5,7 @@ import id.modo.verse.common.jobs.Job;
 import id.modo.verse.common.jobs.JobCancelledException;
 import id.modo.verse.common.jobs.JobContext;
 import id.modo.verse.common.jobs.JobHandler;
+import id.modo.verse.common.jobs.JobStoppedException;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.AssetId;
 import id.modo.verse.media.AssetType;
@@ -41,7 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * beat's) out of the media library, renders each beat as a clip, joins the clips for the story, takes a poster, stores
  * video and poster as media assets of the project, and marks the row completed, removing the renders it replaces.
  * Progress is in milliseconds of video made. A cancel kills ffmpeg; a cancel or a failure removes whatever this run
- * stored, so no half animatic is ever left, and the row says why. Retrying the job renders the same row again.
+ * stored, so no half animatic is ever left, and the row says why. Retrying the job renders the same row again, and so
+ * does the next start after the app's stop cut a render short.
  */
 @Component
 class AnimaticJob implements JobHandler {
@@ -153,6 +155,10 @@ class AnimaticJob implements JobHandler {
         } catch (JobCancelledException e) {
             stored.forEach(asset -> discard(actor, asset));
             rows.end(id, "cancelled", "The render was cancelled.");
+            throw e;
+        } catch (JobStoppedException e) {
+            // the row stays processing: the job runs again once the app is back and renders it from the start
+            stored.forEach(asset -> discard(actor, asset));
             throw e;
         } catch (Exception | LinkageError e) {
             stored.forEach(asset -> discard(actor, asset));

@@ -9,6 +9,7 @@ import id.modo.verse.studio.ProjectAccess;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.ProjectView;
 import id.modo.verse.studio.Section;
+import id.modo.verse.studio.StudioEvents;
 import id.modo.verse.studio.Version;
 import id.modo.verse.studio.Versions;
 import id.modo.verse.studio.story.StoryContent.BeatSet;
@@ -27,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Stories {
+
+    /** The project's own columns that the story details show and edit too. */
+    private static final Set<String> SHARED_WITH_PROJECT = Set.of("genre", "sub_genre", "format", "target_audience", "target_market");
 
     static final Pattern CUSTOM_KEY = Pattern.compile("^[a-z0-9_]{1,60}$");
     static final int MAX_CUSTOM_BEATS = 40;
@@ -92,6 +97,23 @@ public class Stories {
         versions.save(project, StoryContent.ENTITY_TYPE, story.id(), StoryContent.DETAILS, write(details), baseVersion, actor);
         writeDetails(story.id(), details);
         return load(view);
+    }
+
+    /**
+     * Genre, sub-genre, format, audience and market live on the project, so the overview saves them; recording that as
+     * the next story-details version keeps the details' history whole and makes a story form opened before it stale
+     * (409 on its save) rather than letting it put the old values back.
+     */
+    @EventListener
+    void projectUpdated(StudioEvents.ProjectUpdated event) {
+        if (event.oldValues().keySet().stream().noneMatch(SHARED_WITH_PROJECT::contains)) {
+            return;
+        }
+        UserId actor = UserId.of(event.actorId());
+        ProjectId project = ProjectId.of(event.projectId());
+        Story story = load(access.read(actor, project));
+        versions.save(project, StoryContent.ENTITY_TYPE, story.id(), StoryContent.DETAILS, write(story.details()),
+                story.version(StoryContent.DETAILS), actor);
     }
 
     @Transactional

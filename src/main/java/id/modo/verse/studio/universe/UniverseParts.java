@@ -5,6 +5,8 @@ import id.modo.verse.common.ProblemType;
 import id.modo.verse.studio.ProjectId;
 import id.modo.verse.studio.Section;
 import id.modo.verse.studio.VersionedContent;
+import id.modo.verse.studio.section.PartText;
+import id.modo.verse.studio.section.SectionField;
 import id.modo.verse.studio.section.SectionValues;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -61,6 +63,14 @@ class UniverseParts implements VersionedContent {
 
     private static String string(Object value) {
         return value == null ? null : value.toString();
+    }
+
+    /** A part as labelled paragraphs with the labels its form shows (in English, as the story's parts read). */
+    @Override
+    public String readable(String part, String content) {
+        return PartText.readable(content, field -> UniverseSection.byKey(part)
+                .map(section -> section.field(field).map(SectionField::labelEn).orElse(null))
+                .orElseGet(() -> messages.getMessage("universe.field." + field, null, null, Locale.ENGLISH)));
     }
 
     @Override

@@ -103,6 +103,17 @@ class JobsIntegrationTests {
                 .as("a job that kept no file").isEqualTo(404);
     }
 
+    /** A run the app's stop cut short is neither failed nor lost: its execution is due again and the next run completes it. */
+    @Test
+    void aRunCutShortByTheAppsStopRunsAgainInsteadOfFailing() {
+        Job submitted = submit(Map.of("steps", 2, "step_millis", 20, "stop_runs", 1));
+
+        JsonNode done = awaitState(submitted.id(), "completed");
+        assertThat(done.get("attempts").asInt()).isEqualTo(2);
+        assertThat(done.hasNonNull("error")).isFalse();
+        assertThat(done.get("result").get("attempt").asInt()).isEqualTo(2);
+    }
+
     @Test
     void theEventStreamSendsEachChangeAndEndsWithTheTerminalState() {
         Job submitted = submit(Map.of("steps", 4, "step_millis", 300));
