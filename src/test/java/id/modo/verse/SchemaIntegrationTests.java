@@ -66,6 +66,7 @@ class SchemaIntegrationTests {
             "content_subtitles", "watch_video_uploads", // watch: subtitle tracks and resumable (tus) uploads
             "content_rating_votes", "content_views", // watch: helpful votes on reviews, one view per viewer, title and day
             "content_match_scores", "content_match_runs", // watch: personal match scores and when each user's were computed
+            "watch_home_versions", // watch: the version of the catalogue home's shared rows, see docs/schema.md
             "investment_refunds", "investor_payout_accounts"); // invest: one refund per investment, payout bank accounts
 
     /** ERD table name to its columns, each "column:type". */

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,11 +36,13 @@ public class WatchHistory {
 
     private final JdbcClient jdbc;
     private final Catalogue catalogue;
+    private final ViewerAccess access;
     private final Clock clock;
 
-    WatchHistory(JdbcClient jdbc, Catalogue catalogue, Clock clock) {
+    WatchHistory(JdbcClient jdbc, Catalogue catalogue, ViewerAccess access, Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -66,59 +69,66 @@ public class WatchHistory {
         return new Resume(clamped, false);
     }
 
-    /** Records a viewer's position in a title (or one of its episodes) they may see; answers what was kept. */
+    /**
+     * Records a viewer's position in a title (or one of its episodes) they may see; answers what was kept. One read (the
+     * title, and whether the episode is one of its own) for the access rules, then one statement writes: the history
+     * row's upsert on its unique (user, content, episode), and the day's view with the title's count when it is the
+     * first of the day.
+     */
     @Transactional
     public HistoryEntry report(UserId viewer, ContentId content, EpisodeId episode, int positionSeconds, int durationSeconds,
             String deviceType) {
-        Catalogue.Detail detail = catalogue.detail(viewer, content);
-        if (!detail.playable()) {
+        UUID episodeId = episode == null ? null : episode.value();
+        Target target = jdbc.sql("""
+                select c.organization_id, c.status, c.visibility,
+                       cast(:episode as uuid) is null
+                         or exists (select 1 from content_episodes e where e.id = :episode and e.content_id = c.id) as episode_found
+                from contents c where c.id = :content""")
+                .param("episode", episodeId).param("content", content.value())
+                .query((rs, n) -> new Target(access.of(viewer, rs.getObject("organization_id", UUID.class),
+                        ContentStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+                        ContentVisibility.valueOf(rs.getString("visibility").toUpperCase(Locale.ROOT))), rs.getBoolean("episode_found")))
+                .optional().orElseThrow(Catalogue::notFound);
+        if (!target.access().visible()) {
+            throw Catalogue.notFound();
+        }
+        if (!target.access().playable()) {
             throw new ProblemException(WatchProblems.PLAN_REQUIRED, "Your plan does not include this title.");
         }
-        if (episode != null && detail.seasons().stream().flatMap(s -> s.episodes().stream()).noneMatch(e -> e.id().equals(episode))) {
+        if (!target.episodeFound()) {
             throw new ProblemException(ProblemType.NOT_FOUND, "There is no such episode.");
         }
         Resume resume = resume(positionSeconds, durationSeconds);
         BigDecimal percent = durationSeconds <= 0 ? null
                 : BigDecimal.valueOf(100.0 * Math.clamp(positionSeconds, 0, durationSeconds) / durationSeconds).setScale(2, RoundingMode.HALF_UP);
         Timestamp now = Timestamp.from(clock.instant());
-        // A movie's row has no episode, and NULLs never collide in the unique key: one report at a time per viewer and title.
-        jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 17))").param("watch_history:" + viewer.value() + ":" + content.value())
-                .query((rs, n) -> null).list();
-        int updated = jdbc.sql("""
-                update watch_history set progress_seconds = :pos, duration_seconds = :dur, progress_percent = :pct,
-                       completed = :played, device_type = :device, watched_at = :now
-                where user_id = :user and content_id = :content and episode_id is not distinct from :episode""")
+        jdbc.sql("""
+                with kept as (
+                  insert into watch_history (user_id, content_id, episode_id, progress_seconds, duration_seconds, progress_percent,
+                                             completed, device_type, watched_at)
+                  values (:user, :content, :episode, :pos, :dur, :pct, :played, :device, :now)
+                  on conflict (user_id, content_id, episode_id) do update
+                  set progress_seconds = excluded.progress_seconds, duration_seconds = excluded.duration_seconds,
+                      progress_percent = excluded.progress_percent, completed = excluded.completed,
+                      device_type = excluded.device_type, watched_at = excluded.watched_at),
+                viewed as (
+                  insert into content_views (content_id, user_id, view_date) values (:content, :user, :day)
+                  on conflict do nothing returning content_id)
+                update contents set view_count = view_count + 1 where id in (select content_id from viewed)""")
                 .param("pos", resume.positionSeconds()).param("dur", durationSeconds).param("pct", percent).param("played", resume.played())
                 .param("device", deviceType).param("now", now).param("user", viewer.value()).param("content", content.value())
-                .param("episode", episode == null ? null : episode.value())
+                .param("episode", episodeId).param("day", viewDay(now.toInstant()))
                 .update();
-        if (updated == 0) {
-            jdbc.sql("""
-                    insert into watch_history (user_id, content_id, episode_id, progress_seconds, duration_seconds, progress_percent,
-                                               completed, device_type, watched_at)
-                    values (:user, :content, :episode, :pos, :dur, :pct, :played, :device, :now)""")
-                    .param("pos", resume.positionSeconds()).param("dur", durationSeconds).param("pct", percent).param("played", resume.played())
-                    .param("device", deviceType).param("now", now).param("user", viewer.value()).param("content", content.value())
-                    .param("episode", episode == null ? null : episode.value())
-                    .update();
-        }
-        countView(viewer, content, now.toInstant());
         return new HistoryEntry(content, episode, resume.positionSeconds(), durationSeconds, resume.played(), now.toInstant(), null, null, null,
                 null, null);
+    }
+
+    private record Target(ViewerAccess.Access access, boolean episodeFound) {
     }
 
     /** The day a view counts for: the platform's audience day, in Jakarta. */
     static LocalDate viewDay(Instant at) {
         return LocalDate.ofInstant(at, VIEW_DAY_ZONE);
-    }
-
-    /** The first report of a viewer's day on a title adds one view; every later one that day finds the row and adds none. */
-    private void countView(UserId viewer, ContentId content, Instant at) {
-        int first = jdbc.sql("insert into content_views (content_id, user_id, view_date) values (?, ?, ?) on conflict do nothing")
-                .params(content.value(), viewer.value(), viewDay(at)).update();
-        if (first > 0) {
-            jdbc.sql("update contents set view_count = view_count + 1 where id = ?").param(content.value()).update();
-        }
     }
 
     /** A history row with what lists show of its title. */

@@ -38,27 +38,33 @@ class WatchPagesController {
     @GetMapping("/watch")
     String home(@AuthenticationPrincipal CurrentUser viewer, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "") String cursor, Model model) {
+        boolean first = q.isBlank() && cursor.isBlank();
+        HomeRows.Shared shared = first ? rows.current() : null;
         Page<Catalogue.Item> page;
-        try {
-            page = catalogue.page(q.length() > 100 ? q.substring(0, 100) : q, cursor, 24);
-        } catch (ProblemException e) {
-            page = catalogue.page(q, null, 24);
+        if (first) {
+            page = shared.newest();
+        } else {
+            try {
+                page = catalogue.page(q.length() > 100 ? q.substring(0, 100) : q, cursor, HomeRows.NEWEST);
+            } catch (ProblemException e) {
+                page = catalogue.page(q, null, HomeRows.NEWEST);
+            }
         }
         String next = page.nextCursor() == null ? null
                 : "/watch?cursor=" + page.nextCursor() + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
         List<WatchPageModels.Tile> catalogueTiles = page.items().stream().map(WatchPagesController::tile).toList();
-        if (!q.isBlank() || !cursor.isBlank()) {
+        if (!first) {
             model.addAttribute("page", new WatchPageModels.Home(q, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), catalogueTiles,
                     next));
             return "watch/home";
         }
-        Catalogue.Item featured = rows.featured();
+        Catalogue.Item featured = shared.featured();
         model.addAttribute("page", new WatchPageModels.Home(q, featured == null ? null : tile(featured),
                 featured == null || featured.description() == null ? null : RichText.toPlainText(featured.description(), 240),
                 history.continueWatching(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
                 nextUp.of(viewer.id(), 12).stream().map(WatchPagesController::tile).toList(),
-                rows.trending().stream().map(WatchPagesController::tile).toList(),
-                rows.byCategory().stream().map(r -> new WatchPageModels.Row(r.name(), r.slug(), r.items().stream().map(WatchPagesController::tile)
+                shared.trending().stream().map(WatchPagesController::tile).toList(),
+                shared.categories().stream().map(r -> new WatchPageModels.Row(r.name(), r.slug(), r.items().stream().map(WatchPagesController::tile)
                         .toList())).toList(),
                 history.watchlist(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
                 catalogueTiles, next));

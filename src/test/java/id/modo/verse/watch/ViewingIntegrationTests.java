@@ -6,6 +6,9 @@ import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.Users;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,6 +62,40 @@ class ViewingIntegrationTests {
                 .params(series.id(), thirdId).update();
         report(third, series.id(), series.episodes().get(0), 10, 1200);
         assertThat(views(series.id())).isEqualTo(3);
+    }
+
+    @Test
+    void reportsOfAMovieSentAtOnceKeepOneRowAndOneView() throws Exception {
+        String movie = publishedMovie("Kancil Sekali");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                int position = 600 + i;
+                sent.add(pool.submit(() -> fan.postJson("/api/v1/me/watch-history", "{\"content_id\":\"" + movie
+                        + "\",\"position_seconds\":" + position + ",\"duration_seconds\":3600}").statusCode()));
+            }
+            for (Future<Integer> status : sent) {
+                assertThat(status.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jdbc.sql("select count(*) from watch_history where content_id = cast(? as uuid)").param(movie).query(Integer.class).single())
+                .isEqualTo(1);
+        assertThat(views(movie)).isEqualTo(1);
+    }
+
+    @Test
+    void deletingEpisodesTakesTheirHistoryWithThem() {
+        Series series = publishedSeries("Kancil Dihapus", 2);
+        for (String episode : series.episodes()) {
+            assertThat(report(fan, series.id(), episode, 60, 1200).statusCode()).isEqualTo(200);
+            assertThat(studio.asOwner().call("DELETE", "/api/v1/organizations/" + studio.organizationId() + "/contents/" + series.id()
+                    + "/episodes/" + episode, null).statusCode()).isEqualTo(204);
+        }
+        assertThat(jdbc.sql("select count(*) from watch_history where content_id = cast(? as uuid)").param(series.id()).query(Integer.class)
+                .single()).isZero();
     }
 
     @Test
@@ -117,6 +154,15 @@ class ViewingIntegrationTests {
 
     private int views(String content) {
         return jdbc.sql("select view_count from contents where id = cast(? as uuid)").param(content).query(Integer.class).single();
+    }
+
+    private String publishedMovie(String title) {
+        var created = studio.asOwner().postJson("/api/v1/organizations/" + studio.organizationId() + "/contents",
+                "{\"title\":\"" + title + "\",\"type\":\"movie\"}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json(created).get("id").asString();
+        jdbc.sql("update contents set status = 'published', published_at = now(), visibility = 'free' where id = cast(? as uuid)").param(id).update();
+        return id;
     }
 
     private record Series(String id, List<String> episodes) {
