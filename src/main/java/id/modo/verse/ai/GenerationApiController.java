@@ -110,8 +110,9 @@ class GenerationApiController {
     }
 
     private static boolean async(String type, String prefer) {
-        boolean image = type != null && java.util.Arrays.stream(GenerationType.values())
-                .anyMatch(t -> t.key().equals(type) && t.kind() == ModelKind.IMAGE);
-        return image || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
+        // Pictures and videos take too long to answer in the request.
+        boolean media = type != null && java.util.Arrays.stream(GenerationType.values())
+                .anyMatch(t -> t.key().equals(type) && t.kind() != ModelKind.TEXT);
+        return media || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
     }
 }
