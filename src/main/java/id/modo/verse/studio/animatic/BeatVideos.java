@@ -103,6 +103,10 @@ public class BeatVideos {
             throw invalid("seconds", "must be one of " + offer.map(o -> o.creditsBySeconds().keySet().stream().map(String::valueOf)
                     .collect(Collectors.joining(", "))).orElse("the lengths the video model makes"));
         }
+        if (jdbc.sql("select count(*) from beat_ai_videos where project_id = ? and beat_key = ? and status = 'generating'")
+                .params(project.value(), beat.key()).query(Integer.class).single() > 0) {
+            throw busy();
+        }
         ProjectAiSettings.Settings projectSettings = settings.get(actor, project);
         String prompt = prompt(project, beat);
         Map<String, Object> input = new LinkedHashMap<>();
@@ -127,9 +131,9 @@ public class BeatVideos {
             if (!ConstraintViolations.isUnique(e)) {
                 throw e;
             }
-            // Another click won: this generation's hold comes back.
+            // Another click won between the check and here: this generation's hold comes back.
             generations.cancel(actor, generation.id());
-            throw new ProblemException(ProblemType.CONFLICT, "A video of this beat is being made already: wait for it, or discard it.");
+            throw busy();
         }
         return describe(view, row(project, id).orElseThrow(BeatVideos::notFound), actor);
     }
@@ -304,6 +308,10 @@ public class BeatVideos {
 
     static ProblemException invalid(String field, String message) {
         return new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", List.of(new FieldError(field, message))));
+    }
+
+    private static ProblemException busy() {
+        return new ProblemException(ProblemType.CONFLICT, "A video of this beat is being made already: wait for it, or discard it.");
     }
 
     static ProblemException notFound() {
