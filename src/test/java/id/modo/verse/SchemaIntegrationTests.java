@@ -67,7 +67,8 @@ class SchemaIntegrationTests {
             "content_rating_votes", "content_views", // watch: helpful votes on reviews, one view per viewer, title and day
             "content_match_scores", "content_match_runs", // watch: personal match scores and when each user's were computed
             "watch_home_versions", // watch: the version of the catalogue home's shared rows, see docs/schema.md
-            "investment_refunds", "investor_payout_accounts"); // invest: one refund per investment, payout bank accounts
+            "investment_refunds", "investor_payout_accounts", // invest: one refund per investment, payout bank accounts
+            "beat_ai_videos"); // studio: a beat's AI videos made through the gateway, see docs/schema.md
 
     /** ERD table name to its columns, each "column:type". */
     static final Map<String, List<String>> ERD_TABLES = new LinkedHashMap<>();

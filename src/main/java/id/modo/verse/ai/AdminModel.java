@@ -11,7 +11,8 @@ import java.util.UUID;
 /** A catalogue row as platform admins see and edit it, disabled models included. */
 record AdminModel(UUID id, ProviderKind provider, String model, ModelKind kind, BigDecimal creditsPer1kInputTokens,
         BigDecimal creditsPer1kOutputTokens, BigDecimal usdPer1kInputTokens, BigDecimal usdPer1kOutputTokens, BigDecimal usdPerImage,
-        boolean enabled, boolean isDefault, List<String> plans, int fallbackPosition, Instant updatedAt) {
+        boolean enabled, boolean isDefault, List<String> plans, int fallbackPosition, Instant updatedAt, List<Integer> videoSeconds,
+        BigDecimal creditsPerSecond, BigDecimal usdPerSecond) {
 
     /** Priced by its tokens rather than by its generation type's price. */
     boolean pricedByTokens() {
@@ -29,6 +30,11 @@ record AdminModel(UUID id, ProviderKind provider, String model, ModelKind kind, 
         values.put("usd_per_1k_input_tokens", plain(usdPer1kInputTokens));
         values.put("usd_per_1k_output_tokens", plain(usdPer1kOutputTokens));
         values.put("usd_per_image", plain(usdPerImage));
+        if (kind == ModelKind.VIDEO) {
+            values.put("video_seconds", videoSeconds);
+            values.put("credits_per_second", plain(creditsPerSecond));
+            values.put("usd_per_second", plain(usdPerSecond));
+        }
         values.put("enabled", enabled);
         values.put("is_default", isDefault);
         values.put("plans", plans);

@@ -52,13 +52,17 @@ class AiAdminApiController {
             @JsonProperty("usd_per_1k_input_tokens") String usdPer1kInputTokens,
             @JsonProperty("usd_per_1k_output_tokens") String usdPer1kOutputTokens,
             String usdPerImage, boolean enabled, boolean isDefault, @Schema(description = "the plans that may use it; null: every plan") List<String> plans,
-            int fallbackPosition, Instant updatedAt) {
+            int fallbackPosition, Instant updatedAt,
+            @Schema(description = "a video model's lengths in seconds; null for other kinds") List<Integer> videoSeconds,
+            @Schema(description = "a video model's credits per second; null: the generation type's price per video") String creditsPerSecond,
+            String usdPerSecond) {
         static ModelResponse of(AdminModel model) {
             return new ModelResponse(model.id(), model.provider().key(), model.model(), model.kind().key(),
                     model.pricedByTokens() ? "tokens" : "generation_type", AdminModel.plain(model.creditsPer1kInputTokens()),
                     AdminModel.plain(model.creditsPer1kOutputTokens()), AdminModel.plain(model.usdPer1kInputTokens()),
                     AdminModel.plain(model.usdPer1kOutputTokens()), AdminModel.plain(model.usdPerImage()), model.enabled(), model.isDefault(),
-                    model.plans(), model.fallbackPosition(), model.updatedAt());
+                    model.plans(), model.fallbackPosition(), model.updatedAt(), model.videoSeconds(), AdminModel.plain(model.creditsPerSecond()),
+                    AdminModel.plain(model.usdPerSecond()));
         }
     }
 
@@ -66,17 +70,28 @@ class AiAdminApiController {
             @JsonProperty("credits_per_1k_input_tokens") String creditsPer1kInputTokens,
             @JsonProperty("credits_per_1k_output_tokens") String creditsPer1kOutputTokens,
             @JsonProperty("usd_per_1k_input_tokens") String usdPer1kInputTokens,
-            @JsonProperty("usd_per_1k_output_tokens") String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled) {
+            @JsonProperty("usd_per_1k_output_tokens") String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled,
+            List<Integer> videoSeconds, String creditsPerSecond, String usdPerSecond) {
+    }
+
+    /** A video model's fields, as the catalogue takes them; null when none was sent. */
+    static CatalogueAdmin.VideoChange video(List<Integer> seconds, String creditsPerSecond, String usdPerSecond) {
+        if (seconds == null && creditsPerSecond == null && usdPerSecond == null) {
+            return null;
+        }
+        return new CatalogueAdmin.VideoChange(seconds == null ? null : String.join(",", seconds.stream().map(String::valueOf).toList()),
+                creditsPerSecond, usdPerSecond);
     }
 
     record ModelUpdateRequest(String model,
             @JsonProperty("credits_per_1k_input_tokens") String creditsPer1kInputTokens,
             @JsonProperty("credits_per_1k_output_tokens") String creditsPer1kOutputTokens,
             @JsonProperty("usd_per_1k_input_tokens") String usdPer1kInputTokens,
-            @JsonProperty("usd_per_1k_output_tokens") String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled) {
+            @JsonProperty("usd_per_1k_output_tokens") String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled,
+            List<Integer> videoSeconds, String creditsPerSecond, String usdPerSecond) {
         CatalogueAdmin.ModelChange change() {
             return new CatalogueAdmin.ModelChange(model, creditsPer1kInputTokens, creditsPer1kOutputTokens, usdPer1kInputTokens,
-                    usdPer1kOutputTokens, usdPerImage, plans, enabled);
+                    usdPer1kOutputTokens, usdPerImage, plans, enabled, video(videoSeconds, creditsPerSecond, usdPerSecond));
         }
     }
 
@@ -144,7 +159,8 @@ class AiAdminApiController {
     }
 
     @Operation(summary = "Add a model", description = """
-            `provider` openai, anthropic, gemini or compatible; `kind` text or image; prices as decimal strings (empty or null: \
+            `provider` openai, anthropic, gemini or compatible; `kind` text, image or video \
+            (a video model also takes `video_seconds`, the lengths it makes, and `credits_per_second` / `usd_per_second`); prices as decimal strings (empty or null: \
             none). Both credit prices per 1k tokens, or neither to charge the generation type's price. `plans` null for every \
             plan. Added last in its kind's fallback order; 409 `ai-model-taken` when the provider's model is there. Audited.""")
     @ApiResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ModelResponse.class)))
@@ -153,7 +169,7 @@ class AiAdminApiController {
         requireAdmin(caller);
         AdminModel created = catalogue.create(caller.id(), body.provider(), body.kind(), new CatalogueAdmin.ModelChange(body.model(),
                 body.creditsPer1kInputTokens(), body.creditsPer1kOutputTokens(), body.usdPer1kInputTokens(), body.usdPer1kOutputTokens(),
-                body.usdPerImage(), body.plans(), body.enabled()));
+                body.usdPerImage(), body.plans(), body.enabled(), video(body.videoSeconds(), body.creditsPerSecond(), body.usdPerSecond())));
         return ResponseEntity.status(HttpStatus.CREATED).body(ModelResponse.of(created));
     }
 

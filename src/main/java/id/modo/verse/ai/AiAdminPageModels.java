@@ -60,6 +60,19 @@ public final class AiAdminPageModels {
             return blank(AdminModel.plain(model.usdPerImage()));
         }
 
+        /** A video model's lengths as the form takes them, "4, 8, 12". */
+        public String videoSeconds() {
+            return model.videoSeconds() == null ? "" : String.join(", ", model.videoSeconds().stream().map(String::valueOf).toList());
+        }
+
+        public String creditsPerSecond() {
+            return blank(AdminModel.plain(model.creditsPerSecond()));
+        }
+
+        public String usdPerSecond() {
+            return blank(AdminModel.plain(model.usdPerSecond()));
+        }
+
         public boolean enabled() {
             return model.enabled();
         }

@@ -68,7 +68,8 @@ class AiAdminPagesController {
             return "redirect:/admin/ai?notice=created#models";
         } catch (ProblemException e) {
             Map<String, String> values = new LinkedHashMap<>();
-            for (String field : List.of("provider", "kind", "model", "credits_in", "credits_out", "usd_in", "usd_out", "usd_image")) {
+            for (String field : List.of("provider", "kind", "model", "credits_in", "credits_out", "usd_in", "usd_out", "usd_image",
+                    "video_seconds", "credits_second", "usd_second")) {
                 values.put(field, first(form, field));
             }
             return modelsPage(model, failed(e, response), values);
@@ -248,7 +249,8 @@ class AiAdminPagesController {
     private static CatalogueAdmin.ModelChange change(MultiValueMap<String, String> form) {
         List<String> chosen = form.getOrDefault("plans", List.of());
         return new CatalogueAdmin.ModelChange(first(form, "model"), first(form, "credits_in"), first(form, "credits_out"), first(form, "usd_in"),
-                first(form, "usd_out"), first(form, "usd_image"), chosen.isEmpty() ? null : chosen, "true".equals(first(form, "enabled")));
+                first(form, "usd_out"), first(form, "usd_image"), chosen.isEmpty() ? null : chosen, "true".equals(first(form, "enabled")),
+                new CatalogueAdmin.VideoChange(first(form, "video_seconds"), first(form, "credits_second"), first(form, "usd_second")));
     }
 
     private static String first(MultiValueMap<String, String> form, String field) {

@@ -5,10 +5,19 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** One row of the model catalogue ({@code ai_models}); {@code plans} null means every plan. */
+/**
+ * One row of the model catalogue ({@code ai_models}); {@code plans} null means every plan. A video model has the lengths
+ * it makes ({@code videoSeconds}) and its prices per second; the others have none of them.
+ */
 record AiModel(UUID id, ProviderKind provider, String model, ModelKind kind, BigDecimal creditsPer1kInputTokens,
         BigDecimal creditsPer1kOutputTokens, BigDecimal usdPer1kInputTokens, BigDecimal usdPer1kOutputTokens,
-        BigDecimal usdPerImage, boolean isDefault, List<String> plans, int fallbackPosition) {
+        BigDecimal usdPerImage, boolean isDefault, List<String> plans, int fallbackPosition, List<Integer> videoSeconds,
+        BigDecimal creditsPerSecond, BigDecimal usdPerSecond) {
+
+    /** Whether it makes videos of this many seconds. */
+    boolean makesSeconds(int seconds) {
+        return videoSeconds != null && videoSeconds.contains(seconds);
+    }
 
     boolean allows(String plan) {
         return plans == null || plans.contains(plan);

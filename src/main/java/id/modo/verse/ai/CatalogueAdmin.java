@@ -60,7 +60,15 @@ class CatalogueAdmin {
      * per 1k tokens both blank price the model by its generation type.
      */
     record ModelChange(String model, String creditsPer1kInputTokens, String creditsPer1kOutputTokens, String usdPer1kInputTokens,
-            String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled) {
+            String usdPer1kOutputTokens, String usdPerImage, List<String> plans, Boolean enabled, VideoChange video) {
+    }
+
+    /**
+     * A video model's lengths and prices per second: {@code seconds} the lengths it makes, separated by commas ("4, 8, 12"),
+     * the provider's allowed set; credits per second blank to charge the generation type's price per video. Null for
+     * other kinds.
+     */
+    record VideoChange(String seconds, String creditsPerSecond, String usdPerSecond) {
     }
 
     /** Every model, text first, each kind in its fallback order. */
@@ -80,16 +88,19 @@ class CatalogueAdmin {
     AdminModel create(UserId admin, String provider, String kind, ModelChange change) {
         List<FieldError> errors = new ArrayList<>();
         ProviderKind providerKind = choice(provider, "provider", errors, ProviderKind::of, "openai, anthropic, gemini, compatible");
-        ModelKind modelKind = choice(kind, "kind", errors, key -> ModelKind.valueOf(key.toUpperCase(Locale.ROOT)), "text, image");
-        Valid valid = validate(change, errors);
+        ModelKind modelKind = choice(kind, "kind", errors, key -> ModelKind.valueOf(key.toUpperCase(Locale.ROOT)), "text, image, video");
+        Valid valid = validate(change, modelKind, errors);
         UUID id = UUID.randomUUID();
         try {
             jdbc.sql("""
                     insert into ai_models (id, provider, model, kind, credits_per_1k_input_tokens, credits_per_1k_output_tokens,
-                      usd_per_1k_input_tokens, usd_per_1k_output_tokens, usd_per_image, enabled, plans, fallback_position)
-                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar[], coalesce(max(fallback_position), 0) + ? from ai_models where kind = ?""")
+                      usd_per_1k_input_tokens, usd_per_1k_output_tokens, usd_per_image, enabled, plans, video_seconds, credits_per_second,
+                      usd_per_second, fallback_position)
+                    select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::varchar[], ?::integer[], ?, ?, coalesce(max(fallback_position), 0) + ?
+                    from ai_models where kind = ?""")
                     .params(id, providerKind.key(), valid.model, modelKind.key(), valid.creditsIn, valid.creditsOut, valid.usdIn, valid.usdOut,
-                            valid.usdImage, change.enabled() == null || change.enabled(), plansArray(valid.plans), STEP, modelKind.key())
+                            valid.usdImage, change.enabled() == null || change.enabled(), plansArray(valid.plans), valid.videoSeconds,
+                            valid.creditsPerSecond, valid.usdPerSecond, STEP, modelKind.key())
                     .update();
         } catch (DataIntegrityViolationException e) {
             throw taken(e, providerKind, valid.model);
@@ -104,7 +115,7 @@ class CatalogueAdmin {
     AdminModel update(UserId admin, UUID id, ModelChange change) {
         AdminModel before = locked(id);
         List<FieldError> errors = new ArrayList<>();
-        Valid valid = validate(change, errors);
+        Valid valid = validate(change, before.kind(), errors);
         boolean enabled = change.enabled() == null || change.enabled();
         if (before.isDefault() && !enabled) {
             throw defaultRequired(before);
@@ -113,10 +124,10 @@ class CatalogueAdmin {
             jdbc.sql("""
                     update ai_models set model = ?, credits_per_1k_input_tokens = ?, credits_per_1k_output_tokens = ?,
                       usd_per_1k_input_tokens = ?, usd_per_1k_output_tokens = ?, usd_per_image = ?, enabled = ?, plans = ?::varchar[],
-                      updated_at = ?
+                      video_seconds = ?::integer[], credits_per_second = ?, usd_per_second = ?, updated_at = ?
                     where id = ?""")
                     .params(valid.model, valid.creditsIn, valid.creditsOut, valid.usdIn, valid.usdOut, valid.usdImage, enabled,
-                            plansArray(valid.plans), Timestamp.from(clock.instant()), id)
+                            plansArray(valid.plans), valid.videoSeconds, valid.creditsPerSecond, valid.usdPerSecond, Timestamp.from(clock.instant()), id)
                     .update();
         } catch (DataIntegrityViolationException e) {
             throw taken(e, before.provider(), valid.model);
@@ -275,10 +286,13 @@ class CatalogueAdmin {
     }
 
     private record Valid(String model, BigDecimal creditsIn, BigDecimal creditsOut, BigDecimal usdIn, BigDecimal usdOut, BigDecimal usdImage,
-            List<String> plans) {
+            List<String> plans, Integer[] videoSeconds, BigDecimal creditsPerSecond, BigDecimal usdPerSecond) {
     }
 
-    private Valid validate(ModelChange change, List<FieldError> errors) {
+    /** The longest video a model may be set to make, in seconds. */
+    private static final int MAX_VIDEO_SECONDS = 600;
+
+    private Valid validate(ModelChange change, ModelKind kind, List<FieldError> errors) {
         String model = change.model() == null ? "" : change.model().strip();
         if (!MODEL_ID.matcher(model).matches()) {
             errors.add(new FieldError("model", "must be the provider's model id: 1 to 100 letters, digits or . _ : / @ + -"));
@@ -301,10 +315,35 @@ class CatalogueAdmin {
             planKeys.stream().filter(plan -> plans.find(plan).isEmpty()).findFirst()
                     .ifPresent(plan -> errors.add(new FieldError("plans", "has a plan that does not exist: " + abbreviate(plan))));
         }
+        VideoChange video = change.video() == null ? new VideoChange(null, null, null) : change.video();
+        Integer[] seconds = null;
+        if (kind == ModelKind.VIDEO) {
+            seconds = seconds(video.seconds(), errors);
+        } else if (!blank(video.seconds()) || !blank(video.creditsPerSecond()) || !blank(video.usdPerSecond())) {
+            errors.add(new FieldError("video_seconds", "is only for video models"));
+        }
+        BigDecimal creditsPerSecond = decimal(video.creditsPerSecond(), "credits_per_second", 4, MAX_CREDITS, errors);
+        BigDecimal usdPerSecond = decimal(video.usdPerSecond(), "usd_per_second", 6, MAX_USD, errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        return new Valid(model, creditsIn, creditsOut, usdIn, usdOut, usdImage, planKeys);
+        return new Valid(model, creditsIn, creditsOut, usdIn, usdOut, usdImage, planKeys, seconds, creditsPerSecond, usdPerSecond);
+    }
+
+    /** A video model's lengths, "4, 8, 12": at least one, each a whole 1 to {@value #MAX_VIDEO_SECONDS} seconds, each once. */
+    private static Integer[] seconds(String value, List<FieldError> errors) {
+        String message = "must list the lengths the model makes, in whole seconds from 1 to " + MAX_VIDEO_SECONDS + ", such as \"4, 8, 12\"";
+        List<Integer> seconds = new ArrayList<>();
+        for (String part : (value == null ? "" : value).split(",")) {
+            String number = part.strip();
+            if (!number.matches("[0-9]{1,3}") || Integer.parseInt(number) < 1 || Integer.parseInt(number) > MAX_VIDEO_SECONDS
+                    || seconds.contains(Integer.parseInt(number))) {
+                errors.add(new FieldError("video_seconds", message));
+                return null;
+            }
+            seconds.add(Integer.parseInt(number));
+        }
+        return seconds.stream().sorted().toArray(Integer[]::new);
     }
 
     private static BigDecimal decimal(String value, String field, int scale, BigDecimal max, List<FieldError> errors) {
@@ -369,6 +408,7 @@ class CatalogueAdmin {
                 row.getBigDecimal("credits_per_1k_output_tokens"), row.getBigDecimal("usd_per_1k_input_tokens"),
                 row.getBigDecimal("usd_per_1k_output_tokens"), row.getBigDecimal("usd_per_image"), row.getBoolean("enabled"),
                 row.getBoolean("is_default"), plans == null ? null : Arrays.asList((String[]) plans.getArray()), row.getInt("fallback_position"),
-                row.getTimestamp("updated_at").toInstant());
+                row.getTimestamp("updated_at").toInstant(), ModelCatalogue.seconds(row.getArray("video_seconds")),
+                row.getBigDecimal("credits_per_second"), row.getBigDecimal("usd_per_second"));
     }
 }

@@ -41,7 +41,7 @@ class GenerationApiController {
     /**
      * @param type      a generation type: premise, logline, synopsis, story_structure, want_need, key_actions,
      *                  character_profile, character_image, universe, moodboard_prompt, moodboard_image, script_scene,
-     *                  performance_suggestions
+     *                  performance_suggestions, beat_video (a job; input prompt, seconds, size)
      * @param input     the inputs the type's prompt template takes (strings, or lists of strings such as beats)
      * @param projectId the project it is for, which must be one the caller may edit in this organization
      * @param language  the language to write in: {@code en} (English) or {@code id} (Bahasa Indonesia); fills the
@@ -110,8 +110,9 @@ class GenerationApiController {
     }
 
     private static boolean async(String type, String prefer) {
-        boolean image = type != null && java.util.Arrays.stream(GenerationType.values())
-                .anyMatch(t -> t.key().equals(type) && t.kind() == ModelKind.IMAGE);
-        return image || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
+        // Pictures and videos take too long to answer in the request.
+        boolean media = type != null && java.util.Arrays.stream(GenerationType.values())
+                .anyMatch(t -> t.key().equals(type) && t.kind() != ModelKind.TEXT);
+        return media || (prefer != null && prefer.toLowerCase(java.util.Locale.ROOT).contains("respond-async"));
     }
 }

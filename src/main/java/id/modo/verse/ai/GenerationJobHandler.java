@@ -46,7 +46,12 @@ class GenerationJobHandler implements JobHandler {
         Generation generation = store.find(id).orElseThrow(() -> new IllegalStateException("Generation " + id + " is gone"));
         try {
             context.progress(0, 1, "Generating");
-            Generation ended = run.execute(generation, null);
+            Generation ended = run.executeJob(generation, percent -> {
+                if (context.cancelled()) {
+                    throw new JobCancelledException();
+                }
+                context.progress(percent, 100, "Generating");
+            });
             if (ended.status() == GenerationStatus.CANCELLED || context.cancelled()) {
                 throw new JobCancelledException();
             }

@@ -29,6 +29,30 @@ final class GenerationPricing {
         return ownKey ? 0 : Math.min(held, credits(model, typePrice, inputTokens, outputTokens));
     }
 
+    /** What to hold for a video of {@code seconds} that may be made on any of {@code routes}. */
+    static int videoHold(List<Route> routes, int typePrice, int seconds) {
+        return routes.stream().filter(route -> !route.ownKey()).mapToInt(route -> videoCredits(route.model(), typePrice, seconds)).max().orElse(0);
+    }
+
+    /** What a video of {@code seconds} made on {@code model} costs, never more than was held. */
+    static int videoCharge(AiModel model, boolean ownKey, int typePrice, int seconds, int held) {
+        return ownKey ? 0 : Math.min(held, videoCredits(model, typePrice, seconds));
+    }
+
+    /** What the provider charges us for a video of {@code seconds}; null when the catalogue has no price for it. */
+    static BigDecimal videoUsd(AiModel model, int seconds) {
+        return model.usdPerSecond() == null ? null : model.usdPerSecond().multiply(BigDecimal.valueOf(seconds));
+    }
+
+    /** A model priced per second costs its seconds (rounded up to whole credits); one without that price, its type's price. */
+    private static int videoCredits(AiModel model, int typePrice, int seconds) {
+        if (model.creditsPerSecond() == null) {
+            return typePrice;
+        }
+        return model.creditsPerSecond().multiply(BigDecimal.valueOf(seconds)).setScale(0, RoundingMode.CEILING)
+                .min(BigDecimal.valueOf(Integer.MAX_VALUE)).intValue();
+    }
+
     static BigDecimal usd(AiModel model, long inputTokens, long outputTokens) {
         if (model.kind() == ModelKind.IMAGE && model.usdPerImage() != null) {
             return model.usdPerImage();

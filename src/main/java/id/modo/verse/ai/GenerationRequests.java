@@ -100,12 +100,34 @@ public class GenerationRequests {
      * or empty when nothing can serve it.
      */
     public OptionalInt price(OrganizationId organization, GenerationType type) {
+        if (type.kind() == ModelKind.VIDEO) {
+            // The cheapest video it makes; each length with its price is in videoOffer.
+            return videoOffer(organization, type).map(offer -> offer.creditsBySeconds().values().stream().mapToInt(Integer::intValue).min())
+                    .orElse(OptionalInt.empty());
+        }
         List<Route> routes = routing.routes(organization, type);
         if (routes.isEmpty()) {
             return OptionalInt.empty();
         }
         PromptTemplate template = templates.of(type);
         return OptionalInt.of(GenerationPricing.hold(routes, catalogue.credits(type), 0, template.maxOutputTokens() * answers(template)));
+    }
+
+    /** What a video costs here: the lengths the organization's video models make, each with its price in credits. */
+    public record VideoOffer(Map<Integer, Integer> creditsBySeconds) {
+
+        public List<Integer> seconds() {
+            return List.copyOf(creditsBySeconds.keySet());
+        }
+    }
+
+    /** The organization's video offer now (what a page shows before the click), or empty when no video model serves it. */
+    public java.util.Optional<VideoOffer> videoOffer(OrganizationId organization, GenerationType type) {
+        List<Route> routes = routing.routes(organization, type);
+        Map<Integer, Integer> offer = new java.util.TreeMap<>();
+        routes.stream().flatMap(route -> route.model().videoSeconds().stream()).distinct().forEach(seconds ->
+                offer.put(seconds, GenerationPricing.videoHold(VideoGenerations.making(routes, seconds), catalogue.credits(type), seconds)));
+        return offer.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new VideoOffer(offer));
     }
 
     /**
@@ -145,8 +167,14 @@ public class GenerationRequests {
         if (routes.isEmpty()) {
             throw AiProblems.notConfigured();
         }
-        int inputChars = length(template.system(input)) + length(template.user(input));
-        int hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars * answers(template), template.maxOutputTokens() * answers(template));
+        int hold;
+        if (type.kind() == ModelKind.VIDEO) {
+            routes = videoRoutes(routes, input);
+            hold = GenerationPricing.videoHold(routes, catalogue.credits(type), VideoGenerations.seconds(input));
+        } else {
+            int inputChars = length(template.system(input)) + length(template.user(input));
+            hold = GenerationPricing.hold(routes, catalogue.credits(type), inputChars * answers(template), template.maxOutputTokens() * answers(template));
+        }
         // As the database keeps it, so the generation answered is the one a later read finds.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ReservationId reservation = hold > 0 ? ReservationId.of(UUID.randomUUID()) : null;
@@ -241,6 +269,29 @@ public class GenerationRequests {
         Map<String, Object> with = new java.util.LinkedHashMap<>(input);
         with.put(PromptTemplate.LANGUAGE, request.language());
         return with;
+    }
+
+    /**
+     * The routes whose model makes a video as long as asked; 400 with the lengths they make for any other, or a size
+     * that is not {@code WIDTHxHEIGHT}.
+     */
+    private static List<Route> videoRoutes(List<Route> routes, Map<String, Object> input) {
+        List<Integer> made = routes.stream().flatMap(route -> route.model().videoSeconds().stream()).distinct().sorted().toList();
+        String seconds = PromptTemplate.text(input.get(VideoGenerations.SECONDS));
+        List<Route> making = seconds.matches("[0-9]{1,3}") ? VideoGenerations.making(routes, Integer.parseInt(seconds)) : List.of();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (making.isEmpty()) {
+            errors.add(new FieldError("input." + VideoGenerations.SECONDS, "must be one of "
+                    + String.join(", ", made.stream().map(String::valueOf).toList()) + " (the lengths the video models make)"));
+        }
+        Object size = input.get(VideoGenerations.SIZE);
+        if (size != null && !PromptTemplate.text(size).matches("[1-9][0-9]{1,4}x[1-9][0-9]{1,4}")) {
+            errors.add(new FieldError("input." + VideoGenerations.SIZE, "must be WIDTHxHEIGHT, such as 1280x720"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors, "allowed_seconds", made));
+        }
+        return making;
     }
 
     /** How many answers a generation may pay for: a structured one that does not fit is asked for once more (GenerationRun). */

@@ -10,7 +10,12 @@ import id.modo.verse.credit.ReservationId;
 import id.modo.verse.identity.UserId;
 import id.modo.verse.media.AssetView;
 import id.modo.verse.media.Assets;
+import id.modo.verse.common.jobs.JobCancelledException;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -18,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -47,10 +53,12 @@ class GenerationRun {
     private final Routing routing;
     private final RunningGenerations running;
     private final OrganizationKeys keys;
+    private final VideoGenerations videos;
 
     GenerationRun(Generations generations, Routing routing, PromptTemplates templates, ModelCatalogue catalogue, GenerationStore store,
             CreditReservations reservations, Assets assets, ObjectProvider<Jobs> jobs, TransactionTemplate transactions, Clock clock,
-            RunningGenerations running, OrganizationKeys keys) {
+            RunningGenerations running, OrganizationKeys keys, VideoGenerations videos) {
+        this.videos = videos;
         this.generations = generations;
         this.routing = routing;
         this.templates = templates;
@@ -66,15 +74,20 @@ class GenerationRun {
     }
 
     /**
-     * Calls the provider for a running generation and settles it; one that is not running (cancelled, or already
-     * ended by an earlier run of its job) is answered as it is, with nothing called or charged. A job routes it now.
+     * Calls the provider for a running generation in its job and settles it; one that is not running (cancelled, or
+     * already ended by an earlier run of its job) is answered as it is, with nothing called or charged. The job routes
+     * it now; {@code progress} hears how far a video is (0-100).
      */
-    Generation execute(Generation generation, AnswerTokens tokens) {
-        return execute(generation, null, tokens);
+    Generation executeJob(Generation generation, IntConsumer progress) {
+        return execute(generation, null, null, progress);
     }
 
-    /** As {@link #execute(Generation, AnswerTokens)} along {@code routes}, those its hold was priced on (null: route it now). */
+    /** As {@link #executeJob} along {@code routes}, those its hold was priced on (null: route it now). */
     Generation execute(Generation generation, List<Route> routes, AnswerTokens tokens) {
+        return execute(generation, routes, tokens, percent -> { });
+    }
+
+    private Generation execute(Generation generation, List<Route> routes, AnswerTokens tokens, IntConsumer progress) {
         if (generation.status() != GenerationStatus.RUNNING) {
             return generation;
         }
@@ -82,7 +95,14 @@ class GenerationRun {
         Generations.Attempts attempts = new Generations.Attempts(stop);
         try {
             List<Route> along = routes != null ? routes : routing.routes(generation.organizationId(), generation.type());
-            return generation.type().kind() == ModelKind.IMAGE ? image(generation, along, attempts) : text(generation, along, tokens, attempts);
+            return switch (generation.type().kind()) {
+                case IMAGE -> image(generation, along, attempts);
+                case VIDEO -> video(generation, along, attempts, progress);
+                case TEXT -> text(generation, along, tokens, attempts);
+            };
+        } catch (JobCancelledException cancelled) {
+            cancel(generation);
+            throw cancelled;
         } catch (ProblemException problem) {
             fail(generation, problem.getMessage(), attempts);
             Map<String, Object> members = new HashMap<>(problem.properties());
@@ -105,6 +125,27 @@ class GenerationRun {
         Generation settled = succeed(generation, null, null, asset.id().value(), image.receipt(), attempts);
         if (settled.status() != GenerationStatus.COMPLETED) {
             // Cancelled while the picture was stored: nothing was charged, so nothing is kept either.
+            assets.delete(user, asset.id());
+        }
+        return settled;
+    }
+
+    private Generation video(Generation generation, List<Route> routes, Generations.Attempts attempts, IntConsumer progress) {
+        PromptTemplate template = templates.of(generation.type());
+        VideoGenerations.Made made = videos.make(generation, routes, template.user(generation.input()), attempts, progress);
+        UserId user = UserId.of(generation.userId());
+        AssetView asset;
+        try (InputStream video = Files.newInputStream(made.file())) {
+            asset = assets.upload(user, generation.organizationId(), generation.projectId(), ASSET_CATEGORY,
+                    generation.type().key() + "-" + generation.id() + ".mp4", video);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            VideoGenerations.deleteQuietly(made.file());
+        }
+        Generation settled = succeed(generation, null, null, asset.id().value(), made.receipt(), attempts);
+        if (settled.status() != GenerationStatus.COMPLETED) {
+            // Cancelled while the video was stored: nothing was charged, so nothing is kept either.
             assets.delete(user, asset.id());
         }
         return settled;
@@ -166,9 +207,13 @@ class GenerationRun {
     private Generation succeed(Generation generation, String text, String json, UUID asset, Receipt receipt, Generations.Attempts attempts) {
         int typePrice = catalogue.credits(generation.type());
         Optional<AiModel> model = catalogue.find(ProviderKind.of(receipt.provider()), receipt.model());
-        int charged = model.map(served -> GenerationPricing.charge(served, receipt.ownKey(), typePrice, receipt.inputTokens(),
-                receipt.outputTokens(), generation.creditsPrice())).orElse(receipt.ownKey() ? 0 : Math.min(typePrice, generation.creditsPrice()));
-        BigDecimal usd = usd(receipt);
+        boolean video = generation.type().kind() == ModelKind.VIDEO;
+        int seconds = video ? VideoGenerations.seconds(generation.input()) : 0;
+        int charged = model.map(served -> video
+                ? GenerationPricing.videoCharge(served, receipt.ownKey(), typePrice, seconds, generation.creditsPrice())
+                : GenerationPricing.charge(served, receipt.ownKey(), typePrice, receipt.inputTokens(), receipt.outputTokens(), generation.creditsPrice()))
+                .orElse(receipt.ownKey() ? 0 : Math.min(typePrice, generation.creditsPrice()));
+        BigDecimal usd = video ? model.map(served -> GenerationPricing.videoUsd(served, seconds)).orElse(null) : usd(receipt);
         try {
             return transactions.execute(status -> {
                 var now = clock.instant();

@@ -140,6 +140,25 @@ class GenerationStore {
                 .query(GenerationStore::row).optional();
     }
 
+    /**
+     * Records the video the provider is making for a running generation, and who makes it, so a run started again
+     * follows that video; false when the generation no longer runs (cancelled meanwhile).
+     */
+    boolean videoStarted(GenerationId id, String providerJobId, Receipt receipt) {
+        return jdbc.sql("""
+                update ai_generations set provider_job_id = :job, provider = :provider, model = :model, own_key = :own,
+                    fell_back_to_platform_key = :fell
+                where id = :id and status = 'running'""")
+                .param("job", providerJobId).param("provider", receipt.provider()).param("model", receipt.model())
+                .param("own", receipt.ownKey()).param("fell", receipt.fellBackToPlatformKey()).param("id", id.value()).update() == 1;
+    }
+
+    /** The provider's id of the video a generation asked for; empty before it was created. */
+    Optional<String> providerJobId(GenerationId id) {
+        return jdbc.sql("select provider_job_id from ai_generations where id = ? and provider_job_id is not null").param(id.value())
+                .query(String.class).optional();
+    }
+
     /** Ends a waiting or running generation as failed or cancelled, nothing charged; empty when it had already ended. */
     Optional<Generation> end(GenerationId id, GenerationStatus status, String error, Instant now) {
         return jdbc.sql("""

@@ -19,7 +19,9 @@ public enum GenerationType {
     MOODBOARD_PROMPT(ModelKind.TEXT),
     MOODBOARD_IMAGE(ModelKind.IMAGE),
     SCRIPT_SCENE(ModelKind.TEXT),
-    PERFORMANCE_SUGGESTIONS(ModelKind.TEXT);
+    PERFORMANCE_SUGGESTIONS(ModelKind.TEXT),
+    /** A beat's AI video; its model's credits per second when it has them, else this price per video. */
+    BEAT_VIDEO(ModelKind.VIDEO);
 
     private final ModelKind kind;
 

@@ -10,6 +10,8 @@ import id.modo.verse.ai.provider.StopSignal;
 import id.modo.verse.ai.provider.TextRequest;
 import id.modo.verse.ai.provider.TextResult;
 import id.modo.verse.ai.provider.TokenUsage;
+import id.modo.verse.ai.provider.VideoJob;
+import id.modo.verse.ai.provider.VideoRequest;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.organization.OrganizationId;
 import java.time.Clock;
@@ -91,6 +93,15 @@ public class Generations {
             return count;
         }
 
+        StopSignal stop() {
+            return stop;
+        }
+
+        /** Whether the provider kept the generation waiting past its bound. */
+        void timedOut(boolean timedOut) {
+            this.timedOut = timedOut;
+        }
+
         /** Whether the last failure was a provider that did not answer in time. */
         boolean timedOut() {
             return timedOut;
@@ -118,6 +129,22 @@ public class Generations {
         FallbackChain.Served<ImageResult> served = serve(routes, attempts, route -> providers.get(route.model().provider())
                 .image(route.connection(), new ImageRequest(route.model().model(), prompt, IMAGE_SIZE)));
         return new ImageGeneration(served.value().bytes(), served.value().mediaType(), receipt(served, served.value().usage()));
+    }
+
+    /** Asks the first route that answers along the chain for a video; follow it with the served route's provider. */
+    FallbackChain.Served<VideoJob> createVideo(List<Route> routes, String prompt, int seconds, String size, Attempts attempts) {
+        return serve(routes, attempts, route -> provider(route).createVideo(route.connection(),
+                new VideoRequest(route.model().model(), prompt, seconds, size)));
+    }
+
+    Provider provider(Route route) {
+        return providers.get(route.model().provider());
+    }
+
+    /** A provider's failure as the gateway's problem: one worth trying again later is unavailable, any other failed. */
+    static ProblemException problem(ProviderFailure failure) {
+        return new ProblemException(failure.retryable() ? AiProblems.PROVIDER_UNAVAILABLE : AiProblems.PROVIDER_FAILED,
+                failure.getMessage(), Map.of("reason", failure.kind().name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     @FunctionalInterface
@@ -149,8 +176,7 @@ public class Generations {
                 }
             });
         } catch (ProviderFailure failure) {
-            throw new ProblemException(failure.retryable() ? AiProblems.PROVIDER_UNAVAILABLE : AiProblems.PROVIDER_FAILED,
-                    failure.getMessage(), Map.of("reason", failure.kind().name().toLowerCase(java.util.Locale.ROOT)));
+            throw problem(failure);
         }
     }
 

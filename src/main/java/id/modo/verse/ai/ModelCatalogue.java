@@ -110,6 +110,11 @@ class ModelCatalogue {
                 row.getBigDecimal("credits_per_1k_input_tokens"), row.getBigDecimal("credits_per_1k_output_tokens"),
                 row.getBigDecimal("usd_per_1k_input_tokens"), row.getBigDecimal("usd_per_1k_output_tokens"),
                 row.getBigDecimal("usd_per_image"), row.getBoolean("is_default"),
-                plans == null ? null : Arrays.asList((String[]) plans.getArray()), row.getInt("fallback_position"));
+                plans == null ? null : Arrays.asList((String[]) plans.getArray()), row.getInt("fallback_position"),
+                seconds(row.getArray("video_seconds")), row.getBigDecimal("credits_per_second"), row.getBigDecimal("usd_per_second"));
+    }
+
+    static List<Integer> seconds(Array seconds) throws SQLException {
+        return seconds == null ? null : Arrays.asList((Integer[]) seconds.getArray());
     }
 }

@@ -160,7 +160,7 @@ class FallbackChainTests {
 
     static AiModel model(ProviderKind provider, String model, ModelKind kind, boolean isDefault, List<String> plans, int position) {
         return new AiModel(UUID.nameUUIDFromBytes((provider + model).getBytes()), provider, model, kind, null, null, null, null, null,
-                isDefault, plans, position);
+                isDefault, plans, position, null, null, null);
     }
 
     /** A random source answering the same bound-scaled value each time: 0 for no jitter, MAX_VALUE for the most. */

@@ -18,13 +18,24 @@ import com.openai.models.completions.CompletionUsage;
 import com.openai.models.images.Image;
 import com.openai.models.images.ImageGenerateParams;
 import com.openai.models.images.ImagesResponse;
+import com.openai.core.http.HttpResponse;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import com.openai.models.videos.VideoSize;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * OpenAI's chat completions and image generation through its official SDK; with {@link ProviderKind#COMPATIBLE}
+ * OpenAI's chat completions, image generation and Videos API (create, retrieve, download content) through its official SDK; with {@link ProviderKind#COMPATIBLE}
  * the same calls go to any server that speaks them at its own base URL (Ollama, LM Studio, vLLM, llama.cpp).
  */
 public final class OpenAiProvider implements Provider {
@@ -112,6 +123,47 @@ public final class OpenAiProvider implements Provider {
     }
 
     @Override
+    public VideoJob createVideo(Connection connection, VideoRequest request) {
+        VideoCreateParams.Builder params = VideoCreateParams.builder().model(request.model()).prompt(request.prompt())
+                .seconds(VideoSeconds.of(String.valueOf(request.seconds())));
+        if (request.size() != null) {
+            params.size(VideoSize.of(request.size()));
+        }
+        return job(call(() -> clients.get(connection).videos().create(params.build())));
+    }
+
+    @Override
+    public VideoJob video(Connection connection, String id) {
+        return job(call(() -> clients.get(connection).videos().retrieve(id)));
+    }
+
+    @Override
+    public void downloadVideo(Connection connection, String id, Path target) {
+        call(() -> {
+            // Bounded like a stream: a long download that keeps coming is not a provider that stopped answering.
+            try (HttpResponse response = clients.get(connection).videos().downloadContent(id,
+                    com.openai.models.videos.VideoDownloadContentParams.none(), streamOptions(connection)); InputStream body = response.body()) {
+                Files.copy(body, target, StandardCopyOption.REPLACE_EXISTING);
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private VideoJob job(Video video) {
+        VideoJob.State state = switch (video.status().asString()) {
+            case "queued" -> VideoJob.State.QUEUED;
+            case "in_progress" -> VideoJob.State.IN_PROGRESS;
+            case "completed" -> VideoJob.State.COMPLETED;
+            case "failed" -> VideoJob.State.FAILED;
+            default -> throw ProviderFailure.badResponse(kind.key() + " answered a video status it does not document: " + video.status().asString());
+        };
+        String error = video.error().map(failed -> failed.message() + " (" + failed.code() + ")").orElse(null);
+        return new VideoJob(video.id(), state, (int) Math.max(0, Math.min(100, video.progress())), error);
+    }
+
+    @Override
     public void validate(Connection connection) {
         // One model is enough to know the key is taken; the list itself is not needed.
         call(() -> clients.get(connection).models().list().data());
@@ -151,7 +203,7 @@ public final class OpenAiProvider implements Provider {
             return call.get();
         } catch (OpenAIServiceException e) {
             throw HttpFailures.of(kind, e.statusCode(), RetryAfter.parse(e.headers().values("retry-after"), clock), e);
-        } catch (OpenAIIoException e) {
+        } catch (OpenAIIoException | UncheckedIOException e) {
             throw HttpFailures.unreachable(kind, e);
         } catch (OpenAIException e) {
             throw new ProviderFailure(ProviderFailure.Kind.BAD_RESPONSE, kind.key() + " answered something unreadable", null, e);

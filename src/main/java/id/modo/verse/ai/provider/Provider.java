@@ -1,5 +1,6 @@
 package id.modo.verse.ai.provider;
 
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,24 @@ public interface Provider {
 
     /** One image; a provider or model without image output answers {@link ProviderFailure.Kind#BAD_RESPONSE}. */
     ImageResult image(Connection connection, ImageRequest request);
+
+    /**
+     * Asks for a video, which the provider makes in its own time; follow it with {@link #video}. A provider without a
+     * video API answers {@link ProviderFailure.Kind#BAD_RESPONSE}.
+     */
+    default VideoJob createVideo(Connection connection, VideoRequest request) {
+        throw ProviderFailure.badResponse(kind().key() + " makes no videos");
+    }
+
+    /** How the video {@link #createVideo} asked for is doing. */
+    default VideoJob video(Connection connection, String id) {
+        throw ProviderFailure.badResponse(kind().key() + " makes no videos");
+    }
+
+    /** Writes a completed video's MP4 to {@code target}, byte by byte as it arrives. */
+    default void downloadVideo(Connection connection, String id, Path target) {
+        throw ProviderFailure.badResponse(kind().key() + " makes no videos");
+    }
 
     /**
      * Whether the provider takes the connection's key, asked of its cheapest call (listing models, which costs nothing):

@@ -43,8 +43,10 @@ class AnimaticPagesController {
     private final Assets assets;
     private final Jobs jobs;
     private final WorkspaceTabs tabs;
+    private final BeatVideoPages aiVideos;
 
-    AnimaticPagesController(Animatics animatics, ProjectAccess access, Assets assets, Jobs jobs, WorkspaceTabs tabs) {
+    AnimaticPagesController(Animatics animatics, ProjectAccess access, Assets assets, Jobs jobs, WorkspaceTabs tabs, BeatVideoPages aiVideos) {
+        this.aiVideos = aiVideos;
         this.animatics = animatics;
         this.access = access;
         this.assets = assets;
@@ -54,13 +56,15 @@ class AnimaticPagesController {
 
     @GetMapping("/projects/{projectId}/animatic")
     String page(@AuthenticationPrincipal CurrentUser caller, @PathVariable ProjectId projectId, @ModelAttribute("ui") Ui ui,
-            @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error, Model model) {
+            @RequestParam(defaultValue = "") String notice, @RequestParam(defaultValue = "") String error,
+            @RequestParam(name = "ai_video", defaultValue = "") String aiVideo, Model model) {
         Animatics.Overview overview = animatics.overview(caller.id(), projectId, ui.locale());
         List<AnimaticPage.Sound> sounds = overview.canRender() ? sounds(caller, overview.project()) : List.of();
         List<AnimaticPage.Beat> beats = overview.beats().stream()
                 .map(b -> new AnimaticPage.Beat(b.beatIndex(), b.title(), b.pictureCount(), render(projectId, b.animatic(), ui))).toList();
         model.addAttribute("page", new AnimaticPage(overview.project(), tabs, render(projectId, overview.story(), ui), beats,
                 overview.canRender(), sounds, notice.equals("started") ? ui.t("animatic.notice.started") : null, message(error, ui)));
+        model.addAttribute("aiVideos", aiVideos.page(caller.id(), projectId, aiVideo, ui));
         return "studio/animatic";
     }
 
