@@ -92,4 +92,11 @@ public final class WatchPageModels {
 
     public record CategoryChoice(String id, String name, boolean active, boolean checked) {
     }
+
+    /** The admins' curation of the home's banner: the featured titles and the published ones to choose from. */
+    public record FeaturedAdmin(String query, List<FeaturedLine> featured, List<FeaturedLine> published, String error) {
+    }
+
+    public record FeaturedLine(String id, String title, String organizationName, String visibility, String posterUrl, boolean featured) {
+    }
 }
