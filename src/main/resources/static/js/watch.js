@@ -1,8 +1,8 @@
 /*
  * Watch pages. [data-watch-player]: plays the HLS master playlist with hls.js (Chromium plays HLS only through Media
- * Source Extensions; Safari natively), starts at data-start (the saved position), lets the viewer pick a quality, and
- * reports the position to /watch/progress every 10 s, on pause and when leaving; offers the subtitles the master playlist
- * lists, shows seek previews from the video's thumbnail sprite ([data-watch-seek]) and, when a link the master playlist
+ * Source Extensions; Safari natively), starts at data-start (the saved position), lets the viewer pick a quality (and
+ * shows the one playing), and reports the position to /watch/progress every 10 s, on pause and when leaving; offers the subtitles the master playlist
+ * lists (remembering the viewer's choice), shows seek previews from the video's thumbnail sprite ([data-watch-seek]) and, when a link the master playlist
  * handed out has expired (a long pause), loads it again for fresh ones. [data-watch-tus]: sends a large video by tus 1.0
  * in pieces, resuming after a dropped connection (and after a reload, for the same file). [data-watch-job]: follows a
  * transcoding job's server-sent events into its progress bar and reloads the page when the job ends.
@@ -62,7 +62,7 @@ document.addEventListener('DOMContentLoaded', function () {
                 }
             });
             hls.on(window.Hls.Events.SUBTITLE_TRACKS_UPDATED, function (event, data) {
-                subtitleChoice(hls, data.subtitleTracks);
+                subtitleChoice(hls, data.subtitleTracks, 'modo-watch-subtitles:' + (video.getAttribute('data-viewer') || ''));
             });
             hls.on(window.Hls.Events.MANIFEST_PARSED, function (event, data) {
                 if (!quality || quality.options.length > 1) {
@@ -75,8 +75,17 @@ document.addEventListener('DOMContentLoaded', function () {
                     quality.appendChild(option);
                 });
                 quality.addEventListener('change', function () {
-                    hls.currentLevel = parseInt(quality.value, 10);
+                    // nextLevel switches from the next fragment on and keeps what already plays; currentLevel would flush
+                    // the whole buffer and stall. -1 hands the choice back to hls.js's bandwidth estimate.
+                    hls.nextLevel = parseInt(quality.value, 10);
                 });
+            });
+            hls.on(window.Hls.Events.LEVEL_SWITCHED, function (event, data) {
+                var playing = document.querySelector('[data-watch-quality-playing]');
+                if (playing) {
+                    playing.querySelector('[data-watch-quality-height]').textContent = hls.levels[data.level].height + 'p';
+                    playing.hidden = false;
+                }
             });
             video.hls = hls;
         } else if (video.canPlayType('application/vnd.apple.mpegurl')) {
@@ -87,7 +96,11 @@ document.addEventListener('DOMContentLoaded', function () {
         }
     });
 
-    function subtitleChoice(hls, tracks) {
+    /*
+     * The subtitle menu. The viewer's choice (a language, or off) is kept in this browser's localStorage under their user
+     * id, and chosen again on the next title or episode that has a track in that language.
+     */
+    function subtitleChoice(hls, tracks, key) {
         var box = document.querySelector('[data-watch-subtitles-box]');
         var select = box && box.querySelector('[data-watch-subtitles]');
         if (!select || !tracks.length || select.options.length > 1) {
@@ -99,12 +112,41 @@ document.addEventListener('DOMContentLoaded', function () {
             option.textContent = track.name + (track.lang ? ' (' + track.lang + ')' : '');
             select.appendChild(option);
         });
-        select.addEventListener('change', function () {
-            var index = parseInt(select.value, 10);
+
+        function show(index) {
             hls.subtitleDisplay = index >= 0;
             hls.subtitleTrack = index;
+        }
+
+        var saved = remembered(key);
+        var savedIndex = saved === 'off' ? -1 : tracks.findIndex(function (track) { return (track.lang || track.name) === saved; });
+        if (saved === 'off' || savedIndex >= 0) {
+            select.value = String(savedIndex);
+            show(savedIndex);
+        }
+        select.addEventListener('change', function () {
+            var index = parseInt(select.value, 10);
+            show(index);
+            remember(key, index >= 0 ? tracks[index].lang || tracks[index].name : 'off');
         });
         box.hidden = false;
+    }
+
+    /* localStorage may be switched off or full (private windows); the choice is then simply not kept. */
+    function remembered(key) {
+        try {
+            return window.localStorage.getItem(key);
+        } catch (e) {
+            return null;
+        }
+    }
+
+    function remember(key, value) {
+        try {
+            window.localStorage.setItem(key, value);
+        } catch (e) {
+            // Not kept; the menu still works for this page.
+        }
     }
 
     function clock(seconds) {

@@ -88,6 +88,8 @@ class Content {
     private ContentStatus status;
     @Convert(converter = VisibilityConverter.class)
     private ContentVisibility visibility;
+    /** Platform admins curate it ({@link FeaturedContents}); a publisher's save must never write it. */
+    @Column(updatable = false)
     private boolean featured;
     @Column(name = "meta_title")
     private String metaTitle;

@@ -248,6 +248,12 @@ class ContentApiController {
         episodes.deleteEpisode(caller.id(), orgId, contentId, episodeId);
     }
 
+    /** A change of who may watch alone, every other field left as it is (the content manager page's visibility form). */
+    static ContentFields visibilityOnly(VisibilityName visibility) {
+        return fields(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, visibility, null, null, null);
+    }
+
     private static ContentFields fields(String title, String originalTitle, String slug, String description, String synopsis,
             ContentType type, String genre, List<String> subGenres, RatingName rating, List<String> contentWarnings,
             Integer durationMinutes, Integer releaseYear, LocalDate releaseDate, String posterUrl, String bannerUrl, String trailerUrl,

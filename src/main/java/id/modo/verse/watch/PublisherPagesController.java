@@ -8,6 +8,7 @@ import id.modo.verse.organization.Organizations;
 import id.modo.verse.organization.Permission;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -96,6 +97,19 @@ class PublisherPagesController {
         }
         return act(orgId, contentId, () -> contents.changeStatus(caller.id(), orgId, contentId,
                 ContentStatus.valueOf(form.status().name().toUpperCase(Locale.ROOT))));
+    }
+
+    record VisibilityForm(@NotNull ContentApiController.VisibilityName visibility) {
+    }
+
+    /** Who may watch, changeable at any time (a title published free can go premium later), as PATCH does in the API. */
+    @PostMapping("/studio/watch/{orgId}/contents/{contentId}/visibility")
+    String visibility(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable ContentId contentId,
+            @Valid VisibilityForm form, BindingResult binding) {
+        if (binding.hasErrors()) {
+            return back(orgId, contentId, "form");
+        }
+        return act(orgId, contentId, () -> contents.update(caller.id(), orgId, contentId, ContentApiController.visibilityOnly(form.visibility())));
     }
 
     @PostMapping("/studio/watch/{orgId}/contents/{contentId}/seasons")

@@ -49,7 +49,7 @@ public final class WatchPageModels {
     }
 
     public record Player(String contentId, String episodeId, String title, String subtitle, String masterUrl, String posterUrl,
-            int startSeconds, String backUrl, String nextUrl, String nextLabel) {
+            int startSeconds, String backUrl, String nextUrl, String nextLabel, String viewerId) {
     }
 
     public record MyList(List<Tile> tiles) {
@@ -91,5 +91,16 @@ public final class WatchPageModels {
     }
 
     public record CategoryChoice(String id, String name, boolean active, boolean checked) {
+    }
+
+    /** The admins' curation of the home's banner: the featured titles and the published ones to choose from. */
+    public record FeaturedAdmin(String query, List<FeaturedLine> featured, List<FeaturedLine> published, String error) {
+    }
+
+    public record FeaturedLine(String id, String title, String organizationName, String visibility, String posterUrl, boolean featured) {
+    }
+
+    /** The player's answer to a viewer whose plan does not include the title (HTTP 403). */
+    public record PlanRequired(String title, String posterUrl, String visibility, String titleUrl) {
     }
 }

@@ -5,6 +5,7 @@ import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.RichText;
 import id.modo.verse.identity.CurrentUser;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -92,10 +93,14 @@ class WatchPagesController {
 
     @GetMapping("/watch/contents/{contentId}/play")
     String play(@AuthenticationPrincipal CurrentUser viewer, @PathVariable ContentId contentId,
-            @RequestParam(required = false) EpisodeId episode, Model model) {
+            @RequestParam(required = false) EpisodeId episode, Model model, HttpServletResponse response) {
         Catalogue.Detail d = catalogue.detail(viewer.id(), contentId);
         if (!d.playable()) {
-            throw new ProblemException(WatchProblems.PLAN_REQUIRED, "Your plan does not include this title.");
+            // The viewer followed a link their plan does not cover: say which plan in their language, not a bare 403.
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("page", new WatchPageModels.PlanRequired(d.item().title(), d.item().posterUrl(), d.item().visibility().dbValue(),
+                    "/watch/contents/" + contentId.value()));
+            return "watch/plan-required";
         }
         VideoId video = episode == null ? d.video() : d.episodeVideos().stream().filter(v -> v.episode().equals(episode))
                 .map(Catalogue.EpisodeVideo::video).findFirst().orElse(null);
@@ -109,7 +114,8 @@ class WatchPagesController {
                 d.item().title(), subtitle, Videos.masterUrl(video), d.item().posterUrl(), history.position(viewer.id(), contentId, episode),
                 "/watch/contents/" + contentId.value(),
                 next == null ? null : "/watch/contents/" + contentId.value() + "/play?episode=" + next.id().value(),
-                next == null ? null : "S" + next.seasonNumber() + " · E" + next.episodeNumber() + (next.title() == null ? "" : " · " + next.title())));
+                next == null ? null : "S" + next.seasonNumber() + " · E" + next.episodeNumber() + (next.title() == null ? "" : " · " + next.title()),
+                viewer.id().value().toString()));
         return "watch/player";
     }
 

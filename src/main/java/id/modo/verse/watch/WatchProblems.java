@@ -35,6 +35,9 @@ public final class WatchProblems {
     public static final ProblemType OWN_REVIEW = ProblemType.of(HttpStatus.CONFLICT, "own-review",
             "You cannot vote on your own review");
 
+    public static final ProblemType NOT_PUBLISHED = ProblemType.of(HttpStatus.CONFLICT, "not-published",
+            "Only a published title can be featured");
+
     private WatchProblems() {
     }
 }

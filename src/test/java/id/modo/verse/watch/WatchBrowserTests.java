@@ -31,10 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The player in a real browser at 1280 px on a title published through the API, walked as issue 17's "Done when" asks:
- * hls.js decodes a frame and playback advances, the quality menu switches between the two rungs, the seek bar's preview
- * shows a tile of the thumbnail sprite and a seek lands, an uploaded subtitle track is chosen and shows its cue, the pause
- * halfway reports the position into watch_history, the title waits in continue watching on /watch, the player resumes
- * there, and a rating given on the title page shows in its average. The source is 310 s (resuming needs at least 300 s) at
+ * hls.js decodes a frame and playback advances, the quality menu switches between the two rungs (and names the one
+ * playing), the seek bar's preview shows a tile of the thumbnail sprite and a seek lands, an uploaded subtitle track is
+ * chosen and shows its cue, the pause halfway reports the position into watch_history, the title waits in continue
+ * watching on /watch, the player resumes there with the subtitles chosen before (and off once turned off), and a rating given on the title page shows in its average. The source is 310 s (resuming needs at least 300 s) at
  * 640x480 (so the ladder has 480p and 360p) and 10 fps with a low bitrate, so it stays a small upload and a quick
  * transcode. Needs ffmpeg and Chromium (skipped without, unless MODO_REQUIRE_FFMPEG / MODO_REQUIRE_BROWSER).
  * The studio's Create form, whose first browser test was reported to hang waiting for the redirect, is covered too: here
@@ -100,13 +100,17 @@ class WatchBrowserTests {
                                let lit = 0; for (let i = 0; i < d.length; i += 4) { if (d[i] + d[i + 1] + d[i + 2] > 60) lit++; }
                                return lit / (c.width * c.height); }""", VIDEO)).doubleValue()).as("lit share of the drawn frame").isGreaterThan(0.25);
 
-                // The quality menu lists both rungs; each choice pins hls.js to that level and the frames change size.
+                // The quality menu lists both rungs; each choice pins hls.js to that level from the next fragment on (nextLevel,
+                // which keeps what is buffered), the frames change size and the page names the level now playing.
                 assertThat(page.locator("[data-watch-quality] option").allInnerTexts()).containsExactlyInAnyOrder("Auto", "360p", "480p");
                 for (int height : List.of(360, 480)) {
                     page.locator("[data-watch-quality]").selectOption(new SelectOption().setLabel(height + "p"));
                     int level = Integer.parseInt(page.locator("[data-watch-quality]").inputValue());
+                    assertThat(((Number) page.evaluate("s => document.querySelector(s).hls.manualLevel", VIDEO)).intValue()).isEqualTo(level);
                     page.waitForFunction("([s, l, h]) => { const v = document.querySelector(s); return v.hls.currentLevel === l "
                             + "&& v.hls.levels[l].height === h && v.videoHeight === h && !v.paused; }", List.of(VIDEO, level, height));
+                    page.waitForFunction("h => document.querySelector('[data-watch-quality-height]').textContent === h", height + "p");
+                    assertThat(page.locator("[data-watch-quality-playing]").isVisible()).isTrue();
                 }
 
                 // Over the seek bar the preview shows the sprite's tile for that moment; a click there seeks.
@@ -142,6 +146,7 @@ class WatchBrowserTests {
                         ([s, cue]) => Array.from(document.querySelector(s).textTracks).some(t => t.mode === 'showing'
                                && t.activeCues && Array.from(t.activeCues).some(c => c.text === cue))""", List.of(VIDEO, CUE));
                 Chromium.screenshot(page, "watch-player-subtitles-desktop");
+                assertThat(page.evaluate("k => localStorage.getItem(k)", "modo-watch-subtitles:" + viewer.id())).as("the choice is kept").isEqualTo("id");
 
                 // Stopping halfway: the pause is what reports; the row holds the whole second the viewer stopped at.
                 page.evaluate("s => document.querySelector(s).pause()", VIDEO);
@@ -169,7 +174,15 @@ class WatchBrowserTests {
                 page.waitForFunction("([s, t]) => { const v = document.querySelector(s); return !v.seeking && v.readyState >= 2 && v.currentTime >= t; }",
                         List.of(VIDEO, paused));
                 assertThat(((Number) videoState(page).get("time")).doubleValue()).isBetween((double) paused, paused + 1.0);
+                // The subtitles chosen before come back on by themselves; the paused position lies inside the cue.
+                page.waitForFunction("""
+                        ([s, cue]) => document.querySelector('[data-watch-subtitles]').value === '0'
+                               && Array.from(document.querySelector(s).textTracks).some(t => t.mode === 'showing'
+                               && t.activeCues && Array.from(t.activeCues).some(c => c.text === cue))""", List.of(VIDEO, CUE));
                 Chromium.screenshot(page, "watch-player-resumed-desktop");
+                // Turned off, they stay off the next time.
+                page.locator("[data-watch-subtitles]").selectOption("-1");
+                assertThat(page.evaluate("k => localStorage.getItem(k)", "modo-watch-subtitles:" + viewer.id())).isEqualTo("off");
 
                 // Rating it on the title page: the form saves the stars and the average shows them.
                 page.navigate("http://localhost:" + port + "/watch/contents/" + movie);
@@ -191,6 +204,10 @@ class WatchBrowserTests {
                 assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
                 assertThat(page.locator(VIDEO).boundingBox().width).isLessThanOrEqualTo(390);
                 assertThat(page.locator("[data-watch-quality]").isVisible()).isTrue();
+                page.waitForFunction("() => document.querySelectorAll('[data-watch-subtitles] option').length === 2");
+                assertThat(page.locator("[data-watch-subtitles]").inputValue()).isEqualTo("-1");
+                assertThat(page.evaluate("s => Array.from(document.querySelector(s).textTracks).some(t => t.mode === 'showing')", VIDEO))
+                        .isEqualTo(false);
                 Chromium.screenshot(page, "watch-player-phone");
                 assertThat(errors).as("console errors while playing and rating").isEmpty();
             } catch (RuntimeException | AssertionError e) {

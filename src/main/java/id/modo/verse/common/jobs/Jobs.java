@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,7 +51,7 @@ public class Jobs {
             throw new IllegalArgumentException("No job handler for kind " + kind);
         }
         Job job = transactions.execute(status -> schedule(store.insert(UUID.randomUUID(), kind, organization, user, subject, input)));
-        scheduler.triggerCheckForDueExecutions();
+        runSoon();
         return job;
     }
 
@@ -77,9 +79,27 @@ public class Jobs {
     /** Runs a failed or cancelled job again from the start, as a new attempt. */
     public Job retry(UUID user, UUID id) {
         Job job = move(user, id, JobState.PENDING, pending -> schedule(store.retry(pending)));
-        scheduler.triggerCheckForDueExecutions();
+        runSoon();
         streams.changed(job);
         return job;
+    }
+
+    /**
+     * Wakes the scheduler for the new execution. Inside a caller's transaction (an upload that starts its transcode with
+     * its own rows) the wake-up waits for the commit: before it the scheduler cannot see the execution, and the job would
+     * wait for the next poll (up to db-scheduler's polling interval) instead of starting at once.
+     */
+    private void runSoon() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        } else {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 
     private Job move(UUID user, UUID id, JobState to, UnaryOperator<Job> change) {

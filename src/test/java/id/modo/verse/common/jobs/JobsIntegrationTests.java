@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +58,8 @@ class JobsIntegrationTests {
     JobStreams streams;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactionManager;
     @Autowired
     @Qualifier("jobTask")
     OneTimeTask<Void> jobTask;
@@ -112,6 +116,17 @@ class JobsIntegrationTests {
         assertThat(done.get("attempts").asInt()).isEqualTo(2);
         assertThat(done.hasNonNull("error")).isFalse();
         assertThat(done.get("result").get("attempt").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aJobSubmittedInsideACallersTransactionStartsOnItsCommitNotAtTheNextPoll() {
+        // As an upload starts its transcode: the job's rows commit with the caller's. db-scheduler polls every 10 s here
+        // (application.properties); woken before the commit it would not see the execution and wait for that poll.
+        Job submitted = new TransactionTemplate(transactionManager).execute(status -> submit(Map.of("steps", 1)));
+        Instant committed = Instant.now();
+        JsonNode done = awaitState(submitted.id(), "completed");
+        assertThat(Duration.between(committed, Instant.parse(done.get("started_at").asString())))
+                .as("from the commit to the job's start").isLessThan(Duration.ofSeconds(4));
     }
 
     @Test
