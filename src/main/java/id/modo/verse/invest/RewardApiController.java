@@ -6,6 +6,7 @@ import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,9 +36,9 @@ class RewardApiController {
     private static final String CAMPAIGN = "/api/v1/organizations/{orgId}/campaigns/{campaignId}/rewards";
 
     /** A reward; {@code download_url} and {@code access_code} only ever in the investor's own answers. */
-    record RewardResponse(UUID id, UUID investmentId, UUID campaignId, String campaignTitle, String tierName, BackerRef backer, String type,
+    record RewardResponse(UUID id, UUID investmentId, UUID campaignId, String campaignTitle, String tierName, @Schema(nullable = true) BackerRef backer, String type,
             String name, String description, String status, List<String> allowedStatuses, String downloadUrl, String accessCode,
-            String trackingNumber, ShippingAddress shippingAddress, Integer credits, UUID creditedOrganizationId, Instant deliveredAt,
+            String trackingNumber, @Schema(nullable = true) ShippingAddress shippingAddress, Integer credits, UUID creditedOrganizationId, Instant deliveredAt,
             Instant createdAt) {
 
         static RewardResponse of(RewardView r, boolean creator) {
