@@ -7,6 +7,7 @@ import id.modo.verse.organization.OrganizationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -87,6 +88,7 @@ class RewardApiController {
     @Operation(summary = "Download a digital reward", description = """
             302 to a link to the file that works for 5 minutes. Only the reward's investor; anyone else, a cancelled reward \
             or a file the studio removed is 404.""")
+    @ApiResponse(responseCode = "302", description = "To the file's short-lived signed link (in `Location`)")
     @GetMapping("/api/v1/me/rewards/{rewardId}/download")
     ResponseEntity<Void> download(@AuthenticationPrincipal CurrentUser caller, @PathVariable UUID rewardId) {
         return ResponseEntity.status(HttpStatus.FOUND)
