@@ -7,6 +7,7 @@ import id.modo.verse.common.web.ListFilters;
 import id.modo.verse.identity.CurrentUser;
 import id.modo.verse.organization.OrganizationId;
 import id.modo.verse.organization.Organizations;
+import id.modo.verse.organization.Permission;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,19 +20,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class BackersPagesController {
 
+    private static final Map<String, String> REWARD_NOTICES = Map.of("done", "rew.fulfil.done", "transition", "rew.fulfil.error.transition",
+            "tracking", "rew.fulfil.error.tracking", "status", "rew.fulfil.error.transition");
+
     private final Backers backers;
     private final Campaigns campaigns;
     private final Organizations organizations;
+    private final RewardFulfilment rewards;
 
-    BackersPagesController(Backers backers, Campaigns campaigns, Organizations organizations) {
+    BackersPagesController(Backers backers, Campaigns campaigns, Organizations organizations, RewardFulfilment rewards) {
         this.backers = backers;
         this.campaigns = campaigns;
         this.organizations = organizations;
+        this.rewards = rewards;
     }
 
     @GetMapping("/organizations/{orgId}/campaigns/{campaignId}/backers")
     String backers(@AuthenticationPrincipal CurrentUser caller, @PathVariable OrganizationId orgId, @PathVariable CampaignId campaignId,
-            @RequestParam(defaultValue = "") String cursor, Model model) {
+            @RequestParam(defaultValue = "") String cursor, @RequestParam(defaultValue = "") String reward, Model model) {
         Organizations.OrganizationView organization = organizations.get(caller.id(), orgId);
         CampaignView campaign = campaigns.get(caller.id(), orgId, campaignId);
         Page<BackerView> page;
@@ -44,6 +50,11 @@ class BackersPagesController {
         String next = page.nextCursor() == null ? null : ListFilters.nextUrl("/organizations/{org}/campaigns/" + campaignId + "/backers",
                 orgId.value(), Map.of(), page.nextCursor());
         model.addAttribute("page", new InvestPageModels.BackersPage(orgId.toString(), organization.name(), campaign, page.items(), next));
+        // Parcels to send, for the members who may ship them (the addresses are personal); outcome of the last form as a notice.
+        if (organization.myRole().can(Permission.EDIT_CONTENT)) {
+            model.addAttribute("rewards", rewards.ofCampaign(caller.id(), orgId, campaignId, TierReward.PHYSICAL, null, Keyset.MAX_LIMIT).items());
+            model.addAttribute("rewardNotice", REWARD_NOTICES.get(reward));
+        }
         return "invest/backers";
     }
 }

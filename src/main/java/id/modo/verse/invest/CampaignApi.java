@@ -2,6 +2,7 @@ package id.modo.verse.invest;
 
 import id.modo.verse.common.Money;
 import id.modo.verse.common.RichText;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -86,7 +87,7 @@ final class CampaignApi {
             @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String maxAmount,
             @Pattern(regexp = "^$|" + AMOUNT, message = AMOUNT_MESSAGE) String suggestedAmount,
             @Size(max = 20) List<@NotBlank @Size(max = 500) String> benefits,
-            @Size(max = 20) List<@NotBlank @Size(max = 500) String> rewardItems,
+            @Size(max = 20) List<@Valid RewardRequest> rewardItems,
             @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String revenueSharePercent,
             @Pattern(regexp = PERCENT, message = PERCENT_MESSAGE) String equityPercent,
             Boolean nftIncluded, @Size(max = 255) String nftCollectionId,
@@ -107,6 +108,16 @@ final class CampaignApi {
         private static BigDecimal percent(String value) {
             return value == null || value.isEmpty() ? BigDecimal.ZERO : new BigDecimal(value);
         }
+    }
+
+    /**
+     * One reward of a tier: {@code type} digital, physical, access, revenue_share or credit; a digital one has
+     * {@code asset_id} (a file of the organization's media library) or {@code access_codes} (one for everyone, or one per
+     * unit); access says what it {@code grants}; credit has {@code credits}. The rules across fields are
+     * {@link TierRewardChecks}'.
+     */
+    record RewardRequest(@Size(max = 20) String type, @Size(max = 255) String name, @Size(max = 2000) String description,
+            @Size(max = 36) String assetId, List<String> accessCodes, @Size(max = 500) String grants, Integer credits) {
     }
 
     /** {@code amount} a decimal string; {@code currency} optional, and then it must be the campaign's. */
@@ -133,7 +144,7 @@ final class CampaignApi {
 
     /** {@code left} is null for a tier without a limit. */
     record TierResponse(UUID id, UUID campaignId, String name, String description, Money minAmount, Money maxAmount,
-            Money suggestedAmount, String currency, List<String> benefits, List<String> rewardItems, BigDecimal revenueSharePercent,
+            Money suggestedAmount, String currency, List<String> benefits, List<TierReward> rewardItems, BigDecimal revenueSharePercent,
             BigDecimal equityPercent, boolean nftIncluded, String nftCollectionId, Integer limitQuantity, int soldQuantity,
             Integer left, boolean soldOut, LocalDate estimatedDelivery, int displayOrder, boolean isFeatured, Instant createdAt) {
 

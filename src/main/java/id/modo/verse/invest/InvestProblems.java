@@ -28,6 +28,13 @@ public final class InvestProblems {
     public static final ProblemType INVESTMENT_NOT_CANCELLABLE = ProblemType.of(HttpStatus.CONFLICT, "investment-not-cancellable",
             "This investment cannot be cancelled");
 
+    /** A reward move its status does not allow (creator's fulfilment); members {@code from}, {@code to}, {@code allowed}. */
+    public static final ProblemType REWARD_TRANSITION = ProblemType.of(HttpStatus.CONFLICT, "reward-transition",
+            "This reward status change is not allowed");
+    /** Changing a reward its type or status no longer lets change (an address once shipped, a claim once granted). */
+    public static final ProblemType REWARD_NOT_EDITABLE = ProblemType.of(HttpStatus.CONFLICT, "reward-not-editable",
+            "This reward can no longer change");
+
     public static final ProblemType SLUG_TAKEN = ProblemType.of(HttpStatus.CONFLICT, "slug-taken", "Address already taken");
 
     private InvestProblems() {

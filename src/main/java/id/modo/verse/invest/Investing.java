@@ -52,18 +52,21 @@ public class Investing {
     private final Payments payments;
     private final InvestmentRefunds refunds;
     private final InvestmentFees fees;
+    private final InvestorRewards rewards;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Investing(CampaignRepository campaigns, Tiers tiers, InvestmentRows investments, Payments payments, InvestmentRefunds refunds,
-            InvestmentFees fees, PlatformTransactionManager transactionManager, ApplicationEventPublisher events, Clock clock) {
+            InvestmentFees fees, InvestorRewards rewards, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+            Clock clock) {
         this.campaigns = campaigns;
         this.tiers = tiers;
         this.investments = investments;
         this.payments = payments;
         this.refunds = refunds;
         this.fees = fees;
+        this.rewards = rewards;
         this.transactions = new TransactionTemplate(transactionManager);
         this.events = events;
         this.clock = clock;
@@ -133,6 +136,7 @@ public class Investing {
         transactions.executeWithoutResult(status -> {
             investments.lockCampaign(investment.campaignId());
             investments.refunded(investmentId, clock.instant()).ifPresent(tiers::release);
+            rewards.cancel(investmentId);
         });
         return investments.mine(investor.id().value(), investmentId);
     }
@@ -188,8 +192,10 @@ public class Investing {
         }
         String campaignStatus = investments.lockCampaign(campaign.get());
         if (SETTLING.contains(campaignStatus)) {
-            investments.confirm(investment.get(), completed.gateway(), clock.instant()).ifPresent(c ->
-                    fees.record(investment.get(), completed.amount(), payments.reportedFee(completed.paymentId()).orElse(null)));
+            investments.confirm(investment.get(), completed.gateway(), clock.instant()).ifPresent(c -> {
+                fees.record(investment.get(), completed.amount(), payments.reportedFee(completed.paymentId()).orElse(null));
+                rewards.create(investment.get());
+            });
         } else {
             // Decided failed (or cancelled) before this payment settled: the money goes back instead of counting.
             investments.fail(investment.get()).ifPresent(tiers::release);

@@ -32,17 +32,19 @@ class Settlement {
     private final InvestmentRows investments;
     private final InvestmentRefunds refunds;
     private final Tiers tiers;
+    private final InvestorRewards rewards;
     private final JdbcClient jdbc;
     private final LifecycleProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Settlement(CampaignRepository campaigns, InvestmentRows investments, InvestmentRefunds refunds, Tiers tiers, JdbcClient jdbc,
-            LifecycleProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
+    Settlement(CampaignRepository campaigns, InvestmentRows investments, InvestmentRefunds refunds, Tiers tiers, InvestorRewards rewards,
+            JdbcClient jdbc, LifecycleProperties properties, PlatformTransactionManager transactionManager, Clock clock) {
         this.campaigns = campaigns;
         this.investments = investments;
         this.refunds = refunds;
         this.tiers = tiers;
+        this.rewards = rewards;
         this.jdbc = jdbc;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -87,6 +89,7 @@ class Settlement {
             transactions.executeWithoutResult(status -> {
                 investments.lockCampaign(campaignId);
                 investments.refunded(investment.id(), clock.instant()).ifPresent(tiers::release);
+                rewards.cancel(investment.id());
             });
             afterEachRefund.run();
         }

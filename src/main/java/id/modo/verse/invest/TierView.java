@@ -11,7 +11,7 @@ import java.util.UUID;
  * held by payments still open count as taken, so the number never promises a unit a payer is paying for.
  */
 public record TierView(UUID id, UUID campaignId, String name, String description, BigDecimal minAmount, BigDecimal maxAmount,
-        BigDecimal suggestedAmount, List<String> benefits, List<String> rewardItems, BigDecimal revenueSharePercent,
+        BigDecimal suggestedAmount, List<String> benefits, List<TierReward> rewardItems, BigDecimal revenueSharePercent,
         BigDecimal equityPercent, boolean nftIncluded, String nftCollectionId, Integer limitQuantity, int soldQuantity,
         LocalDate estimatedDelivery, int displayOrder, boolean featured, Instant createdAt) {
 

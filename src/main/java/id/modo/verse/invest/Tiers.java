@@ -3,6 +3,9 @@ package id.modo.verse.invest;
 import id.modo.verse.common.FieldError;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.ProblemType;
+import id.modo.verse.media.AssetId;
+import id.modo.verse.media.Assets;
+import id.modo.verse.organization.OrganizationId;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +29,8 @@ class Tiers {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
+    private static final TypeReference<List<TierReward>> REWARDS = new TypeReference<>() {
+    };
     private static final String COLUMNS = """
             id, campaign_id, name, description, min_amount, max_amount, suggested_amount, benefits::text, reward_items::text,
             revenue_share_percent, equity_percent, nft_included, nft_collection_id, limit_quantity, sold_quantity,
@@ -33,10 +38,12 @@ class Tiers {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Assets assets;
 
-    Tiers(JdbcClient jdbc, JsonMapper json) {
+    Tiers(JdbcClient jdbc, JsonMapper json, Assets assets) {
         this.jdbc = jdbc;
         this.json = json;
+        this.assets = assets;
     }
 
     List<TierView> of(UUID campaignId) {
@@ -54,7 +61,7 @@ class Tiers {
     }
 
     TierView create(UUID campaignId, TierInput input) {
-        check(input);
+        List<TierReward> rewards = check(campaignId, input);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into investment_tiers (id, campaign_id, name, description, min_amount, max_amount, suggested_amount, benefits,
@@ -62,7 +69,7 @@ class Tiers {
                     estimated_delivery, display_order, is_featured)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, campaignId, input.name().strip(), blankToNull(input.description()), input.minAmount(), input.maxAmount(),
-                        input.suggestedAmount(), json.writeValueAsString(input.benefits()), json.writeValueAsString(input.rewardItems()),
+                        input.suggestedAmount(), json.writeValueAsString(input.benefits()), json.writeValueAsString(rewards),
                         input.revenueSharePercent(), input.equityPercent(), input.nftIncluded(), blankToNull(input.nftCollectionId()),
                         input.limitQuantity(), input.estimatedDelivery() == null ? null : Date.valueOf(input.estimatedDelivery()),
                         input.displayOrder(), input.featured())
@@ -71,14 +78,14 @@ class Tiers {
     }
 
     TierView replace(UUID campaignId, UUID tierId, TierInput input) {
-        check(input);
+        List<TierReward> rewards = check(campaignId, input);
         int changed = jdbc.sql("""
                 update investment_tiers set name = ?, description = ?, min_amount = ?, max_amount = ?, suggested_amount = ?,
                     benefits = cast(? as jsonb), reward_items = cast(? as jsonb), revenue_share_percent = ?, equity_percent = ?,
                     nft_included = ?, nft_collection_id = ?, limit_quantity = ?, estimated_delivery = ?, display_order = ?, is_featured = ?
                 where campaign_id = ? and id = ?""")
                 .params(input.name().strip(), blankToNull(input.description()), input.minAmount(), input.maxAmount(),
-                        input.suggestedAmount(), json.writeValueAsString(input.benefits()), json.writeValueAsString(input.rewardItems()),
+                        input.suggestedAmount(), json.writeValueAsString(input.benefits()), json.writeValueAsString(rewards),
                         input.revenueSharePercent(), input.equityPercent(), input.nftIncluded(), blankToNull(input.nftCollectionId()),
                         input.limitQuantity(), input.estimatedDelivery() == null ? null : Date.valueOf(input.estimatedDelivery()),
                         input.displayOrder(), input.featured(), campaignId, tierId)
@@ -111,8 +118,8 @@ class Tiers {
         jdbc.sql("update investment_tiers set sold_quantity = sold_quantity - 1 where id = ? and sold_quantity > 0").param(tierId).update();
     }
 
-    /** The rules across fields; the record's constraints checked each field's shape already. */
-    private static void check(TierInput input) {
+    /** The rules across fields, and the typed rewards; the record's constraints checked each field's shape already. */
+    private List<TierReward> check(UUID campaignId, TierInput input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.minAmount().signum() <= 0) {
             errors.add(new FieldError("min_amount", "must be above 0"));
@@ -124,9 +131,14 @@ class Tiers {
                 || input.maxAmount() != null && input.suggestedAmount().compareTo(input.maxAmount()) > 0)) {
             errors.add(new FieldError("suggested_amount", "must be between min_amount and max_amount"));
         }
+        OrganizationId organization = OrganizationId.of(jdbc.sql("select organization_id from campaigns where id = ?")
+                .param(campaignId).query(UUID.class).single());
+        List<TierReward> rewards = TierRewardChecks.typed(input.rewardItems() == null ? List.of() : input.rewardItems(),
+                input.revenueSharePercent(), input.limitQuantity(), asset -> assets.find(organization, AssetId.of(asset)).isPresent(), errors);
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "Some fields are not valid.", Map.of("errors", errors));
         }
+        return rewards;
     }
 
     private static String blankToNull(String text) {
@@ -143,7 +155,7 @@ class Tiers {
         return new TierView(rs.getObject("id", UUID.class), rs.getObject("campaign_id", UUID.class), rs.getString("name"),
                 rs.getString("description"), rs.getBigDecimal("min_amount"), rs.getBigDecimal("max_amount"),
                 rs.getBigDecimal("suggested_amount"), json.readValue(rs.getString("benefits"), STRINGS),
-                json.readValue(rs.getString("reward_items"), STRINGS), rs.getBigDecimal("revenue_share_percent"),
+                json.readValue(rs.getString("reward_items"), REWARDS), rs.getBigDecimal("revenue_share_percent"),
                 rs.getBigDecimal("equity_percent"), rs.getBoolean("nft_included"), rs.getString("nft_collection_id"),
                 (Integer) rs.getObject("limit_quantity"), rs.getInt("sold_quantity"), delivery == null ? null : delivery.toLocalDate(),
                 rs.getInt("display_order"), rs.getBoolean("is_featured"), created.toInstant());

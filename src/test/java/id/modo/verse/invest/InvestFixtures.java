@@ -20,6 +20,7 @@ final class InvestFixtures {
     final Http admin;
     final String orgId;
     final String ownerId;
+    final Users.Signed ownerSigned;
     private final JdbcClient jdbc;
 
     InvestFixtures(int port, JdbcClient jdbc) {
@@ -28,6 +29,7 @@ final class InvestFixtures {
         Users users = new Users(http);
         Users.Signed signedOwner = users.signUpAndIn("campaign-owner");
         this.ownerId = signedOwner.id();
+        this.ownerSigned = signedOwner;
         this.owner = http.withBearer(signedOwner.token());
         Users.Signed signedAdmin = users.signUpAndIn("campaign-admin");
         jdbc.sql("update users set platform_role = 'admin' where id = ?").param(UUID.fromString(signedAdmin.id())).update();

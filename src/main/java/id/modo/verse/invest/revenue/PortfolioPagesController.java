@@ -2,6 +2,7 @@ package id.modo.verse.invest.revenue;
 
 import id.modo.verse.common.Money;
 import id.modo.verse.identity.CurrentUser;
+import id.modo.verse.invest.RewardFulfilment;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -18,10 +19,12 @@ class PortfolioPagesController {
 
     private final PortfolioRows portfolio;
     private final RevenueRows rows;
+    private final RewardFulfilment rewards;
 
-    PortfolioPagesController(PortfolioRows portfolio, RevenueRows rows) {
+    PortfolioPagesController(PortfolioRows portfolio, RevenueRows rows, RewardFulfilment rewards) {
         this.portfolio = portfolio;
         this.rows = rows;
+        this.rewards = rewards;
     }
 
     @GetMapping("/investments/portfolio")
@@ -37,7 +40,7 @@ class PortfolioPagesController {
                 .map(PayoutView::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         int waiting = (int) payouts.stream().filter(p -> !"completed".equals(p.status())).count();
         List<PayoutView> latest = payouts.reversed().stream().limit(LATEST).toList();
-        model.addAttribute("page", new PortfolioPage(currency, invested, received, waiting, holdings, portfolio.rewards(user),
+        model.addAttribute("page", new PortfolioPage(currency, invested, received, waiting, holdings, rewards.mine(caller.id(), null, LATEST).items(),
                 PayoutChart.of(payouts), latest));
         return "invest/portfolio";
     }
