@@ -17,12 +17,21 @@ import org.springframework.stereotype.Service;
  * word similarity against the names ({@code search_names <% q}, pg_trgm's default threshold 0.6): "kancl" finds
  * "Kancil". Hits are ordered by full-text rank plus that similarity, so a title hit comes before a description hit;
  * without words, newest first. Keyset-paged either way: the rank is rounded to a whole number so a cursor can carry it.
+ * Every full-text hit is ranked, typo matches up to {@link #TYPO_CANDIDATES}.
  */
 @Service
 public class ContentSearch {
 
     /** The rank's resolution: ranks closer than a millionth tie and are ordered by id. */
     private static final double RANK_SCALE = 1_000_000;
+
+    /**
+     * How many typo matches (names within the similarity threshold that the words as typed do not find) a search ranks.
+     * A real typo matches a few dozen names; past this many the query's words are in most names and the matches are
+     * near-identical (which of them are ranked is then up to the scan). Ranking them all cost a second per search at
+     * 100,000 titles; the index cannot order trigram matches by similarity, so the cap is taken as they come.
+     */
+    static final int TYPO_CANDIDATES = 1000;
 
     private final JdbcClient jdbc;
 
@@ -59,13 +68,25 @@ public class ContentSearch {
             params.put("afterRank", after.number());
             params.put("afterId", after.id());
         }
+        // Ranking costs a ts_rank and a word_similarity per row, so only ids and the two search columns are ranked and only
+        // the page's rows are read whole. The typo branch is capped: a word of nearly every cast list ("aktor 42" is near
+        // every "Aktor NN") made the whole catalogue a typo match, ranked row by row before the first page was kept.
+        params.put("typos", TYPO_CANDIDATES);
         String sql = """
-                select * from (
-                  select c.*, round((ts_rank(c.search_vector, words) + word_similarity(:q, c.search_names)) * :scale)::bigint as rank
-                  from contents c, to_tsquery('simple', :tsquery) words
-                  where (c.search_vector @@ words or :q <% c.search_names) and {where}
-                ) hit {keyset}
-                order by hit.rank desc, hit.id desc limit :fetch""";
+                with words as (select to_tsquery('simple', :tsquery) as words),
+                hit as (
+                  select c.id, round((ts_rank(c.search_vector, w.words) + word_similarity(:q, c.search_names)) * :scale)::bigint as rank
+                  from contents c, words w where c.search_vector @@ w.words and {where}
+                  union all
+                  select t.id, round((ts_rank(t.search_vector, w.words) + word_similarity(:q, t.search_names)) * :scale)::bigint
+                  from (select c.id, c.search_vector, c.search_names from contents c where :q <% c.search_names and {where}
+                        limit :typos) t, words w
+                  where not t.search_vector @@ w.words
+                )
+                select c.*, top.rank from (
+                  select hit.id, hit.rank from hit {keyset} order by hit.rank desc, hit.id desc limit :fetch
+                ) top join contents c on c.id = top.id
+                order by top.rank desc, top.id desc""";
         List<Ranked> rows = jdbc.sql(sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset))
                 .params(params)
                 .query((rs, n) -> new Ranked(Catalogue.item(rs, n), rs.getLong("rank")))
