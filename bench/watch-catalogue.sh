@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Watch's catalogue under load beside /actuator/health in the same run (wrk, Debian package), at 16 connections: the
 # catalogue home page /watch (session cookie), the catalogue API newest first (GET /api/v1/contents) and search
-# (GET /api/v1/contents?q=…, a list of queries in turn, typos among them), first with SMALL published contents
+# twice: "search" asks a list of 12 queries in turn, typos among them (GET /api/v1/contents?q=…), as popular searches
+# repeat, which the app answers from the first pages it keeps; "search-new" asks thousands of different two-word queries,
+# each once, so every one is ranked afresh. First with SMALL published contents
 # (default 10,000), then with LARGE (default 100,000) and HISTORY rows of watch_history (default 10,000,000) over
 # USERS users (default 10,000). Then progress reports (POST /api/v1/me/watch-history, 64 connections) against pgbench's
 # single-row upsert (64 clients) on the same PostgreSQL. Prints requests/s, p50, p99 and each figure's ratio to health,
 # and the plans of the search and home statements at the large size. Everything is seeded with SQL (generate_series)
 # through psql on the app's embedded PostgreSQL.
 # Usage: bench/watch-catalogue.sh [seconds per run, default 15]
-# Environment: SMALL, LARGE, HISTORY, USERS (above), BENCH_PORT (18103), BENCH_DB_PORT (15503), REBUILD=0 to reuse
+# Environment: SMALL, LARGE (0: the small size only), HISTORY, USERS (above), BENCH_PORT (18103), BENCH_DB_PORT (15503), REBUILD=0 to reuse
 # target/*.jar, JAR to run another jar (a copy, so a build beside the run cannot replace it), KEEP=1 to keep the data
-# directory.
+# directory, JAVA_OPTS for the app's JVM (a profiler, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/jdk.sh
@@ -34,7 +36,7 @@ mkdir -p "$OUT"
 # Demo data off: the database holds what this script seeds and nothing else. The match score sweep would otherwise
 # start recomputing the seeded viewers in the middle of a measurement.
 MODO_DATA_DIR="$DATA" PORT="$PORT" MODO_DB_EMBEDDED_PORT="$DB_PORT" MODO_DEMO_DATA=false \
-  java -jar "$JAR" --modo.watch.match-sweep-interval=PT24H > "$OUT/watch-app.log" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "$JAR" --modo.watch.match-sweep-interval=PT24H > "$OUT/watch-app.log" 2>&1 &
 APP=$!
 cleanup() {
   local status=$?
@@ -139,6 +141,21 @@ export QUERIES="$OUT/watch-queries.txt" IDS="$OUT/watch-ids.txt" MODE=search
 printf '%s\n' 'kancil%20cerdik' 'buaya' 'kancl%20cerdik' 'harimau%20sakti' 'aktor%2042' 'gaja' 'petualangan' 'sungai%20hijau' \
   'elang%20terakhir' 'candi%20merah' 'kisah%20mimpi' 'matahri%20emas' > "$OUT/watch-queries.txt"
 
+# Queries never asked before in the run: every pair of a seeded title's words (first and second, second and third,
+# first and third), each as typed, with the second word's first three letters (typing ahead) and with the first word's
+# second letter left out (a typo): 6,480 at the small size, 14,400 at the large, in a
+# different order for each call.
+new_queries() {
+  sql -At -c "with pairs as (
+    select distinct split_part(title, ' ', 1) as a, split_part(title, ' ', 2) as b from contents where slug like 'bench-%'
+    union select distinct split_part(title, ' ', 2), split_part(title, ' ', 3) from contents where slug like 'bench-%'
+    union select distinct split_part(title, ' ', 1), split_part(title, ' ', 3) from contents where slug like 'bench-%')
+  select q from (select a || '%20' || b as q from pairs
+                 union all select a || '%20' || left(b, 3) from pairs
+                 union all select overlay(a placing '' from 2 for 1) || '%20' || b from pairs) queries
+  order by md5(q || '$RANDOM')" > "$OUT/watch-queries-new.txt"
+}
+
 run() {   # run NAME CONNECTIONS URL [wrk options]: prints "NAME rps p50 p99"
   local name=$1 connections=$2 url=$3; shift 3
   local summary
@@ -154,11 +171,14 @@ measure() {   # measure LABEL: health, home, catalogue and search at 16 connecti
     wrk -t2 -c16 -d10s -H "Cookie: MODO_SESSION=$COOKIE" -H "Authorization: Bearer $TOKEN" "$url" >/dev/null
   done
   MODE=search wrk -t2 -c16 -d10s -s bench/watch-catalogue.lua -H "Authorization: Bearer $TOKEN" "$BASE" >/dev/null
+  new_queries
+  local new=$OUT/watch-queries-new.txt
   {
     run health 16 "$BASE/actuator/health"
     run home 16 "$BASE/watch" -H "Cookie: MODO_SESSION=$COOKIE"
     run catalogue 16 "$BASE/api/v1/contents?limit=20" -H "Authorization: Bearer $TOKEN"
     run search 16 "$BASE" -s bench/watch-catalogue.lua -H "Authorization: Bearer $TOKEN"
+    QUERIES=$new run search-new 16 "$BASE" -s bench/watch-catalogue.lua -H "Authorization: Bearer $TOKEN"
     run health 16 "$BASE/actuator/health"
   } | python3 -c '
 import sys
@@ -177,6 +197,8 @@ for name, r, p50, q99 in rows:
 echo "seeded $SMALL contents in ${seed_small}s"
 measure "$SMALL contents" | tee "$OUT/watch-small.txt"
 
+# LARGE=0 stops after the small size (and the progress reports), for a quick look.
+if [ "$LARGE" -gt 0 ]; then
 began=$(now)
 contents $((SMALL + 1)) "$LARGE"
 seed_large=$(since "$began")
@@ -227,6 +249,8 @@ VIEWER=$(sql -At -c "select id from users where email = 'viewer1@bench.test'")
 sql -c "explain (analyze, buffers, costs off) select h.id, c.title, e.episode_number from watch_history h join contents c on c.id = h.content_id
   left join content_episodes e on e.id = h.episode_id where h.user_id = '$VIEWER' and not h.completed and h.progress_seconds > 0
   and c.status = 'published' order by h.watched_at desc, h.id desc limit 13"
+
+fi
 
 # Progress reports against pgbench's single-row upsert, 64 connections each, one after the other.
 sql -c "create table bench_upsert (k integer primary key, v integer not null, at timestamptz not null)"

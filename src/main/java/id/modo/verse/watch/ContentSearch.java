@@ -2,12 +2,18 @@ package id.modo.verse.watch;
 
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.KeysetCursor;
+import id.modo.verse.common.LruCache;
 import id.modo.verse.common.Page;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +24,12 @@ import org.springframework.stereotype.Service;
  * "Kancil". Hits are ordered by full-text rank plus that similarity, so a title hit comes before a description hit;
  * without words, newest first. Keyset-paged either way: the rank is rounded to a whole number so a cursor can carry it.
  * Every full-text hit is ranked, typo matches up to {@link #TYPO_CANDIDATES}.
+ *
+ * <p>Ranking a query that finds thousands of titles takes tens of milliseconds, and most searches are the same few
+ * queries, so the ranked ids of each query's first page are kept in memory while {@code watch_home_versions.search_version}
+ * stays (triggers bump it with every statement that can change what a query finds; see its migration). A kept page still
+ * reads its rows fresh by primary key, so ratings and posters on it are current. Pages after the first, and the
+ * minimum-rating filter (ratings change with every vote), are ranked every time.
  */
 @Service
 public class ContentSearch {
@@ -33,7 +45,11 @@ public class ContentSearch {
      */
     static final int TYPO_CANDIDATES = 1000;
 
+    /** How many first pages are kept (the least recently used go first): a hit list is at most 101 ids. */
+    static final int KEPT_PAGES = 2000;
+
     private final JdbcClient jdbc;
+    private final AtomicReference<FirstPages> firstPages = new AtomicReference<>();
 
     ContentSearch(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -87,12 +103,55 @@ public class ContentSearch {
                   select hit.id, hit.rank from hit {keyset} order by hit.rank desc, hit.id desc limit :fetch
                 ) top join contents c on c.id = top.id
                 order by top.rank desc, top.id desc""";
-        List<Ranked> rows = jdbc.sql(sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset))
-                .params(params)
-                .query((rs, n) -> new Ranked(Catalogue.item(rs, n), rs.getLong("rank")))
-                .list();
+        String statement = sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset);
+        LruCache<FirstPage, List<Hit>> kept = after == null && filters.minRating() == null ? keptAt(searchVersion()) : null;
+        FirstPage key = new FirstPage(words, filters.type(), filters.genre(), filters.year(), filters.language(), limit);
+        List<Hit> hits = kept == null ? null : kept.get(key);
+        List<Ranked> rows;
+        if (hits != null) {
+            rows = rowsOf(hits);
+        } else {
+            rows = jdbc.sql(statement).params(params).query((rs, n) -> new Ranked(Catalogue.item(rs, n), rs.getLong("rank"))).list();
+            if (kept != null) {
+                kept.put(key, rows.stream().map(row -> new Hit(row.item().id().value(), row.rank())).toList());
+            }
+        }
         Page<Ranked> page = Keyset.page(rows, limit, hit -> KeysetCursor.ofNumber(hit.rank(), hit.item().id().value()));
         return page.map(Ranked::item);
+    }
+
+    private long searchVersion() {
+        return jdbc.sql("select search_version from watch_home_versions where id = 1").query(Long.class).single();
+    }
+
+    /** The kept pages of this version; none when a newer version's are kept already (this reader is behind a change). */
+    private @Nullable LruCache<FirstPage, List<Hit>> keptAt(long version) {
+        FirstPages now = firstPages.updateAndGet(known -> known == null || known.version() < version
+                ? new FirstPages(version, new LruCache<>(KEPT_PAGES)) : known);
+        return now.version() == version ? now.pages() : null;
+    }
+
+    /** A kept page's rows, read fresh in its ranked order; a title unpublished since is left out. */
+    private List<Ranked> rowsOf(List<Hit> hits) {
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Catalogue.Item> items = jdbc.sql("select c.* from contents c where c.id = any(:ids) and c.status = 'published'")
+                .param("ids", hits.stream().map(Hit::id).toArray(UUID[]::new))
+                .query(Catalogue::item).list().stream()
+                .collect(Collectors.toMap(item -> item.id().value(), Function.identity()));
+        return hits.stream().filter(hit -> items.containsKey(hit.id())).map(hit -> new Ranked(items.get(hit.id()), hit.rank())).toList();
+    }
+
+    private record FirstPages(long version, LruCache<FirstPage, List<Hit>> pages) {
+    }
+
+    /** What decides a first page: the words as normalized and every filter besides the minimum rating. */
+    private record FirstPage(List<String> words, @Nullable ContentType type, @Nullable String genre, @Nullable Integer year,
+            @Nullable String language, int limit) {
+    }
+
+    private record Hit(UUID id, long rank) {
     }
 
     private record Ranked(Catalogue.Item item, long rank) {

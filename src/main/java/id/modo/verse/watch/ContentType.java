@@ -10,7 +10,9 @@ public enum ContentType {
         return this == SERIES;
     }
 
+    private final String dbValue = name().toLowerCase(Locale.ROOT);
+
     public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbValue;
     }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum ContentVisibility {
     FREE, SUBSCRIBERS, PREMIUM;
 
+    private final String dbValue = name().toLowerCase(Locale.ROOT);
+
     public String dbValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return dbValue;
     }
 }

@@ -17,8 +17,12 @@ public final class WatchPageModels {
      * The catalogue home: on the first page without a search, the featured banner and the rows (each left out when
      * empty); then new releases, or the search results.
      */
+    /**
+     * The home, or a page of the catalogue (a query or a later page: no rows, {@code catalogue} only). The rows every viewer
+     * sees come rendered already ({@code sharedRows}: trending and the categories; {@code newestGrid}: the newest titles).
+     */
     public record Home(String query, Tile featured, String featuredDescription, List<Tile> continueWatching, List<Tile> nextUp,
-            List<Tile> trending, List<Row> categories, List<Tile> myList, List<Tile> catalogue, String nextUrl) {
+            gg.jte.Content sharedRows, List<Tile> myList, gg.jte.Content newestGrid, List<Tile> catalogue, String nextUrl) {
     }
 
     /** A named row of tiles (a category's). */

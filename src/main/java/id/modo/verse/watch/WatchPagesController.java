@@ -1,12 +1,19 @@
 package id.modo.verse.watch;
 
+import gg.jte.TemplateEngine;
 import id.modo.verse.common.Keyset;
 import id.modo.verse.common.Page;
 import id.modo.verse.common.ProblemException;
 import id.modo.verse.common.RichText;
+import id.modo.verse.common.web.Prerendered;
+import id.modo.verse.common.web.Ui;
 import id.modo.verse.identity.CurrentUser;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,8 +34,12 @@ class WatchPagesController {
     private final Ratings ratings;
     private final NextUp nextUp;
     private final HomeRows rows;
+    private final TemplateEngine templates;
+    /** The home's shared rows as tiles, made once per snapshot of {@link HomeRows} instead of once per page. */
+    private final AtomicReference<SharedTiles> sharedTiles = new AtomicReference<>();
 
-    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings, NextUp nextUp, HomeRows rows) {
+    WatchPagesController(Catalogue catalogue, WatchHistory history, Ratings ratings, NextUp nextUp, HomeRows rows, TemplateEngine templates) {
+        this.templates = templates;
         this.catalogue = catalogue;
         this.history = history;
         this.ratings = ratings;
@@ -53,23 +64,51 @@ class WatchPagesController {
         }
         String next = page.nextCursor() == null ? null
                 : "/watch?cursor=" + page.nextCursor() + (q.isBlank() ? "" : "&q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
-        List<WatchPageModels.Tile> catalogueTiles = page.items().stream().map(WatchPagesController::tile).toList();
         if (!first) {
-            model.addAttribute("page", new WatchPageModels.Home(q, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), catalogueTiles,
-                    next));
+            model.addAttribute("page", new WatchPageModels.Home(q, null, null, List.of(), List.of(), null, List.of(), null,
+                    page.items().stream().map(WatchPagesController::tile).toList(), next));
             return "watch/home";
         }
-        Catalogue.Item featured = shared.featured();
-        model.addAttribute("page", new WatchPageModels.Home(q, featured == null ? null : tile(featured),
-                featured == null || featured.description() == null ? null : RichText.toPlainText(featured.description(), 240),
+        SharedTiles tiles = sharedTiles(shared);
+        Ui ui = (Ui) model.getAttribute("ui");
+        SharedTiles.Rendered rendered = tiles.rendered().computeIfAbsent(ui.locale(), locale -> new SharedTiles.Rendered(
+                Prerendered.render(templates, "watch/shared-rows.jte", Map.of("ui", ui, "trending", tiles.trending(), "categories", tiles.categories())),
+                Prerendered.render(templates, "watch/grid.jte", Map.of("ui", ui, "tiles", tiles.newest()))));
+        model.addAttribute("page", new WatchPageModels.Home(q, tiles.featured(), tiles.featuredDescription(),
                 history.continueWatching(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
                 nextUp.of(viewer.id(), 12).stream().map(WatchPagesController::tile).toList(),
+                rendered.rows(),
+                history.watchlist(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
+                rendered.newest(), List.of(), next));
+        return "watch/home";
+    }
+
+    /**
+     * The shared rows of one {@link HomeRows} snapshot as tiles, and rendered once per language: those rows are most of
+     * the page (about 130 tiles) and the same for every viewer, so rendering them per page was most of its cost.
+     */
+    private record SharedTiles(HomeRows.Shared source, WatchPageModels.Tile featured, String featuredDescription,
+            List<WatchPageModels.Tile> trending, List<WatchPageModels.Row> categories, List<WatchPageModels.Tile> newest,
+            Map<Locale, Rendered> rendered) {
+
+        record Rendered(Prerendered rows, Prerendered newest) {
+        }
+    }
+
+    private SharedTiles sharedTiles(HomeRows.Shared shared) {
+        SharedTiles known = sharedTiles.get();
+        if (known != null && known.source() == shared) {
+            return known;
+        }
+        Catalogue.Item featured = shared.featured();
+        SharedTiles made = new SharedTiles(shared, featured == null ? null : tile(featured),
+                featured == null || featured.description() == null ? null : RichText.toPlainText(featured.description(), 240),
                 shared.trending().stream().map(WatchPagesController::tile).toList(),
                 shared.categories().stream().map(r -> new WatchPageModels.Row(r.name(), r.slug(), r.items().stream().map(WatchPagesController::tile)
                         .toList())).toList(),
-                history.watchlist(viewer.id(), null, 12).items().stream().map(WatchPagesController::tile).toList(),
-                catalogueTiles, next));
-        return "watch/home";
+                shared.newest().items().stream().map(WatchPagesController::tile).toList(), new ConcurrentHashMap<>());
+        sharedTiles.set(made);
+        return made;
     }
 
     @GetMapping("/watch/contents/{contentId}")

@@ -5,6 +5,7 @@ import id.modo.verse.support.Http;
 import id.modo.verse.support.IntegrationTest;
 import id.modo.verse.support.PageSession;
 import id.modo.verse.support.Users;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,11 @@ class CategoriesAndHomeIntegrationTests {
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("watch-banner").contains("Petualangan " + tag).doesNotContain("Tersembunyi " + tag)
                 .contains("Kancil Row " + tag);
+        // The shared rows are rendered once per language: each language gets its own, and the page says how long it is.
+        var indonesian = PageSession.signIn(http, viewer).get("/watch?lang=id");
+        assertThat(indonesian.body()).contains("Sedang tren minggu ini", "Kancil Row " + tag).doesNotContain("Trending this week");
+        assertThat(indonesian.headers().firstValueAsLong("Content-Length")).hasValue(indonesian.body().getBytes(StandardCharsets.UTF_8).length);
+        assertThat(PageSession.signIn(http, viewer).get("/watch?lang=en").body()).contains("Trending this week").doesNotContain("Sedang tren");
 
         // Unpublished, it leaves every row.
         jdbc.sql("update contents set status = 'archived' where id = cast(? as uuid)").param(movie).update();

@@ -134,6 +134,37 @@ class ContentSearchIntegrationTests {
         }
     }
 
+    @Test
+    void aKeptFirstPageFollowsEveryChangeToWhatTheQueryFinds() {
+        String lantern = published("""
+                {"title":"Lentera Senja","type":"movie","genre":"%s"}""");
+        String tale = published("""
+                {"title":"Cerita Sawah","type":"short","genre":"%s","description":"Lentera kecil di sawah."}""");
+        assertThat(ids("q=lentera")).containsExactly(lantern, tale);
+        assertThat(ids("q=lentera")).as("asked again, from memory").containsExactly(lantern, tale);
+
+        // Through the API: a title whose description loses the word drops out, a new one with it comes in.
+        var renamed = studio.asOwner().call("PATCH", "/api/v1/organizations/" + studio.organizationId() + "/contents/" + tale,
+                "{\"description\":\"Padi menguning.\"}");
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        assertThat(ids("q=lentera")).containsExactly(lantern);
+        String added = published("""
+                {"title":"Lentera","type":"movie","genre":"%s"}""");
+        assertThat(ids("q=lentera")).as("equal ranks, in id order").containsExactlyInAnyOrder(added, lantern);
+
+        // A new poster does not change the ranking, yet the kept page shows it; the rating filter sees votes at once.
+        jdbc.sql("update contents set poster_url = '/media/new-poster.webp' where id = cast(? as uuid)").param(lantern).update();
+        JsonNode page = json(fan.call("GET", "/api/v1/contents?limit=50&genre=" + genre + "&q=lentera", null));
+        List<String> posters = new ArrayList<>();
+        page.get("items").forEach(item -> posters.add(item.get("id").asString() + " " + item.get("poster_url").asString()));
+        assertThat(posters).contains(lantern + " /media/new-poster.webp");
+        jdbc.sql("update contents set average_rating = 4.5, rating_count = 2 where id = cast(? as uuid)").param(lantern).update();
+        assertThat(ids("q=lentera&min_rating=4")).containsExactly(lantern);
+
+        jdbc.sql("update contents set status = 'archived' where id = cast(? as uuid)").param(added).update();
+        assertThat(ids("q=lentera")).containsExactly(lantern);
+    }
+
     /** A title made through the API (its JSON with {@code %s} for the test's genre), published as if its video were ready. */
     private String published(String template) {
         var created = studio.asOwner().postJson("/api/v1/organizations/" + studio.organizationId() + "/contents", template.strip().formatted(genre));

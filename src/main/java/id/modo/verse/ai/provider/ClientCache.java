@@ -1,7 +1,6 @@
 package id.modo.verse.ai.provider;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import id.modo.verse.common.LruCache;
 import java.util.function.Function;
 
 /**
@@ -14,18 +13,13 @@ final class ClientCache<C> {
     private static final int MAX_CLIENTS = 64;
 
     private final Function<Connection, C> build;
-    private final Map<Connection, C> clients = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Connection, C> eldest) {
-            return size() > MAX_CLIENTS;
-        }
-    };
+    private final LruCache<Connection, C> clients = new LruCache<>(MAX_CLIENTS);
 
     ClientCache(Function<Connection, C> build) {
         this.build = build;
     }
 
-    synchronized C get(Connection connection) {
+    C get(Connection connection) {
         return clients.computeIfAbsent(connection, build);
     }
 }

@@ -7,6 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
@@ -20,6 +23,7 @@ public final class Ui implements LocalizationSupport {
 
     private final MessageSource messages;
     private final ResourceUrlProvider assets;
+    private final Memo memo;
     private final Locale locale;
     private final ZoneId zone;
     private final Currency currency;
@@ -29,10 +33,11 @@ public final class Ui implements LocalizationSupport {
     private final java.security.Principal user;
     private final boolean platformAdmin;
 
-    Ui(MessageSource messages, ResourceUrlProvider assets, Locale locale, ZoneId zone, Currency currency, String path,
+    Ui(MessageSource messages, ResourceUrlProvider assets, Memo memo, Locale locale, ZoneId zone, Currency currency, String path,
             String query, CsrfToken csrf, java.security.Principal user, boolean platformAdmin) {
         this.messages = messages;
         this.assets = assets;
+        this.memo = memo;
         this.locale = locale;
         this.zone = zone;
         this.currency = currency;
@@ -45,12 +50,12 @@ public final class Ui implements LocalizationSupport {
 
     @Override
     public String lookup(String key) {
-        return messages.getMessage(key, null, key, locale);
+        return memo.text(key, locale, () -> messages.getMessage(key, null, key, locale));
     }
 
     /** Translated text with {0}-style arguments. */
     public String t(String key, Object... args) {
-        return messages.getMessage(key, args, key, locale);
+        return args.length == 0 ? lookup(key) : messages.getMessage(key, args, key, locale);
     }
 
     /** Whether someone is signed in on this page. */
@@ -104,8 +109,10 @@ public final class Ui implements LocalizationSupport {
 
     /** The content-hashed URL of a static file, so it can be cached for long. */
     public String asset(String file) {
-        String url = assets.getForLookupPath(file);
-        return url == null ? file : url;
+        return memo.asset(file, () -> {
+            String url = assets.getForLookupPath(file);
+            return url == null ? file : url;
+        });
     }
 
     public String money(BigDecimal amount) {
@@ -135,5 +142,40 @@ public final class Ui implements LocalizationSupport {
 
     public String csrfToken() {
         return csrf == null ? "" : csrf.getToken();
+    }
+
+    /**
+     * Texts without arguments and asset URLs as looked up before, shared by every page of this app: a page with a hundred
+     * tiles asks for the same few texts hundreds of times, and each lookup through the message source and the resource
+     * chain cost more than the rest of the tile (bench/README.md, Watch). Neither changes while the app runs. Bounded, so
+     * a key made from data cannot grow it without end: past the bound, lookups are simply not kept.
+     */
+    static final class Memo {
+
+        static final int MAX_ENTRIES = 20_000;
+
+        private final ConcurrentHashMap<Locale, ConcurrentHashMap<String, String>> texts =
+                new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<String, String> assets = new ConcurrentHashMap<>();
+
+        String text(String key, Locale locale, Supplier<String> lookup) {
+            return kept(texts.computeIfAbsent(locale, l -> new ConcurrentHashMap<>()), key, lookup);
+        }
+
+        String asset(String file, Supplier<String> lookup) {
+            return kept(assets, file, lookup);
+        }
+
+        private static String kept(Map<String, String> map, String key, Supplier<String> lookup) {
+            String known = map.get(key);
+            if (known != null) {
+                return known;
+            }
+            String found = lookup.get();
+            if (map.size() < MAX_ENTRIES) {
+                map.put(key, found);
+            }
+            return found;
+        }
     }
 }

@@ -16,6 +16,7 @@ class UiModelAdvice {
     private final MessageSource messages;
     private final ResourceUrlProvider assets;
     private final ModoProperties properties;
+    private final Ui.Memo memo = new Ui.Memo();
 
     UiModelAdvice(MessageSource messages, ResourceUrlProvider assets, ModoProperties properties) {
         this.messages = messages;
@@ -56,7 +57,7 @@ class UiModelAdvice {
         java.time.ZoneId zone = user instanceof DisplayPreferences preferences
                 ? preferences.timeZone().orElse(properties.web().defaultTimeZone())
                 : properties.web().defaultTimeZone();
-        return new Ui(messages, assets, RequestContextUtils.getLocale(request), zone,
+        return new Ui(messages, assets, memo, RequestContextUtils.getLocale(request), zone,
                 properties.web().defaultCurrency(), Requests.originalPath(request), request.getQueryString(), csrf, user, platformAdmin());
     }
 }
