@@ -21,8 +21,10 @@ import org.springframework.stereotype.Service;
  * Searching the published catalogue. Words go through PostgreSQL full-text search over {@code contents.search_vector}
  * (title and original title weight A, cast B, description C, each word also as a prefix) or, for typos, trigram
  * word similarity against the names ({@code search_names <% q}, pg_trgm's default threshold 0.6): "kancl" finds
- * "Kancil". Hits are ordered by full-text rank plus that similarity, so a title hit comes before a description hit;
- * without words, newest first. Keyset-paged either way: the rank is rounded to a whole number so a cursor can carry it.
+ * "Kancil". Titles that match the words as typed come first, ordered by full-text rank plus that similarity, so a title
+ * hit comes before a description hit; typo matches come after all of them, by similarity (fewer typos first, as
+ * Algolia ranks), so the typo branch is searched only when the words as typed do not fill the page. Without words,
+ * newest first. Keyset-paged either way: the rank is rounded to a whole number so a cursor can carry it.
  * Every full-text hit is ranked, typo matches up to {@link #TYPO_CANDIDATES}.
  *
  * <p>Ranking a query that finds thousands of titles takes tens of milliseconds, and most searches are the same few
@@ -36,6 +38,9 @@ public class ContentSearch {
 
     /** The rank's resolution: ranks closer than a millionth tie and are ordered by id. */
     private static final double RANK_SCALE = 1_000_000;
+
+    /** Added to the rank of a match of the words as typed: above any typo match (a scaled rank stays under 3,000,000). */
+    static final long EXACT_TIER = 10_000_000;
 
     /**
      * How many typo matches (names within the similarity threshold that the words as typed do not find) a search ranks.
@@ -88,16 +93,22 @@ public class ContentSearch {
         // the page's rows are read whole. The typo branch is capped: a word of nearly every cast list ("aktor 42" is near
         // every "Aktor NN") made the whole catalogue a typo match, ranked row by row before the first page was kept.
         params.put("typos", TYPO_CANDIDATES);
+        params.put("exact", EXACT_TIER);
+        // The typo branch runs only when the words as typed leave room on this page: it cannot outrank them (see the class).
         String sql = """
                 with words as (select to_tsquery('simple', :tsquery) as words),
-                hit as (
-                  select c.id, round((ts_rank(c.search_vector, w.words) + word_similarity(:q, c.search_names)) * :scale)::bigint as rank
+                exact as materialized (
+                  select c.id, :exact + round((ts_rank(c.search_vector, w.words) + word_similarity(:q, c.search_names)) * :scale)::bigint as rank
                   from contents c, words w where c.search_vector @@ w.words and {where}
+                ),
+                hit as (
+                  select exact.id, exact.rank from exact
                   union all
-                  select t.id, round((ts_rank(t.search_vector, w.words) + word_similarity(:q, t.search_names)) * :scale)::bigint
+                  select t.id, round(word_similarity(:q, t.search_names) * :scale)::bigint
                   from (select c.id, c.search_vector, c.search_names from contents c where :q <% c.search_names and {where}
                         limit :typos) t, words w
                   where not t.search_vector @@ w.words
+                    and (select count(*) from (select 1 from exact hit {keyset} limit :fetch) room) < :fetch
                 )
                 select c.*, top.rank from (
                   select hit.id, hit.rank from hit {keyset} order by hit.rank desc, hit.id desc limit :fetch

@@ -67,7 +67,7 @@ class ContentSearchIntegrationTests {
     }
 
     @Test
-    void aTitleHitRanksAboveADescriptionHitAboveNothing() {
+    void aTitleHitRanksAboveADescriptionHitAboveATypoAboveNothing() {
         String word = "Rimbaku";
         String inDescription = published("""
                 {"title":"Hutan Malam","type":"movie","genre":"%s","description":"Di tepi sungai, Rimbaku menunggu fajar."}""");
@@ -77,7 +77,11 @@ class ContentSearchIntegrationTests {
                 {"title":"Rimbaku","type":"movie","genre":"%s"}""");
         published("""
                 {"title":"Laut Biru","type":"movie","genre":"%s","description":"Tentang ombak."}""");
-        assertThat(ids("q=" + word.toLowerCase())).containsExactly(inTitle, inCast, inDescription);
+        // One letter off in the title: a typo match, after every match of the word as typed (fewer typos first).
+        String typo = published("""
+                {"title":"Rimbaky","type":"movie","genre":"%s"}""");
+        assertThat(ids("q=" + word.toLowerCase())).containsExactly(inTitle, inCast, inDescription, typo);
+        assertThat(ids("q=rimbaky")).as("typed as the title is").startsWith(typo);
     }
 
     @Test
@@ -153,11 +157,11 @@ class ContentSearchIntegrationTests {
         assertThat(ids("q=lentera")).as("equal ranks, in id order").containsExactlyInAnyOrder(added, lantern);
 
         // A new poster does not change the ranking, yet the kept page shows it; the rating filter sees votes at once.
-        jdbc.sql("update contents set poster_url = '/media/new-poster.webp' where id = cast(? as uuid)").param(lantern).update();
+        jdbc.sql("update contents set poster_url = '/img/watch.svg' where id = cast(? as uuid)").param(lantern).update();
         JsonNode page = json(fan.call("GET", "/api/v1/contents?limit=50&genre=" + genre + "&q=lentera", null));
         List<String> posters = new ArrayList<>();
         page.get("items").forEach(item -> posters.add(item.get("id").asString() + " " + item.get("poster_url").asString()));
-        assertThat(posters).contains(lantern + " /media/new-poster.webp");
+        assertThat(posters).contains(lantern + " /img/watch.svg");
         jdbc.sql("update contents set average_rating = 4.5, rating_count = 2 where id = cast(? as uuid)").param(lantern).update();
         assertThat(ids("q=lentera&min_rating=4")).containsExactly(lantern);
 
