@@ -114,7 +114,6 @@ public class ContentSearch {
                   select hit.id, hit.rank from hit {keyset} order by hit.rank desc, hit.id desc limit :fetch
                 ) top join contents c on c.id = top.id
                 order by top.rank desc, top.id desc""";
-        String statement = sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset);
         LruCache<FirstPage, List<Hit>> kept = after == null && filters.minRating() == null ? keptAt(searchVersion()) : null;
         FirstPage key = new FirstPage(words, filters.type(), filters.genre(), filters.year(), filters.language(), limit);
         List<Hit> hits = kept == null ? null : kept.get(key);
@@ -122,6 +121,7 @@ public class ContentSearch {
         if (hits != null) {
             rows = rowsOf(hits);
         } else {
+            String statement = sql.replace("{where}", String.join(" and ", where)).replace("{keyset}", keyset);
             rows = jdbc.sql(statement).params(params).query((rs, n) -> new Ranked(Catalogue.item(rs, n), rs.getLong("rank"))).list();
             if (kept != null) {
                 kept.put(key, rows.stream().map(row -> new Hit(row.item().id().value(), row.rank())).toList());
